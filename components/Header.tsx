@@ -1,0 +1,26 @@
+import type { ComponentChildren } from 'preact';
+import { formatTime, t } from '@/lib/i18n';
+import type { ReaderState } from './reader-state';
+
+/** Title, when the papers were last updated, and a Refresh button that shows its progress and result. */
+export function Header({ state, title, children }: { state: ReaderState; title: string; children?: ComponentChildren }) {
+  const lastSuccess = state.home.value?.sync.lastSuccessAt;
+  const busy = state.syncing.value;
+  return (
+    <header class="app-header">
+      <div class="app-title">
+        <h1>{title}</h1>
+        <p class="synced">{lastSuccess ? t('lastSynced', { time: formatTime(lastSuccess) }) : t('neverSynced')}</p>
+      </div>
+      <div class="header-actions">
+        {children}
+        <button type="button" class="button" onClick={() => void state.refresh()} disabled={busy} aria-busy={busy}>
+          {busy ? t('refreshing') : t('refresh')}
+        </button>
+      </div>
+      <p class="refresh-result" role="status" aria-live="polite">
+        {busy ? '' : state.refreshMessage.value}
+      </p>
+    </header>
+  );
+}

@@ -1,0 +1,68 @@
+import type { PaperRecord } from '@/lib/db';
+import { formatDay, t } from '@/lib/i18n';
+import { Notices } from './Notices';
+import { PaperCard } from './PaperCard';
+import type { ListTab, ReaderState } from './reader-state';
+
+const TABS: { id: ListTab; label: () => string }[] = [
+  { id: 'trending', label: () => t('tabTrending') },
+  { id: 'today', label: () => t('tabToday') },
+];
+
+function PaperList({ papers, newIds, withAbstract }: { papers: PaperRecord[]; newIds: ReadonlySet<string>; withAbstract: boolean }) {
+  if (papers.length === 0) return <p class="empty">{t('emptyList')}</p>;
+  return (
+    <div class="paper-list">
+      {papers.map((paper) => (
+        <PaperCard key={paper.id} paper={paper} isNew={newIds.has(paper.id)} withAbstract={withAbstract} />
+      ))}
+    </div>
+  );
+}
+
+/** Trending and Today as tabs (arrow keys move between them), plus new papers added to earlier days. */
+export function PaperLists({ state, withAbstract = false }: { state: ReaderState; withAbstract?: boolean }) {
+  const home = state.home.value;
+  if (!home) return null;
+  const active = state.tab.value;
+  const papers = active === 'trending' ? home.trending : home.latest.papers;
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    const index = TABS.findIndex((tab) => tab.id === active);
+    const next = TABS[(index + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+    state.tab.value = next.id;
+    document.getElementById(`tab-${next.id}`)?.focus();
+  };
+  return (
+    <>
+      <div class="tabs" role="tablist" aria-label={t('listsLabel')} onKeyDown={onKeyDown}>
+        {TABS.map((tab) => (
+          <button
+            key={tab.id}
+            id={`tab-${tab.id}`}
+            type="button"
+            role="tab"
+            class="tab"
+            aria-selected={tab.id === active}
+            aria-controls="paper-panel"
+            tabIndex={tab.id === active ? 0 : -1}
+            onClick={() => (state.tab.value = tab.id)}
+          >
+            {tab.label()}
+          </button>
+        ))}
+      </div>
+      <Notices home={home} tab={active} />
+      <section id="paper-panel" role="tabpanel" aria-labelledby={`tab-${active}`} class="panel">
+        {active === 'today' && home.latest.day ? <p class="listing-date">{t('listingOf', { day: formatDay(home.latest.day) })}</p> : null}
+        <PaperList papers={papers} newIds={state.newIds.value} withAbstract={withAbstract} />
+        {home.earlierUnseen.length > 0 ? (
+          <>
+            <h2 class="section-title">{t('alsoNew')}</h2>
+            <PaperList papers={home.earlierUnseen} newIds={state.newIds.value} withAbstract={withAbstract} />
+          </>
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t } from '@/lib/i18n';
+import { currentWindowId, openSidePanel } from '@/lib/side-panel';
+import { Header } from './Header';
+import { PaperLists } from './PaperLists';
+import type { ReaderState } from './reader-state';
+
+export interface PopupProps {
+  state: ReaderState;
+  /** Closes the popup once the side panel takes over. */
+  close?: () => void;
+}
+
+/** Today's papers at a glance. Opening it counts as looking at the papers it shows. */
+export function PopupApp({ state, close = () => window.close() }: PopupProps) {
+  const windowId = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    const stop = state.follow();
+    void currentWindowId().then((id) => (windowId.current = id));
+    void state.load().then(() => state.markShownSeen());
+    return stop;
+  }, [state]);
+
+  const openPanel = () => {
+    void openSidePanel(windowId.current).then(close, () => undefined);
+  };
+
+  return (
+    <div class="app popup">
+      <Header state={state} title={t('appName')} />
+      <main>
+        <PaperLists state={state} />
+      </main>
+      <footer class="app-footer">
+        <button type="button" class="button" onClick={openPanel}>
+          {t('openSidePanel')}
+        </button>
+        <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('openOptions')}
+        </button>
+      </footer>
+    </div>
+  );
+}

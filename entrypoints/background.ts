@@ -1,0 +1,31 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { getDb } from '@/lib/db';
+import { handleRequests } from '@/lib/messages';
+import { POLL_ALARM, RETRY_ALARM, createPaperboyService } from '@/lib/service';
+import { pollMinutesSetting, sourceSetting } from '@/lib/settings';
+
+// Wiring only: every listener is registered synchronously so a woken worker gets its event.
+export default defineBackground(() => {
+  const service = createPaperboyService({
+    db: getDb,
+    source: () => sourceSetting.getValue(),
+    pollMinutes: () => pollMinutesSetting.getValue(),
+  });
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void service.sync('install');
+    else void service.refreshBadge();
+  });
+  browser.runtime.onStartup.addListener(() => void service.refreshBadge());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === POLL_ALARM || alarm.name === RETRY_ALARM) void service.sync('alarm');
+  });
+  handleRequests({
+    refresh: () => service.sync('manual'),
+    sourceChanged: () => service.sync('settings'),
+    markSeen: ({ ids }) => service.markSeen(ids),
+  });
+
+  void service.ensurePollAlarm();
+});

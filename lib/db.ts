@@ -1,0 +1,204 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Paper } from './paper';
+import type { SyncState } from './sync-state';
+
+export const DB_NAME = 'paperboy';
+export const DB_VERSION = 1;
+/** Samples of upvotes over time kept per paper (about two weeks of changes at a few a day). */
+const MAX_UPVOTE_SAMPLES = 64;
+
+export interface PaperRecord extends Paper {
+  /** When Paperboy first stored this paper. */
+  firstSeenAt: number;
+  updatedAt: number;
+  /** Present (1) only while the paper is new and the user has not looked at it: a sparse index. */
+  unseen?: 1;
+  /** Every listing day this paper has appeared on. */
+  listedDays: string[];
+  /** [time, upvotes], appended when the count changes. */
+  upvoteHistory: [number, number][];
+}
+
+export type ListingKey = `day:${string}` | 'trending';
+
+export interface ListingRecord {
+  key: ListingKey;
+  /** Paper ids in the source's order. */
+  ids: string[];
+  fetchedAt: number;
+}
+
+export interface PaperboySchema extends DBSchema {
+  papers: { key: string; value: PaperRecord; indexes: { unseen: number; listedOn: string } };
+  listings: { key: ListingKey; value: ListingRecord };
+  meta: { key: 'sync'; value: SyncState };
+}
+
+export type PaperboyDb = IDBPDatabase<PaperboySchema>;
+
+export const dayKey = (day: string): ListingKey => `day:${day}`;
+
+/** Opens (and upgrades) the database. Each version adds one step; none is ever edited. */
+export async function openPaperboyDb(name = DB_NAME): Promise<PaperboyDb> {
+  let opened: PaperboyDb | undefined;
+  opened = await openDB<PaperboySchema>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        const papers = db.createObjectStore('papers', { keyPath: 'id' });
+        papers.createIndex('unseen', 'unseen');
+        papers.createIndex('listedOn', 'listedOn');
+        db.createObjectStore('listings', { keyPath: 'key' });
+        db.createObjectStore('meta');
+      }
+    },
+    blocking() {
+      // A newer version is waiting (an extension update): step aside so it can upgrade.
+      opened?.close();
+      dbPromise = undefined;
+    },
+  });
+  return opened;
+}
+
+let dbPromise: Promise<PaperboyDb> | undefined;
+
+/** One connection per page or worker, opened on first use. */
+export function getDb(): Promise<PaperboyDb> {
+  dbPromise ??= openPaperboyDb().catch((error: unknown) => {
+    dbPromise = undefined;
+    throw error;
+  });
+  return dbPromise;
+}
+
+/** Forgets the cached connection (tests give every case a fresh IndexedDB). */
+export function resetDbConnection(): void {
+  void dbPromise?.then((db) => db.close()).catch(() => undefined);
+  dbPromise = undefined;
+}
+
+function mergePaper(existing: PaperRecord | undefined, paper: Paper, now: number): PaperRecord {
+  if (!existing) {
+    return {
+      ...paper,
+      firstSeenAt: now,
+      updatedAt: now,
+      unseen: 1,
+      listedDays: [paper.listedOn],
+      upvoteHistory: [[now, paper.upvotes]],
+    };
+  }
+  const listedDays = existing.listedDays.includes(paper.listedOn)
+    ? existing.listedDays
+    : [...existing.listedDays, paper.listedOn].sort();
+  // An answer older than what is stored (a slow request overtaken) must not roll counts back.
+  if (now < existing.updatedAt) return { ...existing, listedDays };
+  const history = existing.upvoteHistory;
+  const lastUpvotes = history[history.length - 1]?.[1];
+  const upvoteHistory =
+    lastUpvotes === paper.upvotes ? history : [...history, [now, paper.upvotes] as [number, number]].slice(-MAX_UPVOTE_SAMPLES);
+  return {
+    ...existing,
+    ...paper,
+    // Fields the source stopped sending are kept rather than lost.
+    aiSummary: paper.aiSummary ?? existing.aiSummary,
+    aiKeywords: paper.aiKeywords ?? existing.aiKeywords,
+    githubRepo: paper.githubRepo ?? existing.githubRepo,
+    githubStars: paper.githubStars ?? existing.githubStars,
+    projectPage: paper.projectPage ?? existing.projectPage,
+    organization: paper.organization ?? existing.organization,
+    firstSeenAt: existing.firstSeenAt,
+    updatedAt: now,
+    listedDays,
+    upvoteHistory,
+  };
+}
+
+export interface StoreListingInput {
+  key: ListingKey;
+  papers: Paper[];
+  fetchedAt: number;
+  /** Day lists only grow: ids stored before but missing now are kept. Rankings are replaced. */
+  mode: 'merge' | 'replace';
+}
+
+/**
+ * Writes one fetched listing and its papers in a single transaction, so a listing is
+ * stored whole or not at all. Returns the ids that were never stored before.
+ */
+export async function storeListing(db: PaperboyDb, input: StoreListingInput): Promise<string[]> {
+  const tx = db.transaction(['papers', 'listings'], 'readwrite');
+  const papers = tx.objectStore('papers');
+  const listings = tx.objectStore('listings');
+  const [existingPapers, existingListing] = await Promise.all([
+    Promise.all(input.papers.map((paper) => papers.get(paper.id))),
+    listings.get(input.key),
+  ]);
+  const newIds: string[] = [];
+  input.papers.forEach((paper, index) => {
+    const existing = existingPapers[index];
+    if (!existing) newIds.push(paper.id);
+    void papers.put(mergePaper(existing, paper, input.fetchedAt));
+  });
+  const fetchedIds = input.papers.map((paper) => paper.id);
+  const fetched = new Set(fetchedIds);
+  const kept = input.mode === 'merge' ? (existingListing?.ids ?? []).filter((id) => !fetched.has(id)) : [];
+  void listings.put({ key: input.key, ids: [...fetchedIds, ...kept], fetchedAt: input.fetchedAt });
+  await tx.done;
+  return newIds;
+}
+
+export async function getListing(db: PaperboyDb, key: ListingKey): Promise<ListingRecord | undefined> {
+  return db.get('listings', key);
+}
+
+/** The papers of a listing in its order; ids whose paper is missing are left out. */
+export async function getListingPapers(db: PaperboyDb, key: ListingKey): Promise<PaperRecord[]> {
+  const listing = await db.get('listings', key);
+  if (!listing) return [];
+  const tx = db.transaction('papers');
+  const papers = await Promise.all(listing.ids.map((id) => tx.store.get(id)));
+  return papers.filter((paper): paper is PaperRecord => paper !== undefined);
+}
+
+export async function getAllListings(db: PaperboyDb): Promise<ListingRecord[]> {
+  return db.getAll('listings');
+}
+
+/** The latest stored listing day that has papers. */
+export async function latestListedDay(db: PaperboyDb): Promise<string | undefined> {
+  const keys = await db.getAllKeys('listings');
+  const days = keys.filter((key) => key.startsWith('day:')).sort().reverse();
+  for (const key of days) {
+    const listing = await db.get('listings', key);
+    if (listing && listing.ids.length > 0) return key.slice(4);
+  }
+  return undefined;
+}
+
+export async function countUnseen(db: PaperboyDb): Promise<number> {
+  return db.countFromIndex('papers', 'unseen', 1);
+}
+
+export async function getUnseenIds(db: PaperboyDb): Promise<string[]> {
+  return db.getAllKeysFromIndex('papers', 'unseen', 1);
+}
+
+/** Marks papers as looked at; returns how many were unseen before. */
+export async function markSeen(db: PaperboyDb, ids: readonly string[]): Promise<number> {
+  const tx = db.transaction('papers', 'readwrite');
+  let changed = 0;
+  for (const id of ids) {
+    const paper = await tx.store.get(id);
+    if (!paper?.unseen) continue;
+    delete paper.unseen;
+    changed += 1;
+    void tx.store.put(paper);
+  }
+  await tx.done;
+  return changed;
+}
+
+export async function countPapers(db: PaperboyDb): Promise<number> {
+  return db.count('papers');
+}

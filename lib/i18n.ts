@@ -1,0 +1,115 @@
+// Every UI string goes through here so that the extension can be translated
+// (issue: _locales and a language setting) without touching components.
+
+const en = {
+  appName: 'Paperboy',
+  refresh: 'Refresh',
+  refreshing: 'Refreshing…',
+  openSidePanel: 'Open side panel',
+  openOptions: 'Settings',
+  tabTrending: 'Trending',
+  tabToday: 'Today',
+  listsLabel: 'Paper lists',
+  newMarker: 'NEW',
+  upvotes_one: '{n} upvote',
+  upvotes_other: '{n} upvotes',
+  comments_one: '{n} comment',
+  comments_other: '{n} comments',
+  andMoreAuthors: '+{n} more',
+  showMore: 'Show more',
+  showLess: 'Show less',
+  lastSynced: 'Updated {time}',
+  neverSynced: 'Not synced yet',
+  firstSyncRunning: 'First sync running — fetching today’s papers from Hugging Face…',
+  firstSyncFailed: 'Could not fetch papers yet: {reason}',
+  nothingToday: 'Nothing listed today yet — showing {day}.',
+  listingOf: 'Listed {day}',
+  emptyList: 'No papers in this list yet.',
+  unreachableSince: 'Source unreachable since {time} — showing the papers stored before.',
+  rateLimitedUntil: 'The source asked Paperboy to wait until {time} — showing the papers stored before.',
+  offlineNow: 'Offline — showing the papers stored before.',
+  refreshResultNew_one: '{n} new paper',
+  refreshResultNew_other: '{n} new papers',
+  refreshResultNone: 'Up to date',
+  refreshSkipped: 'Waiting for the source’s rate limit',
+  refreshFailed: 'Refresh failed: {reason}',
+  alsoNew: 'Also new: added to earlier days',
+  skippedEntries_one: '{n} entry from the source was malformed and skipped',
+  skippedEntries_other: '{n} entries from the source were malformed and skipped',
+  linkHf: 'Hugging Face',
+  linkArxiv: 'arXiv',
+  linkPdf: 'PDF',
+  linkCode: 'Code',
+  linkProject: 'Project page',
+  githubStars: '{n} stars on GitHub',
+  sidePanelTitle: 'Daily Papers',
+  optionsTitle: 'Paperboy settings',
+  sourceLabel: 'Source',
+  sourceHelp: 'The Hugging Face API base URL. Use a mirror such as https://hf-mirror.com where huggingface.co is out of reach.',
+  save: 'Save',
+  saved: 'Saved — syncing from {source}',
+  sourceInvalid: 'Enter a URL starting with https:// (or http:// for localhost or 127.0.0.1).',
+  sourcePermissionDenied: 'Paperboy needs permission to read {origin} to use it as the source.',
+  badgeNew_one: '{n} new paper on Hugging Face Daily Papers',
+  badgeNew_other: '{n} new papers on Hugging Face Daily Papers',
+  badgeNoNew: 'No new papers',
+  badgeFirstSync: 'Paperboy — fetching papers for the first time',
+  badgeOffline: 'Offline since {time}.',
+  badgeRateLimited: 'Rate-limited by the source; next try after {time}.',
+  badgeError: 'Sync failed at {time}: {reason}.',
+  badgeDataAge: 'Papers shown are from {age}.',
+  badgeNoData: 'No papers stored yet.',
+  badgeUnseenBehind_one: '{n} new paper not yet seen.',
+  badgeUnseenBehind_other: '{n} new papers not yet seen.',
+  ageJustNow: 'just now',
+  ageMinutes: '{n} min ago',
+  ageHours: '{n} h ago',
+  ageDays: '{n} days ago',
+} as const;
+
+export type MessageKey = keyof typeof en;
+type PluralBase<K> = K extends `${infer Base}_other` ? Base : never;
+export type PluralKey = PluralBase<MessageKey>;
+
+const messages: Record<MessageKey, string> = en;
+const pluralRules = new Intl.PluralRules('en');
+
+function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+}
+
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  return fill(messages[key], params);
+}
+
+/** A counted string: `tn('upvotes', 3)` → "3 upvotes". */
+export function tn(key: PluralKey, n: number, params: Record<string, string | number> = {}): string {
+  const form = pluralRules.select(n) === 'one' ? 'one' : 'other';
+  const full = `${key}_${form}` as MessageKey;
+  return fill(messages[full] ?? messages[`${key}_other` as MessageKey], { ...params, n });
+}
+
+/** Clock time in the user's locale, e.g. "10:32". */
+export function formatTime(time: number): string {
+  return new Date(time).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+}
+
+/** A listing day (UTC calendar day) written for people, e.g. "Fri, 21 Nov". */
+export function formatDay(day: string): string {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  });
+}
+
+/** How long ago, coarsely: "just now", "12 min ago", "3 h ago", "2 days ago". */
+export function formatAge(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return t('ageJustNow');
+  if (minutes < 60) return t('ageMinutes', { n: minutes });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return t('ageHours', { n: hours });
+  return t('ageDays', { n: Math.floor(hours / 24) });
+}

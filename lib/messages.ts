@@ -1,0 +1,56 @@
+import { browser } from 'wxt/browser';
+import type { SyncOutcome } from './sync';
+
+/** Requests from the popup, side panel and options page to the background, the only writer. */
+export type Request = { type: 'refresh' } | { type: 'markSeen'; ids: string[] } | { type: 'sourceChanged' };
+
+export interface Responses {
+  refresh: SyncOutcome;
+  markSeen: { unseen: number };
+  sourceChanged: SyncOutcome;
+}
+
+/** Notices from the background to whichever extension pages are open. */
+export type Broadcast = { type: 'syncStarted' } | { type: 'syncFinished'; outcome: SyncOutcome } | { type: 'seenChanged' };
+
+type Envelope = { paperboy: 'request'; request: Request } | { paperboy: 'broadcast'; broadcast: Broadcast };
+
+export type RequestHandlers = {
+  [K in Request['type']]: (request: Extract<Request, { type: K }>) => Promise<Responses[K]>;
+};
+
+export async function sendRequest<R extends Request>(request: R): Promise<Responses[R['type']]> {
+  const envelope: Envelope = { paperboy: 'request', request };
+  return (await browser.runtime.sendMessage(envelope)) as Responses[R['type']];
+}
+
+/** Background side: answers requests; other messages (broadcasts) are left alone. */
+export function handleRequests(handlers: RequestHandlers): void {
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const envelope = message as Envelope | undefined;
+    if (envelope?.paperboy !== 'request') return undefined;
+    const handler = handlers[envelope.request.type] as (request: Request) => Promise<unknown>;
+    return handler(envelope.request);
+  });
+}
+
+/** Tells open pages; having none open is normal, not an error. */
+export async function broadcast(notice: Broadcast): Promise<void> {
+  const envelope: Envelope = { paperboy: 'broadcast', broadcast: notice };
+  try {
+    await browser.runtime.sendMessage(envelope);
+  } catch {
+    // No page is listening.
+  }
+}
+
+/** Page side: listens to broadcasts and never answers requests, so the background does. */
+export function onBroadcast(listener: (notice: Broadcast) => void): () => void {
+  const wrapped = (message: unknown) => {
+    const envelope = message as Envelope | undefined;
+    if (envelope?.paperboy === 'broadcast') listener(envelope.broadcast);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(wrapped);
+  return () => browser.runtime.onMessage.removeListener(wrapped);
+}

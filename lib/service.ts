@@ -1,0 +1,86 @@
+import { browser } from 'wxt/browser';
+import { badgeFor } from './badge';
+import { countPapers, countUnseen, markSeen, type PaperboyDb } from './db';
+import { broadcast } from './messages';
+import { DEFAULT_POLL_MINUTES } from './settings';
+import { createSyncEngine, readSyncState, type SyncDeps, type SyncOutcome, type SyncReason } from './sync';
+
+export const POLL_ALARM = 'poll';
+export const RETRY_ALARM = 'retry';
+
+export interface ServiceDeps extends Omit<SyncDeps, 'onStart'> {
+  pollMinutes?: () => Promise<number>;
+}
+
+/**
+ * What the background does, behind the listeners it wires: sync (one at a time), keep the
+ * badge true to the stored state, tell open pages, and keep the poll alarm armed.
+ */
+export function createPaperboyService(deps: ServiceDeps) {
+  const now = deps.now ?? Date.now;
+  const random = deps.random ?? Math.random;
+  const engine = createSyncEngine({ ...deps, onStart: () => void broadcast({ type: 'syncStarted' }) });
+  let running: Promise<SyncOutcome> | undefined;
+
+  async function refreshBadge(): Promise<void> {
+    const db: PaperboyDb = await deps.db();
+    const [unseen, sync, papers] = await Promise.all([countUnseen(db), readSyncState(db), countPapers(db)]);
+    const view = badgeFor({ unseen, sync, now: now(), hasPapers: papers > 0 });
+    await Promise.all([
+      browser.action.setBadgeText({ text: view.text }),
+      browser.action.setBadgeBackgroundColor({ color: view.color }),
+      browser.action.setTitle({ title: view.title }),
+    ]);
+  }
+
+  /** Arms the periodic poll if it is missing (first run, or the browser dropped it). */
+  async function ensurePollAlarm(): Promise<void> {
+    if (await browser.alarms.get(POLL_ALARM)) return;
+    const period = (await deps.pollMinutes?.()) ?? DEFAULT_POLL_MINUTES;
+    // A random first delay spreads installs that start together across the period.
+    browser.alarms.create(POLL_ALARM, { periodInMinutes: period, delayInMinutes: 1 + random() * (period - 1) });
+  }
+
+  /** After a failure, retry when the backoff or rate limit allows, if that is before the next poll. */
+  async function scheduleRetry(outcome: SyncOutcome): Promise<void> {
+    const { notBefore, error } = outcome.state;
+    if (!error || notBefore === undefined) {
+      await browser.alarms.clear(RETRY_ALARM);
+      return;
+    }
+    const poll = await browser.alarms.get(POLL_ALARM);
+    if (!poll || notBefore < poll.scheduledTime) browser.alarms.create(RETRY_ALARM, { when: notBefore });
+  }
+
+  async function syncAndReport(reason: SyncReason): Promise<SyncOutcome> {
+    try {
+      const outcome = await engine.sync(reason);
+      if (outcome.ran) await scheduleRetry(outcome);
+      await refreshBadge();
+      await broadcast({ type: 'syncFinished', outcome });
+      return outcome;
+    } finally {
+      running = undefined;
+    }
+  }
+
+  return {
+    refreshBadge,
+    ensurePollAlarm,
+    /** Alarm, install, refresh button and settings all land here; concurrent calls share one sync. */
+    sync(reason: SyncReason): Promise<SyncOutcome> {
+      running ??= syncAndReport(reason);
+      return running;
+    },
+    async markSeen(ids: string[]): Promise<{ unseen: number }> {
+      const db = await deps.db();
+      if ((await markSeen(db, ids)) > 0) {
+        await refreshBadge();
+        await broadcast({ type: 'seenChanged' });
+      }
+      return { unseen: await countUnseen(db) };
+    },
+  };
+}
+
+export type PaperboyService = ReturnType<typeof createPaperboyService>;

@@ -1,0 +1,44 @@
+import { storage } from 'wxt/utils/storage';
+
+export const DEFAULT_SOURCE = 'https://huggingface.co';
+export const DEFAULT_POLL_MINUTES = 30;
+
+// Settings live in storage.sync so they follow the user's browser profile.
+export const sourceSetting = storage.defineItem<string>('sync:source', {
+  fallback: DEFAULT_SOURCE,
+  version: 1,
+});
+
+export const pollMinutesSetting = storage.defineItem<number>('sync:pollMinutes', {
+  fallback: DEFAULT_POLL_MINUTES,
+  version: 1,
+});
+
+export type SourceCheck = { ok: true; source: string; origin: string } | { ok: false };
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * A source is an API base URL: `https:` anywhere, `http:` only on this machine (a local
+ * mirror or the tests' fake). No credentials, query or fragment; no trailing slash.
+ */
+export function checkSource(input: string): SourceCheck {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    return { ok: false };
+  }
+  const secure = url.protocol === 'https:';
+  const local = url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname);
+  if ((!secure && !local) || url.username || url.password || url.search || url.hash) return { ok: false };
+  const path = url.pathname.replace(/\/+$/, '');
+  return { ok: true, source: `${url.origin}${path}`, origin: url.origin };
+}
+
+/** Host permission pattern for a source; local http sources need none (they answer with CORS). */
+export function permissionPatternFor(source: string): string | undefined {
+  const url = new URL(source);
+  if (url.protocol !== 'https:' || url.hostname === 'huggingface.co') return undefined;
+  return `${url.origin}/*`;
+}

@@ -1,0 +1,69 @@
+import { addDays } from './dates';
+import type { ListingKey } from './db';
+import { dayKey } from './db';
+
+/** Lists that keep changing but not by the minute are refreshed this often. */
+export const SLOW_REFRESH_MS = 3 * 60 * 60_000;
+/** Upvotes and lists settle after about two weeks; older days are not refreshed by sync. */
+const SETTLED_AFTER_DAYS = 14;
+
+export interface StoredListing {
+  fetchedAt: number;
+  size: number;
+}
+
+export type FollowUp =
+  | { kind: 'latest' }
+  | { kind: 'day'; day: string }
+  | { kind: 'trending' };
+
+export interface PlanInput {
+  today: string;
+  todayHasPapers: boolean;
+  listings: ReadonlyMap<ListingKey, StoredListing>;
+  now: number;
+  /** A sync the user asked for refreshes the slow lists too. */
+  force: boolean;
+}
+
+/** The latest stored day with papers before `day`. */
+export function latestDayBefore(listings: ReadonlyMap<ListingKey, StoredListing>, day: string): string | undefined {
+  let latest: string | undefined;
+  for (const [key, listing] of listings) {
+    if (!key.startsWith('day:') || listing.size === 0) continue;
+    const listed = key.slice(4);
+    if (listed < day && (!latest || listed > latest)) latest = listed;
+  }
+  return latest;
+}
+
+/** The weekday before `day`: HF lists nothing on weekends. */
+export function previousWeekday(day: string): string {
+  let previous = addDays(day, -1);
+  while ([0, 6].includes(new Date(`${previous}T00:00:00Z`).getUTCDay())) previous = addDays(previous, -1);
+  return previous;
+}
+
+/**
+ * What a sync fetches after today's listing. Usually nothing: the previous listing day
+ * and the trending list are refreshed on a slower cadence, so a sync costs one request.
+ */
+export function planFollowUps(input: PlanInput): FollowUp[] {
+  const { listings, now, force } = input;
+  const due = (key: ListingKey) => {
+    const stored = listings.get(key);
+    return force || !stored || now - stored.fetchedAt >= SLOW_REFRESH_MS;
+  };
+  const steps: FollowUp[] = [];
+  const earlier = latestDayBefore(listings, input.today);
+  if (!input.todayHasPapers) {
+    // Weekends and early UTC: show the latest day that has papers (the API's answer without `date`).
+    if (!earlier || due(dayKey(earlier))) steps.push({ kind: 'latest' });
+  } else {
+    const previous = earlier ?? previousWeekday(input.today);
+    const settled = addDays(input.today, -SETTLED_AFTER_DAYS) > previous;
+    if (!settled && due(dayKey(previous))) steps.push({ kind: 'day', day: previous });
+  }
+  if (due('trending')) steps.push({ kind: 'trending' });
+  return steps;
+}

@@ -1,0 +1,128 @@
+import { ApiError, fetchListing, type ClientOptions, type ListingQuery, type ListingResult } from './api';
+import { utcDay } from './dates';
+import { dayKey, getAllListings, storeListing, type ListingKey, type PaperboyDb } from './db';
+import { planFollowUps, type FollowUp, type StoredListing } from './sync-plan';
+import { EMPTY_SYNC_STATE, withFailure, withSuccess, type SyncError, type SyncState, type SyncSummary } from './sync-state';
+
+export type SyncReason = 'install' | 'startup' | 'alarm' | 'manual' | 'settings';
+
+export interface SyncOutcome {
+  /** False when the sync sent no request (rate-limited or backing off). */
+  ran: boolean;
+  state: SyncState;
+}
+
+export interface SyncDeps {
+  db: () => Promise<PaperboyDb>;
+  source: () => Promise<string>;
+  client?: ClientOptions;
+  now?: () => number;
+  random?: () => number;
+  onStart?: () => void;
+}
+
+/** Trending is a ranking: its top is what matters, so one page is enough. */
+const TRENDING_PAGE_SIZE = 50;
+
+export async function readSyncState(db: PaperboyDb): Promise<SyncState> {
+  return (await db.get('meta', 'sync')) ?? EMPTY_SYNC_STATE;
+}
+
+function toSyncError(error: unknown, at: number): SyncError {
+  if (error instanceof ApiError) {
+    return { kind: error.kind, message: error.message, at, ...error.details };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { kind: 'storage', message: `Could not store papers: ${message}`, at };
+}
+
+/** The listing day most of a dateless answer's papers were listed on. */
+function dominantDay(result: ListingResult): string | undefined {
+  const counts = new Map<string, number>();
+  for (const paper of result.papers) counts.set(paper.listedOn, (counts.get(paper.listedOn) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0]?.[0];
+}
+
+function queryFor(step: FollowUp): ListingQuery {
+  if (step.kind === 'day') return { date: step.day };
+  if (step.kind === 'trending') return { sort: 'trending', maxPages: 1 };
+  return {};
+}
+
+/**
+ * The sync engine: fetches today's listing and what the plan says is due, stores each
+ * listing in its own transaction, and records the outcome. Concurrent calls share one run.
+ */
+export function createSyncEngine(deps: SyncDeps) {
+  const now = deps.now ?? Date.now;
+  const random = deps.random ?? Math.random;
+  let running: Promise<SyncOutcome> | undefined;
+
+  async function run(reason: SyncReason): Promise<SyncOutcome> {
+    const db = await deps.db();
+    const startedAt = now();
+    const previous = await readSyncState(db);
+    if (previous.notBefore !== undefined && startedAt < previous.notBefore) {
+      // A rate limit binds everyone; a backoff only the schedule, not a user asking.
+      const userAsked = reason === 'manual' || reason === 'settings';
+      if (previous.error?.kind === 'rate-limited' || !userAsked) return { ran: false, state: previous };
+    }
+    deps.onStart?.();
+    const source = await deps.source();
+    const summary: SyncSummary = { at: startedAt, newPapers: 0, fetched: 0, skipped: 0, requests: 0, problems: [] };
+
+    const fetchAndStore = async (query: ListingQuery, key: ListingKey | 'by-content', mode: 'merge' | 'replace') => {
+      const pageSize = query.sort === 'trending' ? TRENDING_PAGE_SIZE : undefined;
+      const result = await fetchListing(source, query, { ...deps.client, now, pageSize: pageSize ?? deps.client?.pageSize });
+      summary.requests += result.requests;
+      summary.fetched += result.papers.length;
+      summary.skipped += result.skipped;
+      summary.problems.push(...result.problems.slice(0, Math.max(0, 5 - summary.problems.length)));
+      const day = key === 'by-content' ? dominantDay(result) : undefined;
+      const listingKey = key === 'by-content' ? (day ? dayKey(day) : undefined) : key;
+      if (!listingKey) return result;
+      const newIds = await storeListing(db, { key: listingKey, papers: result.papers, fetchedAt: now(), mode });
+      summary.newPapers += newIds.length;
+      return result;
+    };
+
+    let state: SyncState;
+    try {
+      const today = utcDay(startedAt);
+      const todayResult = await fetchAndStore({ date: today }, dayKey(today), 'merge');
+      const stored = new Map<ListingKey, StoredListing>(
+        (await getAllListings(db)).map((listing) => [listing.key, { fetchedAt: listing.fetchedAt, size: listing.ids.length }]),
+      );
+      const steps = planFollowUps({
+        today,
+        todayHasPapers: todayResult.papers.length > 0,
+        listings: stored,
+        now: startedAt,
+        force: reason !== 'alarm' && reason !== 'startup',
+      });
+      for (const step of steps) {
+        const key = step.kind === 'latest' ? 'by-content' : step.kind === 'day' ? dayKey(step.day) : 'trending';
+        await fetchAndStore(queryFor(step), key, step.kind === 'trending' ? 'replace' : 'merge');
+      }
+      state = withSuccess(summary);
+    } catch (error) {
+      state = withFailure(previous, toSyncError(error, now()), summary, random);
+    }
+    await db.put('meta', state, 'sync');
+    return { ran: true, state };
+  }
+
+  return {
+    sync(reason: SyncReason): Promise<SyncOutcome> {
+      running ??= run(reason).finally(() => {
+        running = undefined;
+      });
+      return running;
+    },
+    get isRunning() {
+      return running !== undefined;
+    },
+  };
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;

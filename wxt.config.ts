@@ -1,0 +1,41 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// One source, two browsers: WXT writes `side_panel` for Chrome and
+// `sidebar_action` for Firefox from entrypoints/sidepanel.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  autoIcons: {
+    baseIconPath: 'assets/icon.svg',
+    developmentIndicator: false,
+    sizes: [128, 96, 48, 32, 16],
+  },
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Paperboy',
+    description: 'Hugging Face Daily Papers in your toolbar and side panel: new papers badged, trending at a glance.',
+    // alarms: the poll schedule. storage: settings. sidePanel is added by WXT for Chrome.
+    permissions: ['alarms', 'storage'],
+    // The default source. Mirrors are asked for at run time (optional), and a local
+    // http://127.0.0.1 source works through CORS without any permission.
+    host_permissions: ['https://huggingface.co/*'],
+    optional_host_permissions: ['https://*/*'],
+    action: {
+      default_title: 'Paperboy',
+      default_icon: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png' },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'paperboy@paperboy.dev',
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
