@@ -35,7 +35,13 @@ const ARXIV_ID = /^\d{4}\.\d{4,5}$/;
 const MAX_TEXT = 20_000;
 const MAX_SHORT = 1_000;
 
-const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));
+// Over-long text is cut, not refused: a paper with a runaway abstract is still a paper.
+const text = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.transform((value) => value.slice(0, max)),
+  );
 const nonEmptyText = (max: number) => v.pipe(text(max), v.nonEmpty());
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const isoTime = v.pipe(

@@ -21,6 +21,7 @@ export function createPaperboyService(deps: ServiceDeps) {
   const random = deps.random ?? Math.random;
   const engine = createSyncEngine({ ...deps, onStart: () => void broadcast({ type: 'syncStarted' }) });
   let running: Promise<SyncOutcome> | undefined;
+  let queued: Promise<SyncOutcome> | undefined;
 
   async function refreshBadge(): Promise<void> {
     const db: PaperboyDb = await deps.db();
@@ -53,24 +54,37 @@ export function createPaperboyService(deps: ServiceDeps) {
   }
 
   async function syncAndReport(reason: SyncReason): Promise<SyncOutcome> {
-    try {
-      const outcome = await engine.sync(reason);
-      if (outcome.ran) await scheduleRetry(outcome);
-      await refreshBadge();
-      await broadcast({ type: 'syncFinished', outcome });
-      return outcome;
-    } finally {
+    const outcome = await engine.sync(reason);
+    if (outcome.ran) await scheduleRetry(outcome);
+    await refreshBadge();
+    await broadcast({ type: 'syncFinished', outcome });
+    return outcome;
+  }
+
+  function start(reason: SyncReason): Promise<SyncOutcome> {
+    running = syncAndReport(reason).finally(() => {
       running = undefined;
-    }
+    });
+    return running;
   }
 
   return {
     refreshBadge,
     ensurePollAlarm,
-    /** Alarm, install, refresh button and settings all land here; concurrent calls share one sync. */
+    /**
+     * Alarm, install, refresh button and settings all land here; concurrent calls share one
+     * sync. A new source cannot use a sync already running against the old one: it queues one.
+     */
     sync(reason: SyncReason): Promise<SyncOutcome> {
-      running ??= syncAndReport(reason);
-      return running;
+      if (!running) return start(reason);
+      if (reason !== 'settings') return running;
+      queued ??= running
+        .catch(() => undefined)
+        .then(() => {
+          queued = undefined;
+          return running ?? start(reason);
+        });
+      return queued;
     },
     async markSeen(ids: string[]): Promise<{ unseen: number }> {
       const db = await deps.db();

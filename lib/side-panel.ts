@@ -9,7 +9,11 @@ interface FirefoxSidebarAction {
 
 /** The window the popup belongs to, looked up early: opening the panel must not wait on it. */
 export async function currentWindowId(): Promise<number | undefined> {
-  return (await browser.windows.getCurrent()).id;
+  try {
+    return (await browser.windows.getCurrent()).id;
+  } catch {
+    return undefined; // Without a window (Firefox's sidebar API needs none) the panel still opens.
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 // Deterministic fake Hugging Face Daily Papers entries, in the shape `GET /api/daily_papers` sends.
 // Pure functions of their arguments, so fixtures, tests, the demo and benchmarks all agree.
-// Plain ESM + JSDoc so Node runs it directly; types for TypeScript live in generate-papers.d.mts.
+// Plain ESM + JSDoc so Node runs it directly and TypeScript (allowJs) reads the types.
 
 /**
  * @typedef {{ _id: string, avatarUrl: string, isPro: boolean, fullname: string, user: string, type: 'user', name: string }} HfUser
@@ -133,6 +133,15 @@ function dayStart(day) {
 
 /** @param {number} time */
 const iso = (time) => new Date(time).toISOString();
+
+/**
+ * The object without its undefined-valued keys, order kept: optional API fields are absent, never null.
+ * @template {object} T @param {T} object @returns {T}
+ */
+function defined(object) {
+  const entries = Object.entries(/** @type {Record<string, unknown>} */ (object));
+  return /** @type {T} */ (Object.fromEntries(entries.filter(([, value]) => value !== undefined)));
+}
 
 // ---------------------------------------------------------------------------------------------
 // Phrase banks. Topics keep a paper's title, abstract and keywords about the same thing.
@@ -447,14 +456,12 @@ function makeUser(r, fullname) {
 
 /** The richer user object of the entry's `submittedBy`, with HF's field order. */
 function submitterOf(r, user) {
-  /** @type {HfSubmitter} */
-  const submitter = {
-    _id: user._id, avatarUrl: user.avatarUrl, fullname: user.fullname, name: user.name, type: 'user',
+  return defined({
+    _id: user._id, avatarUrl: user.avatarUrl, fullname: user.fullname, name: user.name, type: /** @type {const} */ ('user'),
     isPro: user.isPro, isHf: false, isHfAdmin: false, isMod: false,
-  };
-  if (r.chance(0.6)) submitter.followerCount = heavyTail(r, 400, 3);
-  submitter.isUserFollowing = false;
-  return submitter;
+    followerCount: r.chance(0.6) ? heavyTail(r, 400, 3) : undefined,
+    isUserFollowing: false,
+  });
 }
 
 /** @returns {HfAuthor[]} */
@@ -567,41 +574,42 @@ export function makeEntry({ id, day, seed = 1, ...overrides }) {
   const summary = makeAbstract(r, ctx, extras.githubRepo);
   const withAi = r.chance(0.65);
 
+  // Literals in HF's field order; absent optional fields are dropped by `defined`.
+  const { githubRepo, projectPage, mediaUrls, organization } = extras;
   /** @type {HfPaper} */
-  const paper = { id: paperKey, authors };
-  if (extras.mediaUrls) paper.mediaUrls = extras.mediaUrls;
-  Object.assign(paper, {
+  const paper = defined({
+    id: paperKey,
+    authors,
+    mediaUrls,
     publishedAt: iso(arxivTime),
     submittedOnDailyAt: iso(listed),
     title,
-    submittedOnDailyBy: submitterUser,
+    submittedOnDailyBy: { ...submitterUser },
     summary,
     upvotes: upvoteCount(r),
     discussionId: objectId(authorsSeconds + 1, idPrefix, authorCount + 1),
+    projectPage,
+    githubRepo,
+    githubRepoAddedBy: githubRepo && 'user',
+    ai_summary: withAi ? fill(r.pick(AI_SUMMARIES), ctx) : undefined,
+    ai_keywords: withAi ? makeKeywords(r, ctx) : undefined,
+    ai_summary_model: withAi ? AI_SUMMARY_MODEL : undefined,
+    githubStars: githubRepo ? heavyTail(r, 5000, 6) : undefined,
+    organization,
   });
-  if (extras.projectPage) paper.projectPage = extras.projectPage;
-  if (extras.githubRepo) Object.assign(paper, { githubRepo: extras.githubRepo, githubRepoAddedBy: 'user' });
-  if (withAi) {
-    Object.assign(paper, {
-      ai_summary: fill(r.pick(AI_SUMMARIES), ctx),
-      ai_keywords: makeKeywords(r, ctx),
-      ai_summary_model: AI_SUMMARY_MODEL,
-    });
-  }
-  if (extras.githubRepo) paper.githubStars = heavyTail(r, 5000, 6);
-  if (extras.organization) paper.organization = extras.organization;
-
   /** @type {HfEntry} */
-  const entry = { paper, publishedAt: iso(arxivTime - 4 * 3600_000), title, summary };
-  if (extras.mediaUrls) entry.mediaUrls = [...extras.mediaUrls];
-  Object.assign(entry, {
+  const entry = defined({
+    paper,
+    publishedAt: iso(arxivTime - 4 * 3600_000),
+    title,
+    summary,
+    mediaUrls: mediaUrls && [...mediaUrls],
     thumbnail: `https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/${paperKey}.png`,
     numComments: heavyTail(r, 12, 3),
     submittedBy: submitterOf(r, submitterUser),
+    organization: organization && { ...organization },
+    isAuthorParticipating: claimed.length > 0,
   });
-  if (extras.organization) entry.organization = { ...extras.organization };
-  entry.isAuthorParticipating = claimed.length > 0;
-
   return applyOverrides(entry, overrides);
 }
 

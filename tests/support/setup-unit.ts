@@ -2,9 +2,11 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { resetDbConnection } from '@/lib/db';
 
 // Every test starts with an empty browser and an empty database.
 beforeEach(() => {
   fakeBrowser.reset();
+  resetDbConnection();
   globalThis.indexedDB = new IDBFactory();
 });

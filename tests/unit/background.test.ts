@@ -1,0 +1,106 @@
+// @vitest-environment node
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '@/entrypoints/background';
+import { getDb, getListing } from '@/lib/db';
+import { sendRequest } from '@/lib/messages';
+import { POLL_ALARM } from '@/lib/service';
+import { sourceSetting } from '@/lib/settings';
+import { startFakeHf } from '../support/fake-hf.mjs';
+
+type Fake = Awaited<ReturnType<typeof startFakeHf>>;
+let fake: Fake;
+
+beforeEach(async () => {
+  fake = await startFakeHf();
+  await sourceSetting.setValue(fake.url);
+});
+afterEach(async () => {
+  await fake.close();
+});
+
+const badgeText = () => fakeBrowser.action.getBadgeText({});
+const storedPapers = async () => (await getDb()).count('papers');
+const allFixtureIds = (): string[] => Object.values(fake.state.days).flat().map((entry: any) => entry.paper.id);
+
+async function installed() {
+  background.main();
+  await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+  await vi.waitFor(async () => expect(await badgeText()).not.toBe(''), { timeout: 4000 });
+}
+
+describe('background', () => {
+  it('arms the poll alarm at start-up, every 30 minutes', async () => {
+    background.main();
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(POLL_ALARM)).toMatchObject({ periodInMinutes: 30 }));
+  });
+
+  it('syncs at install: papers in IndexedDB, badge counts them all', async () => {
+    await installed();
+    const stored = await storedPapers();
+    expect(stored).toBeGreaterThan(0);
+    expect(new Set(allFixtureIds()).size).toBeGreaterThanOrEqual(stored);
+    expect(await badgeText()).toBe(String(stored));
+    expect(await fakeBrowser.action.getTitle({})).toMatch(new RegExp(`${stored} new papers`));
+    const latest = await getListing(await getDb(), `day:${fake.state.latestDay}`);
+    expect(latest?.ids.length).toBe(fake.state.days[fake.state.latestDay!]!.length);
+  });
+
+  it('badges only the new papers after an alarm, once the user has looked', async () => {
+    await installed();
+    const db = await getDb();
+    const all = await db.getAllKeys('papers');
+    await expect(sendRequest({ type: 'markSeen', ids: all })).resolves.toEqual({ unseen: 0 });
+    expect(await badgeText()).toBe('');
+
+    const today = new Date().toISOString().slice(0, 10);
+    fake.state.addPapers(today, 3);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: POLL_ALARM, scheduledTime: Date.now(), periodInMinutes: 30 });
+    await vi.waitFor(async () => expect(await badgeText()).toBe('3'));
+    expect(await storedPapers()).toBe(all.length + 3);
+  });
+
+  it('answers "refresh now" with the outcome and shows an error state when the source fails', async () => {
+    await installed();
+    fake.state.failAlways('500');
+    const outcome = await sendRequest({ type: 'refresh' });
+    expect(outcome.state.error).toMatchObject({ kind: 'http', status: 500 });
+    expect(await badgeText()).toBe('!');
+    expect(await fakeBrowser.action.getTitle({})).toMatch(/Sync failed .*HTTP 500/);
+    // The papers stored before are still there.
+    expect(await storedPapers()).toBeGreaterThan(0);
+  });
+
+  it('shows the rate-limited state with the time', async () => {
+    background.main();
+    fake.state.failAlways('429');
+    await sendRequest({ type: 'refresh' });
+    expect(await badgeText()).toBe('wait');
+    expect(await fakeBrowser.action.getTitle({})).toMatch(/Rate-limited by the source; next try after/);
+  });
+
+  it('runs one sync for an alarm and a refresh that arrive together', async () => {
+    background.main();
+    fake.state.clearRequests();
+    const refresh = sendRequest({ type: 'refresh' });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: POLL_ALARM, scheduledTime: Date.now(), periodInMinutes: 30 });
+    const outcome = await refresh;
+    expect(outcome.ran).toBe(true);
+    const first = fake.state.requests.length;
+    expect(first).toBe(outcome.state.last!.requests);
+    expect(await badgeText()).toBe(String(await storedPapers()));
+  });
+
+  it('syncs from a new source when the options page says so', async () => {
+    background.main();
+    const other = await startFakeHf({ days: { '2026-11-19': fake.state.days['2026-11-19']!.slice(0, 2) } });
+    try {
+      await sourceSetting.setValue(other.url);
+      await sendRequest({ type: 'sourceChanged' });
+      expect(other.state.requests.length).toBeGreaterThan(0);
+      expect((await getListing(await getDb(), 'day:2026-11-19'))?.ids).toHaveLength(2);
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { BADGE_COLORS, badgeFor } from '@/lib/badge';
+import type { SyncState } from '@/lib/sync-state';
+
+const NOW = Date.parse('2026-11-26T12:00:00Z');
+const synced: SyncState = { failures: 0, lastAttemptAt: NOW - 60_000, lastSuccessAt: NOW - 60_000 };
+
+describe('badgeFor', () => {
+  it.each([
+    [0, ''],
+    [1, '1'],
+    [42, '42'],
+    [99, '99'],
+    [100, '99+'],
+    [5000, '99+'],
+  ])('shows %i unseen papers as %j', (unseen, text) => {
+    const view = badgeFor({ unseen, sync: synced, now: NOW, hasPapers: true });
+    expect(view.text).toBe(text);
+    expect(view.color).toBe(BADGE_COLORS.count);
+  });
+
+  it('says how many are new and how old the data is in the tooltip', () => {
+    const view = badgeFor({ unseen: 3, sync: synced, now: NOW, hasPapers: true });
+    expect(view.title).toMatch(/3 new papers/);
+    expect(view.title).toMatch(/1 min ago/);
+    expect(badgeFor({ unseen: 1, sync: synced, now: NOW, hasPapers: true }).title).toMatch(/1 new paper on/);
+    expect(badgeFor({ unseen: 0, sync: synced, now: NOW, hasPapers: true }).title).toMatch(/No new papers/);
+  });
+
+  it('is empty with an explaining tooltip before the first sync', () => {
+    const view = badgeFor({ unseen: 0, sync: { failures: 0 }, now: NOW, hasPapers: false });
+    expect(view.text).toBe('');
+    expect(view.title).toMatch(/first time/);
+  });
+
+  const failed = (kind: NonNullable<SyncState['error']>['kind'], extra: Partial<NonNullable<SyncState['error']>> = {}): SyncState => ({
+    ...synced,
+    lastAttemptAt: NOW,
+    failures: 2,
+    failingSince: NOW - 3_600_000,
+    error: { kind, message: `failure ${kind}`, at: NOW, ...extra },
+  });
+
+  it.each([
+    ['offline', failed('offline'), 'off', BADGE_COLORS.offline, /Offline since/],
+    ['rate-limited', failed('rate-limited', { retryAt: NOW + 120_000 }), 'wait', BADGE_COLORS.rateLimited, /Rate-limited.*next try after/],
+    ['http error', failed('http', { status: 503 }), '!', BADGE_COLORS.error, /Sync failed at .*failure http/],
+    ['network error', failed('network'), '!', BADGE_COLORS.error, /Sync failed/],
+    ['invalid payload', failed('invalid'), '!', BADGE_COLORS.error, /Sync failed/],
+  ])('has a distinct state when %s', (_name, sync, text, color, title) => {
+    const view = badgeFor({ unseen: 4, sync, now: NOW, hasPapers: true });
+    expect(view).toMatchObject({ text, color });
+    expect(view.title).toMatch(title);
+    // What is still true is said too: the unseen papers and the age of the shown data.
+    expect(view.title).toMatch(/4 new papers not yet seen/);
+    expect(view.title).toMatch(/Papers shown are from 1 min ago/);
+  });
+
+  it('says there is no data when a failure happens before anything was stored', () => {
+    const view = badgeFor({ unseen: 0, sync: { failures: 1, lastAttemptAt: NOW, error: { kind: 'network', message: 'x', at: NOW } }, now: NOW, hasPapers: false });
+    expect(view.text).toBe('!');
+    expect(view.title).toMatch(/No papers stored yet/);
+  });
+});

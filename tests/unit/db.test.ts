@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { openDB } from 'idb';
+import {
+  DB_NAME,
+  countUnseen,
+  getListing,
+  getListingPapers,
+  latestListedDay,
+  markSeen,
+  openPaperboyDb,
+  storeListing,
+} from '@/lib/db';
+import type { Paper } from '@/lib/paper';
+
+const T0 = Date.parse('2026-11-20T08:00:00Z');
+const paper = (id: string, overrides: Partial<Paper> = {}): Paper => ({
+  id,
+  title: `Paper ${id}`,
+  abstract: 'Abstract',
+  authors: ['A. Author'],
+  publishedAt: '2026-11-18T00:00:00.000Z',
+  listedOn: '2026-11-20',
+  upvotes: 1,
+  comments: 0,
+  ...overrides,
+});
+
+describe('database', () => {
+  it('creates version 1 with papers, listings and meta', async () => {
+    const db = await openPaperboyDb();
+    expect(db.version).toBe(1);
+    expect([...db.objectStoreNames].sort()).toEqual(['listings', 'meta', 'papers']);
+    expect([...db.transaction('papers').store.indexNames].sort()).toEqual(['listedOn', 'unseen']);
+    db.close();
+  });
+
+  it('stores a listing in the source order and reports which papers are new', async () => {
+    const db = await openPaperboyDb();
+    const newIds = await storeListing(db, { key: 'day:2026-11-20', papers: [paper('2611.00002'), paper('2611.00001')], fetchedAt: T0, mode: 'merge' });
+    expect(newIds).toEqual(['2611.00002', '2611.00001']);
+    expect(await getListing(db, 'day:2026-11-20')).toEqual({ key: 'day:2026-11-20', ids: ['2611.00002', '2611.00001'], fetchedAt: T0 });
+    const stored = await getListingPapers(db, 'day:2026-11-20');
+    expect(stored.map((p) => p.id)).toEqual(['2611.00002', '2611.00001']);
+    expect(stored[0]).toMatchObject({ unseen: 1, firstSeenAt: T0, listedDays: ['2026-11-20'], upvoteHistory: [[T0, 1]] });
+    expect(await countUnseen(db)).toBe(2);
+  });
+
+  it('merges a growing day list without losing a paper, and keeps the newest counts', async () => {
+    const db = await openPaperboyDb();
+    await storeListing(db, { key: 'day:2026-11-20', papers: [paper('2611.00001'), paper('2611.00002')], fetchedAt: T0, mode: 'merge' });
+    const later = T0 + 3_600_000;
+    const newIds = await storeListing(db, {
+      key: 'day:2026-11-20',
+      papers: [paper('2611.00003'), paper('2611.00001', { upvotes: 9, aiSummary: undefined })],
+      fetchedAt: later,
+      mode: 'merge',
+    });
+    expect(newIds).toEqual(['2611.00003']);
+    expect((await getListing(db, 'day:2026-11-20'))!.ids).toEqual(['2611.00003', '2611.00001', '2611.00002']);
+    const first = await db.get('papers', '2611.00001');
+    expect(first).toMatchObject({ upvotes: 9, firstSeenAt: T0, updatedAt: later, upvoteHistory: [[T0, 1], [later, 9]] });
+  });
+
+  it('never rolls counts back from an answer older than what is stored', async () => {
+    const db = await openPaperboyDb();
+    await storeListing(db, { key: 'trending', papers: [paper('2611.00001', { upvotes: 20 })], fetchedAt: T0, mode: 'replace' });
+    await storeListing(db, { key: 'day:2026-11-20', papers: [paper('2611.00001', { upvotes: 5 })], fetchedAt: T0 - 1000, mode: 'merge' });
+    expect((await db.get('papers', '2611.00001'))!.upvotes).toBe(20);
+  });
+
+  it('keeps fields the source stopped sending', async () => {
+    const db = await openPaperboyDb();
+    await storeListing(db, { key: 'trending', papers: [paper('2611.00001', { githubRepo: 'https://github.com/a/b', aiSummary: 'S' })], fetchedAt: T0, mode: 'replace' });
+    await storeListing(db, { key: 'trending', papers: [paper('2611.00001')], fetchedAt: T0 + 1, mode: 'replace' });
+    expect(await db.get('papers', '2611.00001')).toMatchObject({ githubRepo: 'https://github.com/a/b', aiSummary: 'S' });
+  });
+
+  it('replaces a ranking instead of merging it', async () => {
+    const db = await openPaperboyDb();
+    await storeListing(db, { key: 'trending', papers: [paper('2611.00001'), paper('2611.00002')], fetchedAt: T0, mode: 'replace' });
+    await storeListing(db, { key: 'trending', papers: [paper('2611.00003')], fetchedAt: T0 + 1, mode: 'replace' });
+    expect((await getListing(db, 'trending'))!.ids).toEqual(['2611.00003']);
+    expect(await db.count('papers')).toBe(3);
+  });
+
+  it('records every day a paper was listed on', async () => {
+    const db = await openPaperboyDb();
+    await storeListing(db, { key: 'day:2026-11-20', papers: [paper('2611.00001')], fetchedAt: T0, mode: 'merge' });
+    await storeListing(db, { key: 'day:2026-11-19', papers: [paper('2611.00001', { listedOn: '2026-11-19' })], fetchedAt: T0 + 1, mode: 'merge' });
+    expect((await db.get('papers', '2611.00001'))!.listedDays).toEqual(['2026-11-19', '2026-11-20']);
+  });
+
+  it('marks papers seen and counts what is left', async () => {
+    const db = await openPaperboyDb();
+    await storeListing(db, { key: 'day:2026-11-20', papers: [paper('2611.00001'), paper('2611.00002'), paper('2611.00003')], fetchedAt: T0, mode: 'merge' });
+    expect(await markSeen(db, ['2611.00001', '2611.00003', '2611.09999'])).toBe(2);
+    expect(await markSeen(db, ['2611.00001'])).toBe(0);
+    expect(await countUnseen(db)).toBe(1);
+    // Seen stays seen when the paper is fetched again.
+    await storeListing(db, { key: 'day:2026-11-20', papers: [paper('2611.00001', { upvotes: 3 })], fetchedAt: T0 + 1, mode: 'merge' });
+    expect((await db.get('papers', '2611.00001'))!.unseen).toBeUndefined();
+  });
+
+  it('finds the latest listing day that has papers', async () => {
+    const db = await openPaperboyDb();
+    expect(await latestListedDay(db)).toBeUndefined();
+    await storeListing(db, { key: 'day:2026-11-19', papers: [paper('2611.00001', { listedOn: '2026-11-19' })], fetchedAt: T0, mode: 'merge' });
+    await storeListing(db, { key: 'day:2026-11-20', papers: [paper('2611.00002')], fetchedAt: T0, mode: 'merge' });
+    await storeListing(db, { key: 'day:2026-11-21', papers: [], fetchedAt: T0, mode: 'merge' });
+    expect(await latestListedDay(db)).toBe('2026-11-20');
+  });
+
+  it('writes a listing whole or not at all', async () => {
+    const db = await openPaperboyDb();
+    // A paper that cannot be stored (no key) aborts the transaction: nothing of the listing lands.
+    const broken = { ...paper('2611.00002'), id: undefined } as unknown as Paper;
+    await expect(storeListing(db, { key: 'day:2026-11-20', papers: [paper('2611.00001'), broken], fetchedAt: T0, mode: 'merge' })).rejects.toThrow();
+    expect(await db.count('papers')).toBe(0);
+    expect(await getListing(db, 'day:2026-11-20')).toBeUndefined();
+  });
+
+  it('steps aside when a newer version wants to upgrade', async () => {
+    const db = await openPaperboyDb();
+    const newer = await openDB(DB_NAME, 2, { upgrade: () => undefined });
+    expect(newer.version).toBe(2);
+    newer.close();
+    void db;
+  });
+});

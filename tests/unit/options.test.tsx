@@ -1,0 +1,59 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { OptionsApp } from '@/components/OptionsApp';
+import { sourceSetting } from '@/lib/settings';
+
+afterEach(cleanup);
+
+function mount(granted = true) {
+  const requestOrigin = vi.fn(async () => granted);
+  const send = vi.fn(async () => ({ ran: true, state: { failures: 0 } })) as never;
+  render(<OptionsApp requestOrigin={requestOrigin} send={send} />);
+  return { requestOrigin, send };
+}
+
+async function saveSource(value: string) {
+  const field = await screen.findByLabelText('Source');
+  await waitFor(() => expect((field as HTMLInputElement).value).not.toBe(''));
+  fireEvent.input(field, { target: { value } });
+  fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+}
+
+describe('options', () => {
+  it('shows the default source', async () => {
+    mount();
+    await waitFor(() => expect((screen.getByLabelText('Source') as HTMLInputElement).value).toBe('https://huggingface.co'));
+  });
+
+  it('saves a local source at once and starts a sync, with no permission prompt', async () => {
+    const { requestOrigin, send } = mount();
+    await saveSource('http://127.0.0.1:8787/');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Saved — syncing from http:\/\/127.0.0.1:8787/));
+    expect(await sourceSetting.getValue()).toBe('http://127.0.0.1:8787');
+    expect(send).toHaveBeenCalledWith({ type: 'sourceChanged' });
+    expect(requestOrigin).not.toHaveBeenCalled();
+  });
+
+  it('asks for access to a mirror and saves it when granted', async () => {
+    const { requestOrigin } = mount(true);
+    await saveSource('https://hf-mirror.com');
+    await waitFor(() => expect(requestOrigin).toHaveBeenCalledWith('https://hf-mirror.com/*'));
+    await waitFor(async () => expect(await sourceSetting.getValue()).toBe('https://hf-mirror.com'));
+  });
+
+  it('keeps the old source when access to a mirror is refused', async () => {
+    const { send } = mount(false);
+    await saveSource('https://hf-mirror.com');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/needs permission to read https:\/\/hf-mirror.com/));
+    expect(await sourceSetting.getValue()).toBe('https://huggingface.co');
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it.each(['http://example.com', 'javascript:alert(1)', 'not a url'])('refuses %j with a clear error', async (value) => {
+    mount();
+    await saveSource(value);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Enter a URL starting with https:\/\//));
+    expect(screen.getByLabelText('Source').getAttribute('aria-invalid')).toBe('true');
+    expect(await sourceSetting.getValue()).toBe('https://huggingface.co');
+  });
+});

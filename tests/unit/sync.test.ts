@@ -1,0 +1,146 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getAllListings, getListing, openPaperboyDb, type PaperboyDb } from '@/lib/db';
+import { SLOW_REFRESH_MS } from '@/lib/sync-plan';
+import { createSyncEngine } from '@/lib/sync';
+import { startFakeHf } from '../support/fake-hf.mjs';
+
+type Fake = Awaited<ReturnType<typeof startFakeHf>>;
+const FRIDAY = Date.parse('2026-11-20T15:00:00Z');
+const SATURDAY = Date.parse('2026-11-21T09:00:00Z');
+
+let fake: Fake;
+let db: PaperboyDb;
+let clock: number;
+
+beforeEach(async () => {
+  fake = await startFakeHf();
+  db = await openPaperboyDb();
+  clock = FRIDAY;
+});
+afterEach(async () => {
+  db.close();
+  await fake.close();
+});
+
+const engine = () => createSyncEngine({ db: async () => db, source: async () => fake.url, now: () => clock, random: () => 0.5 });
+const fetchedPaths = () => fake.state.requests.map((request: { query: Record<string, string> }) => new URLSearchParams(request.query).toString());
+const fixtureIds = (day: string): string[] => fake.state.days[day]!.map((entry: { paper: { id: string } }) => entry.paper.id);
+
+describe('sync engine', () => {
+  it('fetches today, the previous listing day and trending on the first sync', async () => {
+    const outcome = await engine().sync('install');
+    expect(outcome.ran).toBe(true);
+    expect(fetchedPaths()).toEqual(['date=2026-11-20&limit=100&p=0', 'date=2026-11-19&limit=100&p=0', 'sort=trending&limit=50&p=0']);
+    expect((await getListing(db, 'day:2026-11-20'))!.ids).toEqual(fixtureIds('2026-11-20'));
+    expect((await getListing(db, 'day:2026-11-19'))!.ids).toEqual(fixtureIds('2026-11-19'));
+    const total = new Set([...fixtureIds('2026-11-19'), ...fixtureIds('2026-11-20')]).size;
+    expect(await db.count('papers')).toBe(total);
+    expect(outcome.state).toMatchObject({ lastSuccessAt: FRIDAY, failures: 0, last: { newPapers: total, requests: 3, skipped: 0 } });
+    expect(outcome.state.error).toBeUndefined();
+    expect(await db.get('meta', 'sync')).toEqual(outcome.state);
+  });
+
+  it('usually costs one request: the slow lists wait for their cadence', async () => {
+    await engine().sync('install');
+    fake.state.clearRequests();
+    clock += 30 * 60_000;
+    await engine().sync('alarm');
+    expect(fetchedPaths()).toEqual(['date=2026-11-20&limit=100&p=0']);
+    fake.state.clearRequests();
+    clock = FRIDAY + SLOW_REFRESH_MS;
+    await engine().sync('alarm');
+    expect(fetchedPaths()).toHaveLength(3);
+  });
+
+  it('counts only papers never stored before as new, and merges the growing list', async () => {
+    await engine().sync('install');
+    const before = (await getListing(db, 'day:2026-11-20'))!.ids;
+    const added = fake.state.addPapers('2026-11-20', 3);
+    clock += 30 * 60_000;
+    const outcome = await engine().sync('alarm');
+    expect(outcome.state.last!.newPapers).toBe(3);
+    const after = (await getListing(db, 'day:2026-11-20'))!.ids;
+    expect(after).toHaveLength(before.length + 3);
+    expect(after).toEqual(expect.arrayContaining([...before, ...added.map((entry: { paper: { id: string } }) => entry.paper.id)]));
+  });
+
+  it('fetches the latest listing day when today has nothing yet', async () => {
+    clock = SATURDAY;
+    const outcome = await engine().sync('install');
+    expect(fetchedPaths()).toEqual(['date=2026-11-21&limit=100&p=0', 'limit=100&p=0', 'sort=trending&limit=50&p=0']);
+    expect((await getListing(db, 'day:2026-11-20'))!.ids).toEqual(fixtureIds('2026-11-20'));
+    expect(outcome.state.last!.newPapers).toBeGreaterThan(0);
+  });
+
+  it('shares one run between concurrent requests', async () => {
+    const sync = engine();
+    const [a, b, c] = await Promise.all([sync.sync('alarm'), sync.sync('manual'), sync.sync('settings')]);
+    expect(a).toBe(b);
+    expect(b).toBe(c);
+    expect(fetchedPaths()).toHaveLength(3);
+    expect(a.state.last!.newPapers).toBe(await db.count('papers'));
+  });
+
+  it('keeps the stored papers and records the error when the source fails', async () => {
+    await engine().sync('install');
+    const papers = await db.count('papers');
+    fake.state.failAlways('500');
+    clock += 30 * 60_000;
+    const outcome = await engine().sync('alarm');
+    expect(outcome.state).toMatchObject({ failures: 1, lastSuccessAt: FRIDAY, error: { kind: 'http', status: 500 } });
+    expect(outcome.state.notBefore).toBeGreaterThan(clock);
+    expect(await db.count('papers')).toBe(papers);
+    expect((await getListing(db, 'day:2026-11-20'))!.ids).toEqual(fixtureIds('2026-11-20'));
+  });
+
+  it.each(['object', 'non-json', 'empty'] as const)('writes nothing when the answer is %s', async (mode) => {
+    fake.state.failAlways(mode);
+    const outcome = await engine().sync('install');
+    expect(outcome.state.error?.kind).toBe('invalid');
+    expect(await db.count('papers')).toBe(0);
+    expect(await getAllListings(db)).toEqual([]);
+  });
+
+  it('backs off after a failure: the schedule waits, a user who asks does not', async () => {
+    fake.state.failNext(1, '500');
+    await engine().sync('alarm');
+    fake.state.clearRequests();
+    clock += 1000;
+    const skipped = await engine().sync('alarm');
+    expect(skipped.ran).toBe(false);
+    expect(fetchedPaths()).toEqual([]);
+    const asked = await engine().sync('manual');
+    expect(asked.ran).toBe(true);
+    expect(asked.state.error).toBeUndefined();
+    expect(asked.state.failures).toBe(0);
+  });
+
+  it('sends nothing before a rate limit resets, then resumes', async () => {
+    fake.state.failNext(1, '429');
+    const limited = await engine().sync('alarm');
+    expect(limited.state.error).toMatchObject({ kind: 'rate-limited', retryAt: FRIDAY + 120_000 });
+    fake.state.clearRequests();
+    clock = FRIDAY + 60_000;
+    expect((await engine().sync('manual')).ran).toBe(false);
+    expect(fetchedPaths()).toEqual([]);
+    clock = FRIDAY + 121_000 + 2 * 60 * 60_000;
+    const resumed = await engine().sync('alarm');
+    expect(resumed.ran).toBe(true);
+    expect(resumed.state.error).toBeUndefined();
+  });
+
+  it('counts malformed entries and stores the good ones', async () => {
+    const days = fake.state.days as Record<string, unknown[]>;
+    const friday = days['2026-11-20'] as { paper: Record<string, unknown> }[];
+    friday[2]!.paper.upvotes = 'lots';
+    friday[5] = { junk: true } as never;
+    fake.state.setDays(days as never);
+    const outcome = await engine().sync('install');
+    // Counted per entry received: trending sends the same two bad entries again.
+    expect(outcome.state.last!.skipped).toBeGreaterThanOrEqual(2);
+    expect(outcome.state.last!.problems[0]).toMatch(/^entry \d+: /);
+    expect((await getListing(db, 'day:2026-11-20'))!.ids).toHaveLength(friday.length - 2);
+  });
+});
