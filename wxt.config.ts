@@ -10,6 +10,14 @@ export default defineConfig({
     developmentIndicator: false,
     sizes: [128, 96, 48, 32, 16],
   },
+  hooks: {
+    // The toolbar button uses the generated icons too (auto-icons only fills `icons`).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const icons = { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png' };
+      for (const toolbar of [manifest.action, manifest.browser_action]) if (toolbar) toolbar.default_icon = icons;
+      if (manifest.sidebar_action) manifest.sidebar_action.default_icon = icons;
+    },
+  },
   vite: () => ({
     plugins: [preact()],
   }),
@@ -21,11 +29,8 @@ export default defineConfig({
     // The default source. Mirrors are asked for at run time (optional), and a local
     // http://127.0.0.1 source works through CORS without any permission.
     host_permissions: ['https://huggingface.co/*'],
-    optional_host_permissions: ['https://*/*'],
-    action: {
-      default_title: 'Paperboy',
-      default_icon: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png' },
-    },
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
+    action: { default_title: 'Paperboy' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

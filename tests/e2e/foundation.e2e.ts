@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchExtension } from '../support/browser.mjs';
+import { startFakeHf } from '../support/fake-hf.mjs';
+
+type Extension = Awaited<ReturnType<typeof launchExtension>>;
+type Fake = Awaited<ReturnType<typeof startFakeHf>>;
+
+let extension: Extension;
+let fake: Fake;
+
+beforeAll(async () => {
+  fake = await startFakeHf();
+  extension = await launchExtension();
+});
+afterAll(async () => {
+  await extension?.close();
+  await fake?.close();
+});
+
+const badgeText = () => extension.worker().evaluate(() => chrome.action.getBadgeText({}));
+const badgeTitle = () => extension.worker().evaluate(() => chrome.action.getTitle({}));
+
+/** Reads the extension's own IndexedDB from its service worker. */
+const storedPaperCount = () =>
+  extension.worker().evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('paperboy');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('papers').objectStore('papers').count();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+        };
+      }),
+  );
+
+async function waitForBadge(predicate: (text: string) => boolean, timeout = 20_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  let text = await badgeText();
+  while (!predicate(text)) {
+    if (Date.now() > deadline) throw new Error(`badge stayed ${JSON.stringify(text)} (${await badgeTitle()})`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    text = await badgeText();
+  }
+  return text;
+}
+
+async function openPage(path: string): Promise<Page> {
+  const page = await extension.context.newPage();
+  await page.goto(extension.pageUrl(path));
+  return page;
+}
+
+describe('Paperboy in Chromium', () => {
+  let sidePanel: Page;
+  let addedTitles: string[];
+
+  it('syncs from the Source set in the options page, and badges every new paper', async () => {
+    const options = await openPage('options.html');
+    const field = options.getByLabel('Source');
+    await expect.poll(() => field.inputValue()).toBe('https://huggingface.co');
+    await field.fill(fake.url);
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByText(`Saved — syncing from ${fake.url}`).waitFor();
+
+    const text = await waitForBadge((value) => /^\d+$/.test(value));
+    const stored = await storedPaperCount();
+    expect(stored).toBeGreaterThan(0);
+    expect(text).toBe(String(stored));
+    expect(fake.state.requests.some((request: { path: string }) => request.path === '/api/daily_papers')).toBe(true);
+    await options.close();
+  });
+
+  it('shows the papers in the popup marked NEW, and the badge clears', async () => {
+    const popup = await openPage('popup.html');
+    await popup.getByRole('article').first().waitFor();
+    const trending = await popup.getByRole('article').count();
+    expect(trending).toBeGreaterThan(0);
+    expect(await popup.getByText('NEW', { exact: true }).count()).toBe(trending);
+    const firstLink = popup.getByRole('article').first().getByRole('heading').getByRole('link');
+    expect(await firstLink.getAttribute('href')).toMatch(/^https:\/\/huggingface\.co\/papers\/\d{4}\.\d{4,5}$/);
+
+    await popup.getByRole('tab', { name: 'Today' }).click();
+    await popup.getByText(/Nothing listed today yet — showing/).waitFor();
+    const latestDay = fake.state.latestDay!;
+    expect(await popup.getByRole('article').count()).toBe(fake.state.days[latestDay]!.length);
+
+    await waitForBadge((value) => value === '');
+    expect(await badgeTitle()).toMatch(/No new papers/);
+    await popup.close();
+  });
+
+  it('badges the 3 papers that arrive with the next sync, and the open side panel shows them', async () => {
+    sidePanel = await openPage('sidepanel.html');
+    await sidePanel.getByRole('article').first().waitFor();
+    await sidePanel.getByRole('tab', { name: 'Today' }).click();
+
+    const today = new Date().toISOString().slice(0, 10);
+    addedTitles = fake.state.addPapers(today, 3).map((entry: { paper: { title: string } }) => entry.paper.title);
+    // The real schedule: the poll alarm fires and the worker syncs.
+    await extension.worker().evaluate(() => chrome.alarms.create('poll', { delayInMinutes: 0.02, periodInMinutes: 30 }));
+    expect(await waitForBadge((value) => value === '3')).toBe('3');
+    expect(await badgeTitle()).toMatch(/3 new papers/);
+
+    for (const title of addedTitles) {
+      await sidePanel.getByRole('link', { name: title }).waitFor({ timeout: 10_000 });
+    }
+    expect(await sidePanel.getByText('NEW', { exact: true }).count()).toBe(3);
+    await expect.poll(() => sidePanel.getByText(/Listed /).textContent()).toContain(String(new Date().getUTCDate()));
+  });
+
+  it('shows an error badge when the source fails, and keeps the papers', async () => {
+    fake.state.failAlways('500');
+    const papers = await storedPaperCount();
+    await sidePanel.getByRole('button', { name: 'Refresh' }).click();
+    await waitForBadge((value) => value === '!');
+    expect(await badgeTitle()).toMatch(/Sync failed .*HTTP 500/);
+    await sidePanel.getByRole('alert').getByText(/Source unreachable since/).waitFor();
+    expect(await sidePanel.getByRole('article').count()).toBeGreaterThan(0);
+    expect(await storedPaperCount()).toBe(papers);
+    fake.state.failAlways(null);
+  });
+});

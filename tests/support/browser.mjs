@@ -1,0 +1,58 @@
+// Launches the built extension in real (headless) Chromium with playwright-core, for the
+// end-to-end tests and the demo. Only a persistent context loads extensions.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+/** Fails loudly rather than skipping: a missing browser must never look like a pass. */
+export function assertBrowserReady() {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install Debian's "chromium" package (.ci/run does).`);
+  }
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
+  }
+}
+
+/**
+ * @param {{ headless?: boolean, colorScheme?: 'light' | 'dark' }} [options]
+ */
+export async function launchExtension({ headless = true, colorScheme = 'light' } = {}) {
+  assertBrowserReady();
+  const profile = mkdtempSync(join(tmpdir(), 'paperboy-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless,
+    colorScheme,
+    viewport: { width: 420, height: 640 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      ...(headless ? ['--headless=new'] : []),
+      '--no-sandbox',
+      '--disable-gpu',
+      // The machine's network is closed: keep Chromium's own traffic from flooding it.
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    /** The extension's service worker as it is now (it may have been restarted). */
+    worker: () => context.serviceWorkers().find((sw) => sw.url().includes(extensionId)) ?? worker,
+    pageUrl: (/** @type {string} */ page) => `chrome-extension://${extensionId}/${page}`,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
