@@ -35,8 +35,3 @@ export async function loadHome(db: PaperboyDb, now: number): Promise<HomeData> {
     sync,
   };
 }
-
-/** Every paper id the home lists show, to mark as looked at. */
-export function shownIds(home: HomeData): string[] {
-  return [...new Set([...home.trending, ...home.latest.papers, ...home.earlierUnseen].map((paper) => paper.id))];
-}

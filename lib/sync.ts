@@ -119,9 +119,6 @@ export function createSyncEngine(deps: SyncDeps) {
       });
       return running;
     },
-    get isRunning() {
-      return running !== undefined;
-    },
   };
 }
 

@@ -11,19 +11,10 @@ import {
   storeListing,
 } from '@/lib/db';
 import type { Paper } from '@/lib/paper';
+import { makePaper } from '../support/make-paper';
 
 const T0 = Date.parse('2026-11-20T08:00:00Z');
-const paper = (id: string, overrides: Partial<Paper> = {}): Paper => ({
-  id,
-  title: `Paper ${id}`,
-  abstract: 'Abstract',
-  authors: ['A. Author'],
-  publishedAt: '2026-11-18T00:00:00.000Z',
-  listedOn: '2026-11-20',
-  upvotes: 1,
-  comments: 0,
-  ...overrides,
-});
+const paper = (id: string, overrides: Partial<Paper> = {}): Paper => makePaper(id, { abstract: 'Abstract', authors: ['A. Author'], upvotes: 1, ...overrides });
 
 describe('database', () => {
   it('creates version 1 with papers, listings and meta', async () => {

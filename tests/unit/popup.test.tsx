@@ -6,21 +6,12 @@ import { getDb, storeListing } from '@/lib/db';
 import { formatDay } from '@/lib/i18n';
 import type { Broadcast, Request } from '@/lib/messages';
 import type { Paper } from '@/lib/paper';
+import { makePaper } from '../support/make-paper';
 import type { SyncState } from '@/lib/sync-state';
 
 const NOW = Date.parse('2026-11-20T15:00:00Z');
-const paper = (id: string, overrides: Partial<Paper> = {}): Paper => ({
-  id,
-  title: `Paper ${id}`,
-  abstract: `Abstract of ${id}`,
-  authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Edsger Dijkstra'],
-  organization: 'ACME Research',
-  publishedAt: '2026-11-18T00:00:00.000Z',
-  listedOn: '2026-11-20',
-  upvotes: 10,
-  comments: 0,
-  ...overrides,
-});
+const paper = (id: string, overrides: Partial<Paper> = {}): Paper =>
+  makePaper(id, { authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Edsger Dijkstra'], organization: 'ACME Research', ...overrides });
 
 afterEach(cleanup);
 

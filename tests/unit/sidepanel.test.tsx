@@ -5,22 +5,18 @@ import { createReaderState } from '@/components/reader-state';
 import { getDb, markSeen, storeListing } from '@/lib/db';
 import type { Broadcast, Request } from '@/lib/messages';
 import type { Paper } from '@/lib/paper';
+import { makePaper } from '../support/make-paper';
 
 const NOW = Date.parse('2026-11-20T15:00:00Z');
-const paper = (id: string, overrides: Partial<Paper> = {}): Paper => ({
-  id,
-  title: `Paper ${id}`,
-  abstract: `Abstract of ${id}. `.repeat(30),
-  authors: ['Ada Lovelace'],
-  publishedAt: '2026-11-18T00:00:00.000Z',
-  listedOn: '2026-11-20',
-  upvotes: 10,
-  comments: 2,
-  githubRepo: 'https://github.com/acme/model',
-  githubStars: 321,
-  projectPage: 'https://acme.example/model',
-  ...overrides,
-});
+const paper = (id: string, overrides: Partial<Paper> = {}): Paper =>
+  makePaper(id, {
+    abstract: `Abstract of ${id}. `.repeat(30),
+    comments: 2,
+    githubRepo: 'https://github.com/acme/model',
+    githubStars: 321,
+    projectPage: 'https://acme.example/model',
+    ...overrides,
+  });
 
 afterEach(cleanup);
 
