@@ -25,6 +25,10 @@ export default defineBackground(() => {
     refresh: () => service.sync('manual'),
     sourceChanged: () => service.sync('settings'),
     markSeen: ({ ids }) => service.markSeen(ids),
+    markRead: ({ ids, read }) => service.markRead(ids, read),
+    setSaved: ({ id, saved }) => service.setSaved(id, saved),
+    fetchView: ({ key, force }) => service.fetchView(key, force),
+    searchRemote: ({ query }) => service.searchRemote(query),
   });
 
   void service.ensurePollAlarm();

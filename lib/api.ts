@@ -116,6 +116,25 @@ function defaults(options: ClientOptions): Required<ClientOptions> {
   };
 }
 
+const MAX_SEARCH_QUERY = 250;
+const SEARCH_LIMIT = 50;
+
+export function searchUrl(source: string, query: string, limit = SEARCH_LIMIT): string {
+  const url = new URL('api/papers/search', `${source.replace(/\/+$/, '')}/`);
+  url.searchParams.set('q', query.trim().slice(0, MAX_SEARCH_QUERY));
+  url.searchParams.set('limit', String(limit));
+  return url.href;
+}
+
+/** HF's own paper search (`/api/papers/search?q=`): entries in the listing's shape, validated. */
+export async function searchPapers(source: string, query: string, clientOptions: ClientOptions = {}): Promise<ListingResult> {
+  const options = defaults(clientOptions);
+  const body = await requestJson(searchUrl(source, query), options);
+  if (!Array.isArray(body)) throw new ApiError('invalid', 'The source answered with something other than a list of papers');
+  const parsed = parseEntries(body);
+  return { ...parsed, requests: 1 };
+}
+
 /**
  * Fetches one listing, page by page until a short page, validating each page as it
  * arrives so that memory stays bounded by what is kept. Duplicate ids keep their first place.

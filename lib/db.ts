@@ -3,7 +3,7 @@ import type { Paper } from './paper';
 import type { SyncState } from './sync-state';
 
 export const DB_NAME = 'paperboy';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 /** Samples of upvotes over time kept per paper (about two weeks of changes at a few a day). */
 const MAX_UPVOTE_SAMPLES = 64;
 
@@ -17,9 +17,14 @@ export interface PaperRecord extends Paper {
   listedDays: string[];
   /** [time, upvotes], appended when the count changes. */
   upvoteHistory: [number, number][];
+  /** When the user opened it or marked it read (v2). */
+  readAt?: number;
+  /** When the user saved it (v2); saved papers are kept for good. */
+  savedAt?: number;
 }
 
-export type ListingKey = `day:${string}` | 'trending';
+/** A day, an ISO week, a month, HF's trending list, or the last "Search Hugging Face" answer. */
+export type ListingKey = `day:${string}` | `week:${string}` | `month:${string}` | 'trending' | 'search';
 
 export interface ListingRecord {
   key: ListingKey;
@@ -29,7 +34,7 @@ export interface ListingRecord {
 }
 
 export interface PaperboySchema extends DBSchema {
-  papers: { key: string; value: PaperRecord; indexes: { unseen: number; listedOn: string } };
+  papers: { key: string; value: PaperRecord; indexes: { unseen: number; listedOn: string; savedAt: number } };
   listings: { key: ListingKey; value: ListingRecord };
   meta: { key: 'sync'; value: SyncState };
 }
@@ -42,13 +47,17 @@ export const dayKey = (day: string): ListingKey => `day:${day}`;
 export async function openPaperboyDb(name = DB_NAME): Promise<PaperboyDb> {
   let opened: PaperboyDb | undefined;
   opened = await openDB<PaperboySchema>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
         const papers = db.createObjectStore('papers', { keyPath: 'id' });
         papers.createIndex('unseen', 'unseen');
         papers.createIndex('listedOn', 'listedOn');
         db.createObjectStore('listings', { keyPath: 'key' });
         db.createObjectStore('meta');
+      }
+      if (oldVersion < 2) {
+        // v2: read and saved marks live on the paper; saved ones are found by this index.
+        transaction.objectStore('papers').createIndex('savedAt', 'savedAt');
       }
     },
     blocking() {
@@ -120,6 +129,8 @@ export interface StoreListingInput {
   fetchedAt: number;
   /** Day lists only grow: ids stored before but missing now are kept. Rankings are replaced. */
   mode: 'merge' | 'replace';
+  /** Papers fetched because the user asked for an old day or a search are not "new arrivals". */
+  markNew?: boolean;
 }
 
 /**
@@ -137,8 +148,12 @@ export async function storeListing(db: PaperboyDb, input: StoreListingInput): Pr
   const newIds: string[] = [];
   input.papers.forEach((paper, index) => {
     const existing = existingPapers[index];
-    if (!existing) newIds.push(paper.id);
-    void papers.put(mergePaper(existing, paper, input.fetchedAt));
+    const merged = mergePaper(existing, paper, input.fetchedAt);
+    if (!existing) {
+      newIds.push(paper.id);
+      if (input.markNew === false) delete merged.unseen;
+    }
+    void papers.put(merged);
   });
   const fetchedIds = input.papers.map((paper) => paper.id);
   const fetched = new Set(fetchedIds);
@@ -155,10 +170,7 @@ export async function getListing(db: PaperboyDb, key: ListingKey): Promise<Listi
 /** The papers of a listing in its order; ids whose paper is missing are left out. */
 export async function getListingPapers(db: PaperboyDb, key: ListingKey): Promise<PaperRecord[]> {
   const listing = await db.get('listings', key);
-  if (!listing) return [];
-  const tx = db.transaction('papers');
-  const papers = await Promise.all(listing.ids.map((id) => tx.store.get(id)));
-  return papers.filter((paper): paper is PaperRecord => paper !== undefined);
+  return listing ? getPapers(db, listing.ids) : [];
 }
 
 export async function getAllListings(db: PaperboyDb): Promise<ListingRecord[]> {
@@ -197,6 +209,53 @@ export async function markSeen(db: PaperboyDb, ids: readonly string[]): Promise<
   }
   await tx.done;
   return changed;
+}
+
+/** Sets or clears the read mark; returns the ids that changed. */
+export async function setRead(db: PaperboyDb, ids: readonly string[], read: boolean, now: number): Promise<string[]> {
+  const tx = db.transaction('papers', 'readwrite');
+  const changed: string[] = [];
+  for (const id of ids) {
+    const paper = await tx.store.get(id);
+    if (!paper || (paper.readAt !== undefined) === read) continue;
+    if (read) paper.readAt = now;
+    else delete paper.readAt;
+    // Reading a paper is looking at it: it is no longer new either.
+    if (read) delete paper.unseen;
+    changed.push(id);
+    void tx.store.put(paper);
+  }
+  await tx.done;
+  return changed;
+}
+
+export async function setSaved(db: PaperboyDb, id: string, saved: boolean, now: number): Promise<boolean> {
+  const tx = db.transaction('papers', 'readwrite');
+  const paper = await tx.store.get(id);
+  if (!paper || (paper.savedAt !== undefined) === saved) {
+    await tx.done;
+    return false;
+  }
+  if (saved) paper.savedAt = now;
+  else delete paper.savedAt;
+  await tx.store.put(paper);
+  await tx.done;
+  return true;
+}
+
+/** Saved papers, most recently saved first. */
+export async function getSavedPapers(db: PaperboyDb): Promise<PaperRecord[]> {
+  return (await db.getAllFromIndex('papers', 'savedAt')).reverse();
+}
+
+export async function getPapers(db: PaperboyDb, ids: readonly string[]): Promise<PaperRecord[]> {
+  const tx = db.transaction('papers');
+  const papers = await Promise.all(ids.map((id) => tx.store.get(id)));
+  return papers.filter((paper): paper is PaperRecord => paper !== undefined);
+}
+
+export async function getAllPapers(db: PaperboyDb): Promise<PaperRecord[]> {
+  return db.getAll('papers');
 }
 
 export async function countPapers(db: PaperboyDb): Promise<number> {

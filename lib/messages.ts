@@ -1,17 +1,34 @@
 import { browser } from 'wxt/browser';
+import type { ListingKey } from './db';
 import type { SyncOutcome } from './sync';
+import type { SearchOutcome, ViewFetchOutcome } from './views';
 
 /** Requests from the popup, side panel and options page to the background, the only writer. */
-export type Request = { type: 'refresh' } | { type: 'markSeen'; ids: string[] } | { type: 'sourceChanged' };
+export type Request =
+  | { type: 'refresh' }
+  | { type: 'sourceChanged' }
+  | { type: 'markSeen'; ids: string[] }
+  | { type: 'markRead'; ids: string[]; read: boolean }
+  | { type: 'setSaved'; id: string; saved: boolean }
+  | { type: 'fetchView'; key: ListingKey; force?: boolean }
+  | { type: 'searchRemote'; query: string };
 
 export interface Responses {
   refresh: SyncOutcome;
-  markSeen: { unseen: number };
   sourceChanged: SyncOutcome;
+  markSeen: { unseen: number };
+  markRead: { changed: string[] };
+  setSaved: { changed: boolean };
+  fetchView: ViewFetchOutcome;
+  searchRemote: SearchOutcome;
 }
 
 /** Notices from the background to whichever extension pages are open. */
-export type Broadcast = { type: 'syncStarted' } | { type: 'syncFinished'; outcome: SyncOutcome } | { type: 'seenChanged' };
+export type Broadcast =
+  | { type: 'syncStarted' }
+  | { type: 'syncFinished'; outcome: SyncOutcome }
+  /** Seen, read or saved marks changed (from another page, or a keyboard action). */
+  | { type: 'marksChanged' };
 
 type Envelope = { paperboy: 'request'; request: Request } | { paperboy: 'broadcast'; broadcast: Broadcast };
 

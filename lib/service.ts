@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { badgeFor } from './badge';
-import { countPapers, countUnseen, markSeen, type PaperboyDb } from './db';
+import { countPapers, countUnseen, markSeen, setRead, setSaved, type PaperboyDb } from './db';
 import { broadcast } from './messages';
 import { DEFAULT_POLL_MINUTES } from './settings';
 import { createSyncEngine, readSyncState, type SyncDeps, type SyncOutcome, type SyncReason } from './sync';
+import { createViewFetcher } from './views';
 
 export const POLL_ALARM = 'poll';
 export const RETRY_ALARM = 'retry';
@@ -20,6 +21,7 @@ export function createPaperboyService(deps: ServiceDeps) {
   const now = deps.now ?? Date.now;
   const random = deps.random ?? Math.random;
   const engine = createSyncEngine({ ...deps, onStart: () => void broadcast({ type: 'syncStarted' }) });
+  const views = createViewFetcher(deps);
   let running: Promise<SyncOutcome> | undefined;
   let queued: Promise<SyncOutcome> | undefined;
 
@@ -90,10 +92,25 @@ export function createPaperboyService(deps: ServiceDeps) {
       const db = await deps.db();
       if ((await markSeen(db, ids)) > 0) {
         await refreshBadge();
-        await broadcast({ type: 'seenChanged' });
+        await broadcast({ type: 'marksChanged' });
       }
       return { unseen: await countUnseen(db) };
     },
+    async markRead(ids: string[], read: boolean): Promise<{ changed: string[] }> {
+      const changed = await setRead(await deps.db(), ids, read, now());
+      if (changed.length > 0) {
+        await refreshBadge(); // reading a new paper also makes it seen
+        await broadcast({ type: 'marksChanged' });
+      }
+      return { changed };
+    },
+    async setSaved(id: string, saved: boolean): Promise<{ changed: boolean }> {
+      const changed = await setSaved(await deps.db(), id, saved, now());
+      if (changed) await broadcast({ type: 'marksChanged' });
+      return { changed };
+    },
+    fetchView: views.fetchView,
+    searchRemote: views.search,
   };
 }
 

@@ -67,3 +67,40 @@ export function planFollowUps(input: PlanInput): FollowUp[] {
   if (due('trending')) steps.push({ kind: 'trending' });
   return steps;
 }
+
+/** Today's list changes by the minute; the schedule keeps it fresh at its own pace. */
+const TODAY_FRESH_MS = 15 * 60_000;
+
+/** The last day a listing covers: its day, or a week's Sunday, or a month's last day. */
+function lastDayOf(key: ListingKey): string | undefined {
+  if (key.startsWith('day:')) return key.slice(4);
+  if (key.startsWith('week:')) {
+    const match = /^week:(\d{4})-W(\d{2})$/.exec(key);
+    if (!match) return undefined;
+    // ISO week 1 holds 4 January; its Monday is the start of the ISO year.
+    const jan4 = Date.UTC(Number(match[1]), 0, 4);
+    const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000;
+    return addDays(new Date(monday).toISOString().slice(0, 10), (Number(match[2]) - 1) * 7 + 6);
+  }
+  if (key.startsWith('month:')) {
+    const [year, month] = key.slice(6).split('-').map(Number);
+    return new Date(Date.UTC(year!, month!, 0)).toISOString().slice(0, 10);
+  }
+  return undefined;
+}
+
+/**
+ * Whether a stored listing can be shown without asking the source again (a view the user
+ * opens). Settled periods never change; recent ones are refreshed on the slow cadence.
+ */
+export function isListingFresh(key: ListingKey, fetchedAt: number | undefined, now: number, today: string): boolean {
+  if (fetchedAt === undefined) return false;
+  const age = now - fetchedAt;
+  const lastDay = lastDayOf(key);
+  if (!lastDay) return age < SLOW_REFRESH_MS;
+  if (lastDay >= today) return age < TODAY_FRESH_MS;
+  // Fetched once the period had settled: it will not change any more.
+  const settledOn = addDays(lastDay, SETTLED_AFTER_DAYS);
+  if (new Date(fetchedAt).toISOString().slice(0, 10) >= settledOn) return true;
+  return age < SLOW_REFRESH_MS;
+}

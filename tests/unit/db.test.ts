@@ -4,6 +4,9 @@ import {
   DB_NAME,
   countUnseen,
   getListing,
+  getSavedPapers,
+  setRead,
+  setSaved,
   getListingPapers,
   latestListedDay,
   markSeen,
@@ -17,11 +20,11 @@ const T0 = Date.parse('2026-11-20T08:00:00Z');
 const paper = (id: string, overrides: Partial<Paper> = {}): Paper => makePaper(id, { abstract: 'Abstract', authors: ['A. Author'], upvotes: 1, ...overrides });
 
 describe('database', () => {
-  it('creates version 1 with papers, listings and meta', async () => {
+  it('creates the current version with papers, listings and meta', async () => {
     const db = await openPaperboyDb();
-    expect(db.version).toBe(1);
+    expect(db.version).toBe(2);
     expect([...db.objectStoreNames].sort()).toEqual(['listings', 'meta', 'papers']);
-    expect([...db.transaction('papers').store.indexNames].sort()).toEqual(['listedOn', 'unseen']);
+    expect([...db.transaction('papers').store.indexNames].sort()).toEqual(['listedOn', 'savedAt', 'unseen']);
     db.close();
   });
 
@@ -90,6 +93,35 @@ describe('database', () => {
     // Seen stays seen when the paper is fetched again.
     await storeListing(db, { key: 'day:2026-11-20', papers: [paper('2611.00001', { upvotes: 3 })], fetchedAt: T0 + 1, mode: 'merge' });
     expect((await db.get('papers', '2611.00001'))!.unseen).toBeUndefined();
+  });
+
+  it('keeps read and saved marks, and finds saved papers newest first', async () => {
+    const db = await openPaperboyDb();
+    await storeListing(db, { key: 'day:2026-11-20', papers: [paper('2611.00001'), paper('2611.00002'), paper('2611.00003')], fetchedAt: T0, mode: 'merge' });
+    expect(await setRead(db, ['2611.00001', '2611.00002'], true, T0 + 1)).toEqual(['2611.00001', '2611.00002']);
+    expect(await setRead(db, ['2611.00001'], true, T0 + 2)).toEqual([]);
+    expect(await setRead(db, ['2611.00002'], false, T0 + 3)).toEqual(['2611.00002']);
+    // Reading a paper is looking at it.
+    expect(await db.get('papers', '2611.00001')).toMatchObject({ readAt: T0 + 1 });
+    expect((await db.get('papers', '2611.00001'))!.unseen).toBeUndefined();
+    expect((await db.get('papers', '2611.00002'))!.readAt).toBeUndefined();
+
+    expect(await setSaved(db, '2611.00003', true, T0 + 10)).toBe(true);
+    expect(await setSaved(db, '2611.00001', true, T0 + 20)).toBe(true);
+    expect(await setSaved(db, '2611.00001', true, T0 + 30)).toBe(false);
+    expect((await getSavedPapers(db)).map((p) => p.id)).toEqual(['2611.00001', '2611.00003']);
+    // A later fetch of the same paper keeps the marks.
+    await storeListing(db, { key: 'day:2026-11-20', papers: [paper('2611.00001', { upvotes: 99 })], fetchedAt: T0 + 40, mode: 'merge' });
+    expect(await db.get('papers', '2611.00001')).toMatchObject({ upvotes: 99, readAt: T0 + 1, savedAt: T0 + 20 });
+    expect(await setSaved(db, '2611.00001', false, T0 + 50)).toBe(true);
+    expect((await getSavedPapers(db)).map((p) => p.id)).toEqual(['2611.00003']);
+  });
+
+  it('stores papers fetched on request without calling them new', async () => {
+    const db = await openPaperboyDb();
+    const newIds = await storeListing(db, { key: 'day:2026-09-01', papers: [paper('2609.00001', { listedOn: '2026-09-01' })], fetchedAt: T0, mode: 'merge', markNew: false });
+    expect(newIds).toEqual(['2609.00001']);
+    expect(await countUnseen(db)).toBe(0);
   });
 
   it('finds the latest listing day that has papers', async () => {
