@@ -1,11 +1,17 @@
 import type { ComponentChildren } from 'preact';
 import { formatTime, t } from '@/lib/i18n';
-import type { ReaderState } from './reader-state';
+import type { RefreshState } from './reader-state';
+
+interface HeaderProps {
+  title: string;
+  lastSuccess?: number;
+  refresher: RefreshState;
+  children?: ComponentChildren;
+}
 
 /** Title, when the papers were last updated, and a Refresh button that shows its progress and result. */
-export function Header({ state, title, children }: { state: ReaderState; title: string; children?: ComponentChildren }) {
-  const lastSuccess = state.home.value?.sync.lastSuccessAt;
-  const busy = state.syncing.value;
+export function Header({ title, lastSuccess, refresher, children }: HeaderProps) {
+  const busy = refresher.syncing.value;
   return (
     <header class="app-header">
       <div class="app-title">
@@ -14,12 +20,12 @@ export function Header({ state, title, children }: { state: ReaderState; title: 
       </div>
       <div class="header-actions">
         {children}
-        <button type="button" class="button" onClick={() => void state.refresh()} disabled={busy} aria-busy={busy}>
+        <button type="button" class="button" onClick={() => void refresher.refresh()} disabled={busy} aria-busy={busy}>
           {busy ? t('refreshing') : t('refresh')}
         </button>
       </div>
       <p class="refresh-result" role="status" aria-live="polite">
-        {busy ? '' : state.refreshMessage.value}
+        {busy ? '' : refresher.refreshMessage.value}
       </p>
     </header>
   );

@@ -36,7 +36,7 @@ export function OptionsApp({ requestOrigin = requestOriginPermission, send = sen
     }
     await sourceSetting.setValue(checked.source);
     source.value = checked.source;
-    message.value = { tone: 'ok', text: t('saved', { source: checked.source }) };
+    message.value = { tone: 'ok', text: t('sourceSaved', { source: checked.source }) };
     void send({ type: 'sourceChanged' }).catch(() => undefined);
   };
 

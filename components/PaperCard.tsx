@@ -1,43 +1,64 @@
 import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
+import { localDate } from '@/lib/dates';
 import type { PaperRecord } from '@/lib/db';
 import { t, tn } from '@/lib/i18n';
 import { paperLinks, safeHttpsUrl } from '@/lib/urls';
+import { Highlighted } from './Highlighted';
 
 const FIRST_AUTHORS = 3;
 
-interface PaperCardProps {
-  paper: PaperRecord;
-  isNew: boolean;
-  /** The side panel shows abstracts; the popup stays compact. */
-  withAbstract?: boolean;
+export interface PaperActions {
+  /** A link of the paper was followed. */
+  onOpen?: (id: string) => void;
+  onToggleSaved?: (id: string) => void;
+  onToggleRead?: (id: string) => void;
 }
 
-function ExternalLink({ href, children }: { href: string; children: ComponentChildren }) {
+interface PaperCardProps extends PaperActions {
+  paper: PaperRecord;
+  isNew: boolean;
+  /** The side panel's full card; the popup's compact one. */
+  full?: boolean;
+  terms?: readonly string[];
+  focused?: boolean;
+}
+
+function ExternalLink({ href, children, onOpen }: { href: string; children: ComponentChildren; onOpen?: () => void }) {
   return (
-    <a href={href} target="_blank" rel="noopener noreferrer">
+    <a href={href} target="_blank" rel="noopener noreferrer" onClick={onOpen} onAuxClick={onOpen}>
       {children}
     </a>
   );
 }
 
-function Authors({ authors }: { authors: string[] }) {
-  const shown = authors.slice(0, FIRST_AUTHORS);
+function Authors({ authors, terms, expandable }: { authors: string[]; terms?: readonly string[]; expandable: boolean }) {
+  const expanded = useSignal(false);
+  const shown = expanded.value ? authors : authors.slice(0, FIRST_AUTHORS);
   const more = authors.length - shown.length;
   return (
     <span class="authors" dir="auto">
-      {shown.join(', ')}
-      {more > 0 ? ` ${t('andMoreAuthors', { n: more })}` : ''}
+      <Highlighted text={shown.join(', ')} terms={terms} />
+      {more > 0 && expandable ? (
+        <>
+          {' '}
+          <button type="button" class="link-button" aria-expanded={false} onClick={() => (expanded.value = true)}>
+            {t('andMoreAuthors', { n: more })}
+          </button>
+        </>
+      ) : more > 0 ? (
+        ` ${t('andMoreAuthors', { n: more })}`
+      ) : null}
     </span>
   );
 }
 
-function Abstract({ text }: { text: string }) {
+function Abstract({ text, terms }: { text: string; terms?: readonly string[] }) {
   const expanded = useSignal(false);
   return (
     <div class="abstract-wrap">
       <p class={expanded.value ? 'abstract' : 'abstract clamped'} dir="auto">
-        {text}
+        <Highlighted text={text} terms={terms} />
       </p>
       <button type="button" class="link-button" aria-expanded={expanded.value} onClick={() => (expanded.value = !expanded.value)}>
         {expanded.value ? t('showLess') : t('showMore')}
@@ -47,47 +68,101 @@ function Abstract({ text }: { text: string }) {
 }
 
 /** One paper. Every string from the source is rendered as text; only https URLs become links. */
-export function PaperCard({ paper, isNew, withAbstract = false }: PaperCardProps) {
+export function PaperCard({ paper, isNew, full = false, terms, focused = false, onOpen, onToggleSaved, onToggleRead }: PaperCardProps) {
   const links = paperLinks(paper.id);
   const code = safeHttpsUrl(paper.githubRepo);
   const project = safeHttpsUrl(paper.projectPage);
+  const opened = onOpen ? () => onOpen(paper.id) : undefined;
+  const read = paper.readAt !== undefined;
+  const saved = paper.savedAt !== undefined;
   return (
-    <article class="paper" aria-labelledby={`title-${paper.id}`}>
+    <article
+      id={`paper-${paper.id}`}
+      class={`paper${read ? ' is-read' : ''}${focused ? ' is-focused' : ''}`}
+      aria-labelledby={`title-${paper.id}`}
+      tabIndex={full ? -1 : undefined}
+      data-paper-id={paper.id}
+    >
       <div class="paper-head">
         <span class="upvotes" title={tn('upvotes', paper.upvotes)} aria-label={tn('upvotes', paper.upvotes)}>
           <span aria-hidden="true">▲</span> {paper.upvotes}
         </span>
         <h3 class="paper-title" id={`title-${paper.id}`}>
-          <ExternalLink href={links.hf}>
-            <bdi>{paper.title}</bdi>
+          <ExternalLink href={links.hf} onOpen={opened}>
+            <bdi>
+              <Highlighted text={paper.title} terms={terms} />
+            </bdi>
           </ExternalLink>
           {isNew ? <span class="new-marker">{t('newMarker')}</span> : null}
         </h3>
       </div>
       <p class="byline">
-        <Authors authors={paper.authors} />
+        <Authors authors={paper.authors} terms={terms} expandable={full} />
         {paper.organization ? (
           <>
             {' · '}
             <span class="org" dir="auto">
-              {paper.organization}
+              <Highlighted text={paper.organization} terms={terms} />
             </span>
           </>
         ) : null}
       </p>
-      {withAbstract && paper.abstract ? <Abstract text={paper.abstract} /> : null}
-      <p class="links">
-        <ExternalLink href={links.arxiv}>{t('linkArxiv')}</ExternalLink>
-        <ExternalLink href={links.pdf}>{t('linkPdf')}</ExternalLink>
+      {full ? (
+        <p class="dates">
+          <span>{t('publishedOn', { date: localDate(paper.publishedAt) })}</span>
+          <span>{t('listedOn', { date: localDate(`${paper.listedOn}T00:00:00Z`, undefined, 'UTC') })}</span>
+        </p>
+      ) : null}
+      {full && paper.aiSummary ? (
+        <p class="ai-summary" dir="auto">
+          <span class="label">{t('aiSummary')}</span> <Highlighted text={paper.aiSummary} terms={terms} />
+        </p>
+      ) : null}
+      {full && paper.aiKeywords ? (
+        <ul class="keywords" aria-label={t('aiKeywords')}>
+          {paper.aiKeywords.map((keyword) => (
+            <li key={keyword} dir="auto">
+              <Highlighted text={keyword} terms={terms} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {full && paper.abstract ? <Abstract text={paper.abstract} terms={terms} /> : null}
+      <div class="links">
+        <ExternalLink href={links.arxiv} onOpen={opened}>
+          {t('linkArxiv')}
+        </ExternalLink>
+        <ExternalLink href={links.pdf} onOpen={opened}>
+          {t('linkPdf')}
+        </ExternalLink>
         {code ? (
-          <ExternalLink href={code}>
+          <ExternalLink href={code} onOpen={opened}>
             {t('linkCode')}
             {paper.githubStars !== undefined ? <span title={t('githubStars', { n: paper.githubStars })}> ★ {paper.githubStars}</span> : null}
           </ExternalLink>
         ) : null}
-        {project ? <ExternalLink href={project}>{t('linkProject')}</ExternalLink> : null}
+        {project ? (
+          <ExternalLink href={project} onOpen={opened}>
+            {t('linkProject')}
+          </ExternalLink>
+        ) : null}
         {paper.comments > 0 ? <span class="comments">{tn('comments', paper.comments)}</span> : null}
-      </p>
+        {onToggleSaved || onToggleRead ? (
+          <span class="card-actions">
+            {onToggleRead ? (
+              <button type="button" class="chip-button" aria-pressed={read} onClick={() => onToggleRead(paper.id)}>
+                {read ? t('markedRead') : t('markRead')}
+              </button>
+            ) : null}
+            {onToggleSaved ? (
+              <button type="button" class="chip-button" aria-pressed={saved} onClick={() => onToggleSaved(paper.id)}>
+                <span aria-hidden="true">{saved ? '★ ' : '☆ '}</span>
+                {saved ? t('savedPaper') : t('savePaper')}
+              </button>
+            ) : null}
+          </span>
+        ) : null}
+      </div>
     </article>
   );
 }

@@ -9,19 +9,20 @@ const TABS: { id: ListTab; label: () => string }[] = [
   { id: 'today', label: () => t('tabToday') },
 ];
 
-function PaperList({ papers, newIds, withAbstract }: { papers: PaperRecord[]; newIds: ReadonlySet<string>; withAbstract: boolean }) {
+function PaperList({ papers, state }: { papers: PaperRecord[]; state: ReaderState }) {
   if (papers.length === 0) return <p class="empty">{t('emptyList')}</p>;
+  const newIds = state.newIds.value;
   return (
     <div class="paper-list">
       {papers.map((paper) => (
-        <PaperCard key={paper.id} paper={paper} isNew={newIds.has(paper.id)} withAbstract={withAbstract} />
+        <PaperCard key={paper.id} paper={paper} isNew={newIds.has(paper.id)} onOpen={(id) => void state.opened(id)} />
       ))}
     </div>
   );
 }
 
-/** Trending and Today as tabs (arrow keys move between them), plus new papers added to earlier days. */
-export function PaperLists({ state, withAbstract = false }: { state: ReaderState; withAbstract?: boolean }) {
+/** The popup's Trending and Today tabs (arrow keys move between them), plus new papers added to earlier days. */
+export function PaperLists({ state }: { state: ReaderState }) {
   const home = state.home.value;
   if (!home) return null;
   const active = state.tab.value;
@@ -55,11 +56,11 @@ export function PaperLists({ state, withAbstract = false }: { state: ReaderState
       <Notices home={home} tab={active} />
       <section id="paper-panel" role="tabpanel" aria-labelledby={`tab-${active}`} class="panel">
         {active === 'today' && home.latest.day ? <p class="listing-date">{t('listingOf', { day: formatDay(home.latest.day) })}</p> : null}
-        <PaperList papers={papers} newIds={state.newIds.value} withAbstract={withAbstract} />
+        <PaperList papers={papers} state={state} />
         {home.earlierUnseen.length > 0 ? (
           <>
             <h2 class="section-title">{t('alsoNew')}</h2>
-            <PaperList papers={home.earlierUnseen} newIds={state.newIds.value} withAbstract={withAbstract} />
+            <PaperList papers={home.earlierUnseen} state={state} />
           </>
         ) : null}
       </section>

@@ -28,7 +28,7 @@ export function PopupApp({ state, close = () => window.close() }: PopupProps) {
 
   return (
     <div class="app popup">
-      <Header state={state} title={t('appName')} />
+      <Header title={t('appName')} lastSuccess={state.home.value?.sync.lastSuccessAt} refresher={state.refresher} />
       <main>
         <PaperLists state={state} />
       </main>

@@ -1,18 +1,61 @@
+import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { utcDay } from '@/lib/dates';
 import { t } from '@/lib/i18n';
 import { Header } from './Header';
-import { PaperLists } from './PaperLists';
-import type { ReaderState } from './reader-state';
+import { KeyHelp } from './KeyHelp';
+import type { PanelState } from './panel-state';
+import { ReaderList } from './ReaderList';
+import { SearchAndFilters } from './SearchAndFilters';
+import { ViewNav } from './ViewNav';
+
+function isTyping(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  return !!element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
+}
+
+/** j/k move, Enter/o open, s save, m mark read, / search, ? the keys; never while typing. */
+function useReaderKeys(state: PanelState, showHelp: () => void) {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      if (isTyping(event.target)) {
+        if (event.key === 'Escape') (event.target as HTMLElement).blur();
+        return;
+      }
+      const focusedCard = (event.target as HTMLElement | null)?.classList?.contains('paper');
+      const actions: Record<string, () => void> = {
+        j: () => state.moveFocus(1),
+        k: () => state.moveFocus(-1),
+        o: () => state.openFocused(),
+        s: () => state.focusedId.value && void state.toggleSaved(state.focusedId.value),
+        m: () => state.focusedId.value && void state.toggleRead(state.focusedId.value),
+        '/': () => document.getElementById('search')?.focus(),
+        '?': showHelp,
+      };
+      // Enter opens the focused card; on a link or button it keeps its own meaning.
+      if (event.key === 'Enter' && focusedCard) actions.Enter = () => state.openFocused();
+      const action = actions[event.key];
+      if (!action) return;
+      event.preventDefault();
+      action();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [state]);
+}
 
 /**
- * The reader. It follows the background, so papers from a sync appear without reopening;
- * they stay marked NEW until the panel is opened or shown again.
+ * The reader. It reads IndexedDB at once, follows the background (papers from a sync appear
+ * without reopening, marked NEW until the panel is shown again), and works by keyboard.
  */
-export function SidePanelApp({ state }: { state: ReaderState }) {
+export function SidePanelApp({ state, now = Date.now }: { state: PanelState; now?: () => number }) {
+  const helpOpen = useSignal(false);
+  useReaderKeys(state, () => (helpOpen.value = true));
   useEffect(() => {
     const stop = state.follow();
-    void state.load().then(() => state.markShownSeen());
+    void state.start();
     const onVisible = () => {
       if (document.visibilityState === 'visible') void state.markShownSeen();
     };
@@ -23,16 +66,56 @@ export function SidePanelApp({ state }: { state: ReaderState }) {
     };
   }, [state]);
 
+  const freshness = state.freshness.value;
+  const query = state.query.value.trim();
+  const remote = state.remote.value;
+  const view = state.view.value;
+  const empty = state.visible.value.length === 0 && state.status.value !== 'loading';
   return (
     <div class="app sidepanel">
-      <Header state={state} title={t('sidePanelTitle')}>
+      <Header title={t('sidePanelTitle')} lastSuccess={state.sync.value.lastSuccessAt} refresher={state.refresher}>
+        <button type="button" class="link-button" onClick={() => (helpOpen.value = true)} aria-haspopup="dialog">
+          {t('keysButton')}
+        </button>
         <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('openOptions')}
         </button>
       </Header>
       <main>
-        <PaperLists state={state} withAbstract />
+        <ViewNav state={state} today={utcDay(now())} />
+        <div class="freshness">
+          <h2>{freshness.title}</h2>
+          {freshness.lines.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+          {freshness.warning ? <p class="notice notice-warn">{freshness.warning}</p> : null}
+          {state.status.value === 'fetching' ? (
+            <p class="notice" role="status">
+              {t('fetchingView')}
+            </p>
+          ) : null}
+          {state.fetchError.value ? (
+            <p class="notice notice-error" role="alert">
+              {t('fetchViewFailed', { reason: state.fetchError.value.message })}
+            </p>
+          ) : null}
+          {(state.sync.value.last?.skipped ?? 0) > 0 ? <p class="notice notice-warn">{t('skippedEntries_other', { n: state.sync.value.last!.skipped })}</p> : null}
+        </div>
+        <SearchAndFilters state={state} />
+        {empty && query ? (
+          <div class="empty">
+            <p>{t('noMatches', { q: query })}</p>
+            <button type="button" class="button secondary" onClick={() => void state.searchRemote()} disabled={remote.status === 'searching'}>
+              {remote.status === 'searching' ? t('searchingHf') : t('searchHf', { q: query })}
+            </button>
+            {remote.error ? <p role="alert">{t('searchHfFailed', { reason: remote.error.message })}</p> : null}
+          </div>
+        ) : empty ? (
+          <p class="empty">{view.kind === 'saved' ? t('emptySaved') : state.papers.value.length > 0 ? t('emptyFiltered') : t('emptyList')}</p>
+        ) : null}
+        <ReaderList state={state} />
       </main>
+      <KeyHelp open={helpOpen.value} onClose={() => (helpOpen.value = false)} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { batch, signal } from '@preact/signals';
 import type { PaperboyDb } from '@/lib/db';
 import { t, tn } from '@/lib/i18n';
-import { onBroadcast, sendRequest } from '@/lib/messages';
+import { onBroadcast, sendRequest, type Broadcast } from '@/lib/messages';
 import { loadHome, type HomeData } from '@/lib/queries';
 import type { SyncOutcome } from '@/lib/sync';
 
@@ -22,8 +22,37 @@ export function describeOutcome(outcome: SyncOutcome): string {
   return added > 0 ? tn('refreshResultNew', added) : t('refreshResultNone');
 }
 
+/** The Refresh button's state, shared by popup and side panel: progress, then the result. */
+export function createRefreshState(send: typeof sendRequest, afterRefresh: () => Promise<void>) {
+  const syncing = signal(false);
+  const refreshMessage = signal('');
+  return {
+    syncing,
+    refreshMessage,
+    async refresh(): Promise<void> {
+      syncing.value = true;
+      refreshMessage.value = '';
+      try {
+        refreshMessage.value = describeOutcome(await send({ type: 'refresh' }));
+      } catch (error) {
+        refreshMessage.value = t('refreshFailed', { reason: error instanceof Error ? error.message : String(error) });
+      } finally {
+        syncing.value = false;
+      }
+      await afterRefresh();
+    },
+    /** Syncs started elsewhere (the alarm, another page) show here too. */
+    notice(notice: Broadcast): void {
+      if (notice.type === 'syncStarted') syncing.value = true;
+      if (notice.type === 'syncFinished') syncing.value = false;
+    },
+  };
+}
+
+export type RefreshState = ReturnType<typeof createRefreshState>;
+
 /**
- * The popup's and side panel's state, as signals: what IndexedDB holds, which papers were
+ * The popup's state, as signals: what IndexedDB holds, which papers were
  * new when this page opened (their NEW marks stay while it is open), and the refresh progress.
  */
 export function createReaderState(deps: ReaderDeps) {
@@ -33,9 +62,8 @@ export function createReaderState(deps: ReaderDeps) {
 
   const home = signal<HomeData | undefined>(undefined);
   const newIds = signal<ReadonlySet<string>>(new Set());
-  const syncing = signal(false);
-  const refreshMessage = signal('');
   const tab = signal<ListTab>('trending');
+  const refresher = createRefreshState(send, () => load());
   const loadError = signal('');
 
   async function load(): Promise<void> {
@@ -60,29 +88,20 @@ export function createReaderState(deps: ReaderDeps) {
     if (ids.length > 0) await send({ type: 'markSeen', ids });
   }
 
-  async function refresh(): Promise<void> {
-    syncing.value = true;
-    refreshMessage.value = '';
-    try {
-      refreshMessage.value = describeOutcome(await send({ type: 'refresh' }));
-    } catch (error) {
-      refreshMessage.value = t('refreshFailed', { reason: error instanceof Error ? error.message : String(error) });
-    } finally {
-      syncing.value = false;
-    }
-    await load();
+  /** A paper's link was followed: it is read. */
+  async function opened(id: string): Promise<void> {
+    await send({ type: 'markRead', ids: [id], read: true }).catch(() => undefined);
   }
 
   /** Follows the background: shows progress and reloads when a sync or a mark-seen lands. */
   function follow(): () => void {
     return subscribe((notice) => {
-      if (notice.type === 'syncStarted') syncing.value = true;
-      if (notice.type === 'syncFinished') syncing.value = false;
+      refresher.notice(notice);
       if (notice.type !== 'syncStarted') void load();
     });
   }
 
-  return { home, newIds, syncing, refreshMessage, tab, loadError, load, markShownSeen, refresh, follow };
+  return { home, newIds, refresher, tab, loadError, load, markShownSeen, follow, opened };
 }
 
 function unseenShown(data: HomeData): Set<string> {

@@ -1,10 +1,7 @@
 // minisearch (~7 kB gzipped, no dependencies, actively maintained): a radix-tree index with
 // prefix, fuzzy and boosted search and JSON round trips, which we would otherwise write ourselves.
-import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Paper } from './paper';
-
-/** Bump when the options below change: an index stored under another version is rebuilt. */
-export const SEARCH_INDEX_VERSION = 1;
 
 // Letters that carry no combining mark under NFD but are still "accented" to a reader.
 // Final sigma folds into sigma because toLowerCase picks it by context, which would make a
@@ -22,18 +19,49 @@ export function normalizeText(s: string): string {
     .replace(FOLDABLE, (ch) => FOLDS[ch] ?? ch);
 }
 
-const tokenize: (text: string) => string[] = MiniSearch.getDefault('tokenize');
+const splitWords: (text: string) => string[] = MiniSearch.getDefault('tokenize');
 
-/** The normalised, distinct terms of a query, in order (for highlighting). */
+// Words in nearly every abstract: they cannot narrow a search, yet they would be about a
+// third of the index and make queries that contain them slow.
+const STOP_WORDS = new Set(
+  (
+    'a an and are as at be been but by can do does for from had has have he her his how i if in into is it its ' +
+    'may more most no not of on or our over she so such than that the their them then there these they this ' +
+    'those through to under up us via was we were what when where which while who why will with within would you your'
+  ).split(' '),
+);
+
+/** Shorter last words are matched whole: as prefixes they match most papers, slowly and uselessly. */
+const MIN_PREFIX = 3;
+/** One typo in 5–7 letters, two from 8 up; shorter words would match too many others. */
+const fuzziness = (term: string) => (term.length >= 5 ? 0.2 : false);
+/** Below this many index entries a word may be a typo, so near spellings are searched too. */
+const FUZZY_BELOW = 10;
+
+interface ParsedQuery {
+  /** Finished words, without stop words. */
+  words: string[];
+  /** The word still being typed, if any worth searching. */
+  last?: string;
+}
+
+function parseQuery(query: string): ParsedQuery {
+  const tokens = splitWords(normalizeText(query)).filter(Boolean);
+  const last = tokens.pop();
+  const words = [...new Set(tokens.filter((word) => !STOP_WORDS.has(word)))];
+  // A typed stop word may be the start of a real word ("the" → "theory"), once long enough.
+  const keepLast = last !== undefined && (last.length >= MIN_PREFIX || !STOP_WORDS.has(last));
+  return keepLast ? { words, last } : { words };
+}
+
+/** The normalised terms a query searches for, for highlighting. */
 export function queryTerms(query: string): string[] {
-  const terms = tokenize(query).map(normalizeText).filter(Boolean);
-  return [...new Set(terms)];
+  const { words, last } = parseQuery(query);
+  return [...new Set(last === undefined ? words : [...words, last])];
 }
 
 type Field = 'title' | 'authors' | 'organization' | 'aiKeywords' | 'abstract';
 const FIELDS: Field[] = ['title', 'authors', 'organization', 'aiKeywords', 'abstract'];
-/** Not searched: a fingerprint of the indexed text, so upsert can skip unchanged papers. */
-const SIGNATURE = 'sig';
 
 function fieldText(paper: Paper, field: Field): string {
   switch (field) {
@@ -48,7 +76,7 @@ function fieldText(paper: Paper, field: Field): string {
   }
 }
 
-/** FNV-1a over the indexed text: a cheap, stable change detector (not security). */
+/** FNV-1a over the indexed text: a cheap, stable change detector for upsert (not security). */
 function signature(paper: Paper): string {
   const text = FIELDS.map((field) => fieldText(paper, field)).join('\u0000');
   let hash = 0x811c9dc5;
@@ -59,30 +87,34 @@ function signature(paper: Paper): string {
   return (hash >>> 0).toString(36) + text.length.toString(36);
 }
 
-const SEARCH_OPTIONS: SearchOptions = {
-  boost: { title: 3, aiKeywords: 2, authors: 1.5, organization: 1.2, abstract: 1 },
-  combineWith: 'AND',
-  // Only the last term is still being typed; a one-letter prefix would also match most of the
-  // vocabulary and cost tens of milliseconds on a large index for a useless result.
-  prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 2,
-  // One typo in 5–7 letters, two from 8 up; shorter words would match too many others.
-  fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-  maxFuzzy: 2,
-};
-
 /** The one place the index is configured: building and loading must agree. */
 const OPTIONS: Options<Paper> = {
   idField: 'id',
   fields: FIELDS,
-  storeFields: [SIGNATURE],
-  extractField: (paper, field) => (field === 'id' ? paper.id : field === SIGNATURE ? signature(paper) : fieldText(paper, field as Field)),
-  processTerm: (term) => normalizeText(term) || null,
-  searchOptions: SEARCH_OPTIONS,
+  // Normalising a whole field at once is far cheaper than word by word.
+  extractField: (paper, field) => (field === 'id' ? paper.id : normalizeText(fieldText(paper, field as Field))),
+  processTerm: (term) => (STOP_WORDS.has(term) ? null : term),
+  searchOptions: {
+    boost: { title: 3, aiKeywords: 2, authors: 1.5, organization: 1.2, abstract: 1 },
+    maxFuzzy: 2,
+    // Words arrive one at a time, normalised by parseQuery, stop words already handled there.
+    processTerm: (term) => term,
+  },
 };
+
+/** Bump when OPTIONS, normalizeText or STOP_WORDS change: an older stored index is then rebuilt. */
+export const SEARCH_INDEX_VERSION = 1;
 
 export interface SearchSnapshot {
   version: number;
   index: AsPlainObject;
+  signatures: [id: string, signature: string][];
+}
+
+export interface SearchQueryOptions {
+  /** Only these ids (the current view). */
+  within?: ReadonlySet<string>;
+  limit?: number;
 }
 
 export interface SearchIndex {
@@ -92,44 +124,95 @@ export interface SearchIndex {
   upsert(papers: readonly Paper[]): void;
   remove(ids: Iterable<string>): void;
   readonly size: number;
-  /** Paper ids, best match first; `within` keeps only those ids (the current view). */
-  search(query: string, options?: { within?: ReadonlySet<string>; limit?: number }): string[];
+  /** Paper ids, best match first. */
+  search(query: string, options?: SearchQueryOptions): string[];
   /** A structured-clonable snapshot for IndexedDB, or for `JSON.stringify`. */
   toJSON(): SearchSnapshot;
 }
 
-function wrap(mini: MiniSearch<Paper>): SearchIndex {
+function wrap(mini: MiniSearch<Paper>, signatures: Map<string, string>): SearchIndex {
   const upsert = (papers: readonly Paper[]) => {
     for (const paper of papers) {
+      const sig = signature(paper);
       if (mini.has(paper.id)) {
-        if (mini.getStoredFields(paper.id)?.[SIGNATURE] === signature(paper)) continue;
-        // discard is O(1); the stale postings are vacuumed in the background.
+        if (signatures.get(paper.id) === sig) continue;
+        // discard is O(1); minisearch vacuums the stale entries later, in the background.
         mini.discard(paper.id);
       }
       mini.add(paper);
+      signatures.set(paper.id, sig);
     }
   };
+
+  type Spec = { term: string; prefix: boolean; postings: number };
+  /** Search one word, scoring only `candidates` when given (a zero boost skips a paper early). */
+  const searchWord = (spec: Spec, fuzzy: number | false, candidates?: ReadonlySet<string>) =>
+    mini.search(spec.term, {
+      prefix: spec.prefix,
+      fuzzy,
+      boostDocument: candidates ? (id) => (candidates.has(id as string) ? 1 : 0) : undefined,
+    });
+  /** How many index entries a word reaches: a dry run that scores nothing. */
+  const countPostings = (term: string, prefix: boolean) => {
+    let postings = 0;
+    mini.search(term, { prefix, fuzzy: false, boostDocument: () => (postings++, 0) });
+    return postings;
+  };
+
+  // minisearch scores every paper a word reaches before combining words, so a common word
+  // ("model") costs milliseconds per thousand papers. Instead, search the rarest word first and
+  // let each further word score only the papers still in the running. Scores add up as with
+  // minisearch's own AND, so the ranking is the same.
+  const run = (words: string[], last: string | undefined, within?: ReadonlySet<string>) => {
+    const specs = words.map((term) => ({ term, prefix: false }));
+    if (last !== undefined) specs.push({ term: last, prefix: last.length >= MIN_PREFIX });
+    const counted: Spec[] = specs.map((spec) => ({ ...spec, postings: countPostings(spec.term, spec.prefix) }));
+    counted.sort((a, b) => a.postings - b.postings);
+    let scores: Map<string, number> | undefined;
+    for (const spec of counted) {
+      // Typo tolerance only for words the index barely knows: a word found in many papers is
+      // spelled right, and its neighbours ("model" → "modal") would only add noise and time.
+      const fuzzy = spec.postings < FUZZY_BELOW && fuzziness(spec.term);
+      const next = new Map<string, number>();
+      for (const result of searchWord(spec, fuzzy, scores ? new Set(scores.keys()) : within)) {
+        const id = result.id as string;
+        next.set(id, (scores?.get(id) ?? 0) + result.score);
+      }
+      scores = next;
+      if (scores.size === 0) break;
+    }
+    return scores ? [...scores].sort((a, b) => b[1] - a[1]).map(([id]) => id) : [];
+  };
+
   return {
     addAll: upsert,
     upsert,
     remove(ids) {
-      for (const id of ids) if (mini.has(id)) mini.discard(id);
+      for (const id of ids) {
+        if (mini.has(id)) mini.discard(id);
+        signatures.delete(id);
+      }
     },
     get size() {
       return mini.documentCount;
     },
     search(query, { within, limit } = {}) {
-      if (!query.trim()) return [];
-      const results = mini.search(query, within ? { filter: (result) => within.has(result.id as string) } : {});
-      const ids = results.map((result) => result.id as string);
+      if (within?.size === 0) return [];
+      const { words, last } = parseQuery(query);
+      let ids = run(words, last, within);
+      // "diffusion m": a word just begun would empty the list until it is long enough to be a
+      // prefix; keep showing the finished words' results meanwhile.
+      if (ids.length === 0 && last !== undefined && last.length < MIN_PREFIX && words.length > 0) {
+        ids = run(words, undefined, within);
+      }
       return limit === undefined ? ids : ids.slice(0, Math.max(0, limit));
     },
-    toJSON: () => ({ version: SEARCH_INDEX_VERSION, index: mini.toJSON() }),
+    toJSON: () => ({ version: SEARCH_INDEX_VERSION, index: mini.toJSON(), signatures: [...signatures] }),
   };
 }
 
 export function createSearchIndex(): SearchIndex {
-  return wrap(new MiniSearch<Paper>(OPTIONS));
+  return wrap(new MiniSearch<Paper>(OPTIONS), new Map());
 }
 
 /**
@@ -140,14 +223,16 @@ export function loadSearchIndex(json: string | SearchSnapshot): SearchIndex | un
   try {
     const snapshot: unknown = typeof json === 'string' ? JSON.parse(json) : json;
     if (!isSnapshot(snapshot) || snapshot.version !== SEARCH_INDEX_VERSION) return undefined;
-    return wrap(MiniSearch.loadJS<Paper>(snapshot.index, OPTIONS));
+    return wrap(MiniSearch.loadJS<Paper>(snapshot.index, OPTIONS), new Map(snapshot.signatures));
   } catch {
     return undefined;
   }
 }
 
 function isSnapshot(value: unknown): value is SearchSnapshot {
-  return typeof value === 'object' && value !== null && 'version' in value && 'index' in value && typeof value.index === 'object' && value.index !== null;
+  if (typeof value !== 'object' || value === null) return false;
+  const { version, index, signatures } = value as Partial<SearchSnapshot>;
+  return typeof version === 'number' && typeof index === 'object' && index !== null && Array.isArray(signatures);
 }
 
 export interface HighlightSegment {

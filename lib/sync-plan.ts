@@ -1,4 +1,4 @@
-import { addDays } from './dates';
+import { addDays, daysOfIsoWeek, daysOfMonth } from './dates';
 import type { ListingKey } from './db';
 import { dayKey } from './db';
 
@@ -74,18 +74,8 @@ const TODAY_FRESH_MS = 15 * 60_000;
 /** The last day a listing covers: its day, or a week's Sunday, or a month's last day. */
 function lastDayOf(key: ListingKey): string | undefined {
   if (key.startsWith('day:')) return key.slice(4);
-  if (key.startsWith('week:')) {
-    const match = /^week:(\d{4})-W(\d{2})$/.exec(key);
-    if (!match) return undefined;
-    // ISO week 1 holds 4 January; its Monday is the start of the ISO year.
-    const jan4 = Date.UTC(Number(match[1]), 0, 4);
-    const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000;
-    return addDays(new Date(monday).toISOString().slice(0, 10), (Number(match[2]) - 1) * 7 + 6);
-  }
-  if (key.startsWith('month:')) {
-    const [year, month] = key.slice(6).split('-').map(Number);
-    return new Date(Date.UTC(year!, month!, 0)).toISOString().slice(0, 10);
-  }
+  if (key.startsWith('week:')) return daysOfIsoWeek(key.slice(5)).at(-1);
+  if (key.startsWith('month:')) return daysOfMonth(key.slice(6)).at(-1);
   return undefined;
 }
 

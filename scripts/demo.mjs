@@ -49,8 +49,6 @@ if (headless) {
   await panel.setViewportSize({ width: 420, height: 820 });
   await panel.goto(extension.pageUrl('sidepanel.html'));
   await panel.getByRole('article').first().waitFor();
-  await panel.getByRole('tab', { name: 'Today' }).click();
-  await panel.getByRole('button', { name: 'Show more' }).first().click();
   for (const scheme of ['light', 'dark']) await shoot(panel, 'sidepanel', scheme);
 
   await extension.close();

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { SidePanelApp } from '@/components/SidePanelApp';
-import { createReaderState } from '@/components/reader-state';
+import { createPanelState } from '@/components/panel-state';
 import { getDb } from '@/lib/db';
 import '@/components/theme.css';
 
-render(<SidePanelApp state={createReaderState({ db: getDb })} />, document.getElementById('app')!);
+render(<SidePanelApp state={createPanelState({ db: getDb })} />, document.getElementById('app')!);

@@ -1,83 +1,241 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SidePanelApp } from '@/components/SidePanelApp';
-import { createReaderState } from '@/components/reader-state';
-import { getDb, markSeen, storeListing } from '@/lib/db';
-import type { Broadcast, Request } from '@/lib/messages';
+import { createPanelState } from '@/components/panel-state';
+import { dayKey, getDb, markSeen, setRead, setSaved, storeListing, type PaperboyDb } from '@/lib/db';
+import type { Broadcast, Request, Responses } from '@/lib/messages';
 import type { Paper } from '@/lib/paper';
+import { DEFAULT_READER_PREFS, type ReaderPrefs } from '@/lib/reader-prefs';
 import { makePaper } from '../support/make-paper';
 
-const NOW = Date.parse('2026-11-20T15:00:00Z');
+const NOW = Date.parse('2026-11-20T15:00:00Z'); // a Friday
 const paper = (id: string, overrides: Partial<Paper> = {}): Paper =>
   makePaper(id, {
     abstract: `Abstract of ${id}. `.repeat(30),
+    authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Edsger Dijkstra', 'Barbara Liskov'],
     comments: 2,
     githubRepo: 'https://github.com/acme/model',
     githubStars: 321,
     projectPage: 'https://acme.example/model',
+    aiSummary: `AI summary of ${id}`,
+    aiKeywords: ['diffusion', 'transformers'],
     ...overrides,
   });
 
 afterEach(cleanup);
 
-function mount() {
-  let listener: ((notice: Broadcast) => void) | undefined;
+/** A stand-in background: answers the reader's requests by writing IndexedDB as the real one does. */
+function fakeBackground(db: PaperboyDb, onFetchView?: (key: string) => Promise<void>) {
   const requests: Request[] = [];
-  const send = vi.fn(async (request: Request) => {
+  const send = vi.fn(async (request: Request): Promise<Responses[Request['type']]> => {
     requests.push(request);
-    return { unseen: 0 };
-  }) as never;
-  const state = createReaderState({ db: getDb, send, subscribe: (fn) => ((listener = fn), () => undefined), now: () => NOW });
-  render(<SidePanelApp state={state} />);
-  return { requests, notify: (notice: Broadcast) => listener!(notice) };
+    switch (request.type) {
+      case 'markSeen':
+        await markSeen(db, request.ids);
+        return { unseen: 0 };
+      case 'markRead':
+        return { changed: await setRead(db, request.ids, request.read, NOW) };
+      case 'setSaved':
+        return { changed: await setSaved(db, request.id, request.saved, NOW) };
+      case 'fetchView':
+        await onFetchView?.(request.key);
+        return onFetchView ? { status: 'fetched', count: 1, skipped: 0 } : { status: 'fresh' };
+      case 'searchRemote':
+        await storeListing(db, { key: 'search', papers: [paper('2601.00042', { title: 'Remote result' })], fetchedAt: NOW, mode: 'replace', markNew: false });
+        return { ids: ['2601.00042'] };
+      default:
+        return { ran: true, state: { failures: 0 } };
+    }
+  });
+  return { requests, send: send as never };
 }
 
-describe('side panel', () => {
-  it('shows abstracts clamped and expandable, with all the paper links', async () => {
-    const db = await getDb();
-    await storeListing(db, { key: 'trending', papers: [paper('2611.00001')], fetchedAt: NOW, mode: 'replace' });
-    mount();
-    const article = await screen.findByRole('article');
-    const abstract = within(article).getByText(/Abstract of 2611.00001/);
+async function mount({ prefs = DEFAULT_READER_PREFS, onFetchView }: { prefs?: ReaderPrefs; onFetchView?: (key: string) => Promise<void> } = {}) {
+  const db = await getDb();
+  const { requests, send } = fakeBackground(db, onFetchView);
+  let listener: ((notice: Broadcast) => void) | undefined;
+  const saved: ReaderPrefs[] = [];
+  const opened: string[] = [];
+  const state = createPanelState({
+    db: getDb,
+    send,
+    subscribe: (fn) => ((listener = fn), () => undefined),
+    now: () => NOW,
+    prefs: { getValue: async () => prefs, setValue: async (value) => void saved.push(value) },
+    openUrl: (url) => void opened.push(url),
+  });
+  render(<SidePanelApp state={state} now={() => NOW} />);
+  return { db, requests, saved, opened, notify: (notice: Broadcast) => listener!(notice) };
+}
+
+async function seedFriday(db?: PaperboyDb) {
+  const store = db ?? (await getDb());
+  await storeListing(store, {
+    key: dayKey('2026-11-20'),
+    papers: [
+      paper('2611.00001', { title: 'Gödel Machines Revisited', upvotes: 5, organization: 'ACME Research', publishedAt: '2026-11-19T12:00:00.000Z' }),
+      paper('2611.00002', { title: 'Scaling Diffusion Transformers', upvotes: 50, githubRepo: undefined, organization: 'Open Lab' }),
+      paper('2611.00003', { title: 'A Survey of Agents', upvotes: 20, projectPage: undefined, organization: 'ACME Research', publishedAt: '2026-11-19T00:00:00.000Z' }),
+    ],
+    fetchedAt: NOW,
+    mode: 'merge',
+  });
+}
+
+const titles = () => screen.getAllByRole('article').map((article) => within(article).getByRole('heading').querySelector('a')!.textContent);
+
+describe('side panel reader', () => {
+  it('opens on the latest listing day, by upvotes, with full paper cards', async () => {
+    await seedFriday();
+    await mount();
+    await waitFor(() => expect(titles()).toEqual(['Scaling Diffusion Transformers', 'A Survey of Agents', 'Gödel Machines Revisited']));
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toMatch(/Today/);
+    expect(screen.getByText('3 papers')).toBeTruthy();
+    const card = screen.getAllByRole('article')[2]!;
+    expect(within(card).getByText(/^arXiv /)).toBeTruthy();
+    expect(within(card).getByText(/^Listed on HF .*20/)).toBeTruthy();
+    expect(within(card).getByText('AI summary of 2611.00001')).toBeTruthy();
+    expect(within(card).getByRole('list', { name: 'AI keywords' }).textContent).toContain('diffusion');
+    fireEvent.click(within(card).getByRole('button', { name: '+2 more' }));
+    expect(within(card).getByText(/Edsger Dijkstra, Barbara Liskov/)).toBeTruthy();
+    const abstract = within(card).getByText(/Abstract of 2611.00001/);
     expect(abstract.className).toContain('clamped');
-    const toggle = within(article).getByRole('button', { name: 'Show more' });
-    expect(toggle.getAttribute('aria-expanded')).toBe('false');
-    fireEvent.click(toggle);
-    expect(within(article).getByRole('button', { name: 'Show less' }).getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(within(card).getByRole('button', { name: 'Show more' }));
     expect(abstract.className).not.toContain('clamped');
-    const hrefs = within(article).getAllByRole('link').map((link) => link.getAttribute('href'));
-    expect(hrefs).toEqual([
+    expect(within(card).getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual([
       'https://huggingface.co/papers/2611.00001',
       'https://arxiv.org/abs/2611.00001',
       'https://arxiv.org/pdf/2611.00001',
       'https://github.com/acme/model',
       'https://acme.example/model',
     ]);
-    expect(within(article).getByText('2 comments')).toBeTruthy();
   });
 
   it('shows papers from a finished sync without reopening, marked NEW', async () => {
     const db = await getDb();
-    await storeListing(db, { key: 'day:2026-11-20', papers: [paper('2611.00001')], fetchedAt: NOW, mode: 'merge' });
-    await markSeen(db, ['2611.00001']);
-    const { notify } = mount();
-    fireEvent.click(await screen.findByRole('tab', { name: 'Today' }));
-    expect(screen.getAllByRole('article')).toHaveLength(1);
-    expect(screen.queryByText('NEW')).toBeNull();
-
-    await storeListing(db, { key: 'day:2026-11-20', papers: [paper('2611.00002', { upvotes: 99 }), paper('2611.00003')], fetchedAt: NOW + 1, mode: 'merge' });
-    notify({ type: 'syncFinished', outcome: { ran: true, state: { failures: 0 } } });
+    await seedFriday(db);
+    await markSeen(db, ['2611.00001', '2611.00002', '2611.00003']);
+    const { notify } = await mount();
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(3));
+    expect(screen.queryByText('NEW')).toBeNull();
+    await storeListing(db, { key: dayKey('2026-11-20'), papers: [paper('2611.00004', { upvotes: 99 }), paper('2611.00005')], fetchedAt: NOW + 1, mode: 'merge' });
+    notify({ type: 'syncFinished', outcome: { ran: true, state: { failures: 0 } } });
+    await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(5));
     expect(screen.getAllByText('NEW')).toHaveLength(2);
   });
 
-  it('lists new papers added to an earlier day separately, so nothing new is hidden', async () => {
-    const db = await getDb();
-    await storeListing(db, { key: 'day:2026-11-20', papers: [paper('2611.00001')], fetchedAt: NOW, mode: 'merge' });
-    await storeListing(db, { key: 'day:2026-11-19', papers: [paper('2611.00007', { listedOn: '2026-11-19', title: 'Late addition' })], fetchedAt: NOW, mode: 'merge' });
-    const { requests } = mount();
-    expect(await screen.findByRole('heading', { name: 'Also new: added to earlier days' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Late addition' })).toBeTruthy();
-    await waitFor(() => expect(requests).toContainEqual({ type: 'markSeen', ids: expect.arrayContaining(['2611.00001', '2611.00007']) }));
+  it('goes to a past day, which the background fetches on request, with progress shown', async () => {
+    await seedFriday();
+    let release!: () => void;
+    const { requests, db } = await mount({
+      onFetchView: async (key) => {
+        await new Promise<void>((resolve) => (release = resolve));
+        await storeListing(db, { key: key as `day:${string}`, papers: [paper('2611.00077', { title: 'From the previous day', listedOn: '2026-11-19' })], fetchedAt: NOW, mode: 'merge', markNew: false });
+      },
+    });
+    await screen.findAllByRole('article');
+    fireEvent.click(screen.getByRole('button', { name: 'Day' }));
+    fireEvent.click(await screen.findByRole('button', { name: /Previous/ }));
+    await waitFor(() => expect(requests).toContainEqual({ type: 'fetchView', key: 'day:2026-11-19' }));
+    expect(await screen.findByText('Fetching this listing from the source…')).toBeTruthy();
+    release();
+    expect(await screen.findByRole('link', { name: 'From the previous day' })).toBeTruthy();
+    await waitFor(() => expect(screen.queryByText('Fetching this listing from the source…')).toBeNull());
+    expect((screen.getByLabelText('Day') as HTMLInputElement).value).toBe('2026-11-19');
+    expect(screen.getByRole('button', { name: /Next/ })).toHaveProperty('disabled', false);
+  });
+
+  it('searches as you type, case- and accent-insensitive, highlighting the words', async () => {
+    await seedFriday();
+    await mount();
+    await screen.findAllByRole('article');
+    fireEvent.input(screen.getByLabelText('Search papers'), { target: { value: 'godel' } });
+    await waitFor(() => expect(titles()).toEqual(['Gödel Machines Revisited']));
+    expect(screen.getAllByRole('article')[0]!.querySelector('mark')!.textContent).toBe('Gödel');
+    fireEvent.input(screen.getByLabelText('Search papers'), { target: { value: 'DIFFU' } });
+    // Every paper has "diffusion" in its keywords; the title match is highlighted too.
+    await waitFor(() => expect(titles()).toHaveLength(3));
+  });
+
+  it('offers to search Hugging Face when nothing stored matches', async () => {
+    await seedFriday();
+    const { requests } = await mount();
+    await screen.findAllByRole('article');
+    fireEvent.input(screen.getByLabelText('Search papers'), { target: { value: 'quantum chromodynamics' } });
+    const button = await screen.findByRole('button', { name: 'Search Hugging Face for “quantum chromodynamics”' });
+    expect(screen.getByText('No stored paper matches “quantum chromodynamics”.')).toBeTruthy();
+    fireEvent.click(button);
+    await waitFor(() => expect(requests).toContainEqual({ type: 'searchRemote', query: 'quantum chromodynamics' }));
+    expect(await screen.findByRole('link', { name: 'Remote result' })).toBeTruthy();
+  });
+
+  it('filters and sorts, and remembers the choice', async () => {
+    await seedFriday();
+    const { saved } = await mount();
+    await screen.findAllByRole('article');
+    fireEvent.click(screen.getByText('Filters and sort'));
+    fireEvent.click(screen.getByLabelText('Has code'));
+    await waitFor(() => expect(titles()).toEqual(['A Survey of Agents', 'Gödel Machines Revisited']));
+    fireEvent.change(screen.getByLabelText('Organization'), { target: { value: 'ACME Research' } });
+    fireEvent.input(screen.getByLabelText('Min. upvotes'), { target: { value: '10' } });
+    await waitFor(() => expect(titles()).toEqual(['A Survey of Agents']));
+    expect(screen.getByText(/1 of 3 shown/)).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('Min. upvotes'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Sort by'), { target: { value: 'published' } });
+    await waitFor(() => expect(titles()).toEqual(['Gödel Machines Revisited', 'A Survey of Agents']));
+    expect(saved.at(-1)).toEqual({ view: 'today', sort: 'published', filters: { hasCode: true, organization: 'ACME Research' } });
+  });
+
+  it('opens with the remembered view, sort and filters', async () => {
+    await seedFriday();
+    await mount({ prefs: { view: 'today', sort: 'upvotes', filters: { minUpvotes: 10 } } });
+    await waitFor(() => expect(titles()).toEqual(['Scaling Diffusion Transformers', 'A Survey of Agents']));
+  });
+
+  it('saves papers for the Saved view and marks read, through the background', async () => {
+    await seedFriday();
+    const { requests } = await mount();
+    await screen.findAllByRole('article');
+    const card = () => screen.getAllByRole('article').find((article) => article.textContent!.includes('A Survey of Agents'))!;
+    fireEvent.click(within(card()).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(within(card()).getByRole('button', { name: 'Saved' }).getAttribute('aria-pressed')).toBe('true'));
+    expect(requests).toContainEqual({ type: 'setSaved', id: '2611.00003', saved: true });
+    expect(screen.getByText('3 unread')).toBeTruthy();
+    fireEvent.click(within(card()).getByRole('button', { name: 'Mark read' }));
+    await waitFor(() => expect(screen.getByText('2 unread')).toBeTruthy());
+    // Following a link reads the paper.
+    fireEvent.click(screen.getByRole('link', { name: 'Gödel Machines Revisited' }));
+    await waitFor(() => expect(screen.getByText('1 unread')).toBeTruthy());
+    fireEvent.click(screen.getByRole('button', { name: 'Mark all read' }));
+    await waitFor(() => expect(screen.getByText('0 unread')).toBeTruthy());
+
+    fireEvent.click(screen.getByRole('button', { name: 'Saved' , pressed: false }));
+    await waitFor(() => expect(titles()).toEqual(['A Survey of Agents']));
+  });
+
+  it('works by keyboard: j/k move, s saves, m marks read, o opens, / searches, ? shows the keys', async () => {
+    await seedFriday();
+    const { requests, opened } = await mount();
+    await screen.findAllByRole('article');
+    fireEvent.keyDown(document.body, { key: 'j' });
+    await waitFor(() => expect(document.activeElement?.id).toBe('paper-2611.00002'));
+    fireEvent.keyDown(document.activeElement!, { key: 'j' });
+    fireEvent.keyDown(document.activeElement!, { key: 'k' });
+    fireEvent.keyDown(document.activeElement!, { key: 'j' });
+    await waitFor(() => expect(document.activeElement?.id).toBe('paper-2611.00003'));
+    fireEvent.keyDown(document.activeElement!, { key: 's' });
+    await waitFor(() => expect(requests).toContainEqual({ type: 'setSaved', id: '2611.00003', saved: true }));
+    fireEvent.keyDown(document.activeElement!, { key: 'm' });
+    await waitFor(() => expect(requests).toContainEqual({ type: 'markRead', ids: ['2611.00003'], read: true }));
+    fireEvent.keyDown(document.getElementById('paper-2611.00003')!, { key: 'Enter' });
+    expect(opened).toEqual(['https://huggingface.co/papers/2611.00003']);
+    fireEvent.keyDown(document.body, { key: '/' });
+    expect(document.activeElement).toBe(screen.getByLabelText('Search papers'));
+    // Typing in the search box is typing, not shortcuts.
+    fireEvent.keyDown(document.activeElement!, { key: 's' });
+    expect(requests.filter((request) => request.type === 'setSaved')).toHaveLength(1);
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    fireEvent.keyDown(document.body, { key: '?' });
+    expect(await screen.findByRole('heading', { name: 'Keyboard shortcuts' })).toBeTruthy();
   });
 });

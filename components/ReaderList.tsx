@@ -1,0 +1,75 @@
+import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
+import { t, tn } from '@/lib/i18n';
+import type { PanelState } from './panel-state';
+import { PaperCard } from './PaperCard';
+
+/** Cards are added a page at a time as the list scrolls: a month (about a thousand) opens at once. */
+const PAGE = 40;
+
+export function ReaderList({ state }: { state: PanelState }) {
+  const list = state.visible.value;
+  const limit = useSignal(PAGE);
+  const sentinel = useRef<HTMLDivElement>(null);
+  const focused = state.focusedId.value;
+
+  // A new view or search starts at the top with one page.
+  useEffect(() => {
+    limit.value = PAGE;
+  }, [state.view.value, state.query.value]);
+
+  // The keyboard can move past what is rendered: render up to the focused card.
+  const focusedIndex = focused ? list.findIndex((paper) => paper.id === focused) : -1;
+  if (focusedIndex >= limit.value) limit.value = focusedIndex + PAGE;
+
+  useEffect(() => {
+    const element = sentinel.current;
+    if (!element || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) limit.value += PAGE;
+    }, { rootMargin: '800px' });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [sentinel.current, list.length]);
+
+  useEffect(() => {
+    if (!focused) return;
+    const card = document.getElementById(`paper-${focused}`);
+    card?.focus({ preventScroll: true });
+    card?.scrollIntoView?.({ block: 'nearest' });
+  }, [focused]);
+
+  const total = state.papers.value.length;
+  const shown = typeof IntersectionObserver === 'undefined' ? list : list.slice(0, limit.value);
+  const newIds = state.newIds.value;
+  const terms = state.terms.value;
+  return (
+    <section class="reader-list" aria-label={state.freshness.value.title}>
+      <div class="list-bar">
+        <span>
+          {tn('unread', state.unreadCount.value)}
+          {list.length !== total ? ` · ${t('shownOf', { shown: list.length, total })}` : ''}
+        </span>
+        <button type="button" class="link-button" onClick={() => void state.markAllRead()} disabled={state.unreadCount.value === 0}>
+          {t('markAllRead')}
+        </button>
+      </div>
+      <div class="paper-list">
+        {shown.map((paper) => (
+          <PaperCard
+            key={paper.id}
+            paper={paper}
+            isNew={newIds.has(paper.id)}
+            full
+            terms={terms}
+            focused={paper.id === focused}
+            onOpen={(id) => void state.opened(id)}
+            onToggleSaved={(id) => void state.toggleSaved(id)}
+            onToggleRead={(id) => void state.toggleRead(id)}
+          />
+        ))}
+      </div>
+      {shown.length < list.length ? <div ref={sentinel} class="sentinel" /> : null}
+    </section>
+  );
+}
