@@ -22,6 +22,8 @@ interface PaperCardProps extends PaperActions {
   full?: boolean;
   terms?: readonly string[];
   focused?: boolean;
+  /** The card's title level under the page's headings: 2 in the popup, 3 under a view's title. */
+  headingLevel?: 2 | 3;
 }
 
 function ExternalLink({ href, children, onOpen }: { href: string; children: ComponentChildren; onOpen?: () => void }) {
@@ -68,7 +70,8 @@ function Abstract({ text, terms }: { text: string; terms?: readonly string[] }) 
 }
 
 /** One paper. Every string from the source is rendered as text; only https URLs become links. */
-export function PaperCard({ paper, isNew, full = false, terms, focused = false, onOpen, onToggleSaved, onToggleRead }: PaperCardProps) {
+export function PaperCard({ paper, isNew, full = false, terms, focused = false, headingLevel = 3, onOpen, onToggleSaved, onToggleRead }: PaperCardProps) {
+  const Title = headingLevel === 2 ? 'h2' : 'h3';
   const links = paperLinks(paper.id);
   const code = safeHttpsUrl(paper.githubRepo);
   const project = safeHttpsUrl(paper.projectPage);
@@ -87,14 +90,14 @@ export function PaperCard({ paper, isNew, full = false, terms, focused = false, 
         <span class="upvotes" title={tn('upvotes', paper.upvotes)} aria-label={tn('upvotes', paper.upvotes)}>
           <span aria-hidden="true">▲</span> {paper.upvotes}
         </span>
-        <h3 class="paper-title" id={`title-${paper.id}`}>
+        <Title class="paper-title" id={`title-${paper.id}`}>
           <ExternalLink href={links.hf} onOpen={opened}>
             <bdi>
               <Highlighted text={paper.title} terms={terms} />
             </bdi>
           </ExternalLink>
           {isNew ? <span class="new-marker">{t('newMarker')}</span> : null}
-        </h3>
+        </Title>
       </div>
       <p class="byline">
         <Authors authors={paper.authors} terms={terms} expandable={full} />

@@ -15,7 +15,7 @@ function PaperList({ papers, state }: { papers: PaperRecord[]; state: ReaderStat
   return (
     <div class="paper-list">
       {papers.map((paper) => (
-        <PaperCard key={paper.id} paper={paper} isNew={newIds.has(paper.id)} onOpen={(id) => void state.opened(id)} />
+        <PaperCard key={paper.id} paper={paper} isNew={newIds.has(paper.id)} headingLevel={2} onOpen={(id) => void state.opened(id)} />
       ))}
     </div>
   );

@@ -35,8 +35,13 @@ const STOP_WORDS = new Set(
 const MIN_PREFIX = 3;
 /** One typo in 5–7 letters, two from 8 up; shorter words would match too many others. */
 const fuzziness = (term: string) => (term.length >= 5 ? 0.2 : false);
-/** Below this many index entries a word may be a typo, so near spellings are searched too. */
+/** A word in the index fewer times than this may be a typo, so near spellings are searched too. */
 const FUZZY_BELOW = 10;
+
+interface Word {
+  term: string;
+  prefix: boolean;
+}
 
 interface ParsedQuery {
   /** Finished words, without stop words. */
@@ -144,37 +149,34 @@ function wrap(mini: MiniSearch<Paper>, signatures: Map<string, string>): SearchI
     }
   };
 
-  type Spec = { term: string; prefix: boolean; postings: number };
-  /** Search one word, scoring only `candidates` when given (a zero boost skips a paper early). */
-  const searchWord = (spec: Spec, fuzzy: number | false, candidates?: ReadonlySet<string>) =>
-    mini.search(spec.term, {
-      prefix: spec.prefix,
+  /** Scores one word's papers, only those in `candidates` when given. */
+  const scoreWord = (word: Word, fuzzy: number | false, candidates?: ReadonlySet<string>) =>
+    mini.search(word.term, {
+      prefix: word.prefix,
       fuzzy,
+      // A zero boost drops a paper before minisearch builds a result for it: the cheap way to restrict.
       boostDocument: candidates ? (id) => (candidates.has(id as string) ? 1 : 0) : undefined,
     });
-  /** How many index entries a word reaches: a dry run that scores nothing. */
-  const countPostings = (term: string, prefix: boolean) => {
+  /** How often a word (without typos) is in the index: a dry run that builds no results. */
+  const countPostings = (word: Word) => {
     let postings = 0;
-    mini.search(term, { prefix, fuzzy: false, boostDocument: () => (postings++, 0) });
+    mini.search(word.term, { prefix: word.prefix, fuzzy: false, boostDocument: () => (postings++, 0) });
     return postings;
   };
 
-  // minisearch scores every paper a word reaches before combining words, so a common word
-  // ("model") costs milliseconds per thousand papers. Instead, search the rarest word first and
-  // let each further word score only the papers still in the running. Scores add up as with
+  // minisearch scores every paper each word matches before combining the words, and a common
+  // word ("model") costs milliseconds per thousand papers. So words are scored rarest first,
+  // each further word only on the papers still in the running. Scores add up as in
   // minisearch's own AND, so the ranking is the same.
-  const run = (words: string[], last: string | undefined, within?: ReadonlySet<string>) => {
-    const specs = words.map((term) => ({ term, prefix: false }));
-    if (last !== undefined) specs.push({ term: last, prefix: last.length >= MIN_PREFIX });
-    const counted: Spec[] = specs.map((spec) => ({ ...spec, postings: countPostings(spec.term, spec.prefix) }));
-    counted.sort((a, b) => a.postings - b.postings);
+  const run = (words: Word[], within?: ReadonlySet<string>): string[] => {
+    const counted = words.map((word) => ({ word, postings: countPostings(word) })).sort((a, b) => a.postings - b.postings);
     let scores: Map<string, number> | undefined;
-    for (const spec of counted) {
+    for (const { word, postings } of counted) {
       // Typo tolerance only for words the index barely knows: a word found in many papers is
-      // spelled right, and its neighbours ("model" → "modal") would only add noise and time.
-      const fuzzy = spec.postings < FUZZY_BELOW && fuzziness(spec.term);
+      // spelled right, and its near spellings ("model" → "modal") would only add noise and time.
+      const fuzzy = postings < FUZZY_BELOW && fuzziness(word.term);
       const next = new Map<string, number>();
-      for (const result of searchWord(spec, fuzzy, scores ? new Set(scores.keys()) : within)) {
+      for (const result of scoreWord(word, fuzzy, scores ? new Set(scores.keys()) : within)) {
         const id = result.id as string;
         next.set(id, (scores?.get(id) ?? 0) + result.score);
       }
@@ -197,15 +199,14 @@ function wrap(mini: MiniSearch<Paper>, signatures: Map<string, string>): SearchI
       return mini.documentCount;
     },
     search(query, { within, limit } = {}) {
-      if (within?.size === 0) return [];
+      if (within?.size === 0 || (limit !== undefined && limit <= 0)) return [];
       const { words, last } = parseQuery(query);
-      let ids = run(words, last, within);
+      const finished = words.map((term) => ({ term, prefix: false }));
+      let ids = run(last === undefined ? finished : [...finished, { term: last, prefix: last.length >= MIN_PREFIX }], within);
       // "diffusion m": a word just begun would empty the list until it is long enough to be a
       // prefix; keep showing the finished words' results meanwhile.
-      if (ids.length === 0 && last !== undefined && last.length < MIN_PREFIX && words.length > 0) {
-        ids = run(words, undefined, within);
-      }
-      return limit === undefined ? ids : ids.slice(0, Math.max(0, limit));
+      if (ids.length === 0 && last !== undefined && last.length < MIN_PREFIX && finished.length > 0) ids = run(finished, within);
+      return ids.slice(0, limit);
     },
     toJSON: () => ({ version: SEARCH_INDEX_VERSION, index: mini.toJSON(), signatures: [...signatures] }),
   };

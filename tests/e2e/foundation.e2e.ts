@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension } from '../support/browser.mjs';
 import { startFakeHf } from '../support/fake-hf.mjs';
+import { badgeText as readBadge, openPage as open, waitForBadge as waitBadge } from '../support/e2e';
 
 type Extension = Awaited<ReturnType<typeof launchExtension>>;
 type Fake = Awaited<ReturnType<typeof startFakeHf>>;
@@ -18,7 +19,7 @@ afterAll(async () => {
   await fake?.close();
 });
 
-const badgeText = () => extension.worker().evaluate(() => chrome.action.getBadgeText({}));
+const badgeText = () => readBadge(extension);
 const badgeTitle = () => extension.worker().evaluate(() => chrome.action.getTitle({}));
 
 /** Reads the extension's own IndexedDB from its service worker. */
@@ -38,22 +39,8 @@ const storedPaperCount = () =>
       }),
   );
 
-async function waitForBadge(predicate: (text: string) => boolean, timeout = 20_000): Promise<string> {
-  const deadline = Date.now() + timeout;
-  let text = await badgeText();
-  while (!predicate(text)) {
-    if (Date.now() > deadline) throw new Error(`badge stayed ${JSON.stringify(text)} (${await badgeTitle()})`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    text = await badgeText();
-  }
-  return text;
-}
-
-async function openPage(path: string): Promise<Page> {
-  const page = await extension.context.newPage();
-  await page.goto(extension.pageUrl(path));
-  return page;
-}
+const waitForBadge = (predicate: (text: string) => boolean) => waitBadge(extension, predicate);
+const openPage = (path: string): Promise<Page> => open(extension, path);
 
 describe('Paperboy in Chromium', () => {
   let sidePanel: Page;
