@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { localDate } from '@/lib/dates';
 import type { PaperRecord } from '@/lib/db';
 import { t, tn } from '@/lib/i18n';
+import { highlight } from '@/lib/search';
 import { paperLinks, safeHttpsUrl } from '@/lib/urls';
 import { Highlighted } from './Highlighted';
 
@@ -36,7 +37,9 @@ function ExternalLink({ href, children, onOpen }: { href: string; children: Comp
 
 function Authors({ authors, terms, expandable }: { authors: string[]; terms?: readonly string[]; expandable: boolean }) {
   const expanded = useSignal(false);
-  const shown = expanded.value ? authors : authors.slice(0, FIRST_AUTHORS);
+  // A search that matched an author further down the list shows the whole list, or the match is invisible.
+  const hiddenMatch = !!terms?.length && authors.slice(FIRST_AUTHORS).some((author) => highlight(author, terms).some((segment) => segment.match));
+  const shown = expanded.value || hiddenMatch ? authors : authors.slice(0, FIRST_AUTHORS);
   const more = authors.length - shown.length;
   return (
     <span class="authors" dir="auto">

@@ -1,4 +1,4 @@
-// minisearch (~7 kB gzipped, no dependencies, actively maintained): a radix-tree index with
+// minisearch (~6 kB gzipped, no dependencies, actively maintained): a radix-tree index with
 // prefix, fuzzy and boosted search and JSON round trips, which we would otherwise write ourselves.
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Paper } from './paper';
@@ -35,8 +35,6 @@ const STOP_WORDS = new Set(
 const MIN_PREFIX = 3;
 /** One typo in 5–7 letters, two from 8 up; shorter words would match too many others. */
 const fuzziness = (term: string) => (term.length >= 5 ? 0.2 : false);
-/** A word in the index fewer times than this may be a typo, so near spellings are searched too. */
-const FUZZY_BELOW = 10;
 
 interface Word {
   term: string;
@@ -172,9 +170,9 @@ function wrap(mini: MiniSearch<Paper>, signatures: Map<string, string>): SearchI
     const counted = words.map((word) => ({ word, postings: countPostings(word) })).sort((a, b) => a.postings - b.postings);
     let scores: Map<string, number> | undefined;
     for (const { word, postings } of counted) {
-      // Typo tolerance only for words the index barely knows: a word found in many papers is
-      // spelled right, and its near spellings ("model" → "modal") would only add noise and time.
-      const fuzzy = postings < FUZZY_BELOW && fuzziness(word.term);
+      // Typo tolerance only for words the index does not know: a word it knows is spelled right,
+      // and its near spellings ("model" → "modal") would add noise that no highlight explains.
+      const fuzzy = postings === 0 && fuzziness(word.term);
       const next = new Map<string, number>();
       for (const result of scoreWord(word, fuzzy, scores ? new Set(scores.keys()) : within)) {
         const id = result.id as string;
@@ -242,6 +240,13 @@ export interface HighlightSegment {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+const MARK = /^\p{M}/u;
+
+/** The combining mark starting at `index`, if any. */
+function markAt(text: string, index: number): string | undefined {
+  const ch = index < text.length ? String.fromCodePoint(text.codePointAt(index)!) : '';
+  return MARK.test(ch) ? ch : undefined;
+}
 
 /**
  * Splits `text` into segments, marking each word start whose normalised form begins with one
@@ -260,7 +265,7 @@ export function highlight(text: string, terms: readonly string[]): HighlightSegm
   const to: number[] = []; // original end of that code point
   let offset = 0;
   for (const ch of text) {
-    const folded = normalizeText(ch);
+    const folded = ch < '\x80' ? ch.toLowerCase() : normalizeText(ch); // ASCII needs no NFD
     for (let k = 0; k < folded.length; k++) {
       from.push(offset);
       to.push(offset + ch.length);
@@ -285,9 +290,7 @@ export function highlight(text: string, terms: readonly string[]): HighlightSegm
     const start = Math.max(from[i]!, done);
     let end = to[i + term.length - 1]!;
     // Keep trailing combining marks with their letter ("o" + U+0308 stays whole).
-    while (end < text.length && normalizeText(String.fromCodePoint(text.codePointAt(end)!)) === '') {
-      end += String.fromCodePoint(text.codePointAt(end)!).length;
-    }
+    for (let mark = markAt(text, end); mark; mark = markAt(text, end)) end += mark.length;
     push(done, start, false);
     push(start, end, true);
     done = end;

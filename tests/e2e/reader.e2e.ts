@@ -71,11 +71,13 @@ describe('the reader in Chromium', () => {
   it('searches every stored paper as you type, highlighting matches', async () => {
     await panel.getByRole('button', { name: 'Today' }).click();
     const [first] = await titles();
-    const word = first!.split(/\s+/).find((candidate) => candidate.replace(/\W/g, '').length > 5)!.replace(/\W/g, '');
+    const word = first!.split(/[^A-Za-z]+/).find((candidate) => candidate.length > 5)!;
     await panel.getByLabel('Search in').selectOption('all');
     await panel.getByLabel('Search papers').fill(word.toLowerCase());
     // Every card left matches in some field (title, authors, abstract, keywords are all in its text).
-    await expect.poll(async () => (await cards().allTextContents()).every((text) => text.toLowerCase().includes(word.toLowerCase()))).toBe(true);
+    await expect
+      .poll(async () => (await cards().allTextContents()).filter((text) => !text.toLowerCase().includes(word.toLowerCase())).map((text) => `${word}: ${text}`))
+      .toEqual([]);
     expect(await cards().count()).toBeGreaterThan(0);
     expect(await panel.locator('article mark').first().textContent()).toMatch(new RegExp(word.slice(0, 4), 'i'));
     await panel.getByLabel('Search papers').fill('');

@@ -152,6 +152,9 @@ describe('side panel reader', () => {
     fireEvent.input(screen.getByLabelText('Search papers'), { target: { value: 'godel' } });
     await waitFor(() => expect(titles()).toEqual(['Gödel Machines Revisited']));
     expect(screen.getAllByRole('article')[0]!.querySelector('mark')!.textContent).toBe('Gödel');
+    // An author beyond the first three who matches is shown, with the match marked.
+    fireEvent.input(screen.getByLabelText('Search papers'), { target: { value: 'liskov' } });
+    await waitFor(() => expect(screen.getAllByRole('article')[0]!.querySelector('mark')?.textContent).toBe('Liskov'));
     fireEvent.input(screen.getByLabelText('Search papers'), { target: { value: 'DIFFU' } });
     // Every paper has "diffusion" in its keywords; the title match is highlighted too.
     await waitFor(() => expect(titles()).toHaveLength(3));
