@@ -98,7 +98,9 @@ export function createPanelState(deps: PanelDeps) {
 
   const query = signal('');
   const scope = signal<SearchScope>('view');
-  const sort = signal<SortKey>(DEFAULT_READER_PREFS.sort);
+  const listSort = signal<SortKey>(DEFAULT_READER_PREFS.sort);
+  const trendingSort = signal<SortKey>(DEFAULT_READER_PREFS.trendingSort);
+  const sort = computed(() => (view.value.kind === 'trending' ? trendingSort.value : listSort.value));
   const filters = signal<PaperFilters>({});
   const focusedId = signal<string | undefined>(undefined);
   const remote = signal<{ status: 'idle' | 'searching' | 'done'; error?: SyncError }>({ status: 'idle' });
@@ -215,7 +217,7 @@ export function createPanelState(deps: PanelDeps) {
   }
 
   async function savePrefs(): Promise<void> {
-    await prefsStore.setValue({ view: view.value.kind, sort: sort.value, filters: filters.value });
+    await prefsStore.setValue({ view: view.value.kind, sort: listSort.value, trendingSort: trendingSort.value, filters: filters.value });
   }
 
   async function setView(next: ReaderView): Promise<void> {
@@ -223,7 +225,6 @@ export function createPanelState(deps: PanelDeps) {
       view.value = next;
       focusedId.value = undefined;
       remote.value = { status: 'idle' };
-      if (next.kind === 'trending' && sort.value === 'upvotes') sort.value = 'trending';
     });
     void savePrefs();
     await load();
@@ -260,7 +261,8 @@ export function createPanelState(deps: PanelDeps) {
       const prefs = await prefsStore.getValue().catch(() => DEFAULT_READER_PREFS);
       batch(() => {
         view.value = defaultView(prefs.view, utcDay(now()));
-        sort.value = prefs.sort;
+        listSort.value = prefs.sort;
+        trendingSort.value = prefs.trendingSort;
         filters.value = prefs.filters;
       });
       await load();
@@ -280,7 +282,8 @@ export function createPanelState(deps: PanelDeps) {
       await runSearch();
     },
     setSort(next: SortKey) {
-      sort.value = next;
+      if (view.value.kind === 'trending') trendingSort.value = next;
+      else listSort.value = next;
       void savePrefs();
     },
     setFilters(next: PaperFilters) {

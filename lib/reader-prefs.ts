@@ -3,17 +3,24 @@ import type { PaperFilters, SortKey } from './filters';
 
 export type ViewKind = 'today' | 'trending' | 'day' | 'week' | 'month' | 'saved';
 
-/** What the reader reopens with: the kind of view, the sort and the filters. */
+/** What the reader reopens with: the kind of view, the sorts and the filters. */
 export interface ReaderPrefs {
   view: ViewKind;
+  /** The sort of the listing views (today, day, week, month, saved). */
   sort: SortKey;
+  /** The trending view's own sort: HF's order unless the reader picks another there. */
+  trendingSort: SortKey;
   filters: PaperFilters;
 }
 
-export const DEFAULT_READER_PREFS: ReaderPrefs = { view: 'today', sort: 'upvotes', filters: {} };
+export const DEFAULT_READER_PREFS: ReaderPrefs = { view: 'today', sort: 'upvotes', trendingSort: 'trending', filters: {} };
 
 // Local, not sync: how one reads on this machine (a narrow side panel, say) is its own.
 export const readerPrefsSetting = storage.defineItem<ReaderPrefs>('local:readerPrefs', {
   fallback: DEFAULT_READER_PREFS,
-  version: 1,
+  version: 2,
+  migrations: {
+    // v1 had one sort for every view.
+    2: (old: Omit<ReaderPrefs, 'trendingSort'>): ReaderPrefs => ({ ...old, trendingSort: 'trending' }),
+  },
 });

@@ -186,12 +186,27 @@ describe('side panel reader', () => {
     fireEvent.input(screen.getByLabelText('Min. upvotes'), { target: { value: '' } });
     fireEvent.change(screen.getByLabelText('Sort by'), { target: { value: 'published' } });
     await waitFor(() => expect(titles()).toEqual(['Gödel Machines Revisited', 'A Survey of Agents']));
-    expect(saved.at(-1)).toEqual({ view: 'today', sort: 'published', filters: { hasCode: true, organization: 'ACME Research' } });
+    expect(saved.at(-1)).toEqual({ view: 'today', sort: 'published', trendingSort: 'trending', filters: { hasCode: true, organization: 'ACME Research' } });
+  });
+
+  it('keeps HF trending order in the Trending view, whatever the other views are sorted by', async () => {
+    const db = await getDb();
+    await seedFriday(db);
+    await storeListing(db, { key: 'trending', papers: [paper('2611.00001', { upvotes: 5 }), paper('2611.00003', { upvotes: 20 }), paper('2611.00002', { upvotes: 50 })], fetchedAt: NOW, mode: 'replace' });
+    await mount();
+    await screen.findAllByRole('article');
+    const ids = () => screen.getAllByRole('article').map((article) => article.dataset.paperId);
+    fireEvent.click(screen.getByRole('button', { name: 'Trending' }));
+    await waitFor(() => expect(ids()).toEqual(['2611.00001', '2611.00003', '2611.00002']));
+    expect((screen.getByLabelText('Sort by') as HTMLSelectElement).value).toBe('trending');
+    fireEvent.click(screen.getByRole('button', { name: 'Today' }));
+    await waitFor(() => expect(ids()).toEqual(['2611.00002', '2611.00003', '2611.00001']));
+    expect((screen.getByLabelText('Sort by') as HTMLSelectElement).value).toBe('upvotes');
   });
 
   it('opens with the remembered view, sort and filters', async () => {
     await seedFriday();
-    await mount({ prefs: { view: 'today', sort: 'upvotes', filters: { minUpvotes: 10 } } });
+    await mount({ prefs: { view: 'today', sort: 'upvotes', trendingSort: 'trending', filters: { minUpvotes: 10 } } });
     await waitFor(() => expect(titles()).toEqual(['Scaling Diffusion Transformers', 'A Survey of Agents']));
   });
 
