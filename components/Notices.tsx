@@ -25,6 +25,8 @@ export function Notices({ home, tab }: { home: HomeData; tab: ListTab }) {
   if (tab === 'today' && latest.day && !latest.isToday) {
     notices.push({ tone: 'info', text: t('nothingToday', { day: formatDay(latest.day) }) });
   }
+  const pruned = sync.last?.pruned;
+  if (pruned) notices.push({ tone: 'warn', text: t('prunedNotice', pruned) });
   const skipped = sync.last?.skipped ?? 0;
   if (skipped > 0) {
     notices.push({ tone: 'warn', text: tn('skippedEntries', skipped) });

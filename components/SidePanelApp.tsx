@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { utcDay } from '@/lib/dates';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { Header } from './Header';
 import { KeyHelp } from './KeyHelp';
 import type { PanelState } from './panel-state';
@@ -99,7 +99,8 @@ export function SidePanelApp({ state, now = Date.now }: { state: PanelState; now
               {t('fetchViewFailed', { reason: state.fetchError.value.message })}
             </p>
           ) : null}
-          {(state.sync.value.last?.skipped ?? 0) > 0 ? <p class="notice notice-warn">{t('skippedEntries_other', { n: state.sync.value.last!.skipped })}</p> : null}
+          {(state.sync.value.last?.skipped ?? 0) > 0 ? <p class="notice notice-warn">{tn('skippedEntries', state.sync.value.last!.skipped)}</p> : null}
+          {state.sync.value.last?.pruned ? <p class="notice notice-warn">{t('prunedNotice', state.sync.value.last.pruned)}</p> : null}
         </div>
         <SearchAndFilters state={state} />
         {empty && query ? (

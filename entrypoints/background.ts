@@ -31,5 +31,8 @@ export default defineBackground(() => {
     searchRemote: ({ query }) => service.searchRemote(query),
   });
 
+  // The network came back after an offline failure: sync now, not at the next alarm.
+  globalThis.addEventListener?.('online', () => void service.sync('online'));
+
   void service.ensurePollAlarm();
 });

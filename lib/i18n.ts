@@ -93,6 +93,7 @@ const en = {
   refreshSkipped: 'Waiting for the source’s rate limit',
   refreshFailed: 'Refresh failed: {reason}',
   alsoNew: 'Also new: added to earlier days',
+  prunedNotice: 'Storage was full: the {listings} oldest days ({papers} papers) were removed to make room. Saved papers are always kept.',
   skippedEntries_one: '{n} entry from the source was malformed and skipped',
   skippedEntries_other: '{n} entries from the source were malformed and skipped',
   linkHf: 'Hugging Face',

@@ -16,6 +16,8 @@ export interface SyncSummary {
   skipped: number;
   requests: number;
   problems: string[];
+  /** Storage was full: this many of the oldest day listings (and their unsaved papers) were removed. */
+  pruned?: { listings: number; papers: number };
 }
 
 /** What the last syncs did, stored for the badge and the UI. */

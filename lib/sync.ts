@@ -1,10 +1,11 @@
 import { ApiError, fetchListing, type ClientOptions, type ListingQuery, type ListingResult } from './api';
 import { utcDay } from './dates';
-import { dayKey, getAllListings, storeListing, type ListingKey, type PaperboyDb } from './db';
+import { dayKey, getAllListings, storeListing, type ListingKey, type PaperboyDb, type StoreListingInput } from './db';
+import { isQuotaError, pruneOldestListings } from './retention';
 import { planFollowUps, type FollowUp, type StoredListing } from './sync-plan';
 import { EMPTY_SYNC_STATE, withFailure, withSuccess, type SyncError, type SyncState, type SyncSummary } from './sync-state';
 
-export type SyncReason = 'install' | 'startup' | 'alarm' | 'manual' | 'settings';
+export type SyncReason = 'install' | 'startup' | 'alarm' | 'manual' | 'settings' | 'online';
 
 export interface SyncOutcome {
   /** False when the sync sent no request (rate-limited or backing off). */
@@ -24,6 +25,24 @@ export interface SyncDeps {
 /** Trending is a ranking: its top is what matters, so one page is enough. */
 const TRENDING_PAGE_SIZE = 50;
 
+/** Day listings dropped at once when storage is full: enough to matter, few enough to keep history. */
+const PRUNE_ON_QUOTA = 7;
+
+/**
+ * Stores a listing; when storage is full, drops the oldest unsaved day listings and tries
+ * once more, noting it for the user. Today's listing and the one being stored are kept.
+ */
+async function storeWithRoom(db: PaperboyDb, input: StoreListingInput, summary: SyncSummary): Promise<string[]> {
+  try {
+    return await storeListing(db, input);
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+    const pruned = await pruneOldestListings(db, { count: PRUNE_ON_QUOTA, keep: new Set([input.key, dayKey(utcDay(input.fetchedAt))]) });
+    summary.pruned = { listings: (summary.pruned?.listings ?? 0) + pruned.listings, papers: (summary.pruned?.papers ?? 0) + pruned.papers };
+    return storeListing(db, input);
+  }
+}
+
 export async function readSyncState(db: PaperboyDb): Promise<SyncState> {
   return (await db.get('meta', 'sync')) ?? EMPTY_SYNC_STATE;
 }
@@ -32,6 +51,7 @@ function toSyncError(error: unknown, at: number): SyncError {
   if (error instanceof ApiError) {
     return { kind: error.kind, message: error.message, at, ...error.details };
   }
+  if (isQuotaError(error)) return { kind: 'storage', message: 'The browser has no room left for papers, even after removing the oldest days', at };
   const message = error instanceof Error ? error.message : String(error);
   return { kind: 'storage', message: `Could not store papers: ${message}`, at };
 }
@@ -63,9 +83,11 @@ export function createSyncEngine(deps: SyncDeps) {
     const startedAt = now();
     const previous = await readSyncState(db);
     if (previous.notBefore !== undefined && startedAt < previous.notBefore) {
-      // A rate limit binds everyone; a backoff only the schedule, not a user asking.
+      // A rate limit binds everyone; a backoff only the schedule, not a user asking, and not
+      // the network coming back after an offline failure.
       const userAsked = reason === 'manual' || reason === 'settings';
-      if (previous.error?.kind === 'rate-limited' || !userAsked) return { ran: false, state: previous };
+      const backOnline = reason === 'online' && previous.error?.kind === 'offline';
+      if (previous.error?.kind === 'rate-limited' || !(userAsked || backOnline)) return { ran: false, state: previous };
     }
     deps.onStart?.();
     const source = await deps.source();
@@ -81,7 +103,7 @@ export function createSyncEngine(deps: SyncDeps) {
       const day = key === 'by-content' ? dominantDay(result) : undefined;
       const listingKey = key === 'by-content' ? (day ? dayKey(day) : undefined) : key;
       if (!listingKey) return result;
-      const newIds = await storeListing(db, { key: listingKey, papers: result.papers, fetchedAt: now(), mode });
+      const newIds = await storeWithRoom(db, { key: listingKey, papers: result.papers, fetchedAt: now(), mode }, summary);
       summary.newPapers += newIds.length;
       return result;
     };

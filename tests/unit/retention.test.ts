@@ -1,0 +1,114 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addDays } from '@/lib/dates';
+import { dayKey, getAllListings, openPaperboyDb, setSaved, storeListing, type PaperboyDb } from '@/lib/db';
+import { isQuotaError, pruneOldestListings } from '@/lib/retention';
+import { createSyncEngine } from '@/lib/sync';
+import { startFakeHf } from '../support/fake-hf.mjs';
+import { makePaper } from '../support/make-paper';
+
+const NOW = Date.parse('2026-11-20T15:00:00Z');
+let db: PaperboyDb;
+
+beforeEach(async () => {
+  db = await openPaperboyDb(`retention-${Math.random()}`);
+});
+afterEach(() => db.close());
+
+/** Old days (from 1 October) of two papers each. */
+async function seedDays(count = 10) {
+  for (let i = 0; i < count; i++) {
+    const day = addDays('2026-10-01', i);
+    const papers = [makePaper(`2610.${String(i * 2).padStart(5, '0')}`, { listedOn: day }), makePaper(`2610.${String(i * 2 + 1).padStart(5, '0')}`, { listedOn: day })];
+    await storeListing(db, { key: dayKey(day), papers, fetchedAt: NOW, mode: 'merge' });
+  }
+}
+
+describe('isQuotaError', () => {
+  it.each([
+    ['a QuotaExceededError', new DOMException('full', 'QuotaExceededError'), true],
+    ['an abort caused by one', { name: 'AbortError', cause: new DOMException('full', 'QuotaExceededError') }, true],
+    ['another DOMException', new DOMException('x', 'AbortError'), false],
+    ['an Error that only says so', new Error('QuotaExceededError'), false],
+    ['nothing', undefined, false],
+  ])('%s → %s', (_name, error, expected) => {
+    expect(isQuotaError(error)).toBe(expected);
+  });
+});
+
+describe('pruneOldestListings', () => {
+  it('drops the oldest days and their papers, keeping saved papers and papers listed elsewhere', async () => {
+    await seedDays();
+    await setSaved(db, '2610.00000', true, NOW);
+    await storeListing(db, { key: 'trending', papers: [makePaper('2610.00002', { listedOn: '2026-10-02' })], fetchedAt: NOW, mode: 'replace' });
+    const result = await pruneOldestListings(db, { count: 3 });
+    expect(result).toEqual({ listings: 3, papers: 4 }); // 6 papers, minus one saved, minus one in trending
+    const keys = (await getAllListings(db)).map((listing) => listing.key);
+    expect(keys).not.toContain('day:2026-10-01');
+    expect(keys).not.toContain('day:2026-10-03');
+    expect(keys).toContain('day:2026-10-04');
+    expect(await db.get('papers', '2610.00000')).toBeDefined();
+    expect(await db.get('papers', '2610.00002')).toBeDefined();
+    expect(await db.get('papers', '2610.00001')).toBeUndefined();
+  });
+
+  it('never removes the last day listing, nor the ones it is told to keep', async () => {
+    await seedDays(3);
+    expect(await pruneOldestListings(db, { count: 10, keep: new Set(['day:2026-10-01']) })).toMatchObject({ listings: 1 });
+    expect((await getAllListings(db)).map((listing) => listing.key).sort()).toEqual(['day:2026-10-01', 'day:2026-10-03']);
+  });
+});
+
+describe('a sync when storage is full', () => {
+  it('removes the oldest days, stores the new listing, and says so', async () => {
+    await seedDays();
+    const fake = await startFakeHf();
+    try {
+      // The browser refuses the first write for lack of room.
+      let refused = false;
+      const full = new Proxy(db, {
+        get(target, property, receiver) {
+          if (property === 'transaction') {
+            return (...args: Parameters<PaperboyDb['transaction']>) => {
+              if (!refused && args[1] === 'readwrite' && [args[0]].flat().includes('papers')) {
+                refused = true;
+                throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+              }
+              return target.transaction(...args);
+            };
+          }
+          const value = Reflect.get(target, property, receiver);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      const engine = createSyncEngine({ db: async () => full, source: async () => fake.url, now: () => NOW });
+      const outcome = await engine.sync('install');
+      expect(outcome.state.error).toBeUndefined();
+      expect(outcome.state.last?.pruned).toEqual({ listings: 7, papers: 14 });
+      const keys = (await getAllListings(db)).map((listing) => listing.key);
+      expect(keys).toContain('day:2026-11-20');
+      expect(keys.filter((key) => key.startsWith('day:2026-10'))).toHaveLength(3);
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe('coming back online', () => {
+  it('syncs at once after an offline failure, despite the backoff', async () => {
+    const fake = await startFakeHf();
+    try {
+      let online = false;
+      const engine = createSyncEngine({ db: async () => db, source: async () => fake.url, now: () => NOW, client: { isOnline: () => online, fetch: (...args) => (online ? fetch(...args) : Promise.reject(new TypeError('offline'))) } });
+      expect((await engine.sync('alarm')).state.error?.kind).toBe('offline');
+      expect((await engine.sync('alarm')).ran).toBe(false);
+      online = true;
+      const back = await engine.sync('online');
+      expect(back.ran).toBe(true);
+      expect(back.state.error).toBeUndefined();
+    } finally {
+      await fake.close();
+    }
+  });
+});
