@@ -36,11 +36,15 @@ export interface SyncState {
 
 export const EMPTY_SYNC_STATE: SyncState = { failures: 0 };
 
-const BACKOFF_BASE_MS = 60_000;
+// Failures come at each install's own poll time, already spread out; the backoff must not
+// multiply requests during an outage: 5, 10, 20, 40 min... then every 2 h at most.
+const BACKOFF_BASE_MS = 5 * 60_000;
 const BACKOFF_CAP_MS = 2 * 60 * 60_000;
+/** After a rate limit's reset, a random spread so that installs sharing an address do not return at once. */
+const RATE_LIMIT_SPREAD_MS = 30_000;
 
 /**
- * Exponential backoff with full jitter, capped: after n failures wait up to
+ * Exponential backoff with jitter, capped: after n failures wait between half and all of
  * base·2^(n-1), so that many installs failing together do not retry together.
  */
 export function backoffDelay(failures: number, random: () => number): number {
@@ -56,14 +60,15 @@ export function withFailure(
   random: () => number,
 ): SyncState {
   const failures = state.failures + 1;
-  const backoffUntil = error.at + backoffDelay(failures, random);
+  // The source said when to come back: then, not later; otherwise back off.
+  const notBefore = error.retryAt !== undefined ? error.retryAt + Math.round(random() * RATE_LIMIT_SPREAD_MS) : error.at + backoffDelay(failures, random);
   return {
     ...state,
     lastAttemptAt: error.at,
     error,
     failures,
     failingSince: state.failingSince ?? error.at,
-    notBefore: Math.max(backoffUntil, error.retryAt ?? 0),
+    notBefore,
     last: summary,
   };
 }

@@ -71,7 +71,7 @@ describe('a sync when storage is full', () => {
         get(target, property, receiver) {
           if (property === 'transaction') {
             return (...args: Parameters<PaperboyDb['transaction']>) => {
-              if (!refused && args[1] === 'readwrite' && [args[0]].flat().includes('papers')) {
+              if (!refused && args[1] === 'readwrite' && ([args[0]].flat() as string[]).includes('papers')) {
                 refused = true;
                 throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
               }
