@@ -40,8 +40,8 @@ export const EMPTY_SYNC_STATE: SyncState = { failures: 0 };
 // multiply requests during an outage: 5, 10, 20, 40 min... then every 2 h at most.
 const BACKOFF_BASE_MS = 5 * 60_000;
 const BACKOFF_CAP_MS = 2 * 60 * 60_000;
-/** After a rate limit's reset, a random spread so that installs sharing an address do not return at once. */
-const RATE_LIMIT_SPREAD_MS = 30_000;
+/** After a rate limit's reset, a random spread (a fifth of the wait, 1–30 s) so installs sharing an address do not return at once. */
+const rateLimitSpread = (wait: number) => Math.min(30_000, Math.max(1_000, wait / 5));
 
 /**
  * Exponential backoff with jitter, capped: after n failures wait between half and all of
@@ -61,7 +61,10 @@ export function withFailure(
 ): SyncState {
   const failures = state.failures + 1;
   // The source said when to come back: then, not later; otherwise back off.
-  const notBefore = error.retryAt !== undefined ? error.retryAt + Math.round(random() * RATE_LIMIT_SPREAD_MS) : error.at + backoffDelay(failures, random);
+  const notBefore =
+    error.retryAt !== undefined
+      ? error.retryAt + Math.round(random() * rateLimitSpread(error.retryAt - error.at))
+      : error.at + backoffDelay(failures, random);
   return {
     ...state,
     lastAttemptAt: error.at,

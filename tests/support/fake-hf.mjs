@@ -401,6 +401,8 @@ export async function startFakeHf({ days, port = 0, conditional = false } = {}) 
   /** @type {LoggedRequest[]} */
   const requests = [];
   let answersConditional = conditional;
+  /** @type {((url: URL) => boolean) | null} */
+  let hangWhen = null;
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -410,6 +412,7 @@ export async function startFakeHf({ days, port = 0, conditional = false } = {}) 
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return send(res, { ...error(405, 'Method Not Allowed'), headers: { Allow: 'GET, HEAD, OPTIONS' } }, undefined, false);
     }
+    if (hangWhen?.(url)) return; // answered by close(), which destroys the socket
     const failure = faults.take();
     if (failure === 'hang') return; // answered by close(), which destroys the socket
     if (failure === 'reset') return req.socket.destroy();
@@ -441,6 +444,14 @@ export async function startFakeHf({ days, port = 0, conditional = false } = {}) 
       return store.sortedDays()[0];
     },
     failNext: faults.failNext,
+    /**
+     * Leaves matching requests unanswered (until close), e.g. one page of a listing, so a test
+     * can stop the extension's worker mid-sync. `null` answers everything again.
+     * @param {((url: URL) => boolean) | null} predicate
+     */
+    hangWhen(predicate) {
+      hangWhen = predicate;
+    },
     failAlways: faults.failAlways,
     /** @param {boolean} on */
     setConditional(on) {
