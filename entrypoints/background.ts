@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { getDb } from '@/lib/db';
 import { handleRequests } from '@/lib/messages';
-import { POLL_ALARM, RETRY_ALARM, createPaperboyService } from '@/lib/service';
+import { ONLINE_CHECK_ALARM, POLL_ALARM, RETRY_ALARM, createPaperboyService } from '@/lib/service';
 import { pollMinutesSetting, sourceSetting } from '@/lib/settings';
 
 // Wiring only: every listener is registered synchronously so a woken worker gets its event.
@@ -20,6 +20,7 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void service.refreshBadge());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM || alarm.name === RETRY_ALARM) void service.sync('alarm');
+    if (alarm.name === ONLINE_CHECK_ALARM) void service.checkOnline();
   });
   handleRequests({
     refresh: () => service.sync('manual'),
@@ -32,7 +33,7 @@ export default defineBackground(() => {
   });
 
   // The network came back after an offline failure: sync now, not at the next alarm.
-  globalThis.addEventListener?.('online', () => void service.sync('online'));
+  globalThis.addEventListener?.('online', () => void service.checkOnline());
 
   void service.ensurePollAlarm();
 });

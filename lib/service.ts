@@ -8,6 +8,9 @@ import { createViewFetcher } from './views';
 
 export const POLL_ALARM = 'poll';
 export const RETRY_ALARM = 'retry';
+/** While offline, a local look at navigator.onLine (no request) every half minute. */
+export const ONLINE_CHECK_ALARM = 'online-check';
+const ONLINE_CHECK_MINUTES = 0.5;
 
 export interface ServiceDeps extends Omit<SyncDeps, 'onStart'> {
   pollMinutes?: () => Promise<number>;
@@ -47,6 +50,9 @@ export function createPaperboyService(deps: ServiceDeps) {
   /** After a failure, retry when the backoff or rate limit allows, if that is before the next poll. */
   async function scheduleRetry(outcome: SyncOutcome): Promise<void> {
     const { notBefore, error } = outcome.state;
+    // The 'online' event does not always reach a worker: watch for the network locally too.
+    if (error?.kind === 'offline') browser.alarms.create(ONLINE_CHECK_ALARM, { periodInMinutes: ONLINE_CHECK_MINUTES });
+    else await browser.alarms.clear(ONLINE_CHECK_ALARM);
     if (!error || notBefore === undefined) {
       await browser.alarms.clear(RETRY_ALARM);
       return;
@@ -87,6 +93,12 @@ export function createPaperboyService(deps: ServiceDeps) {
           return running ?? start(reason);
         });
       return queued;
+    },
+    /** The network may be back: sync at once if the last failure was being offline. */
+    async checkOnline(isOnline: () => boolean = () => globalThis.navigator?.onLine !== false): Promise<void> {
+      if (!isOnline()) return;
+      await browser.alarms.clear(ONLINE_CHECK_ALARM);
+      await this.sync('online');
     },
     async markSeen(ids: string[]): Promise<{ unseen: number }> {
       const db = await deps.db();

@@ -127,6 +127,32 @@ describe('fault table in Chromium', () => {
     expect(await stored(page)).toEqual(before);
   });
 
+  it('offline: "off" badge, no retry storm, and a sync as soon as the network is back', async () => {
+    const before = await stored(page);
+    await extension.context.setOffline(true);
+    try {
+      const outcome = await refresh(page);
+      expect(outcome.state.error?.kind).toBe('offline');
+      expect(await badgeText(extension)).toBe('off');
+      expect(await badgeTitle()).toMatch(/Offline since/);
+      fake.state.clearRequests();
+      // The schedule keeps quiet while the backoff runs.
+      await extension.worker().evaluate(() => chrome.alarms.create('poll', { delayInMinutes: 0.01, periodInMinutes: 30 }));
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      expect(requests()).toBe(0);
+      expect(await stored(page)).toEqual(before);
+    } finally {
+      await extension.context.setOffline(false);
+    }
+    // Back online: the worker notices (its half-minute local check, brought forward here) and
+    // syncs without waiting for the backoff.
+    expect(await extension.worker().evaluate(() => chrome.alarms.get('online-check'))).toMatchObject({ periodInMinutes: 0.5 });
+    await extension.worker().evaluate(() => chrome.alarms.create('online-check', { delayInMinutes: 0.01, periodInMinutes: 0.5 }));
+    await waitForBadge(extension, (text) => text !== 'off', 15_000);
+    expect(await extension.worker().evaluate(() => chrome.alarms.get('online-check'))).toBeUndefined();
+    expect(requests()).toBeGreaterThan(0);
+  });
+
   it.each([
     ['non-json', /not JSON/],
     ['object', /other than a list/],
@@ -238,6 +264,69 @@ describe('fault table in Chromium', () => {
     await expect.poll(async () => (await stored(page)).listings[`day:${day}`], { timeout: 20_000 }).toBe(expected);
     fake.state.setDays(loadFixtureDays());
   }, 60_000);
+
+  it('upgrades a version 1 database with data in it, keeping every paper', async () => {
+    // Replace the database with one written by version 1 (a frozen copy of its schema).
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const remove = indexedDB.deleteDatabase('paperboy');
+          remove.onerror = () => reject(remove.error);
+          remove.onsuccess = () => {
+            const open = indexedDB.open('paperboy', 1);
+            open.onupgradeneeded = () => {
+              const db = open.result;
+              const papers = db.createObjectStore('papers', { keyPath: 'id' });
+              papers.createIndex('unseen', 'unseen');
+              papers.createIndex('listedOn', 'listedOn');
+              db.createObjectStore('listings', { keyPath: 'key' });
+              db.createObjectStore('meta');
+            };
+            open.onsuccess = () => {
+              const db = open.result;
+              const tx = db.transaction(['papers', 'listings', 'meta'], 'readwrite');
+              const at = Date.parse('2026-11-20T08:00:00Z');
+              for (const id of ['2611.09001', '2611.09002']) {
+                tx.objectStore('papers').put({
+                  id, title: `Old paper ${id}`, abstract: 'Kept across the upgrade.', authors: ['A. Author'],
+                  publishedAt: '2026-11-18T00:00:00.000Z', listedOn: '2026-11-20', upvotes: 7, comments: 0,
+                  firstSeenAt: at, updatedAt: at, listedDays: ['2026-11-20'], upvoteHistory: [[at, 7]], unseen: 1,
+                });
+              }
+              tx.objectStore('listings').put({ key: 'day:2026-11-20', ids: ['2611.09001', '2611.09002'], fetchedAt: at });
+              tx.objectStore('meta').put({ failures: 0, lastAttemptAt: at, lastSuccessAt: at }, 'sync');
+              tx.oncomplete = () => (db.close(), resolve());
+            };
+          };
+        }),
+    );
+    // The worker opens it at the current version: a mark on an old paper is its first write.
+    await page.evaluate(() => chrome.runtime.sendMessage({ paperboy: 'request', request: { type: 'setSaved', id: '2611.09001', saved: true } }));
+    const upgraded = await page.evaluate(
+      () =>
+        new Promise<{ version: number; indexes: string[]; ids: string[]; saved?: number }>((resolve) => {
+          const open = indexedDB.open('paperboy');
+          open.onsuccess = () => {
+            const db = open.result;
+            const store = db.transaction('papers').objectStore('papers');
+            const all = store.getAllKeys();
+            const saved = store.get('2611.09001');
+            all.onsuccess = () =>
+              (saved.onsuccess = () => {
+                resolve({ version: db.version, indexes: [...store.indexNames], ids: all.result as string[], saved: saved.result.savedAt });
+                db.close();
+              });
+          };
+        }),
+    );
+    expect(upgraded).toMatchObject({ version: 2, ids: ['2611.09001', '2611.09002'] });
+    expect(upgraded.indexes.sort()).toEqual(['listedOn', 'savedAt', 'unseen']);
+    expect(upgraded.saved).toBeGreaterThan(0);
+    const panel = await openPage(extension, 'sidepanel.html');
+    await panel.getByRole('button', { name: 'Saved', exact: true }).first().click();
+    await panel.getByRole('link', { name: 'Old paper 2611.09001' }).waitFor();
+    await panel.close();
+  });
 
   it('a very large answer (10,000 entries) is paged and stored whole, and the reader stays responsive', async () => {
     const day = today();
