@@ -153,6 +153,20 @@ describe('fault table in Chromium', () => {
     expect(requests()).toBeGreaterThan(0);
   });
 
+  it('timeout: a source that never answers is given up after 20 s, with an error badge and papers kept', async () => {
+    const before = await stored(page);
+    fake.state.hangWhen(() => true);
+    try {
+      const outcome = await refresh(page);
+      expect(outcome.state.error?.kind).toBe('timeout');
+      expect(await badgeText(extension)).toBe('!');
+      expect(await badgeTitle()).toMatch(/did not answer within 20 s/);
+      expect(await stored(page)).toEqual(before);
+    } finally {
+      fake.state.hangWhen(null);
+    }
+  }, 40_000);
+
   it.each([
     ['non-json', /not JSON/],
     ['object', /other than a list/],
