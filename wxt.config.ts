@@ -36,7 +36,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'paperboy@paperboy.dev',
-              strict_min_version: '115.0',
+              // data_collection_permissions needs Firefox 140 (the current ESR).
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -6,34 +6,38 @@ import { ONLINE_CHECK_ALARM, POLL_ALARM, RETRY_ALARM, createPaperboyService } fr
 import { pollMinutesSetting, sourceSetting } from '@/lib/settings';
 
 // Wiring only: every listener is registered synchronously so a woken worker gets its event.
-export default defineBackground(() => {
-  const service = createPaperboyService({
-    db: getDb,
-    source: () => sourceSetting.getValue(),
-    pollMinutes: () => pollMinutesSetting.getValue(),
-  });
+export default defineBackground({
+  // Firefox's MV2 build: an event page that sleeps like Chrome's service worker.
+  persistent: false,
+  main() {
+    const service = createPaperboyService({
+      db: getDb,
+      source: () => sourceSetting.getValue(),
+      pollMinutes: () => pollMinutesSetting.getValue(),
+    });
 
-  browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install') void service.sync('install');
-    else void service.refreshBadge();
-  });
-  browser.runtime.onStartup.addListener(() => void service.refreshBadge());
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === POLL_ALARM || alarm.name === RETRY_ALARM) void service.sync('alarm');
-    if (alarm.name === ONLINE_CHECK_ALARM) void service.checkOnline();
-  });
-  handleRequests({
-    refresh: () => service.sync('manual'),
-    sourceChanged: () => service.sync('settings'),
-    markSeen: ({ ids }) => service.markSeen(ids),
-    markRead: ({ ids, read }) => service.markRead(ids, read),
-    setSaved: ({ id, saved }) => service.setSaved(id, saved),
-    fetchView: ({ key, force }) => service.fetchView(key, force),
-    searchRemote: ({ query }) => service.searchRemote(query),
-  });
+    browser.runtime.onInstalled.addListener(({ reason }) => {
+      if (reason === 'install') void service.sync('install');
+      else void service.refreshBadge();
+    });
+    browser.runtime.onStartup.addListener(() => void service.refreshBadge());
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === POLL_ALARM || alarm.name === RETRY_ALARM) void service.sync('alarm');
+      if (alarm.name === ONLINE_CHECK_ALARM) void service.checkOnline();
+    });
+    handleRequests({
+      refresh: () => service.sync('manual'),
+      sourceChanged: () => service.sync('settings'),
+      markSeen: ({ ids }) => service.markSeen(ids),
+      markRead: ({ ids, read }) => service.markRead(ids, read),
+      setSaved: ({ id, saved }) => service.setSaved(id, saved),
+      fetchView: ({ key, force }) => service.fetchView(key, force),
+      searchRemote: ({ query }) => service.searchRemote(query),
+    });
 
-  // The network came back after an offline failure: sync now, not at the next alarm.
-  globalThis.addEventListener?.('online', () => void service.checkOnline());
+    // The network came back after an offline failure: sync now, not at the next alarm.
+    globalThis.addEventListener?.('online', () => void service.checkOnline());
 
-  void service.ensurePollAlarm();
+    void service.ensurePollAlarm();
+  },
 });

@@ -32,10 +32,12 @@ export function createPaperboyService(deps: ServiceDeps) {
     const db: PaperboyDb = await deps.db();
     const [unseen, sync, papers] = await Promise.all([countUnseen(db), readSyncState(db), countPapers(db)]);
     const view = badgeFor({ unseen, sync, now: now(), hasPapers: papers > 0 });
+    // Chrome MV3 has `action`; Firefox's MV2 build only `browserAction`, with the same calls.
+    const toolbar = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
     await Promise.all([
-      browser.action.setBadgeText({ text: view.text }),
-      browser.action.setBadgeBackgroundColor({ color: view.color }),
-      browser.action.setTitle({ title: view.title }),
+      toolbar.setBadgeText({ text: view.text }),
+      toolbar.setBadgeBackgroundColor({ color: view.color }),
+      toolbar.setTitle({ title: view.title }),
     ]);
   }
 

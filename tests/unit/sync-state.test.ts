@@ -27,10 +27,14 @@ describe('withFailure', () => {
     expect(second).toMatchObject({ failures: 2, failingSince: NOW, notBefore: NOW + 10 * MIN });
   });
 
-  it('waits for a rate limit to reset, spread by up to 30 s, not for the backoff', () => {
-    const error = { kind: 'rate-limited' as const, message: '429', at: NOW, retryAt: NOW + 2 * MIN };
-    expect(withFailure({ failures: 3 }, error, summary, () => 0).notBefore).toBe(NOW + 2 * MIN);
-    expect(withFailure({ failures: 3 }, error, summary, () => 1).notBefore).toBe(NOW + 2 * MIN + 30_000);
+  it.each([
+    [2 * MIN, 24_000],
+    [5 * MIN, 30_000], // at most 30 s
+    [3_000, 1_000], // at least 1 s
+  ])('waits for a rate limit to reset (in %i ms), spread by up to %i ms, not for the backoff', (wait, spread) => {
+    const error = { kind: 'rate-limited' as const, message: '429', at: NOW, retryAt: NOW + wait };
+    expect(withFailure({ failures: 3 }, error, summary, () => 0).notBefore).toBe(NOW + wait);
+    expect(withFailure({ failures: 3 }, error, summary, () => 1).notBefore).toBe(NOW + wait + spread);
   });
 
   it('is cleared by a success', () => {
