@@ -94,6 +94,11 @@ export function SidePanelApp({ state, now = Date.now }: { state: PanelState; now
               {t('fetchingView')}
             </p>
           ) : null}
+          {state.loadError.value ? (
+            <p class="notice notice-error" role="alert">
+              {t('loadFailed', { reason: state.loadError.value })}
+            </p>
+          ) : null}
           {state.fetchError.value ? (
             <p class="notice notice-error" role="alert">
               {t('fetchViewFailed', { reason: state.fetchError.value.message })}

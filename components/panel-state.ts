@@ -94,6 +94,7 @@ export function createPanelState(deps: PanelDeps) {
   const sync = signal<SyncState>(EMPTY_SYNC_STATE);
   const status = signal<LoadStatus>('loading');
   const fetchError = signal<SyncError | undefined>(undefined);
+  const loadError = signal('');
   const newIds = signal<ReadonlySet<string>>(new Set());
 
   const query = signal('');
@@ -165,8 +166,17 @@ export function createPanelState(deps: PanelDeps) {
   }
 
   /** Reads the view from IndexedDB; asks the background to fetch it when missing or stale. */
-  async function load({ fetch = true } = {}): Promise<void> {
+  async function load(options: { fetch?: boolean } = {}): Promise<void> {
     const token = ++loadToken;
+    try {
+      await read(token, options.fetch ?? true);
+    } catch (error) {
+      // A page closing mid-read, or the database being upgraded by a newer version.
+      if (token === loadToken) loadError.value = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  async function read(token: number, fetch: boolean): Promise<void> {
     const db = await deps.db();
     const current = view.value;
     const latest = current.kind === 'today' ? await latestListedDay(db) : undefined;
@@ -187,6 +197,7 @@ export function createPanelState(deps: PanelDeps) {
       sync.value = syncState;
       newIds.value = new Set([...newIds.value, ...unseen]);
       status.value = 'ready';
+      loadError.value = '';
     });
     if (allPapers) {
       // Keep the search index in step with what was just read.
@@ -230,10 +241,19 @@ export function createPanelState(deps: PanelDeps) {
     await load();
   }
 
+  /** A mark for the background to write; if it cannot be reached, the page says so. */
+  async function ask(request: Parameters<typeof send>[0]): Promise<void> {
+    try {
+      await send(request);
+    } catch (error) {
+      loadError.value = error instanceof Error ? error.message : String(error);
+    }
+  }
+
   /** The papers the user is looking at now, for the background to mark as seen. */
   async function markShownSeen(): Promise<void> {
     const ids = papers.value.filter((paper) => paper.unseen === 1).map((paper) => paper.id);
-    if (ids.length > 0) await send({ type: 'markSeen', ids });
+    if (ids.length > 0) await ask({ type: 'markSeen', ids });
   }
 
   const byId = (id: string | undefined) => (id ? visible.value.find((paper) => paper.id === id) : undefined);
@@ -247,6 +267,7 @@ export function createPanelState(deps: PanelDeps) {
     freshness,
     status,
     fetchError,
+    loadError,
     sync,
     newIds,
     query,
@@ -292,12 +313,12 @@ export function createPanelState(deps: PanelDeps) {
     },
     async toggleSaved(id: string) {
       const paper = byId(id) ?? papers.value.find((candidate) => candidate.id === id);
-      await send({ type: 'setSaved', id, saved: paper?.savedAt === undefined });
+      await ask({ type: 'setSaved', id, saved: paper?.savedAt === undefined });
       await load({ fetch: false });
     },
     async setRead(ids: string[], read: boolean) {
       if (ids.length === 0) return;
-      await send({ type: 'markRead', ids, read });
+      await ask({ type: 'markRead', ids, read });
       await load({ fetch: false });
     },
     async toggleRead(id: string) {

@@ -85,7 +85,8 @@ export function createReaderState(deps: ReaderDeps) {
     const data = home.value;
     if (!data) return;
     const ids = [...unseenShown(data)];
-    if (ids.length > 0) await send({ type: 'markSeen', ids });
+    // If the background cannot be reached the papers simply stay new.
+    if (ids.length > 0) await send({ type: 'markSeen', ids }).catch(() => undefined);
   }
 
   /** A paper's link was followed: it is read. */

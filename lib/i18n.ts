@@ -42,6 +42,7 @@ const en = {
   shownOf: '{shown} of {total} shown',
   markAllRead: 'Mark all read',
   fetchingView: 'Fetching this listing from the source…',
+  loadFailed: 'Could not read the stored papers: {reason}',
   fetchViewFailed: 'Could not fetch this listing: {reason}',
   emptySaved: 'No saved papers yet. Save one with its ☆ button or the s key.',
   emptyFiltered: 'No paper in this view matches the search and filters.',
