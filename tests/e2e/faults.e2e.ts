@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension } from '../support/browser.mjs';
 import { badgeText, openPage, useSource, waitForBadge } from '../support/e2e';
+import { storedSummary } from '../support/idb-probe';
 import { loadFixtureDays, startFakeHf } from '../support/fake-hf.mjs';
 import { makeDay, makeEntry, paperId } from '../support/generate-papers.mjs';
 
@@ -17,24 +18,7 @@ const badgeTitle = () => extension.worker().evaluate(() => chrome.action.getTitl
 const requests = () => fake.state.requests.filter((request: { path: string }) => request.path.startsWith('/api/')).length;
 
 /** Counts the stored papers and listings from an extension page (the worker may be stopped). */
-async function stored(page: Page): Promise<{ papers: number; listings: Record<string, number> }> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('paperboy');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['papers', 'listings']);
-          const count = tx.objectStore('papers').count();
-          const all = tx.objectStore('listings').getAll();
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve({ papers: count.result, listings: Object.fromEntries(all.result.map((l: { key: string; ids: string[] }) => [l.key, l.ids.length])) });
-          };
-        };
-      }),
-  );
-}
+const stored = (page: Page) => page.evaluate(storedSummary);
 
 /** Asks for a sync as the Refresh button does, from an extension page. */
 const refresh = (page: Page) =>

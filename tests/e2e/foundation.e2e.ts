@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension } from '../support/browser.mjs';
 import { startFakeHf } from '../support/fake-hf.mjs';
+import { countStoredPapers } from '../support/idb-probe';
 import { badgeText as readBadge, openPage as open, waitForBadge as waitBadge } from '../support/e2e';
 
 type Extension = Awaited<ReturnType<typeof launchExtension>>;
@@ -22,22 +23,7 @@ afterAll(async () => {
 const badgeText = () => readBadge(extension);
 const badgeTitle = () => extension.worker().evaluate(() => chrome.action.getTitle({}));
 
-/** Reads the extension's own IndexedDB from its service worker. */
-const storedPaperCount = () =>
-  extension.worker().evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('paperboy');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('papers').objectStore('papers').count();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-        };
-      }),
-  );
+const storedPaperCount = () => extension.worker().evaluate(countStoredPapers);
 
 const waitForBadge = (predicate: (text: string) => boolean) => waitBadge(extension, predicate);
 const openPage = (path: string): Promise<Page> => open(extension, path);

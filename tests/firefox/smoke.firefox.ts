@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TimeoutError, type Page } from 'puppeteer-core';
 import { launchFirefoxExtension } from '../support/firefox.mjs';
 import { startFakeHf } from '../support/fake-hf.mjs';
+import { countStoredPapers } from '../support/idb-probe';
 
 type Firefox = Awaited<ReturnType<typeof launchFirefoxExtension>>;
 type Fake = Awaited<ReturnType<typeof startFakeHf>>;
@@ -72,22 +73,7 @@ async function waitForBadge(predicate: (text: string) => boolean, timeout = 20_0
 }
 
 /** Reads the extension's own IndexedDB (shared by all its pages and the background page). */
-const storedPaperCount = () =>
-  probe.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('paperboy');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('papers').objectStore('papers').count();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
+const storedPaperCount = () => probe.evaluate(countStoredPapers);
 
 /** Waits for text in the page (its DOM text: Firefox's innerText leaves out line-clamped titles). */
 async function waitForText(page: Page, text: string | RegExp, timeout = 10_000): Promise<void> {

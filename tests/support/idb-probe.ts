@@ -1,0 +1,36 @@
+// Functions handed to `evaluate` in an extension page or worker, to read Paperboy's own
+// IndexedDB the way a test would inspect storage. Self-contained: they are sent as source text.
+
+/** How many papers are stored. */
+export function countStoredPapers(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('paperboy');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const request = open.result.transaction('papers').objectStore('papers').count();
+      request.onsuccess = () => {
+        open.result.close();
+        resolve(request.result);
+      };
+      request.onerror = () => reject(request.error);
+    };
+  });
+}
+
+/** How many papers are stored, and how many ids each listing holds. */
+export function storedSummary(): Promise<{ papers: number; listings: Record<string, number> }> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('paperboy');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['papers', 'listings']);
+      const count = tx.objectStore('papers').count();
+      const all = tx.objectStore('listings').getAll();
+      tx.oncomplete = () => {
+        open.result.close();
+        resolve({ papers: count.result, listings: Object.fromEntries(all.result.map((listing: { key: string; ids: string[] }) => [listing.key, listing.ids.length])) });
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
