@@ -3,7 +3,8 @@ import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { sendRequest } from '@/lib/messages';
-import { checkSource, permissionPatternFor, sourceSetting } from '@/lib/settings';
+import { POLL_CHOICES } from '@/lib/schedule';
+import { RETENTION_CHOICES, checkSource, permissionPatternFor, pollMinutesSetting, retentionDaysSetting, sourceSetting } from '@/lib/settings';
 
 export interface OptionsDeps {
   requestOrigin?: (pattern: string) => Promise<boolean>;
@@ -13,6 +14,55 @@ export interface OptionsDeps {
 const requestOriginPermission = (pattern: string) => browser.permissions.request({ origins: [pattern] });
 
 /** Settings. Saving the source applies at once and starts a sync. */
+const pollLabel = (minutes: number) =>
+  minutes === 0 ? t('pollManual') : minutes === 60 ? t('pollHourly') : minutes === 120 ? t('pollTwoHours') : t('pollEvery', { n: minutes });
+const retentionLabel = (days: number) => (days === 365 ? t('retentionYear') : t('retentionDays', { n: days }));
+
+/** A setting that applies as soon as it is chosen. */
+function ChoiceSetting({ id, label, help, choices, describe, item }: {
+  id: string;
+  label: string;
+  help?: string;
+  choices: readonly number[];
+  describe: (value: number) => string;
+  item: { getValue(): Promise<number>; setValue(value: number): Promise<void> };
+}) {
+  const value = useSignal<number | undefined>(undefined);
+  const applied = useSignal(false);
+  useEffect(() => {
+    void item.getValue().then((stored) => (value.value = stored));
+  }, []);
+  return (
+    <div class="setting">
+      <label for={id}>{label}</label>
+      <select
+        id={id}
+        value={value.value === undefined ? '' : String(value.value)}
+        aria-describedby={help ? `${id}-help` : undefined}
+        onChange={(event) => {
+          const next = Number(event.currentTarget.value);
+          value.value = next;
+          void item.setValue(next).then(() => (applied.value = true));
+        }}
+      >
+        {choices.map((choice) => (
+          <option key={choice} value={String(choice)}>
+            {describe(choice)}
+          </option>
+        ))}
+      </select>
+      {help ? (
+        <p id={`${id}-help`} class="help">
+          {help}
+        </p>
+      ) : null}
+      <p class="form-message ok" role="status">
+        {applied.value ? t('settingApplied') : ''}
+      </p>
+    </div>
+  );
+}
+
 export function OptionsApp({ requestOrigin = requestOriginPermission, send = sendRequest }: OptionsDeps) {
   const source = useSignal('');
   const message = useSignal<{ tone: 'ok' | 'error'; text: string } | undefined>(undefined);
@@ -66,6 +116,15 @@ export function OptionsApp({ requestOrigin = requestOriginPermission, send = sen
           {message.value?.text ?? ''}
         </p>
       </form>
+      <ChoiceSetting id="poll" label={t('pollLabel')} choices={POLL_CHOICES} describe={pollLabel} item={pollMinutesSetting} />
+      <ChoiceSetting
+        id="retention"
+        label={t('retentionLabel')}
+        help={t('retentionHelp')}
+        choices={RETENTION_CHOICES}
+        describe={retentionLabel}
+        item={retentionDaysSetting}
+      />
     </main>
   );
 }

@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { getDb } from '@/lib/db';
 import { handleRequests } from '@/lib/messages';
 import { ONLINE_CHECK_ALARM, POLL_ALARM, RETRY_ALARM, createPaperboyService } from '@/lib/service';
-import { pollMinutesSetting, sourceSetting } from '@/lib/settings';
+import { pollMinutesSetting, retentionDaysSetting, sourceSetting } from '@/lib/settings';
 
 // Wiring only: every listener is registered synchronously so a woken worker gets its event.
 export default defineBackground({
@@ -14,6 +14,7 @@ export default defineBackground({
       db: getDb,
       source: () => sourceSetting.getValue(),
       pollMinutes: () => pollMinutesSetting.getValue(),
+      retentionDays: () => retentionDaysSetting.getValue(),
     });
 
     browser.runtime.onInstalled.addListener(({ reason }) => {
@@ -22,7 +23,8 @@ export default defineBackground({
     });
     browser.runtime.onStartup.addListener(() => void service.refreshBadge());
     browser.alarms.onAlarm.addListener((alarm) => {
-      if (alarm.name === POLL_ALARM || alarm.name === RETRY_ALARM) void service.sync('alarm');
+      if (alarm.name === POLL_ALARM) void service.poll();
+      if (alarm.name === RETRY_ALARM) void service.sync('alarm');
       if (alarm.name === ONLINE_CHECK_ALARM) void service.checkOnline();
     });
     handleRequests({
@@ -34,6 +36,8 @@ export default defineBackground({
       fetchView: ({ key, force }) => service.fetchView(key, force),
       searchRemote: ({ query }) => service.searchRemote(query),
     });
+
+    pollMinutesSetting.watch(() => void service.rescheduleForSetting());
 
     // The network came back after an offline failure: sync now, not at the next alarm.
     globalThis.addEventListener?.('online', () => void service.checkOnline());

@@ -1,4 +1,5 @@
-import type { ListingKey, PaperboyDb } from './db';
+import type { ListingKey, ListingRecord, PaperboyDb } from './db';
+import { lastDayOf } from './sync-plan';
 
 export interface PruneResult {
   listings: number;
@@ -13,18 +14,15 @@ export function isQuotaError(error: unknown): boolean {
 }
 
 /**
- * Frees space by deleting the oldest day listings (never today's or the given keep list) and
- * the papers only they held. Saved papers are never deleted, whatever listing they came from.
+ * Deletes the listings `choose` picks and the papers only they held. Saved papers are never
+ * deleted, whatever listing they came from.
  */
-export async function pruneOldestListings(db: PaperboyDb, options: { count: number; keep?: ReadonlySet<ListingKey> }): Promise<PruneResult> {
+async function pruneListings(db: PaperboyDb, choose: (listings: ListingRecord[]) => ListingRecord[]): Promise<PruneResult> {
   const tx = db.transaction(['listings', 'papers'], 'readwrite');
   const listings = tx.objectStore('listings');
   const papers = tx.objectStore('papers');
   const all = await listings.getAll();
-  const days = all
-    .filter((listing) => listing.key.startsWith('day:') && !options.keep?.has(listing.key))
-    .sort((a, b) => a.key.localeCompare(b.key));
-  const doomed = days.slice(0, Math.min(options.count, Math.max(0, days.length - 1)));
+  const doomed = choose(all);
   const doomedKeys = new Set(doomed.map((listing) => listing.key));
   // A paper also listed elsewhere (another day, a week, trending) stays.
   const stillListed = new Set(all.filter((listing) => !doomedKeys.has(listing.key)).flatMap((listing) => listing.ids));
@@ -42,4 +40,24 @@ export async function pruneOldestListings(db: PaperboyDb, options: { count: numb
   }
   await tx.done;
   return { listings: doomed.length, papers: removedPapers };
+}
+
+/** Frees space: the oldest day listings go first, never the last one nor those in `keep`. */
+export function pruneOldestListings(db: PaperboyDb, options: { count: number; keep?: ReadonlySet<ListingKey> }): Promise<PruneResult> {
+  return pruneListings(db, (all) => {
+    const days = all
+      .filter((listing) => listing.key.startsWith('day:') && !options.keep?.has(listing.key))
+      .sort((a, b) => a.key.localeCompare(b.key));
+    return days.slice(0, Math.min(options.count, Math.max(0, days.length - 1)));
+  });
+}
+
+/** Retention: listings that ended before `cutoff` (a day) go, with their unsaved papers. */
+export function pruneBefore(db: PaperboyDb, cutoff: string): Promise<PruneResult> {
+  return pruneListings(db, (all) =>
+    all.filter((listing) => {
+      const last = lastDayOf(listing.key);
+      return last !== undefined && last < cutoff;
+    }),
+  );
 }

@@ -2,7 +2,10 @@ import { browser } from 'wxt/browser';
 import { badgeFor } from './badge';
 import { countPapers, countUnseen, markSeen, setRead, setSaved, type PaperboyDb } from './db';
 import { broadcast } from './messages';
-import { DEFAULT_POLL_MINUTES } from './settings';
+import { firstPollDelayMinutes, nextPollDelayMinutes } from './schedule';
+import { addDays, utcDay } from './dates';
+import { pruneBefore } from './retention';
+import { DEFAULT_POLL_MINUTES, DEFAULT_RETENTION_DAYS } from './settings';
 import { createSyncEngine, readSyncState, type SyncDeps, type SyncOutcome, type SyncReason } from './sync';
 import { createViewFetcher } from './views';
 
@@ -14,6 +17,7 @@ const ONLINE_CHECK_MINUTES = 0.5;
 
 export interface ServiceDeps extends Omit<SyncDeps, 'onStart'> {
   pollMinutes?: () => Promise<number>;
+  retentionDays?: () => Promise<number>;
 }
 
 /**
@@ -41,12 +45,27 @@ export function createPaperboyService(deps: ServiceDeps) {
     ]);
   }
 
-  /** Arms the periodic poll if it is missing (first run, or the browser dropped it). */
+  const pollPeriod = async () => (await deps.pollMinutes?.()) ?? DEFAULT_POLL_MINUTES;
+
+  /**
+   * Arms the next poll if none is armed (first run, or the browser dropped it): a one-shot
+   * alarm, re-armed with fresh jitter after every poll. "Manual only" arms nothing.
+   */
   async function ensurePollAlarm(): Promise<void> {
+    const period = await pollPeriod();
+    if (period <= 0) {
+      await browser.alarms.clear(POLL_ALARM);
+      return;
+    }
     if (await browser.alarms.get(POLL_ALARM)) return;
-    const period = (await deps.pollMinutes?.()) ?? DEFAULT_POLL_MINUTES;
-    // A random first delay spreads installs that start together across the period.
-    browser.alarms.create(POLL_ALARM, { periodInMinutes: period, delayInMinutes: 1 + random() * (period - 1) });
+    browser.alarms.create(POLL_ALARM, { delayInMinutes: firstPollDelayMinutes(period, random) });
+  }
+
+  /** After a poll, successful or not, the next one. */
+  async function rearmPoll(): Promise<void> {
+    const period = await pollPeriod();
+    if (period <= 0) await browser.alarms.clear(POLL_ALARM);
+    else browser.alarms.create(POLL_ALARM, { delayInMinutes: nextPollDelayMinutes(period, random) });
   }
 
   /** After a failure, retry when the backoff or rate limit allows, if that is before the next poll. */
@@ -63,9 +82,16 @@ export function createPaperboyService(deps: ServiceDeps) {
     if (!poll || notBefore < poll.scheduledTime) browser.alarms.create(RETRY_ALARM, { when: notBefore });
   }
 
+  /** Retention: after a good sync, days older than the setting go (saved papers stay). */
+  async function applyRetention(): Promise<void> {
+    const days = (await deps.retentionDays?.()) ?? DEFAULT_RETENTION_DAYS;
+    await pruneBefore(await deps.db(), addDays(utcDay(now()), -days));
+  }
+
   async function syncAndReport(reason: SyncReason): Promise<SyncOutcome> {
     const outcome = await engine.sync(reason);
     if (outcome.ran) await scheduleRetry(outcome);
+    if (outcome.ran && !outcome.state.error) await applyRetention();
     await refreshBadge();
     await broadcast({ type: 'syncFinished', outcome });
     return outcome;
@@ -81,6 +107,19 @@ export function createPaperboyService(deps: ServiceDeps) {
   return {
     refreshBadge,
     ensurePollAlarm,
+    /** The poll alarm fired: sync, then arm the next one whatever happened. */
+    async poll(): Promise<SyncOutcome | undefined> {
+      try {
+        return await this.sync('alarm');
+      } finally {
+        await rearmPoll();
+      }
+    },
+    /** The interval setting changed: the schedule starts again from it. */
+    async rescheduleForSetting(): Promise<void> {
+      await browser.alarms.clear(POLL_ALARM);
+      await ensurePollAlarm();
+    },
     /**
      * Alarm, install, refresh button and settings all land here; concurrent calls share one
      * sync. A new source cannot use a sync already running against the old one: it queues one.

@@ -9,8 +9,18 @@ export const sourceSetting = storage.defineItem<string>('sync:source', {
   version: 1,
 });
 
+/** Minutes between polls; 0 is "only when I click Refresh". */
 export const pollMinutesSetting = storage.defineItem<number>('sync:pollMinutes', {
   fallback: DEFAULT_POLL_MINUTES,
+  version: 1,
+});
+
+export const RETENTION_CHOICES = [30, 90, 180, 365] as const;
+export const DEFAULT_RETENTION_DAYS = 90;
+
+/** Listing days older than this are removed after a sync; saved papers are always kept. */
+export const retentionDaysSetting = storage.defineItem<number>('sync:retentionDays', {
+  fallback: DEFAULT_RETENTION_DAYS,
   version: 1,
 });
 

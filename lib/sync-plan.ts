@@ -72,7 +72,7 @@ export function planFollowUps(input: PlanInput): FollowUp[] {
 const TODAY_FRESH_MS = 15 * 60_000;
 
 /** The last day a listing covers: its day, or a week's Sunday, or a month's last day. */
-function lastDayOf(key: ListingKey): string | undefined {
+export function lastDayOf(key: ListingKey): string | undefined {
   if (key.startsWith('day:')) return key.slice(4);
   if (key.startsWith('week:')) return daysOfIsoWeek(key.slice(5)).at(-1);
   if (key.startsWith('month:')) return daysOfMonth(key.slice(6)).at(-1);

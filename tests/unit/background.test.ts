@@ -5,7 +5,7 @@ import background from '@/entrypoints/background';
 import { getDb, getListing } from '@/lib/db';
 import { sendRequest } from '@/lib/messages';
 import { POLL_ALARM } from '@/lib/service';
-import { sourceSetting } from '@/lib/settings';
+import { pollMinutesSetting, sourceSetting } from '@/lib/settings';
 import { startFakeHf } from '../support/fake-hf.mjs';
 
 type Fake = Awaited<ReturnType<typeof startFakeHf>>;
@@ -30,9 +30,13 @@ async function installed() {
 }
 
 describe('background', () => {
-  it('arms the poll alarm at start-up, every 30 minutes', async () => {
+  it('arms the poll alarm at start-up, within the first 30 minutes, and follows the interval setting', async () => {
     background.main();
-    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(POLL_ALARM)).toMatchObject({ periodInMinutes: 30 }));
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(POLL_ALARM)).toBeDefined());
+    const alarm = await fakeBrowser.alarms.get(POLL_ALARM);
+    expect(alarm!.scheduledTime - Date.now()).toBeLessThanOrEqual(30 * 60_000);
+    await pollMinutesSetting.setValue(0);
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(POLL_ALARM)).toBeUndefined());
   });
 
   it('syncs at install: papers in IndexedDB, badge counts them all', async () => {

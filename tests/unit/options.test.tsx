@@ -1,7 +1,7 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '@/components/OptionsApp';
-import { sourceSetting } from '@/lib/settings';
+import { pollMinutesSetting, retentionDaysSetting, sourceSetting } from '@/lib/settings';
 
 afterEach(cleanup);
 
@@ -11,6 +11,9 @@ function mount(granted = true) {
   render(<OptionsApp requestOrigin={requestOrigin} send={send} />);
   return { requestOrigin, send };
 }
+
+/** The Source form's own status line (each setting has one). */
+const sourceStatus = () => within(screen.getByLabelText('Source').closest('form')!).getByRole('status');
 
 async function saveSource(value: string) {
   const field = await screen.findByLabelText('Source');
@@ -28,7 +31,7 @@ describe('options', () => {
   it('saves a local source at once and starts a sync, with no permission prompt', async () => {
     const { requestOrigin, send } = mount();
     await saveSource('http://127.0.0.1:8787/');
-    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Saved — syncing from http:\/\/127.0.0.1:8787/));
+    await waitFor(() => expect(sourceStatus().textContent).toMatch(/Saved — syncing from http:\/\/127.0.0.1:8787/));
     expect(await sourceSetting.getValue()).toBe('http://127.0.0.1:8787');
     expect(send).toHaveBeenCalledWith({ type: 'sourceChanged' });
     expect(requestOrigin).not.toHaveBeenCalled();
@@ -44,15 +47,34 @@ describe('options', () => {
   it('keeps the old source when access to a mirror is refused', async () => {
     const { send } = mount(false);
     await saveSource('https://hf-mirror.com');
-    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/needs permission to read https:\/\/hf-mirror.com/));
+    await waitFor(() => expect(sourceStatus().textContent).toMatch(/needs permission to read https:\/\/hf-mirror.com/));
     expect(await sourceSetting.getValue()).toBe('https://huggingface.co');
     expect(send).not.toHaveBeenCalled();
+  });
+
+  it('applies the poll interval and retention as soon as they are chosen', async () => {
+    mount();
+    const poll = await screen.findByLabelText('Check for new papers');
+    await waitFor(() => expect((poll as HTMLSelectElement).value).toBe('30'));
+    expect([...(poll as HTMLSelectElement).options].map((option) => option.text)).toEqual([
+      'Every 15 minutes',
+      'Every 30 minutes',
+      'Every hour',
+      'Every 2 hours',
+      'Only when I click Refresh',
+    ]);
+    fireEvent.change(poll, { target: { value: '0' } });
+    await waitFor(async () => expect(await pollMinutesSetting.getValue()).toBe(0));
+    const retention = screen.getByLabelText('Keep papers for');
+    await waitFor(() => expect((retention as HTMLSelectElement).value).toBe('90'));
+    fireEvent.change(retention, { target: { value: '365' } });
+    await waitFor(async () => expect(await retentionDaysSetting.getValue()).toBe(365));
   });
 
   it.each(['http://example.com', 'javascript:alert(1)', 'not a url'])('refuses %j with a clear error', async (value) => {
     mount();
     await saveSource(value);
-    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Enter a URL starting with https:\/\//));
+    await waitFor(() => expect(sourceStatus().textContent).toMatch(/Enter a URL starting with https:\/\//));
     expect(screen.getByLabelText('Source').getAttribute('aria-invalid')).toBe('true');
     expect(await sourceSetting.getValue()).toBe('https://huggingface.co');
   });

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getDb } from '@/lib/db';
+import { getDb, getListing, setSaved, storeListing } from '@/lib/db';
+import { makePaper } from '../support/make-paper';
 import { ONLINE_CHECK_ALARM, POLL_ALARM, RETRY_ALARM, createPaperboyService } from '@/lib/service';
 import { startFakeHf } from '../support/fake-hf.mjs';
 
@@ -23,6 +24,44 @@ const service = () =>
   });
 
 describe('service', () => {
+  it('polls on a one-shot alarm re-armed with jitter after every poll, even a failed one', async () => {
+    const paperboy = createPaperboyService({ db: getDb, source: async () => fake.url, random: () => 1 });
+    await paperboy.ensurePollAlarm();
+    const first = await fakeBrowser.alarms.get(POLL_ALARM);
+    expect(first?.periodInMinutes).toBeUndefined();
+    expect(first!.scheduledTime - Date.now()).toBeGreaterThan(29 * 60_000); // random 1: the end of the first period
+    fake.state.failNext(1, '500');
+    const before = Date.now();
+    await paperboy.poll();
+    const next = await fakeBrowser.alarms.get(POLL_ALARM);
+    expect(next!.scheduledTime - before).toBeGreaterThanOrEqual(34.5 * 60_000 - 1000);
+    expect(next!.scheduledTime - before).toBeLessThanOrEqual(34.5 * 60_000 + 1000);
+  });
+
+  it('arms nothing when polling is manual only, and follows a changed setting', async () => {
+    let minutes = 0;
+    const paperboy = createPaperboyService({ db: getDb, source: async () => fake.url, pollMinutes: async () => minutes });
+    await paperboy.ensurePollAlarm();
+    expect(await fakeBrowser.alarms.get(POLL_ALARM)).toBeUndefined();
+    await paperboy.poll();
+    expect(await fakeBrowser.alarms.get(POLL_ALARM)).toBeUndefined();
+    minutes = 120;
+    await paperboy.rescheduleForSetting();
+    const armed = await fakeBrowser.alarms.get(POLL_ALARM);
+    expect(armed!.scheduledTime - Date.now()).toBeLessThanOrEqual(120 * 60_000);
+  });
+
+  it('removes listing days older than the retention after a good sync, keeping saved papers', async () => {
+    const db = await getDb();
+    const old = makePaper('2601.00001', { listedOn: '2026-01-05' });
+    await storeListing(db, { key: 'day:2026-01-05', papers: [old, makePaper('2601.00002', { listedOn: '2026-01-05' })], fetchedAt: Date.now(), mode: 'merge' });
+    await setSaved(db, '2601.00001', true, Date.now());
+    await createPaperboyService({ db: getDb, source: async () => fake.url, retentionDays: async () => 90 }).sync('manual');
+    expect(await getListing(db, 'day:2026-01-05')).toBeUndefined();
+    expect(await db.get('papers', '2601.00001')).toBeDefined();
+    expect(await db.get('papers', '2601.00002')).toBeUndefined();
+  });
+
   it('after an offline failure watches the network locally, then syncs when it is back', async () => {
     const paperboy = service();
     await paperboy.ensurePollAlarm();
