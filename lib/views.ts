@@ -1,8 +1,8 @@
-import { ApiError, fetchListing, searchPapers, type ClientOptions, type ListingQuery } from './api';
+import { ApiError, fetchListing, searchPapers, type ListingQuery } from './api';
 import { utcDay } from './dates';
 import { getListing, storeListing, type ListingKey, type PaperboyDb } from './db';
 import { isListingFresh } from './sync-plan';
-import { readSyncState } from './sync';
+import { readSyncState, type SyncDeps } from './sync';
 import { withFailure, type SyncError } from './sync-state';
 
 export type ViewFetchOutcome =
@@ -15,13 +15,8 @@ export interface SearchOutcome {
   error?: SyncError;
 }
 
-export interface ViewFetcherDeps {
-  db: () => Promise<PaperboyDb>;
-  source: () => Promise<string>;
-  client?: ClientOptions;
-  now?: () => number;
-  random?: () => number;
-}
+/** The same database, source and clock as the sync engine. */
+export type ViewFetcherDeps = Omit<SyncDeps, 'onStart'>;
 
 export function queryForKey(key: ListingKey): ListingQuery {
   if (key === 'trending') return { sort: 'trending', maxPages: 1 };
