@@ -1,4 +1,4 @@
-import { organizationsOf, type SortKey } from '@/lib/filters';
+import { isFiltering, organizationsOf, type SortKey } from '@/lib/filters';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { PanelState, SearchScope } from './panel-state';
 
@@ -39,7 +39,10 @@ export function SearchAndFilters({ state }: { state: PanelState }) {
         </select>
       </div>
       <details class="filters">
-        <summary>{t('filtersLabel')}</summary>
+        <summary>
+          {t('filtersLabel')}
+          {isFiltering(filters) ? <span class="filter-active"> · {t('filtersActive')}</span> : null}
+        </summary>
         <div class="filter-grid">
           <label>
             {t('sortLabel')}

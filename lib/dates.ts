@@ -158,13 +158,3 @@ function formatIso(iso: string, options: Intl.DateTimeFormatOptions, locale?: st
 export function localDate(iso: string, locale?: string, timeZone?: string): string {
   return formatIso(iso, { year: 'numeric', month: 'short', day: 'numeric' }, locale, timeZone);
 }
-
-/** An ISO time's local date and clock time, e.g. "Nov 25, 2026, 04:00 PM" (en-US); the input itself when unparseable. */
-export function localDateTime(iso: string, locale?: string, timeZone?: string): string {
-  return formatIso(
-    iso,
-    { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' },
-    locale,
-    timeZone,
-  );
-}

@@ -26,6 +26,7 @@ const en = {
   searchHfFailed: 'Hugging Face search failed: {reason}',
   noMatches: 'No stored paper matches “{q}”.',
   filtersLabel: 'Filters and sort',
+  filtersActive: 'filtering',
   filterOrg: 'Organization',
   anyOrg: 'Any organization',
   minUpvotes: 'Min. upvotes',

@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { PaperFilters, SortKey } from './filters';
+import { DEFAULT_FILTERS, type PaperFilters, type SortKey } from './filters';
 
 export type ViewKind = 'today' | 'trending' | 'day' | 'week' | 'month' | 'saved';
 
@@ -13,7 +13,7 @@ export interface ReaderPrefs {
   filters: PaperFilters;
 }
 
-export const DEFAULT_READER_PREFS: ReaderPrefs = { view: 'today', sort: 'upvotes', trendingSort: 'trending', filters: {} };
+export const DEFAULT_READER_PREFS: ReaderPrefs = { view: 'today', sort: 'upvotes', trendingSort: 'trending', filters: DEFAULT_FILTERS };
 
 // Local, not sync: how one reads on this machine (a narrow side panel, say) is its own.
 export const readerPrefsSetting = storage.defineItem<ReaderPrefs>('local:readerPrefs', {

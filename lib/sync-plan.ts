@@ -1,4 +1,4 @@
-import { addDays, daysOfIsoWeek, daysOfMonth } from './dates';
+import { addDays, daysOfIsoWeek, daysOfMonth, lastWeekdayOnOrBefore } from './dates';
 import type { ListingKey } from './db';
 import { dayKey } from './db';
 
@@ -39,9 +39,7 @@ export function latestDayBefore(listings: ReadonlyMap<ListingKey, StoredListing>
 
 /** The weekday before `day`: HF lists nothing on weekends. */
 export function previousWeekday(day: string): string {
-  let previous = addDays(day, -1);
-  while ([0, 6].includes(new Date(`${previous}T00:00:00Z`).getUTCDay())) previous = addDays(previous, -1);
-  return previous;
+  return lastWeekdayOnOrBefore(addDays(day, -1));
 }
 
 /**
