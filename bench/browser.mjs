@@ -1,0 +1,69 @@
+// Launches a snapshot of the built extension in headless Chromium, as tests/support/browser.mjs
+// does, but from a copy: a `wxt build` run by someone else mid-benchmark cannot swap the files.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, EXTENSION_DIR, assertBrowserReady } from '../tests/support/browser.mjs';
+
+/**
+ * Copies the built extension (`source`, .output/chrome-mv3 by default) to `target`, replacing
+ * what was there, and adds the bench's own pages under bench/: the baseline and the floor, so they
+ * can also be opened as pages of an extension (same process model as the popup). The product's
+ * files are not touched; the manifest does not mention the added pages.
+ */
+export function snapshotExtension(target, source = EXTENSION_DIR) {
+  assertBrowserReady();
+  if (!existsSync(join(source, 'manifest.json'))) throw new Error(`No built extension in ${source}`);
+  rmSync(target, { recursive: true, force: true });
+  cpSync(source, target, { recursive: true });
+  const pages = join(target, 'bench');
+  mkdirSync(pages, { recursive: true });
+  cpSync(join(import.meta.dirname, 'baseline', 'index.html'), join(pages, 'baseline.html'));
+  cpSync(join(import.meta.dirname, 'baseline', 'baseline.js'), join(pages, 'baseline.js'));
+  writeFileSync(join(pages, 'floor.html'), FLOOR_HTML);
+  return target;
+}
+
+/** The floor: one card and no script, opened the same way: what the harness and the machine cost. */
+export const FLOOR_HTML = '<!doctype html><html lang="en"><title>floor</title><article><h2>One card</h2><p>No script.</p></article></html>';
+
+/** A fresh browser profile directory; the caller removes it (removeProfile) when done. */
+export const newProfile = () => mkdtempSync(join(tmpdir(), 'paperboy-bench-'));
+export const removeProfile = (profile) => rmSync(profile, { recursive: true, force: true });
+
+/**
+ * @param {string} extensionDir
+ * @param {string} [profileDir] a profile to reuse (kept on close); a temporary one (removed on close) when absent
+ */
+export async function launchExtension(extensionDir, profileDir) {
+  const profile = profileDir ?? newProfile();
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: { width: 420, height: 640 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker: () => context.serviceWorkers().find((sw) => sw.url().includes(extensionId)) ?? worker,
+    pageUrl: (/** @type {string} */ page) => `chrome-extension://${extensionId}/${page}`,
+    async close() {
+      await context.close();
+      if (!profileDir) removeProfile(profile);
+    },
+  };
+}

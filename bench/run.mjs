@@ -1,0 +1,407 @@
+// `npm run bench` (after `wxt build`): Paperboy's figures in real headless Chromium at 1k, 5k and
+// 20k stored papers, against the local fake HF API, with a fetch-on-every-open baseline.
+//
+//   node bench/run.mjs [--sizes 1000,5000,20000] [--opens 20] [--queries 50] [--ingest-pages 10]
+//                      [--profile-sizes 20000|none] [--extension <built dir>] [--wait-idle <seconds>]
+//
+// Prints a table and writes .output/bench/results.json (and a dated copy); CPU profiles of the
+// slow paths go to .output/bench/profiles/. Not part of `npm test`.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CHROMIUM_PATH } from '../tests/support/browser.mjs';
+import { startFakeHf } from '../tests/support/fake-hf.mjs';
+import { startBaselineServer } from './baseline.mjs';
+import { launchExtension, newProfile, removeProfile, snapshotExtension } from './browser.mjs';
+import { launchRaw } from './cdp.mjs';
+import { installPanelHelpers } from './probes.mjs';
+import {
+  configure,
+  countPapers,
+  driverPage,
+  heapUsage,
+  ingestMonths,
+  ingestPages,
+  measureOpensRaw,
+  measureSearch,
+  openPanel,
+  pickViewRaw,
+  postponePoll,
+  profilePage,
+  readStrategies,
+  topFunctions,
+} from './extension.mjs';
+import { QUERIES } from './queries.mjs';
+import { builtSizes } from './sizes.mjs';
+import { makeIngestDays, makeStore } from './store.mjs';
+import { kb, mb, summarize, table } from './stats.mjs';
+
+const OUT = resolve(import.meta.dirname, '../.output/bench');
+
+const TARGETS = {
+  popupOpenP50: 50,
+  searchKeystrokeP50: 16,
+  monthOpenP50: 100,
+  ingestPageMs: 50,
+  heapMB: 30,
+  requestsOnOpen: 0,
+  gzipKB: { popup: 20, sidepanel: 30, background: 10 },
+};
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,5000,20000' },
+    opens: { type: 'string', default: '20' },
+    queries: { type: 'string', default: String(QUERIES.length) },
+    'ingest-pages': { type: 'string', default: '10' },
+    /** CPU profiles (diagnosis) at these sizes; default: the largest. "none" for none. */
+    'profile-sizes': { type: 'string' },
+    /** Measure (a snapshot of) this built extension instead of .output/chrome-mv3 (e.g. the unminified diagnostic build). */
+    extension: { type: 'string' },
+    /** Before each size, wait (up to this many seconds) for the machine to be under 25% busy. */
+    'wait-idle': { type: 'string', default: '0' },
+  },
+});
+const sizes = args.sizes.split(',').map((size) => Number(size.trim().replace(/k$/i, '000'))).filter((size) => size > 0);
+const opens = Number(args.opens);
+const queries = QUERIES.slice(0, Number(args.queries));
+const ingestPageCount = Number(args['ingest-pages']);
+const profileSizes = args['profile-sizes'] === 'none' ? [] : args['profile-sizes'] ? args['profile-sizes'].split(',').map((size) => Number(size.trim().replace(/k$/i, '000'))) : [Math.max(...sizes)];
+const EXTENSION = join(OUT, 'chrome-mv3');
+
+const log = (...parts) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
+
+function machine() {
+  const cpuinfo = (() => {
+    try {
+      return readFileSync('/proc/cpuinfo', 'utf8');
+    } catch {
+      return '';
+    }
+  })();
+  let chromium = 'unknown';
+  try {
+    chromium = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    // reported from the browser below
+  }
+  return {
+    nproc: Number(execFileSync('nproc', { encoding: 'utf8' }).trim()),
+    cpu: /model name\s*:\s*(.*)/.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model,
+    memoryGB: Math.round(os.totalmem() / 1024 ** 3),
+    chromium,
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+  };
+}
+
+/** Jiffies from /proc/stat: all, and idle (idle + iowait). */
+function readCpu() {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return { total: fields.reduce((sum, value) => sum + value, 0), idle: fields[3] + (fields[4] ?? 0) };
+  } catch {
+    return { total: 0, idle: 0 };
+  }
+}
+const busyBetween = (a, b) => (b.total > a.total ? 1 - (b.idle - a.idle) / (b.total - a.total) : 0);
+
+/** How busy the whole machine is over `ms` (all processes, ours included), and the load average. */
+async function cpuBusy(ms) {
+  const start = readCpu();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const busy = Math.round(busyBetween(start, readCpu()) * 100) / 100;
+  let load = '';
+  try {
+    load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    // not Linux
+  }
+  return { busy, load };
+}
+
+async function saveProfile(name, cpuProfile) {
+  mkdirSync(join(OUT, 'profiles'), { recursive: true });
+  const path = join(OUT, 'profiles', `${name}.cpuprofile`);
+  writeFileSync(path, JSON.stringify(cpuProfile));
+  return { file: path, ...topFunctions(cpuProfile) };
+}
+
+const POSTPONE_POLL = `(async () => {
+  await chrome.alarms.clear('retry');
+  await chrome.alarms.create('poll', { delayInMinutes: 24 * 60, periodInMinutes: 30 });
+  return true;
+})()`;
+
+/** Waits until the whole machine is under 25% busy over 3 s, for at most `seconds`. */
+async function waitIdle(seconds) {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const sample = await cpuBusy(3000);
+    if (sample.busy < 0.25) return sample;
+    if (Date.now() > deadline) {
+      log(`still ${Math.round(sample.busy * 100)}% busy (load ${sample.load}); going ahead`);
+      return sample;
+    }
+    log(`machine ${Math.round(sample.busy * 100)}% busy (load ${sample.load}): waiting…`);
+  }
+}
+
+async function runSize(size, baseline) {
+  const waitSeconds = Number(args['wait-idle']);
+  const idleBefore = waitSeconds > 0 ? await waitIdle(waitSeconds) : await cpuBusy(2000);
+  const cpuAtStart = readCpu();
+  const today = new Date().toISOString().slice(0, 10);
+  const started = performance.now();
+  const store = makeStore(size, today);
+  const ingestDays = makeIngestDays(ingestPageCount);
+  const generateMs = performance.now() - started;
+  log(`${size}: generated ${store.listingDays} listing days ${store.first} → ${store.last} (${store.months.length} months) in ${Math.round(generateMs)} ms`);
+
+  const fake = await startFakeHf({ days: { ...store.days, ...ingestDays } });
+  const profileDir = newProfile();
+  const result = { size, store: { first: store.first, last: store.last, listingDays: store.listingDays, months: store.months, generateMs } };
+  try {
+    // Phase 1 (Playwright): point the extension at the fake and load the store through its own
+    // ingest path: the background fetches, validates and writes, month by month.
+    let extension = await launchExtension(EXTENSION, profileDir);
+    try {
+      result.browser = extension.context.browser()?.version();
+      result.settings = await configure(extension, fake.url);
+      if (!result.settings.poll) await postponePoll(extension);
+      const driver = await driverPage(extension);
+      log(`${size}: loading ${store.months.length} months through fetchView…`);
+      fake.state.clearRequests();
+      result.load = await ingestMonths(extension, driver, store.months);
+      result.storedPapers = await countPapers(driver);
+      log(`${size}: stored ${result.storedPapers} papers in ${Math.round(result.load.wallMs)} ms (${Math.round(result.load.ingestMs)} ms of it ingest in the worker)`);
+      if (result.storedPapers !== size) throw new Error(`expected ${size} stored papers, found ${result.storedPapers}`);
+      await driver.close();
+    } finally {
+      await extension.close();
+    }
+
+    // Phase 2 (bare CDP): page opens, each a new tab with nothing injected but the probe.
+    fake.state.clearRequests();
+    const raw = await launchRaw({ extensionDir: EXTENSION, profileDir });
+    try {
+      result.launchSync = [await settleAfterLaunch(fake)];
+      if (!result.settings.poll) await raw.evaluateInWorker(POSTPONE_POLL);
+      log(`${size}: floor, baseline and popup opens…`);
+      // The floors cost nothing of the product's: half as many opens are enough.
+      const floorOpens = Math.max(5, Math.ceil(opens / 2));
+      result.floor = await measureOpensRaw(raw, baseline.floorUrl, { count: floorOpens });
+      result.floorExtension = await measureOpensRaw(raw, raw.pageUrl('bench/floor.html'), { count: floorOpens });
+      result.baseline = await measureOpensRaw(raw, baseline.url(fake.url), { count: opens, fake });
+      result.baselineExtension = await measureOpensRaw(raw, `${raw.pageUrl('bench/baseline.html')}?source=${encodeURIComponent(fake.url)}`, { count: opens, fake });
+      result.popup = await measureOpensRaw(raw, raw.pageUrl('popup.html'), { count: opens, fake });
+      result.popupVsBaseline = Math.round((result.popup.painted.p50 / result.baseline.painted.p50) * 100) / 100;
+      log(`${size}: side panel opens (today, then month)…`);
+      result.panelToday = await measureOpensRaw(raw, raw.pageUrl('sidepanel.html'), { count: opens, fake });
+      await pickViewRaw(raw, 'Month');
+      result.panelMonth = await measureOpensRaw(raw, raw.pageUrl('sidepanel.html'), { count: opens, fake });
+    } finally {
+      await raw.close();
+    }
+    result.sourceRequests = { opens: describeRequests(fake) };
+
+    // Phase 3 (Playwright): heap, search, profiles, then the ingest of single pages (it adds papers).
+    fake.state.clearRequests();
+    extension = await launchExtension(EXTENSION, profileDir);
+    try {
+      result.launchSync.push(await settleAfterLaunch(fake));
+      if (!result.settings.poll) await postponePoll(extension);
+      // Heap: the side panel alone (extension pages share a renderer), month view loaded.
+      const panel = await openPanel(extension, { settle: 500 });
+      result.monthCards = await panel.evaluate(() => ({ cards: document.querySelectorAll('article').length, bar: document.querySelector('.list-bar span')?.textContent }));
+      result.heapAfterMonth = await heapUsage(panel);
+      log(`${size}: heap after month view ${mb(result.heapAfterMonth.usedSize)} MB; searching…`);
+
+      const requestsBeforeSearch = fake.state.requests.length;
+      result.searchAll = await measureSearch(panel, queries, { scope: 'all' });
+      result.heapAfterIndex = await heapUsage(panel);
+      result.searchView = await measureSearch(panel, queries, { scope: 'view' });
+      result.searchRequests = fake.state.requests.length - requestsBeforeSearch;
+      await panel.close();
+      log(`${size}: search p50 all ${result.searchAll.dom.p50} ms, view ${result.searchView.dom.p50} ms; heap with index ${mb(result.heapAfterIndex.usedSize)} MB`);
+
+      if (profileSizes.includes(size)) {
+        log(`${size}: profiles…`);
+        result.profiles = await profiles(extension, size);
+      }
+
+      const driver = await driverPage(extension);
+      // The store measured must be the store loaded: nothing (a sync and its retention) pruned it.
+      result.storedPapersAfter = await countPapers(driver);
+      result.readStrategies = await readStrategies(driver, { month: store.last.slice(0, 7), day: store.last });
+      result.sourceRequests.search = describeRequests(fake);
+      if (result.storedPapersAfter !== size) log(`${size}: warning: ${result.storedPapersAfter} papers stored after the measurements, not ${size}`);
+      log(`${size}: ingest of 100-entry pages…`);
+      result.ingestPage = await ingestPages(extension, driver, Object.keys(ingestDays));
+      await driver.close();
+      log(`${size}: ingest of a 100-entry page p50 ${result.ingestPage.ingest.p50} ms`);
+    } finally {
+      await extension.close();
+    }
+  } finally {
+    removeProfile(profileDir);
+    await fake.close();
+  }
+  result.machine = { idleBefore, busyDuring: Math.round(busyBetween(cpuAtStart, readCpu()) * 100) / 100 };
+  return result;
+}
+
+/**
+ * Chromium reinstalls an extension loaded with --load-extension at every launch, so the extension
+ * gets onInstalled "install" and syncs (today, the previous day, trending). Let that sync finish
+ * before measuring: wait until the fake has seen no request for 1.5 s (at least 2.5 s in all).
+ */
+async function settleAfterLaunch(fake) {
+  const started = Date.now();
+  let count = -1;
+  let stableSince = Date.now();
+  while (Date.now() - started < 15_000) {
+    if (fake.state.requests.length !== count) {
+      count = fake.state.requests.length;
+      stableSince = Date.now();
+    }
+    if (Date.now() - stableSince >= 1500 && Date.now() - started >= 2500) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return describeRequests(fake);
+}
+
+/** The fake's requests since the last clear, as "path?query" lines (then cleared). */
+function describeRequests(fake) {
+  const lines = fake.state.requests.map((request) => `${request.path}?${new URLSearchParams(request.query)}`);
+  fake.state.clearRequests();
+  return lines;
+}
+
+/** CPU profiles of the slow paths, saved for DevTools and summarised by self time. */
+async function profiles(extension, size) {
+  const out = {};
+  const panel = await openPanel(extension);
+  out.monthOpen = await saveProfile(`${size}-sidepanel-month-open`, await profilePage(panel, async () => {
+    await panel.reload();
+    await panel.evaluate(() => window.__bench.done);
+  }));
+  await panel.evaluate(installPanelHelpers);
+  await panel.evaluate(() => window.__panel.quiet(300));
+  await panel.getByLabel('Search in').selectOption('all');
+  await panel.evaluate(() => window.__panel.quiet(200));
+  const before = await panel.evaluate(() => document.querySelector('.list-bar span')?.textContent ?? '');
+  out.searchBuild = await saveProfile(`${size}-search-first-keystroke`, await profilePage(panel, async () => {
+    await panel.locator('#search').focus();
+    await panel.evaluate((text) => window.__panel.watchChange(text), before);
+    await panel.keyboard.type('q');
+    await panel.evaluate(() => window.__panel.changed);
+  }));
+  await panel.evaluate(() => window.__panel.quiet(300));
+  out.searchCommon = await saveProfile(`${size}-search-common-words`, await profilePage(panel, async () => {
+    for (const word of ['model', 'learning', 'language', 'reasoning', 'data']) {
+      await panel.locator('#search').fill(word);
+      await panel.evaluate(() => window.__panel.quiet(100));
+    }
+  }));
+  await panel.close();
+  const popup = await extension.context.newPage();
+  await popup.goto(extension.pageUrl('popup.html'));
+  await popup.waitForSelector('article');
+  out.popupOpen = await saveProfile(`${size}-popup-open`, await profilePage(popup, async () => {
+    await popup.reload();
+    await popup.waitForSelector('article');
+    await popup.waitForTimeout(100);
+  }));
+  await popup.close();
+  return out;
+}
+
+function verdict(value, target, lower = true) {
+  if (!Number.isFinite(value)) return '?';
+  return (lower ? value <= target : value >= target) ? 'met' : `MISSED ×${Math.round((value / target) * 10) / 10}`;
+}
+
+function report(results, sizesBuilt) {
+  const rows = [];
+  const per = (label, target, get, check) => {
+    for (const result of results) {
+      const value = get(result);
+      rows.push([`${label} @${result.size / 1000}k`, value.text, target, check(value)]);
+    }
+  };
+  const pp = (stats) => ({ text: `${stats.p50} / ${stats.p95} ms`, p50: stats.p50 });
+  per('popup open → list painted (p50/p95)', '≤ 50 ms', (r) => pp(r.popup.painted), (v) => verdict(v.p50, TARGETS.popupOpenP50));
+  per('baseline (http page) open → painted', '', (r) => pp(r.baseline.painted), () => '');
+  per('popup / baseline (p50 ratio)', '', (r) => ({ text: `${r.popupVsBaseline}×` }), () => '');
+  per('baseline as an extension page', '', (r) => pp(r.baselineExtension.painted), () => '');
+  per('popup / baseline ext. page (p50 ratio)', '', (r) => ({ text: `${Math.round((r.popup.painted.p50 / r.baselineExtension.painted.p50) * 100) / 100}×` }), () => '');
+  per('floor: no-script http page', '', (r) => pp(r.floor.painted), () => '');
+  per('floor: no-script extension page', '', (r) => pp(r.floorExtension.painted), () => '');
+  per('side panel open, today (p50/p95)', '', (r) => pp(r.panelToday.painted), () => '');
+  per('side panel open, month (p50/p95)', '≤ 100 ms', (r) => pp(r.panelMonth.painted), (v) => verdict(v.p50, TARGETS.monthOpenP50));
+  per('search keystroke → DOM, all (p50/p95)', '≤ 16 ms', (r) => pp(r.searchAll.dom), (v) => verdict(v.p50, TARGETS.searchKeystrokeP50));
+  per('search keystroke → DOM, view (p50/p95)', '≤ 16 ms', (r) => pp(r.searchView.dom), (v) => verdict(v.p50, TARGETS.searchKeystrokeP50));
+  per('first keystroke (builds index)', '', (r) => ({ text: `${Math.round(r.searchAll.firstKeystroke.dom)} ms` }), () => '');
+  per('ingest one 100-entry page (p50/p95)', '≤ 50 ms', (r) => pp(r.ingestPage.ingest), (v) => verdict(v.p50, TARGETS.ingestPageMs));
+  per('side panel heap, month loaded', '≤ 30 MB', (r) => ({ text: `${mb(r.heapAfterMonth.usedSize)} MB`, mb: mb(r.heapAfterMonth.usedSize) }), (v) => verdict(v.mb, TARGETS.heapMB));
+  per('side panel heap, index built', '', (r) => ({ text: `${mb(r.heapAfterIndex.usedSize)} MB` }), () => '');
+  per('requests: popup + side panel opens', '0', (r) => {
+    const n = r.popup.requests + r.panelToday.requests + r.panelMonth.requests;
+    return { text: String(n), n };
+  }, (v) => (v.n === 0 ? 'met' : 'MISSED'));
+  per('load store via fetchView (wall)', '', (r) => ({ text: `${(r.load.wallMs / 1000).toFixed(1)} s, ${r.load.requests} requests` }), () => '');
+  per('machine busy just before (others)', '', (r) => ({ text: `${Math.round((r.machine?.idleBefore?.busy ?? 0) * 100)}%, load ${r.machine?.idleBefore?.load}` }), () => '');
+  for (const page of ['popup', 'sidepanel', 'background']) {
+    const gzip = kb(sizesBuilt[page].js.gzip);
+    rows.push([`built JS gzip: ${page}`, `${gzip} KB`, `≤ ${TARGETS.gzipKB[page]} KB`, verdict(gzip, TARGETS.gzipKB[page])]);
+  }
+  const main = table(['figure', 'value', 'target', ''], rows);
+  const phaseRows = [];
+  for (const result of results) {
+    const floor = result.floorExtension;
+    if (floor) phaseRows.push([`floor, extension page @${result.size / 1000}k`, floor.domContentLoaded.p50, '', '', '', '', floor.painted.p50]);
+    for (const [label, key] of [['popup', 'popup'], ['side panel, today', 'panelToday'], ['side panel, month', 'panelMonth']]) {
+      const p = result[key].phases;
+      if (!p) continue;
+      phaseRows.push([`${label} @${result.size / 1000}k`, p.scripts, p.toFirstRead, `${p.reads} (${p.readCount})`, p.toFirstCard, p.toPainted, result[key].painted.p50]);
+    }
+  }
+  const phases = table(['open, p50 ms of each phase', 'scripts run', '→ 1st read', 'reads (n)', '→ 1st card', '→ painted', 'total'], phaseRows);
+  return `${main}\n\n${phases}`;
+}
+
+async function main() {
+  const began = performance.now();
+  snapshotExtension(EXTENSION, args.extension ? resolve(args.extension) : undefined);
+  const env = machine();
+  const idle = await cpuBusy(2000);
+  if (idle.busy > 0.25) log(`warning: the machine is ${Math.round(idle.busy * 100)}% busy before the run (load ${idle.load}): figures will be inflated`);
+  const cpuStart = readCpu();
+  log(`sizes ${sizes.join(', ')}; ${opens} opens; ${queries.length} queries; ${env.nproc} × ${env.cpu}; ${env.chromium}; Node ${env.node}`);
+  const sizesBuilt = builtSizes(EXTENSION);
+  const baseline = await startBaselineServer();
+  const results = [];
+  try {
+    for (const size of sizes) results.push(await runSize(size, baseline));
+  } finally {
+    await baseline.close();
+  }
+  const durationS = Math.round((performance.now() - began) / 1000);
+  const cpuEnd = readCpu();
+  env.busyBefore = idle;
+  env.busyDuring = { busy: Math.round(busyBetween(cpuStart, cpuEnd) * 100) / 100, load: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') };
+  const date = new Date().toISOString().slice(0, 10);
+  const output = { date, durationS, extension: EXTENSION, machine: { ...env, chromiumFromBrowser: results[0]?.browser }, targets: TARGETS, options: { sizes, opens, queries: queries.length, ingestPages: ingestPageCount }, builtSizes: sizesBuilt, results };
+  mkdirSync(OUT, { recursive: true });
+  const name = args.extension ? 'results-diagnostic' : 'results';
+  writeFileSync(join(OUT, `${name}.json`), JSON.stringify(output, null, 2));
+  if (!args.extension) writeFileSync(join(OUT, `results-${date}.json`), JSON.stringify(output, null, 2));
+  console.log(report(results, sizesBuilt));
+  console.log(`\n${date}, ${durationS} s; ${env.nproc} × ${env.cpu}, ${env.chromium}, Node ${env.node}; machine busy ${Math.round(idle.busy * 100)}% before, ${Math.round(env.busyDuring.busy * 100)}% during (all processes)`);
+  console.log(`JSON: ${join(OUT, `${name}.json`)}`);
+}
+
+await main();
