@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH, EXTENSION_DIR, assertBrowserReady } from '../tests/support/browser.mjs';
+import { CHROMIUM_PATH, EXTENSION_DIR, assertBrowserReady, chromiumArgs } from '../tests/support/browser.mjs';
 
 /**
  * Copies the built extension (`source`, .output/chrome-mv3 by default) to `target`, replacing
@@ -42,17 +42,7 @@ export async function launchExtension(extensionDir, profileDir) {
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: { width: 420, height: 640 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: chromiumArgs(extensionDir),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

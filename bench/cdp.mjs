@@ -3,7 +3,7 @@
 // round trips, its own scripts, viewport emulation), which on a small machine adds tens of
 // milliseconds to exactly the interval being measured. Here a page gets one init script, nothing else.
 import { spawn } from 'node:child_process';
-import { CHROMIUM_PATH } from '../tests/support/browser.mjs';
+import { CHROMIUM_PATH, chromiumArgs } from '../tests/support/browser.mjs';
 
 /**
  * Starts Chromium on `profileDir` with the unpacked extension at `extensionDir`.
@@ -14,16 +14,8 @@ export async function launchRaw({ extensionDir, profileDir }) {
     CHROMIUM_PATH,
     [
       `--user-data-dir=${profileDir}`,
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...chromiumArgs(extensionDir),
       '--remote-debugging-pipe',
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
       '--no-default-browser-check',
       '--window-size=420,640',
       'about:blank',

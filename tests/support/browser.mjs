@@ -19,6 +19,26 @@ export function assertBrowserReady() {
 }
 
 /**
+ * Chromium's flags for loading the built extension on this closed network: without the
+ * background-networking flags it floods the network with connection attempts.
+ * @param {string} extensionDir
+ * @param {{ headless?: boolean }} [options]
+ */
+export function chromiumArgs(extensionDir, { headless = true } = {}) {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    ...(headless ? ['--headless=new'] : []),
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
+}
+
+/**
  * @param {{ headless?: boolean, colorScheme?: 'light' | 'dark' }} [options]
  */
 export async function launchExtension({ headless = true, colorScheme = 'light' } = {}) {
@@ -29,18 +49,7 @@ export async function launchExtension({ headless = true, colorScheme = 'light' }
     headless,
     colorScheme,
     viewport: { width: 420, height: 640 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      ...(headless ? ['--headless=new'] : []),
-      '--no-sandbox',
-      '--disable-gpu',
-      // The machine's network is closed: keep Chromium's own traffic from flooding it.
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: chromiumArgs(EXTENSION_DIR, { headless }),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
