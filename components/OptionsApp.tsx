@@ -5,6 +5,7 @@ import { t } from '@/lib/i18n';
 import { sendRequest } from '@/lib/messages';
 import { POLL_CHOICES } from '@/lib/schedule';
 import { RETENTION_CHOICES, checkSource, permissionPatternFor, pollMinutesSetting, retentionDaysSetting, sourceSetting } from '@/lib/settings';
+import { AppearanceSettings } from './AppearanceSettings';
 
 export interface OptionsDeps {
   requestOrigin?: (pattern: string) => Promise<boolean>;
@@ -125,6 +126,7 @@ export function OptionsApp({ requestOrigin = requestOriginPermission, send = sen
         describe={retentionLabel}
         item={retentionDaysSetting}
       />
+      <AppearanceSettings />
     </main>
   );
 }

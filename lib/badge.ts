@@ -1,4 +1,4 @@
-import { formatAge, formatTime, t, tn } from './i18n';
+import { formatAge, formatTime, t, tn } from './i18n-background';
 import type { SyncState } from './sync-state';
 
 export interface BadgeInput {

@@ -1,8 +1,16 @@
-// Every UI string goes through here so that the extension can be translated
-// (issue: _locales and a language setting) without touching components.
+// Every UI string goes through here: t(key, params) and tn(key, n) in the language the user chose
+// (lib/locale.ts), dates and numbers through Intl in that locale. English lives below; every other
+// language in lib/locales/, typed so that a missing key is a type error. The background's strings
+// (badge tooltip) are in lib/locales/background.ts, so that its bundle carries only those.
+import { dateTimeFormat, numberFormat } from './intl';
+import { currentLocale, type Language } from './locale';
+import { backgroundMessages, type BackgroundKey } from './locales/background';
+import { createTranslator } from './locales/translator';
+import { zhCN } from './locales/zh-CN';
+
+export { formatAge, formatTime } from './i18n-background';
 
 const en = {
-  appName: 'Paperboy',
   // Reader (side panel)
   viewsLabel: 'Views',
   viewToday: 'Today',
@@ -122,21 +130,14 @@ const en = {
   sourceSaved: 'Saved — syncing from {source}',
   sourceInvalid: 'Enter a URL starting with https:// (or http:// for localhost or 127.0.0.1).',
   sourcePermissionDenied: 'Paperboy needs permission to read {origin} to use it as the source.',
-  badgeNew_one: '{n} new paper on Hugging Face Daily Papers',
-  badgeNew_other: '{n} new papers on Hugging Face Daily Papers',
-  badgeNoNew: 'No new papers',
-  badgeFirstSync: 'Paperboy — fetching papers for the first time',
-  badgeOffline: 'Offline since {time}.',
-  badgeRateLimited: 'Rate-limited by the source; next try after {time}.',
-  badgeError: 'Sync failed at {time}: {reason}.',
-  badgeDataAge: 'Papers shown are from {age}.',
-  badgeNoData: 'No papers stored yet.',
-  badgeUnseenBehind_one: '{n} new paper not yet seen.',
-  badgeUnseenBehind_other: '{n} new papers not yet seen.',
-  ageJustNow: 'just now',
-  ageMinutes: '{n} min ago',
-  ageHours: '{n} h ago',
-  ageDays: '{n} days ago',
+  // Language and theme (components/AppearanceSettings.tsx); page titles follow the language too.
+  languageLabel: 'Language',
+  languageBrowser: 'Browser default',
+  themeLabel: 'Theme',
+  themeSystem: 'System',
+  themeLight: 'Light',
+  themeDark: 'Dark',
+  sidePanelPageTitle: 'Paperboy — Daily Papers',
   // Freshness (lib/freshness.ts)
   freshnessTodayTitle: 'Today, {day}',
   freshnessWeekTitle: 'Week {week}, {year} ({range})',
@@ -173,49 +174,31 @@ const en = {
   freshnessNothingStored: 'nothing stored for this view yet',
 } as const;
 
-export type MessageKey = keyof typeof en;
+/** The pages' strings (the background's are added to them). */
+export type UiKey = keyof typeof en;
+export type MessageKey = UiKey | BackgroundKey;
 type PluralBase<K> = K extends `${infer Base}_other` ? Base : never;
 export type PluralKey = PluralBase<MessageKey>;
+export type Catalogue = Record<UiKey, string>;
 
-const messages: Record<MessageKey, string> = en;
-const pluralRules = new Intl.PluralRules('en');
+const catalogues: Record<Language, Record<MessageKey, string>> = {
+  en: { ...backgroundMessages.en, ...en },
+  'zh-CN': { ...backgroundMessages['zh-CN'], ...zhCN },
+};
 
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
-}
+/** Every language's catalogue, background strings included (for the completeness test). */
+export const allMessages: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = catalogues;
 
-export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return fill(messages[key], params);
-}
+export const { t, tn } = createTranslator<MessageKey>(catalogues);
 
-/** A counted string: `tn('upvotes', 3)` → "3 upvotes". */
-export function tn(key: PluralKey, n: number, params: Record<string, string | number> = {}): string {
-  const form = pluralRules.select(n) === 'one' ? 'one' : 'other';
-  const full = `${key}_${form}` as MessageKey;
-  return fill(messages[full] ?? messages[`${key}_other` as MessageKey], { ...params, n });
-}
+const LISTING_DAY: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' };
 
-/** Clock time in the user's locale, e.g. "10:32". */
-export function formatTime(time: number): string {
-  return new Date(time).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-}
-
-/** A listing day (UTC calendar day) written for people, e.g. "Fri, 21 Nov". */
+/** A listing day (UTC calendar day) written for people, e.g. "Fri, 21 Nov" (en-GB), "11月21日周五" (zh-CN). */
 export function formatDay(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-  });
+  return dateTimeFormat(currentLocale().tag, LISTING_DAY).format(Date.parse(`${day}T00:00:00Z`));
 }
 
-/** How long ago, coarsely: "just now", "12 min ago", "3 h ago", "2 days ago". */
-export function formatAge(ms: number): string {
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes < 1) return t('ageJustNow');
-  if (minutes < 60) return t('ageMinutes', { n: minutes });
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return t('ageHours', { n: hours });
-  return t('ageDays', { n: Math.floor(hours / 24) });
+/** A count written for the chosen locale: 12345 → "12,345". */
+export function formatNumber(value: number): string {
+  return numberFormat(currentLocale().tag).format(value);
 }

@@ -18,6 +18,8 @@ const ONLINE_CHECK_MINUTES = 0.5;
 export interface ServiceDeps extends Omit<SyncDeps, 'onStart'> {
   pollMinutes?: () => Promise<number>;
   retentionDays?: () => Promise<number>;
+  /** Resolves once the Language setting is applied, so that the badge tooltip is in the user's language. */
+  localeReady?: () => Promise<unknown>;
 }
 
 /**
@@ -33,6 +35,7 @@ export function createPaperboyService(deps: ServiceDeps) {
   let queued: Promise<SyncOutcome> | undefined;
 
   async function refreshBadge(): Promise<void> {
+    await deps.localeReady?.();
     const db: PaperboyDb = await deps.db();
     const [unseen, sync, papers] = await Promise.all([countUnseen(db), readSyncState(db), countPapers(db)]);
     const view = badgeFor({ unseen, sync, now: now(), hasPapers: papers > 0 });

@@ -1,7 +1,11 @@
 import { render } from 'preact';
+import { startAppearance } from '@/components/appearance';
 import { PopupApp } from '@/components/PopupApp';
 import { createReaderState } from '@/components/reader-state';
 import { getDb } from '@/lib/db';
+import { t } from '@/lib/i18n';
 import '@/components/theme.css';
 
+// Language and theme first, so that the first render is already in the user's.
+startAppearance({ title: () => t('appName') });
 render(<PopupApp state={createReaderState({ db: getDb })} />, document.getElementById('app')!);

@@ -1,7 +1,11 @@
 import { render } from 'preact';
+import { startAppearance } from '@/components/appearance';
 import { SidePanelApp } from '@/components/SidePanelApp';
 import { createPanelState } from '@/components/panel-state';
 import { getDb } from '@/lib/db';
+import { t } from '@/lib/i18n';
 import '@/components/theme.css';
 
+// Language and theme first, so that the first render is already in the user's.
+startAppearance({ title: () => t('sidePanelPageTitle') });
 render(<SidePanelApp state={createPanelState({ db: getDb })} />, document.getElementById('app')!);
