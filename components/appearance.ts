@@ -1,4 +1,5 @@
 import { effect, signal } from '@preact/signals';
+import { loadLanguage } from '@/lib/i18n';
 import { applyLanguage, followLanguage, uiLanguage } from '@/lib/language';
 import { currentLocale, installLocaleCell } from '@/lib/locale';
 import { themeSetting } from '@/lib/settings';
@@ -16,6 +17,8 @@ export interface AppearanceDeps {
 }
 
 export interface Appearance {
+  /** Resolves once the last choices seen are applied (their strings loaded): then render. */
+  first: Promise<void>;
   /** Resolves once the synced settings are read and applied. */
   ready: Promise<void>;
   stop(): void;
@@ -44,8 +47,9 @@ export function startAppearance({ root = document.documentElement, title, hints 
   const locale = signal(currentLocale());
   installLocaleCell({ get: () => locale.value, set: (next) => (locale.value = next) });
 
+  const options = { ui, prepare: loadLanguage };
   const hint = readHint(hints);
-  applyLanguage(hint.language, ui);
+  const first = applyLanguage(hint.language, options);
   applyTheme(hint.theme, root);
   const remember = (change: Hint) => {
     try {
@@ -60,7 +64,7 @@ export function startAppearance({ root = document.documentElement, title, hints 
     if (title) document.title = title();
   });
 
-  const language = followLanguage((choice) => remember({ language: choice }), ui);
+  const language = followLanguage((choice) => remember({ language: choice }), options);
   const setTheme = (theme: unknown) => {
     applyTheme(theme, root);
     remember({ theme });
@@ -68,6 +72,7 @@ export function startAppearance({ root = document.documentElement, title, hints 
   const stopTheme = themeSetting.watch(setTheme);
   const ready = Promise.all([language.ready.then((choice) => remember({ language: choice })), themeSetting.getValue().then(setTheme, () => undefined)]).then(() => undefined);
   return {
+    first,
     ready,
     stop() {
       stopTitle();

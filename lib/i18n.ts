@@ -1,12 +1,12 @@
 // Every UI string goes through here: t(key, params) and tn(key, n) in the language the user chose
 // (lib/locale.ts), dates and numbers through Intl in that locale. English lives below; every other
-// language in lib/locales/, typed so that a missing key is a type error. The background's strings
-// (badge tooltip) are in lib/locales/background.ts, so that its bundle carries only those.
+// language in lib/locales/, typed so that a missing key is a type error, and loaded only when chosen
+// (loadLanguage). The background's strings (badge tooltip) are in lib/locales/background.ts, in every
+// language, so that its bundle carries only those.
 import { dateTimeFormat, numberFormat } from './intl';
 import { currentLocale, type Language } from './locale';
 import { backgroundMessages, type BackgroundKey } from './locales/background';
-import { createTranslator } from './locales/translator';
-import { zhCN } from './locales/zh-CN';
+import { createTranslator, type Catalogues } from './locales/translator';
 
 export { formatAge, formatTime } from './i18n-background';
 
@@ -181,13 +181,25 @@ type PluralBase<K> = K extends `${infer Base}_other` ? Base : never;
 export type PluralKey = PluralBase<MessageKey>;
 export type Catalogue = Record<UiKey, string>;
 
-const catalogues: Record<Language, Record<MessageKey, string>> = {
-  en: { ...backgroundMessages.en, ...en },
-  'zh-CN': { ...backgroundMessages['zh-CN'], ...zhCN },
+const catalogues: Catalogues<MessageKey> = { en: { ...backgroundMessages.en, ...en } };
+
+/** Other languages' UI strings: a chunk each, fetched from the extension's own files when chosen. */
+const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
+  'zh-CN': () => import('./locales/zh-CN').then((module) => module.zhCN),
 };
 
-/** Every language's catalogue, background strings included (for the completeness test). */
-export const allMessages: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = catalogues;
+/** Makes a language's strings available to t(); until then they are English. */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (catalogues[language]) return;
+  const ui = await loaders[language as Exclude<Language, 'en'>]();
+  catalogues[language] = { ...backgroundMessages[language], ...ui };
+}
+
+/** A language's whole catalogue, background strings included (loaded first). */
+export async function messagesOf(language: Language): Promise<Readonly<Record<MessageKey, string>>> {
+  await loadLanguage(language);
+  return catalogues[language]!;
+}
 
 export const { t, tn } = createTranslator<MessageKey>(catalogues);
 

@@ -1,7 +1,7 @@
 // Follows the Language setting in any context (background or page): resolves it against the
 // browser's UI language, sets the current locale, and says when it changed.
 import { browser } from 'wxt/browser';
-import { resolveLocale, setLocale } from './locale';
+import { resolveLocale, setLocale, type Language } from './locale';
 import { languageSetting } from './settings';
 
 /** The browser's UI language ("en-US"); navigator's where the i18n API is missing (tests). */
@@ -19,23 +19,34 @@ export interface LanguageFollower {
   stop(): void;
 }
 
-export function applyLanguage(choice: unknown, ui: () => string = uiLanguage): void {
-  setLocale(resolveLocale(typeof choice === 'string' ? choice : undefined, ui()));
+export interface LanguageOptions {
+  ui?: () => string;
+  /** Loads a language's strings before it is switched to (pages load other languages on demand). */
+  prepare?: (language: Language) => Promise<void>;
+}
+
+let generation = 0;
+
+/** Switches to a Language choice; when several are made quickly, the last one wins. */
+export async function applyLanguage(choice: unknown, { ui = uiLanguage, prepare }: LanguageOptions = {}): Promise<void> {
+  const mine = ++generation;
+  const locale = resolveLocale(typeof choice === 'string' ? choice : undefined, ui());
+  await prepare?.(locale.language).catch(() => undefined);
+  if (mine === generation) setLocale(locale);
 }
 
 /** Applies the stored Language choice, then every change to it, and calls `onChange` after a change. */
-export function followLanguage(onChange: (choice: unknown) => void = () => undefined, ui: () => string = uiLanguage): LanguageFollower {
+export function followLanguage(onChange: (choice: unknown) => void = () => undefined, options: LanguageOptions = {}): LanguageFollower {
   let latest: { choice: unknown } | undefined;
   const stop = languageSetting.watch((choice) => {
     latest = { choice };
-    applyLanguage(choice, ui);
-    onChange(choice);
+    void applyLanguage(choice, options).then(() => onChange(choice));
   });
   const ready = languageSetting.getValue().then(
-    (choice) => {
+    async (choice) => {
       // A change seen while reading is newer than the value read.
       if (latest) return latest.choice;
-      applyLanguage(choice, ui);
+      await applyLanguage(choice, options);
       return choice;
     },
     () => undefined,

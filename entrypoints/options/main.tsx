@@ -4,6 +4,7 @@ import { OptionsApp } from '@/components/OptionsApp';
 import { t } from '@/lib/i18n';
 import '@/components/theme.css';
 
-// Language and theme first, so that the first render is already in the user's.
-startAppearance({ title: () => t('optionsTitle') });
-render(<OptionsApp />, document.getElementById('app')!);
+// Language and theme first (from the last choices seen), so that the first render is already
+// in the user's; the synced settings follow a moment later.
+const appearance = startAppearance({ title: () => t('optionsTitle') });
+void appearance.first.then(() => render(<OptionsApp />, document.getElementById('app')!));

@@ -20,15 +20,18 @@ export function placeholders(template: string): string[] {
   return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!))].sort();
 }
 
-export function createTranslator<K extends string>(catalogues: Record<Language, Record<K, string>>) {
+/** English is always there; another language may still be loading (then its strings are English). */
+export type Catalogues<K extends string> = { en: Record<K, string> } & Partial<Record<Language, Record<K, string>>>;
+
+export function createTranslator<K extends string>(catalogues: Catalogues<K>) {
   function t(key: K, params: Params = {}): string {
     const { language, tag } = currentLocale();
-    return fill(catalogues[language][key] ?? catalogues.en[key] ?? key, params, tag);
+    return fill(catalogues[language]?.[key] ?? catalogues.en[key] ?? key, params, tag);
   }
   /** A counted string: `tn('upvotes', 3)` → "3 upvotes", with the plural rules of the current locale. */
   function tn(key: PluralBase<K>, n: number, params: Params = {}): string {
     const { language, tag } = currentLocale();
-    const catalogue = catalogues[language] as Record<string, string | undefined>;
+    const catalogue = (catalogues[language] ?? catalogues.en) as Record<string, string | undefined>;
     const template = catalogue[`${key}_${pluralRules(tag).select(n)}`] ?? catalogue[`${key}_other`] ?? key;
     return fill(template, { ...params, n }, tag);
   }

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it } from 'vitest';
 import { APPEARANCE_HINT, startAppearance, type Appearance } from '@/components/appearance';
 import { OptionsApp } from '@/components/OptionsApp';
-import { t } from '@/lib/i18n';
+import { loadLanguage, t } from '@/lib/i18n';
 import { DEFAULT_LOCALE, currentLocale, setLocale } from '@/lib/locale';
 import { languageSetting, themeSetting } from '@/lib/settings';
 import { applyTheme } from '@/lib/theme';
@@ -39,12 +39,17 @@ describe('theme', () => {
 });
 
 describe('startAppearance', () => {
-  it('applies the last choices seen before the settings are read: no flash', () => {
+  it('applies the last choices seen before the settings are read: no flash', async () => {
+    await loadLanguage('zh-CN'); // as when its chunk is cached; the settings still say "browser default"
     localStorage.setItem(APPEARANCE_HINT, JSON.stringify({ language: 'zh-CN', theme: 'dark' }));
-    start();
-    expect(root.getAttribute('data-theme')).toBe('dark');
+    const { first, ready } = start();
+    expect(root.getAttribute('data-theme')).toBe('dark'); // at once, before any await
+    await first;
     expect(root.lang).toBe('zh-CN');
     expect(document.title).toBe('Paperboy 设置');
+    await ready;
+    expect(root.lang).toBe('en-US');
+    expect(root.getAttribute('data-theme')).toBeNull();
   });
 
   it('then follows the synced settings, and remembers them for the next page', async () => {

@@ -1,12 +1,16 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { formatAge, formatDay, formatNumber, formatTime, allMessages, t, tn } from '@/lib/i18n';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { formatAge, formatDay, formatNumber, formatTime, messagesOf, t, tn, type MessageKey } from '@/lib/i18n';
 import { t as backgroundT } from '@/lib/i18n-background';
-import { DEFAULT_LOCALE, LANGUAGES, resolveLocale, setLocale } from '@/lib/locale';
+import { DEFAULT_LOCALE, LANGUAGES, resolveLocale, setLocale, type Language } from '@/lib/locale';
 import { backgroundMessages } from '@/lib/locales/background';
 import { placeholders } from '@/lib/locales/translator';
 
+const allMessages = {} as Record<Language, Readonly<Record<MessageKey, string>>>;
+beforeAll(async () => {
+  for (const language of LANGUAGES) allMessages[language] = await messagesOf(language);
+});
 afterEach(() => setLocale(DEFAULT_LOCALE));
 
 const LOCALES_DIR = resolve(import.meta.dirname, '../../public/_locales');
@@ -16,11 +20,11 @@ const localesFiles = Object.fromEntries(
 );
 
 describe('catalogues', () => {
-  const english = allMessages.en;
-  const keys = Object.keys(english).sort();
+  const english = () => allMessages.en;
+  const keys = () => Object.keys(allMessages.en).sort();
 
   it.each(LANGUAGES.filter((language) => language !== 'en'))('%s has every English key, and no other', (language) => {
-    expect(Object.keys(allMessages[language]).sort()).toEqual(keys);
+    expect(Object.keys(allMessages[language]).sort()).toEqual(keys());
   });
 
   it.each(LANGUAGES)('%s has no empty string', (language) => {
@@ -29,21 +33,19 @@ describe('catalogues', () => {
   });
 
   it.each(LANGUAGES)('%s has the same {placeholders} as English in every string', (language) => {
-    const differing = keys.filter(
-      (key) => placeholders(allMessages[language][key as keyof typeof english]).join() !== placeholders(english[key as keyof typeof english]).join(),
-    );
+    const differing = keys().filter((key) => placeholders(allMessages[language][key as MessageKey]).join() !== placeholders(english()[key as MessageKey]).join());
     expect(differing).toEqual([]);
   });
 
   it('keeps plural pairs whole: every x_one has its x_other', () => {
-    const orphans = keys.filter((key) => key.endsWith('_one') && !keys.includes(key.replace(/_one$/, '_other')));
+    const orphans = keys().filter((key) => key.endsWith('_one') && !keys().includes(key.replace(/_one$/, '_other')));
     expect(orphans).toEqual([]);
   });
 
   it('gives the background its own strings only, in every language', () => {
     for (const language of LANGUAGES) {
       expect(Object.keys(backgroundMessages[language]).sort()).toEqual(Object.keys(backgroundMessages.en).sort());
-      for (const [key, text] of Object.entries(backgroundMessages[language])) expect(allMessages[language][key as keyof typeof english]).toBe(text);
+      for (const [key, text] of Object.entries(backgroundMessages[language])) expect(allMessages[language][key as MessageKey]).toBe(text);
     }
   });
 });
@@ -94,6 +96,16 @@ describe('locale choice', () => {
 });
 
 describe('t, tn and formatting in the chosen locale', () => {
+  it('speaks English until a chosen language is loaded', async () => {
+    vi.resetModules();
+    const fresh = await import('@/lib/i18n');
+    const locale = await import('@/lib/locale');
+    locale.setLocale(locale.resolveLocale('zh-CN', 'en-US'));
+    expect(fresh.t('openSidePanel')).toBe('Open side panel');
+    await fresh.loadLanguage('zh-CN');
+    expect(fresh.t('openSidePanel')).toBe('打开侧边栏');
+  });
+
   it('translates, fills placeholders, and writes numbers for the locale', () => {
     expect(t('sourceSaved', { source: 'https://hf-mirror.com' })).toBe('Saved — syncing from https://hf-mirror.com');
     expect(t('githubStars', { n: 12345 })).toBe('12,345 stars on GitHub');
