@@ -25,6 +25,7 @@ function tryMount(): string | undefined {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64m', 'tmpfs', mountPoint], { stdio: 'pipe' });
     return undefined;
   } catch (error) {
+    rmSync(mountPoint, { recursive: true, force: true });
     return String((error as { stderr?: Buffer }).stderr ?? error).trim();
   }
 }
