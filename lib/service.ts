@@ -6,6 +6,7 @@ import { firstPollDelayMinutes, nextPollDelayMinutes } from './schedule';
 import { addDays, utcDay } from './dates';
 import { pruneBefore } from './retention';
 import { DEFAULT_POLL_MINUTES, DEFAULT_RETENTION_DAYS } from './settings';
+import { EMPTY_SYNC_STATE } from './sync-state';
 import { createSyncEngine, readSyncState, type SyncDeps, type SyncOutcome, type SyncReason } from './sync';
 import { createViewFetcher } from './views';
 
@@ -36,9 +37,15 @@ export function createPaperboyService(deps: ServiceDeps) {
 
   async function refreshBadge(): Promise<void> {
     await deps.localeReady?.();
-    const db: PaperboyDb = await deps.db();
-    const [unseen, sync, papers] = await Promise.all([countUnseen(db), readSyncState(db), countPapers(db)]);
-    const view = badgeFor({ unseen, sync, now: now(), hasPapers: papers > 0 });
+    let view;
+    try {
+      const db: PaperboyDb = await deps.db();
+      const [unseen, sync, papers] = await Promise.all([countUnseen(db), readSyncState(db), countPapers(db)]);
+      view = badgeFor({ unseen, sync: engine.currentState(sync), now: now(), hasPapers: papers > 0 });
+    } catch {
+      // The database cannot even be read (disk full, corrupt profile): the badge still says so.
+      view = badgeFor({ unseen: 0, sync: engine.currentState(EMPTY_SYNC_STATE), now: now(), hasPapers: false });
+    }
     // Chrome MV3 has `action`; Firefox's MV2 build only `browserAction`, with the same calls.
     const toolbar = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
     await Promise.all([
@@ -94,7 +101,8 @@ export function createPaperboyService(deps: ServiceDeps) {
   async function syncAndReport(reason: SyncReason): Promise<SyncOutcome> {
     const outcome = await engine.sync(reason);
     if (outcome.ran) await scheduleRetry(outcome);
-    if (outcome.ran && !outcome.state.error) await applyRetention();
+    // Retention can wait for the next good sync; failing it must not hide this sync's outcome.
+    if (outcome.ran && !outcome.state.error) await applyRetention().catch(() => undefined);
     await refreshBadge();
     await broadcast({ type: 'syncFinished', outcome });
     return outcome;

@@ -89,6 +89,7 @@ export const zhCN: Catalogue = {
   unreachableSince: '自 {time} 起无法连接数据源——显示之前存储的论文。',
   rateLimitedUntil: '数据源要求 Paperboy 等到 {time}——显示之前存储的论文。',
   offlineNow: '离线——显示之前存储的论文。',
+  storageFailing: '自 {time} 起无法保存新论文——显示之前存储的论文。',
   refreshResultNew_one: '{n} 篇新论文',
   refreshResultNew_other: '{n} 篇新论文',
   refreshResultNone: '已是最新',
