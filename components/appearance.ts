@@ -29,6 +29,15 @@ interface Hint {
   theme?: unknown;
 }
 
+/** localStorage, or nothing where the page may not use it (reading it can throw). */
+function pageStorage(): AppearanceDeps['hints'] {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 function readHint(hints: AppearanceDeps['hints']): Hint {
   try {
     return (JSON.parse(hints?.getItem(APPEARANCE_HINT) ?? '{}') as Hint) ?? {};
@@ -43,7 +52,7 @@ function readHint(hints: AppearanceDeps['hints']): Hint {
  * are applied first: no flash of the wrong theme or language when a page opens. The locale lives
  * in a signal, so every component and computed that translated re-renders when it changes.
  */
-export function startAppearance({ root = document.documentElement, title, hints = globalThis.localStorage, ui = uiLanguage }: AppearanceDeps = {}): Appearance {
+export function startAppearance({ root = document.documentElement, title, hints = pageStorage(), ui = uiLanguage }: AppearanceDeps = {}): Appearance {
   const locale = signal(currentLocale());
   installLocaleCell({ get: () => locale.value, set: (next) => (locale.value = next) });
 
