@@ -92,3 +92,11 @@ export function isListingFresh(key: ListingKey, fetchedAt: number | undefined, n
   if (new Date(fetchedAt).toISOString().slice(0, 10) >= settledOn) return true;
   return age < SLOW_REFRESH_MS;
 }
+
+/**
+ * Requests one listing costs: pages of `pageSize` until a short one (so a full last page costs
+ * an empty one more), at most `maxPages`. The same rule as `fetchListing`; the load simulation counts with it.
+ */
+export function listingRequests(size: number, pageSize: number, maxPages = Number.POSITIVE_INFINITY): number {
+  return Math.min(maxPages, Math.floor(size / pageSize) + 1);
+}

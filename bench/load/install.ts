@@ -1,0 +1,135 @@
+// One install's week, event by event, through the project's own scheduling rules: the poll and
+// retry alarms as lib/service.ts arms them, the sync gate, backoff and rate-limit rules of
+// lib/sync-state.ts, and what lib/sync-plan.ts says a sync fetches. Only the browser (alarms,
+// sessions) and the source (listing sizes, an outage) are modelled here.
+
+import { PAGE_SIZE } from '../../lib/api';
+import { utcDay } from '../../lib/dates';
+import type { ListingKey } from '../../lib/db';
+import { firstPollDelayMinutes, nextPollDelayMinutes } from '../../lib/schedule';
+import { listingRequests, planFollowUps, type StoredListing } from '../../lib/sync-plan';
+import { EMPTY_SYNC_STATE, withFailure, withSuccess, type SyncState, type SyncSummary } from '../../lib/sync-state';
+import type { SyncReason } from '../../lib/sync';
+import { MINUTE, latestListedDay, sizeAt, type Session } from './world';
+
+export interface Source {
+  /** The source answers 5xx at this time. */
+  failing(time: number): boolean;
+}
+
+export interface Tally {
+  /** Adds `count` requests at `time`, `failed` if the source answered an error. */
+  request(time: number, count: number, failed: boolean): void;
+}
+
+/** Chrome starts the worker and fires overdue alarms a moment after the browser starts. */
+const STARTUP_LAG_MS = 3_000;
+
+interface Alarm {
+  name: 'poll' | 'retry';
+  scheduledTime: number;
+}
+
+export class Install {
+  private state: SyncState = EMPTY_SYNC_STATE;
+  private readonly listings = new Map<ListingKey, StoredListing>();
+  private poll: Alarm | undefined;
+  private retry: Alarm | undefined;
+
+  constructor(
+    private readonly random: () => number,
+    private readonly source: Source,
+    private readonly tally: Tally,
+    private readonly period = 30,
+  ) {}
+
+  /** Runs the browser through its sessions; alarms due while it is closed fire at the next start. */
+  live(sessions: readonly Session[]): void {
+    for (const session of sessions) {
+      const startedAt = session.start + STARTUP_LAG_MS;
+      // main(): ensurePollAlarm arms a first poll when none is armed.
+      if (!this.poll) this.poll = { name: 'poll', scheduledTime: session.start + firstPollDelayMinutes(this.period, this.random) * MINUTE };
+      for (;;) {
+        const next = this.nextAlarm();
+        if (!next) break;
+        const firesAt = Math.max(next.scheduledTime, startedAt);
+        if (firesAt >= session.end) break;
+        this.fire(next, firesAt);
+      }
+    }
+  }
+
+  private nextAlarm(): Alarm | undefined {
+    if (this.poll && this.retry) return this.retry.scheduledTime < this.poll.scheduledTime ? this.retry : this.poll;
+    return this.poll ?? this.retry;
+  }
+
+  /** background.ts onAlarm → service.poll() or service.sync('alarm'). */
+  private fire(alarm: Alarm, now: number): void {
+    if (alarm.name === 'poll') {
+      this.poll = undefined; // a one-shot alarm is gone once it fired
+      this.syncAndReport('alarm', now);
+      this.poll = { name: 'poll', scheduledTime: now + nextPollDelayMinutes(this.period, this.random) * MINUTE };
+    } else {
+      this.retry = undefined;
+      this.syncAndReport('alarm', now);
+    }
+  }
+
+  /** service.syncAndReport: sync, then scheduleRetry when it ran. */
+  private syncAndReport(reason: SyncReason, now: number): void {
+    const ran = this.sync(reason, now);
+    if (!ran) return;
+    const { notBefore, error } = this.state;
+    if (!error || notBefore === undefined) {
+      this.retry = undefined;
+      return;
+    }
+    if (!this.poll || notBefore < this.poll.scheduledTime) this.retry = { name: 'retry', scheduledTime: notBefore };
+  }
+
+  /** The sync engine's run(): the gate, today's listing, the planned follow-ups. Returns whether it ran. */
+  private sync(reason: SyncReason, now: number): boolean {
+    const previous = this.state;
+    if (previous.notBefore !== undefined && now < previous.notBefore) {
+      const userAsked = reason === 'manual' || reason === 'settings';
+      const backOnline = reason === 'online' && previous.error?.kind === 'offline';
+      if (previous.error?.kind === 'rate-limited' || !(userAsked || backOnline)) return false;
+    }
+    const summary: SyncSummary = { at: now, newPapers: 0, fetched: 0, skipped: 0, requests: 0, problems: [] };
+    if (this.source.failing(now)) {
+      // Today's listing is the first request; its 5xx ends the sync.
+      this.tally.request(now, 1, true);
+      this.state = withFailure(previous, { kind: 'http', message: 'HTTP 503', at: now, status: 503 }, summary, this.random);
+      return true;
+    }
+    const today = utcDay(now);
+    const todaySize = sizeAt(today, now);
+    let requests = listingRequests(todaySize, PAGE_SIZE);
+    this.store(`day:${today}`, now, todaySize);
+    const steps = planFollowUps({ today, todayHasPapers: todaySize > 0, listings: this.listings, now, force: reason !== 'alarm' && reason !== 'startup' });
+    for (const step of steps) {
+      if (step.kind === 'trending') {
+        requests += listingRequests(50, 50, 1);
+        this.store('trending', now, 50);
+      } else {
+        const day = step.kind === 'day' ? step.day : latestListedDay(now);
+        const size = sizeAt(day, now);
+        requests += listingRequests(size, PAGE_SIZE);
+        this.store(`day:${day}`, now, size);
+      }
+    }
+    this.tally.request(now, requests, false);
+    this.state = withSuccess({ ...summary, requests });
+    return true;
+  }
+
+  /** Keeps the few recent days the plan looks at (the real store keeps months; older days never matter to it). */
+  private store(key: ListingKey, fetchedAt: number, size: number): void {
+    this.listings.set(key, { fetchedAt, size });
+    if (this.listings.size > 6) {
+      const days = [...this.listings.keys()].filter((k) => k.startsWith('day:')).sort();
+      for (const old of days.slice(0, days.length - 4)) this.listings.delete(old);
+    }
+  }
+}
