@@ -6,9 +6,9 @@
 import { PAGE_SIZE } from '../../lib/api';
 import { utcDay } from '../../lib/dates';
 import type { ListingKey } from '../../lib/db';
-import { firstPollDelayMinutes, nextPollDelayMinutes } from '../../lib/schedule';
+import { firstPollDelayMinutes, isLateAlarm, nextPollDelayMinutes } from '../../lib/schedule';
 import { listingRequests, planFollowUps, type StoredListing } from '../../lib/sync-plan';
-import { EMPTY_SYNC_STATE, withFailure, withSuccess, type SyncState, type SyncSummary } from '../../lib/sync-state';
+import { EMPTY_SYNC_STATE, isHeldBack, withFailure, withSuccess, type SyncState, type SyncSummary } from '../../lib/sync-state';
 import type { SyncReason } from '../../lib/sync';
 import { MINUTE, latestListedDay, sizeAt, type Session } from './world';
 
@@ -17,9 +17,11 @@ export interface Source {
   failing(time: number): boolean;
 }
 
+export type RequestKind = 'today' | 'previous day' | 'latest day' | 'trending' | 'failed';
+
 export interface Tally {
-  /** Adds `count` requests at `time`, `failed` if the source answered an error. */
-  request(time: number, count: number, failed: boolean): void;
+  /** Adds `count` requests of a kind at `time`. */
+  request(time: number, count: number, kind: RequestKind): void;
 }
 
 /** Chrome starts the worker and fires overdue alarms a moment after the browser starts. */
@@ -47,8 +49,10 @@ export class Install {
   live(sessions: readonly Session[]): void {
     for (const session of sessions) {
       const startedAt = session.start + STARTUP_LAG_MS;
-      // main(): ensurePollAlarm arms a first poll when none is armed.
-      if (!this.poll) this.poll = { name: 'poll', scheduledTime: session.start + firstPollDelayMinutes(this.period, this.random) * MINUTE };
+      // main(): ensurePollAlarm; onStartup: service.startup(); overdue alarms fire late and
+      // service.poll / service.retry only arm the first poll. Whichever comes first, the result is this.
+      const overdue = (alarm: Alarm | undefined) => alarm !== undefined && alarm.scheduledTime <= startedAt && isLateAlarm(alarm.scheduledTime, startedAt);
+      if (!this.poll || this.poll.scheduledTime <= startedAt || overdue(this.retry)) this.armFirstPoll(startedAt);
       for (;;) {
         const next = this.nextAlarm();
         if (!next) break;
@@ -59,17 +63,25 @@ export class Install {
     }
   }
 
+  /** service.armFirstPoll. */
+  private armFirstPoll(now: number): void {
+    this.retry = undefined;
+    this.poll = { name: 'poll', scheduledTime: now + firstPollDelayMinutes(this.period, this.random, now) * MINUTE };
+  }
+
   private nextAlarm(): Alarm | undefined {
     if (this.poll && this.retry) return this.retry.scheduledTime < this.poll.scheduledTime ? this.retry : this.poll;
     return this.poll ?? this.retry;
   }
 
-  /** background.ts onAlarm → service.poll() or service.sync('alarm'). */
+  /** background.ts onAlarm → service.poll() or service.retry(), on time while the browser runs. */
   private fire(alarm: Alarm, now: number): void {
     if (alarm.name === 'poll') {
       this.poll = undefined; // a one-shot alarm is gone once it fired
-      this.syncAndReport('alarm', now);
-      this.poll = { name: 'poll', scheduledTime: now + nextPollDelayMinutes(this.period, this.random) * MINUTE };
+      const ran = this.syncAndReport('alarm', now);
+      // rearmPoll: as many periods as the sync sent requests.
+      const requests = ran && !this.state.error ? (this.state.last?.requests ?? 1) : 1;
+      this.poll = { name: 'poll', scheduledTime: now + nextPollDelayMinutes(this.period, this.random, now, requests) * MINUTE };
     } else {
       this.retry = undefined;
       this.syncAndReport('alarm', now);
@@ -77,49 +89,47 @@ export class Install {
   }
 
   /** service.syncAndReport: sync, then scheduleRetry when it ran. */
-  private syncAndReport(reason: SyncReason, now: number): void {
+  private syncAndReport(reason: SyncReason, now: number): boolean {
     const ran = this.sync(reason, now);
-    if (!ran) return;
+    if (!ran) return false;
     const { notBefore, error } = this.state;
-    if (!error || notBefore === undefined) {
-      this.retry = undefined;
-      return;
-    }
-    if (!this.poll || notBefore < this.poll.scheduledTime) this.retry = { name: 'retry', scheduledTime: notBefore };
+    if (!error || notBefore === undefined) this.retry = undefined;
+    else if (!this.poll || notBefore < this.poll.scheduledTime) this.retry = { name: 'retry', scheduledTime: notBefore };
+    return true;
   }
 
   /** The sync engine's run(): the gate, today's listing, the planned follow-ups. Returns whether it ran. */
   private sync(reason: SyncReason, now: number): boolean {
     const previous = this.state;
-    if (previous.notBefore !== undefined && now < previous.notBefore) {
-      const userAsked = reason === 'manual' || reason === 'settings';
-      const backOnline = reason === 'online' && previous.error?.kind === 'offline';
-      if (previous.error?.kind === 'rate-limited' || !(userAsked || backOnline)) return false;
-    }
+    if (isHeldBack(previous, reason, now)) return false;
     const summary: SyncSummary = { at: now, newPapers: 0, fetched: 0, skipped: 0, requests: 0, problems: [] };
     if (this.source.failing(now)) {
       // Today's listing is the first request; its 5xx ends the sync.
-      this.tally.request(now, 1, true);
+      this.tally.request(now, 1, 'failed');
       this.state = withFailure(previous, { kind: 'http', message: 'HTTP 503', at: now, status: 503 }, summary, this.random);
       return true;
     }
     const today = utcDay(now);
     const todaySize = sizeAt(today, now);
     let requests = listingRequests(todaySize, PAGE_SIZE);
+    this.tally.request(now, requests, 'today');
     this.store(`day:${today}`, now, todaySize);
     const steps = planFollowUps({ today, todayHasPapers: todaySize > 0, listings: this.listings, now, force: reason !== 'alarm' && reason !== 'startup' });
     for (const step of steps) {
       if (step.kind === 'trending') {
-        requests += listingRequests(50, 50, 1);
+        const count = listingRequests(50, 50, 1);
+        this.tally.request(now, count, 'trending');
+        requests += count;
         this.store('trending', now, 50);
       } else {
         const day = step.kind === 'day' ? step.day : latestListedDay(now);
         const size = sizeAt(day, now);
-        requests += listingRequests(size, PAGE_SIZE);
+        const count = listingRequests(size, PAGE_SIZE);
+        this.tally.request(now, count, step.kind === 'day' ? 'previous day' : 'latest day');
+        requests += count;
         this.store(`day:${day}`, now, size);
       }
     }
-    this.tally.request(now, requests, false);
     this.state = withSuccess({ ...summary, requests });
     return true;
   }

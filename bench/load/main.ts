@@ -31,7 +31,7 @@ function table(results: readonly Result[]): string {
     [`requests / install / 30 min up (≤ ${TARGET_PER_30_MIN})`, ...results.map((r) => fmt(r.perInstallPer30MinUptime, 2))],
     ['mean requests/s', ...results.map((r) => fmt(r.meanPerSecond))],
     [`peak minute, requests/s (≤ ${TARGET_PEAK_TO_MEAN}× mean)`, ...results.map((r) => `${fmt(r.peakPerSecond)} (${fmt(r.peakToMean, 2)}×) ${r.peakAt}`)],
-    ['peak minute ÷ its hour', ...results.map((r) => `${fmt(r.peakToLocalHour, 2)}× ${r.peakToLocalHourAt}`)],
+    ['peak minute ÷ the hour before it', ...results.map((r) => `${fmt(r.peakToLocalHour, 2)}× ${r.peakToLocalHourAt}`)],
     ['outage hour: mean, peak requests/s', ...results.map((r) => `${fmt(r.outage.meanPerSecond)}, ${fmt(r.outage.peakPerSecond)} (${fmt(r.outage.peakToMean, 2)}×)`)],
     ['hour after: mean, peak requests/s', ...results.map((r) => `${fmt(r.afterOutage.meanPerSecond)}, ${fmt(r.afterOutage.peakPerSecond)} (${fmt(r.afterOutage.peakToMean, 2)}×)`)],
     ['failed requests (5xx)', ...results.map((r) => r.failedRequests.toLocaleString('en-US'))],

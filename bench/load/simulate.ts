@@ -4,7 +4,8 @@
 // one-minute bins. Above `sampleCap` installs, a random sample of `sampleCap` is simulated
 // and every request counts N/sampleCap times.
 
-import { Install } from './install';
+import { Install, type RequestKind } from './install';
+import { quietFactor } from '../../lib/schedule';
 import { DAY, HOUR, MINUTE, person, seeded, sessions } from './world';
 
 export interface Options {
@@ -25,17 +26,23 @@ export interface Result {
   simulated: number;
   requests: number;
   failedRequests: number;
+  /** Requests by what they fetched, per install per 30 minutes of uptime. */
+  byKind: Record<RequestKind, number>;
+  /** Per install per 30 minutes of uptime, by the schedule's pace at the time (weekday daytime, night UTC, weekend). */
+  byPace: Record<string, { requests: number; uptimeShare: number; perInstallPer30MinUptime: number }>;
   meanPerSecond: number;
   perInstallPer30MinUptime: number;
   peakPerSecond: number;
   peakAt: string;
   peakToMean: number;
-  /** The highest minute over the mean of the hour around it: synchronisation, without the daily swing. */
+  /** The highest minute over the mean of the hour before it: synchronisation, without the daily swing. */
   peakToLocalHour: number;
   peakToLocalHourAt: string;
   outage: { meanPerSecond: number; peakPerSecond: number; peakToMean: number };
   afterOutage: { meanPerSecond: number; peakPerSecond: number; peakToMean: number };
+  /** Requests per hour-of-week (per second), and per minute. */
   hourly: number[];
+  minutes: number[];
   seconds: number;
 }
 
@@ -49,14 +56,28 @@ export function simulate(options: Options): Result {
   const weekEnd = weekStart + 7 * DAY;
   const from = weekStart - options.warmupDays * DAY;
   const bins = new Float64Array((weekEnd - weekStart) / BIN_MS);
-  let failed = 0;
   let uptimeMs = 0;
+  const kinds: Record<RequestKind, number> = { today: 0, 'previous day': 0, 'latest day': 0, trending: 0, failed: 0 };
+  // By the schedule's pace: 1 weekday daytime, more than 1 at night UTC, 4 at weekends.
+  const pace = (time: number) => { const f = quietFactor(time); return f === 1 ? 1 : f === 4 ? 4 : 2; };
+  const paceRequests: Record<number, number> = { 1: 0, 2: 0, 4: 0 };
+  const paceUptime: Record<number, number> = { 1: 0, 2: 0, 4: 0 };
   const tally = {
-    request(time: number, count: number, wasFailed: boolean) {
+    request(time: number, count: number, kind: RequestKind) {
       if (time < weekStart || time >= weekEnd) return;
       bins[Math.floor((time - weekStart) / BIN_MS)]! += count * weight;
-      if (wasFailed) failed += count * weight;
+      kinds[kind] += count * weight;
+      paceRequests[pace(time)]! += count * weight;
     },
+  };
+  const countUptime = (start: number, end: number) => {
+    // Hour by hour, by the pace of each hour.
+    for (let time = Math.max(start, weekStart); time < Math.min(end, weekEnd); ) {
+      const next = Math.min(end, weekEnd, Math.floor(time / HOUR) * HOUR + HOUR);
+      paceUptime[pace(time)]! += (next - time) * weight;
+      uptimeMs += (next - time) * weight;
+      time = next;
+    }
   };
   const source = { failing: (time: number) => time >= options.outageStart && time < options.outageStart + options.outageMs };
   const random = seeded(options.seed);
@@ -64,7 +85,7 @@ export function simulate(options: Options): Result {
     const own = seeded(Math.floor(random() * 2 ** 32));
     const who = person(own);
     const days = sessions(who, from, weekEnd, own);
-    for (const session of days) uptimeMs += Math.max(0, Math.min(session.end, weekEnd) - Math.max(session.start, weekStart)) * weight;
+    for (const session of days) countUptime(session.start, session.end);
     new Install(own, source, tally).live(days);
   }
 
@@ -75,21 +96,23 @@ export function simulate(options: Options): Result {
   const at = (bin: number) => new Date(weekStart + bin * BIN_MS).toISOString().slice(0, 16).replace('T', ' ');
   let peak = 0;
   for (let bin = 1; bin < bins.length; bin += 1) if (bins[bin]! > bins[peak]!) peak = bin;
-  // Centred one-hour mean, by a running sum.
+  // Each minute against the hour before it (a running sum): a spike jumps above what came
+  // just before; the daily swing does not. Minutes after an almost idle hour are left out.
   let localPeak = 0;
   let localRatio = 0;
-  const half = HOUR / BIN_MS / 2;
+  const window = HOUR / BIN_MS;
   let windowSum = 0;
-  for (let bin = 0; bin < Math.min(bins.length, half); bin += 1) windowSum += bins[bin]!;
   for (let bin = 0; bin < bins.length; bin += 1) {
-    if (bin + half < bins.length) windowSum += bins[bin + half]!;
-    if (bin - half - 1 >= 0) windowSum -= bins[bin - half - 1]!;
-    const width = Math.min(bins.length, bin + half + 1) - Math.max(0, bin - half);
-    const ratio = windowSum > 0 ? bins[bin]! / (windowSum / width) : 0;
-    if (ratio > localRatio) {
-      localRatio = ratio;
-      localPeak = bin;
+    if (bin >= window) {
+      const before = windowSum / window;
+      const ratio = before >= 0.1 * mean * (BIN_MS / 1000) ? bins[bin]! / before : 0;
+      if (ratio > localRatio) {
+        localRatio = ratio;
+        localPeak = bin;
+      }
+      windowSum -= bins[bin - window]!;
     }
+    windowSum += bins[bin]!;
   }
   const windowStats = (start: number, length: number) => {
     const first = Math.max(0, Math.floor((start - weekStart) / BIN_MS));
@@ -109,13 +132,24 @@ export function simulate(options: Options): Result {
     for (let bin = hour * 60; bin < (hour + 1) * 60; bin += 1) sum += bins[bin]!;
     hourly.push(Math.round((sum / 3600) * 10) / 10);
   }
+  const halfHours = uptimeMs / (30 * MINUTE);
+  const byKind = Object.fromEntries(Object.entries(kinds).map(([kind, n]) => [kind, n / halfHours])) as Record<RequestKind, number>;
+  const paceName: Record<number, string> = { 1: 'weekday daytime UTC', 2: 'weekday night UTC', 4: 'weekend UTC' };
+  const byPace = Object.fromEntries(
+    [1, 2, 4].map((pace) => [
+      paceName[pace]!,
+      { requests: Math.round(paceRequests[pace]!), uptimeShare: paceUptime[pace]! / uptimeMs, perInstallPer30MinUptime: paceRequests[pace]! / (paceUptime[pace]! / (30 * MINUTE)) },
+    ]),
+  );
   return {
     installs,
     simulated,
     requests: Math.round(requests),
-    failedRequests: Math.round(failed),
+    failedRequests: Math.round(kinds.failed),
+    byKind,
+    byPace,
     meanPerSecond: mean,
-    perInstallPer30MinUptime: requests / (uptimeMs / (30 * MINUTE)),
+    perInstallPer30MinUptime: requests / halfHours,
     peakPerSecond: perSecond(peak),
     peakAt: at(peak),
     peakToMean: perSecond(peak) / mean,
@@ -124,6 +158,7 @@ export function simulate(options: Options): Result {
     outage: windowStats(options.outageStart, options.outageMs),
     afterOutage: windowStats(options.outageStart + options.outageMs, HOUR),
     hourly,
+    minutes: Array.from(bins, (n) => Math.round(n)),
     seconds: (performance.now() - begun) / 1000,
   };
 }
