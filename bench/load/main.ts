@@ -1,13 +1,16 @@
-// npm run simulate-load [-- --installs 10000,100000,1000000 --sample 100000 --seed 1]
-// Prints a table and writes .output/bench/load.json.
+// npm run simulate-load [-- --installs 10000,100000,1000000 --sample 100000 --seed 1
+//                          --period 30 --outage-minutes 60 --out .output/bench]
+// Prints a table and writes <out>/load.json. Exits 1 when a target is missed.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simulate, type Result } from './simulate';
-import { HOUR } from './world';
+import { MINUTE } from './world';
 
 const TARGET_PER_30_MIN = 1;
 const TARGET_PEAK_TO_MEAN = 3;
+/** lib/settings.ts's DEFAULT_POLL_MINUTES (that module needs the extension's storage API to load). */
+const DEFAULT_POLL_MINUTES = 30;
 
 function args(argv: readonly string[]) {
   const value = (name: string) => {
@@ -18,6 +21,8 @@ function args(argv: readonly string[]) {
     installs: (value('installs') ?? '10000,100000,1000000').split(',').map(Number),
     sampleCap: Number(value('sample') ?? 100_000),
     seed: Number(value('seed') ?? 1),
+    period: Number(value('period') ?? DEFAULT_POLL_MINUTES),
+    outageMinutes: Number(value('outage-minutes') ?? 60),
     out: value('out') ?? '.output/bench',
   };
 }
@@ -47,7 +52,7 @@ export function main(argv: readonly string[]): boolean {
   const weekStart = Date.parse('2026-11-30T00:00:00Z'); // a Monday
   const outageStart = Date.parse('2026-12-01T13:00:00Z'); // Tuesday: Europe's afternoon, New York's morning
   const results = options.installs.map((installs, index) =>
-    simulate({ installs, sampleCap: options.sampleCap, seed: options.seed + index, weekStart, outageStart, outageMs: HOUR, warmupDays: 2 }),
+    simulate({ installs, sampleCap: options.sampleCap, seed: options.seed + index, weekStart, outageStart, outageMs: options.outageMinutes * MINUTE, warmupDays: 2, period: options.period }),
   );
   console.log(table(results));
   const met = results.every((r) => r.perInstallPer30MinUptime <= TARGET_PER_30_MIN && r.peakToMean <= TARGET_PEAK_TO_MEAN);
@@ -56,7 +61,8 @@ export function main(argv: readonly string[]): boolean {
   const file = join(options.out, 'load.json');
   const output = {
     date: new Date().toISOString(),
-    week: { start: new Date(weekStart).toISOString(), outage: { start: new Date(outageStart).toISOString(), minutes: 60, kind: '5xx' } },
+    week: { start: new Date(weekStart).toISOString(), outage: { start: new Date(outageStart).toISOString(), minutes: options.outageMinutes, kind: '5xx' } },
+    pollMinutes: options.period,
     targets: { perInstallPer30MinUptime: TARGET_PER_30_MIN, peakToMean: TARGET_PEAK_TO_MEAN },
     sampleCap: options.sampleCap,
     seed: options.seed,

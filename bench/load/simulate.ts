@@ -19,6 +19,8 @@ export interface Options {
   outageMs: number;
   /** Days simulated before the week, so that it starts from a running state. */
   warmupDays: number;
+  /** The poll interval setting, minutes. */
+  period: number;
 }
 
 export interface Result {
@@ -86,7 +88,7 @@ export function simulate(options: Options): Result {
     const who = person(own);
     const days = sessions(who, from, weekEnd, own);
     for (const session of days) countUptime(session.start, session.end);
-    new Install(own, source, tally).live(days);
+    new Install(own, source, tally, options.period).live(days);
   }
 
   const requests = bins.reduce((sum, n) => sum + n, 0);
