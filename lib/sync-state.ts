@@ -1,4 +1,5 @@
 import type { ApiErrorKind } from './api';
+import type { SyncReason } from './sync';
 
 export interface SyncError {
   kind: ApiErrorKind | 'storage';
@@ -38,8 +39,9 @@ export const EMPTY_SYNC_STATE: SyncState = { failures: 0 };
 
 // Failures come at each install's own poll time, already spread out; the backoff must not
 // multiply requests during an outage. The first retry comes about one default poll period
-// later (15–45 min), then the wait doubles up to about 2 h (1–3 h): an outage never costs the
-// source more than its normal load, and recovery is spread over the retries' jitter.
+// later (15–45 min), then the wait doubles up to about 2 h (1–3 h): at the default period an
+// outage costs the source no more than its normal load, and recovery is spread over the
+// retries' jitter (BENCHMARKS.md, "Load on the source").
 const BACKOFF_BASE_MS = 30 * 60_000;
 const BACKOFF_CAP_MS = 2 * 60 * 60_000;
 /** After a rate limit's reset, a random spread (a fifth of the wait, 1–30 s) so installs sharing an address do not return at once. */
@@ -59,7 +61,7 @@ export function backoffDelay(failures: number, random: () => number): number {
  * Whether the sync gate holds a sync back: a rate limit binds everyone; a backoff only the
  * schedule, not a user asking, and not the network coming back after an offline failure.
  */
-export function isHeldBack(state: SyncState, reason: string, now: number): boolean {
+export function isHeldBack(state: SyncState, reason: SyncReason, now: number): boolean {
   if (state.notBefore === undefined || now >= state.notBefore) return false;
   const userAsked = reason === 'manual' || reason === 'settings';
   const backOnline = reason === 'online' && state.error?.kind === 'offline';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SyncReason } from '@/lib/sync';
 import { backoffDelay, isHeldBack, withFailure, withSuccess, type SyncState, type SyncSummary } from '@/lib/sync-state';
 
 const MIN = 60_000;
@@ -34,7 +35,7 @@ describe('isHeldBack', () => {
     ['offline, the network is back', offline, 'online', false],
     ['a rate limit, the user asks', limited, 'manual', true],
     ['a backoff that has run out', { ...backingOff, notBefore: NOW }, 'alarm', false],
-  ] as [string, SyncState, string, boolean][])('%s (%s): %s', (_, state, reason, held) => {
+  ] as [string, SyncState, SyncReason, boolean][])('%s (%s): %s', (_, state, reason, held) => {
     expect(isHeldBack(state, reason, NOW)).toBe(held);
   });
 });
