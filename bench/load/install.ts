@@ -15,7 +15,14 @@ import { MINUTE, latestListedDay, sizeAt, type Session } from './world';
 export interface Source {
   /** The source answers 5xx at this time. */
   failing(time: number): boolean;
+  /** Papers listed on `day` as of `time`. */
+  size(day: string, time: number): number;
+  /** The latest listing day with papers at `time` (the answer without `date`). */
+  latestDay(time: number): string;
 }
+
+/** What the simulation's world lists (bench/load/world.ts). */
+export const worldListings = { size: sizeAt, latestDay: latestListedDay };
 
 export type RequestKind = 'today' | 'previous day' | 'latest day' | 'trending' | 'failed';
 
@@ -49,10 +56,11 @@ export class Install {
   live(sessions: readonly Session[]): void {
     for (const session of sessions) {
       const startedAt = session.start + STARTUP_LAG_MS;
-      // main(): ensurePollAlarm; onStartup: service.startup(); overdue alarms fire late and
-      // service.poll / service.retry only arm the first poll. Whichever comes first, the result is this.
-      const overdue = (alarm: Alarm | undefined) => alarm !== undefined && alarm.scheduledTime <= startedAt && isLateAlarm(alarm.scheduledTime, startedAt);
-      if (!this.poll || this.poll.scheduledTime <= startedAt || overdue(this.retry)) this.armFirstPoll(startedAt);
+      // onStartup → service.startup(): an overdue or missing poll alarm arms the first poll
+      // (which clears a pending retry). Then Chrome fires what else came due while it was
+      // closed: a late retry only arms the first poll (service.retry); one just due runs below.
+      if (!this.poll || this.poll.scheduledTime <= startedAt) this.armFirstPoll(startedAt);
+      if (this.retry && this.retry.scheduledTime <= startedAt && isLateAlarm(this.retry.scheduledTime, startedAt)) this.armFirstPoll(startedAt);
       for (;;) {
         const next = this.nextAlarm();
         if (!next) break;
@@ -110,7 +118,7 @@ export class Install {
       return true;
     }
     const today = utcDay(now);
-    const todaySize = sizeAt(today, now);
+    const todaySize = this.source.size(today, now);
     let requests = listingRequests(todaySize, PAGE_SIZE);
     this.tally.request(now, requests, 'today');
     this.store(`day:${today}`, now, todaySize);
@@ -122,8 +130,8 @@ export class Install {
         requests += count;
         this.store('trending', now, 50);
       } else {
-        const day = step.kind === 'day' ? step.day : latestListedDay(now);
-        const size = sizeAt(day, now);
+        const day = step.kind === 'day' ? step.day : this.source.latestDay(now);
+        const size = this.source.size(day, now);
         const count = listingRequests(size, PAGE_SIZE);
         this.tally.request(now, count, step.kind === 'day' ? 'previous day' : 'latest day');
         requests += count;

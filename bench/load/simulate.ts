@@ -4,7 +4,7 @@
 // one-minute bins. Above `sampleCap` installs, a random sample of `sampleCap` is simulated
 // and every request counts N/sampleCap times.
 
-import { Install, type RequestKind } from './install';
+import { Install, worldListings, type RequestKind } from './install';
 import { quietFactor } from '../../lib/schedule';
 import { DAY, HOUR, MINUTE, person, seeded, sessions } from './world';
 
@@ -84,7 +84,7 @@ export function simulate(options: Options): Result {
       time = next;
     }
   };
-  const source = { failing: (time: number) => time >= options.outageStart && time < options.outageStart + options.outageMs };
+  const source = { ...worldListings, failing: (time: number) => time >= options.outageStart && time < options.outageStart + options.outageMs };
   const random = seeded(options.seed);
   for (let i = 0; i < simulated; i += 1) {
     const own = seeded(Math.floor(random() * 2 ** 32));
