@@ -25,10 +25,10 @@ export default defineBackground({
       if (reason === 'install') void service.sync('install');
       else void service.refreshBadge();
     });
-    browser.runtime.onStartup.addListener(() => void service.refreshBadge());
+    browser.runtime.onStartup.addListener(() => void service.startup());
     browser.alarms.onAlarm.addListener((alarm) => {
-      if (alarm.name === POLL_ALARM) void service.poll();
-      if (alarm.name === RETRY_ALARM) void service.sync('alarm');
+      if (alarm.name === POLL_ALARM) void service.poll(alarm.scheduledTime);
+      if (alarm.name === RETRY_ALARM) void service.retry(alarm.scheduledTime);
       if (alarm.name === ONLINE_CHECK_ALARM) void service.checkOnline();
     });
     handleRequests({

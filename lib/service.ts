@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { badgeFor } from './badge';
 import { countPapers, countUnseen, markSeen, setRead, setSaved, type PaperboyDb } from './db';
 import { broadcast } from './messages';
-import { firstPollDelayMinutes, nextPollDelayMinutes } from './schedule';
+import { firstPollDelayMinutes, isLateAlarm, nextPollDelayMinutes } from './schedule';
 import { addDays, utcDay } from './dates';
 import { pruneBefore } from './retention';
 import { DEFAULT_POLL_MINUTES, DEFAULT_RETENTION_DAYS } from './settings';
@@ -68,14 +68,27 @@ export function createPaperboyService(deps: ServiceDeps) {
       return;
     }
     if (await browser.alarms.get(POLL_ALARM)) return;
-    browser.alarms.create(POLL_ALARM, { delayInMinutes: firstPollDelayMinutes(period, random) });
+    browser.alarms.create(POLL_ALARM, { delayInMinutes: firstPollDelayMinutes(period, random, now()) });
   }
 
-  /** After a poll, successful or not, the next one. */
-  async function rearmPoll(): Promise<void> {
+  /**
+   * The browser started (or woke) with alarms overdue: instead of every install polling the
+   * moment its browser starts in the morning, the first poll lands anywhere in the first
+   * period; a pending retry waits for it. "Manual only" still arms nothing.
+   */
+  async function armFirstPoll(): Promise<void> {
+    await browser.alarms.clear(RETRY_ALARM);
     const period = await pollPeriod();
     if (period <= 0) await browser.alarms.clear(POLL_ALARM);
-    else browser.alarms.create(POLL_ALARM, { delayInMinutes: nextPollDelayMinutes(period, random) });
+    else browser.alarms.create(POLL_ALARM, { delayInMinutes: firstPollDelayMinutes(period, random, now()) });
+  }
+
+  /** After a poll, successful or not, the next one: as many periods as it sent requests. */
+  async function rearmPoll(outcome: SyncOutcome | undefined): Promise<void> {
+    const period = await pollPeriod();
+    const requests = outcome?.ran && !outcome.state.error ? (outcome.state.last?.requests ?? 1) : 1;
+    if (period <= 0) await browser.alarms.clear(POLL_ALARM);
+    else browser.alarms.create(POLL_ALARM, { delayInMinutes: nextPollDelayMinutes(period, random, now(), requests) });
   }
 
   /** After a failure, retry when the backoff or rate limit allows, if that is before the next poll. */
@@ -118,13 +131,27 @@ export function createPaperboyService(deps: ServiceDeps) {
   return {
     refreshBadge,
     ensurePollAlarm,
-    /** The poll alarm fired: sync, then arm the next one whatever happened. */
-    async poll(): Promise<SyncOutcome | undefined> {
+    /** The poll alarm fired: sync, then arm the next one whatever happened. A late alarm only arms the first poll. */
+    async poll(scheduledTime: number = now()): Promise<SyncOutcome | undefined> {
+      if (isLateAlarm(scheduledTime, now())) return void (await armFirstPoll());
+      let outcome: SyncOutcome | undefined;
       try {
-        return await this.sync('alarm');
+        outcome = await this.sync('alarm');
+        return outcome;
       } finally {
-        await rearmPoll();
+        await rearmPoll(outcome);
       }
+    },
+    /** The retry alarm fired; late (at browser start), it leaves the retry to the first poll. */
+    async retry(scheduledTime: number = now()): Promise<SyncOutcome | undefined> {
+      if (isLateAlarm(scheduledTime, now())) return void (await armFirstPoll());
+      return this.sync('alarm');
+    },
+    /** onStartup: a poll alarm that came due while the browser was closed is re-armed with jitter. */
+    async startup(): Promise<void> {
+      const poll = await browser.alarms.get(POLL_ALARM);
+      if (!poll || poll.scheduledTime <= now()) await armFirstPoll();
+      await refreshBadge();
     },
     /** The interval setting changed: the schedule starts again from it. */
     async rescheduleForSetting(): Promise<void> {

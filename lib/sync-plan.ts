@@ -1,9 +1,21 @@
 import { addDays, daysOfIsoWeek, daysOfMonth, lastWeekdayOnOrBefore } from './dates';
 import type { ListingKey } from './db';
 import { dayKey } from './db';
+import { stretchedMinutes } from './schedule';
 
-/** Lists that keep changing but not by the minute are refreshed this often. */
+/** Lists that keep changing but not by the minute: a view the user opens refreshes them this often. */
 export const SLOW_REFRESH_MS = 3 * 60 * 60_000;
+/**
+ * The scheduled sync refreshes the previous listing day and trending this often (by day on
+ * weekdays; stretched at night UTC and on weekends like the poll), so that a sync usually
+ * costs one request and an install about one per half hour of uptime (BENCHMARKS.md).
+ */
+export const FOLLOW_UP_REFRESH_MS = 6 * 60 * 60_000;
+
+/** Whether a list fetched at `fetchedAt` is due again by the scheduled sync's cadence. */
+export function isFollowUpDue(fetchedAt: number, now: number): boolean {
+  return now - fetchedAt >= stretchedMinutes(fetchedAt, 1, FOLLOW_UP_REFRESH_MS / 60_000) * 60_000;
+}
 /** Upvotes and lists settle after about two weeks; older days are not refreshed by sync. */
 const SETTLED_AFTER_DAYS = 14;
 
@@ -45,12 +57,14 @@ export function previousWeekday(day: string): string {
 /**
  * What a sync fetches after today's listing. Usually nothing: the previous listing day
  * and the trending list are refreshed on a slower cadence, so a sync costs one request.
+ * A scheduled sync takes at most one of them; one the user asked for takes all.
+ * (A trending list older than SLOW_REFRESH_MS is still refreshed when the user opens it.)
  */
 export function planFollowUps(input: PlanInput): FollowUp[] {
   const { listings, now, force } = input;
   const due = (key: ListingKey) => {
     const stored = listings.get(key);
-    return force || !stored || now - stored.fetchedAt >= SLOW_REFRESH_MS;
+    return force || !stored || isFollowUpDue(stored.fetchedAt, now);
   };
   const steps: FollowUp[] = [];
   const earlier = latestDayBefore(listings, input.today);
@@ -63,7 +77,9 @@ export function planFollowUps(input: PlanInput): FollowUp[] {
     if (!settled && due(dayKey(previous))) steps.push({ kind: 'day', day: previous });
   }
   if (due('trending')) steps.push({ kind: 'trending' });
-  return steps;
+  // A scheduled sync takes one follow-up at a time: after a night both are due, and the
+  // morning's first sync (every install within its first period) would cost three requests.
+  return force ? steps : steps.slice(0, 1);
 }
 
 /** Today's list changes by the minute; the schedule keeps it fresh at its own pace. */
@@ -91,4 +107,12 @@ export function isListingFresh(key: ListingKey, fetchedAt: number | undefined, n
   const settledOn = addDays(lastDay, SETTLED_AFTER_DAYS);
   if (new Date(fetchedAt).toISOString().slice(0, 10) >= settledOn) return true;
   return age < SLOW_REFRESH_MS;
+}
+
+/**
+ * Requests one listing costs: pages of `pageSize` until a short one (so a full last page costs
+ * an empty one more), at most `maxPages`. The same rule as `fetchListing`; the load simulation counts with it.
+ */
+export function listingRequests(size: number, pageSize: number, maxPages = Number.POSITIVE_INFINITY): number {
+  return Math.min(maxPages, Math.floor(size / pageSize) + 1);
 }

@@ -1,4 +1,5 @@
 import type { ApiErrorKind } from './api';
+import type { SyncReason } from './sync';
 
 export interface SyncError {
   kind: ApiErrorKind | 'storage';
@@ -37,19 +38,34 @@ export interface SyncState {
 export const EMPTY_SYNC_STATE: SyncState = { failures: 0 };
 
 // Failures come at each install's own poll time, already spread out; the backoff must not
-// multiply requests during an outage: 5, 10, 20, 40 min... then every 2 h at most.
-const BACKOFF_BASE_MS = 5 * 60_000;
+// multiply requests during an outage. The first retry comes about one default poll period
+// later (15–45 min), then the wait doubles up to about 2 h (1–3 h): at the default period an
+// outage costs the source no more than its normal load, and recovery is spread over the
+// retries' jitter (BENCHMARKS.md, "Load on the source").
+const BACKOFF_BASE_MS = 30 * 60_000;
 const BACKOFF_CAP_MS = 2 * 60 * 60_000;
 /** After a rate limit's reset, a random spread (a fifth of the wait, 1–30 s) so installs sharing an address do not return at once. */
 const rateLimitSpread = (wait: number) => Math.min(30_000, Math.max(1_000, wait / 5));
 
 /**
- * Exponential backoff with jitter, capped: after n failures wait between half and all of
- * base·2^(n-1), so that many installs failing together do not retry together.
+ * Exponential backoff with jitter: after n failures wait between half and one and a half
+ * times base·2^(n-1), capped at two hours before the jitter (so retries never bunch at the
+ * cap), so that many installs failing together do not retry together.
  */
 export function backoffDelay(failures: number, random: () => number): number {
-  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1));
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+  const centre = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1));
+  return Math.round(centre * (0.5 + random()));
+}
+
+/**
+ * Whether the sync gate holds a sync back: a rate limit binds everyone; a backoff only the
+ * schedule, not a user asking, and not the network coming back after an offline failure.
+ */
+export function isHeldBack(state: SyncState, reason: SyncReason, now: number): boolean {
+  if (state.notBefore === undefined || now >= state.notBefore) return false;
+  const userAsked = reason === 'manual' || reason === 'settings';
+  const backOnline = reason === 'online' && state.error?.kind === 'offline';
+  return state.error?.kind === 'rate-limited' || !(userAsked || backOnline);
 }
 
 /** After a failed sync: the error, the next allowed time, and what was stored before it failed. */

@@ -3,7 +3,7 @@ import { utcDay } from './dates';
 import { dayKey, getAllListings, storeListing, type ListingKey, type PaperboyDb, type StoreListingInput } from './db';
 import { isQuotaError, pruneOldestListings } from './retention';
 import { planFollowUps, type FollowUp, type StoredListing } from './sync-plan';
-import { EMPTY_SYNC_STATE, withFailure, withSuccess, type SyncError, type SyncState, type SyncSummary } from './sync-state';
+import { EMPTY_SYNC_STATE, isHeldBack, withFailure, withSuccess, type SyncError, type SyncState, type SyncSummary } from './sync-state';
 
 export type SyncReason = 'install' | 'startup' | 'alarm' | 'manual' | 'settings' | 'online';
 
@@ -106,13 +106,7 @@ export function createSyncEngine(deps: SyncDeps) {
       return storageFailure(error);
     }
     const startedAt = now();
-    if (previous.notBefore !== undefined && startedAt < previous.notBefore) {
-      // A rate limit binds everyone; a backoff only the schedule, not a user asking, and not
-      // the network coming back after an offline failure.
-      const userAsked = reason === 'manual' || reason === 'settings';
-      const backOnline = reason === 'online' && previous.error?.kind === 'offline';
-      if (previous.error?.kind === 'rate-limited' || !(userAsked || backOnline)) return { ran: false, state: previous };
-    }
+    if (isHeldBack(previous, reason, startedAt)) return { ran: false, state: previous };
     deps.onStart?.();
     const source = await deps.source();
     const summary: SyncSummary = { at: startedAt, newPapers: 0, fetched: 0, skipped: 0, requests: 0, problems: [] };

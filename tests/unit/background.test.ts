@@ -4,7 +4,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { getDb, getListing } from '@/lib/db';
 import { sendRequest } from '@/lib/messages';
-import { POLL_ALARM } from '@/lib/service';
+import { POLL_ALARM, RETRY_ALARM } from '@/lib/service';
+import { firstPollDelayMinutes } from '@/lib/schedule';
 import { pollMinutesSetting, sourceSetting } from '@/lib/settings';
 import { startFakeHf } from '../support/fake-hf.mjs';
 
@@ -30,13 +31,29 @@ async function installed() {
 }
 
 describe('background', () => {
-  it('arms the poll alarm at start-up, within the first 30 minutes, and follows the interval setting', async () => {
+  it('arms the poll alarm at start-up, within the first period, and follows the interval setting', async () => {
     background.main();
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(POLL_ALARM)).toBeDefined());
     const alarm = await fakeBrowser.alarms.get(POLL_ALARM);
-    expect(alarm!.scheduledTime - Date.now()).toBeLessThanOrEqual(30 * 60_000);
+    // 30 minutes by day; stretched at night UTC and at weekends.
+    expect(alarm!.scheduledTime - Date.now()).toBeLessThanOrEqual(firstPollDelayMinutes(30, () => 1, Date.now()) * 60_000 + 1000);
     await pollMinutesSetting.setValue(0);
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(POLL_ALARM)).toBeUndefined());
+  });
+
+  it('at browser start, does not poll at once: overdue alarms are re-armed within the first period', async () => {
+    background.main();
+    await fakeBrowser.alarms.create(POLL_ALARM, { when: Date.now() - 8 * 3_600_000 });
+    await fakeBrowser.alarms.create(RETRY_ALARM, { when: Date.now() - 3_600_000 });
+    fake.state.clearRequests();
+    await fakeBrowser.runtime.onStartup.trigger();
+    // Chrome also fires what came due while it was closed, late.
+    await fakeBrowser.alarms.onAlarm.trigger({ name: POLL_ALARM, scheduledTime: Date.now() - 8 * 3_600_000 });
+    await vi.waitFor(async () => expect((await fakeBrowser.alarms.get(POLL_ALARM))!.scheduledTime).toBeGreaterThan(Date.now()));
+    expect(await fakeBrowser.alarms.get(RETRY_ALARM)).toBeUndefined();
+    // A sync started by mistake would have reached the local fake by now.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.state.requests).toHaveLength(0);
   });
 
   it('syncs at install: papers in IndexedDB, badge counts them all', async () => {

@@ -1,30 +1,51 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, withFailure, withSuccess, type SyncSummary } from '@/lib/sync-state';
+import type { SyncReason } from '@/lib/sync';
+import { backoffDelay, isHeldBack, withFailure, withSuccess, type SyncState, type SyncSummary } from '@/lib/sync-state';
 
 const MIN = 60_000;
 const NOW = Date.parse('2026-11-26T12:00:00Z');
 const summary: SyncSummary = { at: NOW, newPapers: 0, fetched: 0, skipped: 0, requests: 1, problems: [] };
 
 describe('backoffDelay', () => {
+  // About one poll period first (an outage costs the source no more than its normal load),
+  // then doubling; capped at 2 h before the ±50 % jitter, so retries never bunch at the cap.
   it.each([
-    [1, 2.5 * MIN, 5 * MIN],
-    [2, 5 * MIN, 10 * MIN],
-    [3, 10 * MIN, 20 * MIN],
-    [4, 20 * MIN, 40 * MIN],
-    [6, 60 * MIN, 120 * MIN],
-    [20, 60 * MIN, 120 * MIN], // capped at two hours
-  ])('after %i failures waits between %i and %i ms', (failures, low, high) => {
+    [1, 15 * MIN, 30 * MIN, 45 * MIN],
+    [2, 30 * MIN, 60 * MIN, 90 * MIN],
+    [3, 60 * MIN, 120 * MIN, 180 * MIN],
+    [4, 60 * MIN, 120 * MIN, 180 * MIN],
+    [20, 60 * MIN, 120 * MIN, 180 * MIN],
+  ])('after %i failures waits between %i and %i ms, %i in the middle', (failures, low, middle, high) => {
     expect(backoffDelay(failures, () => 0)).toBe(low);
+    expect(backoffDelay(failures, () => 0.5)).toBe(middle);
     expect(backoffDelay(failures, () => 1)).toBe(high);
+  });
+});
+
+describe('isHeldBack', () => {
+  const backingOff: SyncState = { failures: 1, notBefore: NOW + MIN, error: { kind: 'http', message: '503', at: NOW } };
+  const offline: SyncState = { ...backingOff, error: { kind: 'offline', message: 'offline', at: NOW } };
+  const limited: SyncState = { ...backingOff, error: { kind: 'rate-limited', message: '429', at: NOW, retryAt: NOW + MIN } };
+  it.each([
+    ['no failure', { failures: 0 }, 'alarm', false],
+    ['a backoff, the schedule', backingOff, 'alarm', true],
+    ['a backoff, the user asks', backingOff, 'manual', false],
+    ['a backoff, a new source', backingOff, 'settings', false],
+    ['a backoff, the network is back (not an offline failure)', backingOff, 'online', true],
+    ['offline, the network is back', offline, 'online', false],
+    ['a rate limit, the user asks', limited, 'manual', true],
+    ['a backoff that has run out', { ...backingOff, notBefore: NOW }, 'alarm', false],
+  ] as [string, SyncState, SyncReason, boolean][])('%s (%s): %s', (_, state, reason, held) => {
+    expect(isHeldBack(state, reason, NOW)).toBe(held);
   });
 });
 
 describe('withFailure', () => {
   it('counts failures, keeps when they began, and backs off', () => {
     const first = withFailure({ failures: 0, lastSuccessAt: NOW - MIN }, { kind: 'http', message: 'HTTP 503', at: NOW, status: 503 }, summary, () => 0);
-    expect(first).toMatchObject({ failures: 1, failingSince: NOW, notBefore: NOW + 2.5 * MIN, lastSuccessAt: NOW - MIN });
+    expect(first).toMatchObject({ failures: 1, failingSince: NOW, notBefore: NOW + 15 * MIN, lastSuccessAt: NOW - MIN });
     const second = withFailure(first, { kind: 'timeout', message: 't', at: NOW + 5 * MIN }, summary, () => 0);
-    expect(second).toMatchObject({ failures: 2, failingSince: NOW, notBefore: NOW + 10 * MIN });
+    expect(second).toMatchObject({ failures: 2, failingSince: NOW, notBefore: NOW + 5 * MIN + 30 * MIN });
   });
 
   it.each([

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getAllListings, getListing, openPaperboyDb, type PaperboyDb } from '@/lib/db';
-import { SLOW_REFRESH_MS } from '@/lib/sync-plan';
+import { FOLLOW_UP_REFRESH_MS } from '@/lib/sync-plan';
 import { createSyncEngine } from '@/lib/sync';
 import { startFakeHf } from '../support/fake-hf.mjs';
 
@@ -49,9 +49,14 @@ describe('sync engine', () => {
     await engine().sync('alarm');
     expect(fetchedPaths()).toEqual(['date=2026-11-20&limit=100&p=0']);
     fake.state.clearRequests();
-    clock = FRIDAY + SLOW_REFRESH_MS;
+    // When the slow lists are due, a scheduled sync takes one of them at a time.
+    clock = FRIDAY + FOLLOW_UP_REFRESH_MS;
     await engine().sync('alarm');
-    expect(fetchedPaths()).toHaveLength(3);
+    expect(fetchedPaths()).toEqual(['date=2026-11-20&limit=100&p=0', 'date=2026-11-19&limit=100&p=0']);
+    fake.state.clearRequests();
+    clock += 30 * 60_000;
+    await engine().sync('alarm');
+    expect(fetchedPaths()).toEqual(['date=2026-11-20&limit=100&p=0', 'sort=trending&limit=50&p=0']);
   });
 
   it('counts only papers never stored before as new, and merges the growing list', async () => {
@@ -79,7 +84,7 @@ describe('sync engine', () => {
     const [a, b, c] = await Promise.all([sync.sync('alarm'), sync.sync('manual'), sync.sync('settings')]);
     expect(a).toBe(b);
     expect(b).toBe(c);
-    expect(fetchedPaths()).toHaveLength(3);
+    expect(fetchedPaths()).toHaveLength(2); // the alarm's run: today and one follow-up
     expect(a.state.last!.newPapers).toBe(await db.count('papers'));
   });
 
