@@ -2,8 +2,18 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { getDb } from '@/lib/db';
 import { handleRequests } from '@/lib/messages';
+import { DIGEST_ALARM, openNotification } from '@/lib/alerts';
 import { ONLINE_CHECK_ALARM, POLL_ALARM, RETRY_ALARM, createPaperboyService } from '@/lib/service';
-import { pollMinutesSetting, retentionDaysSetting, sourceSetting } from '@/lib/settings';
+import {
+  badgeModeSetting,
+  digestTimeSetting,
+  notificationsSetting,
+  pollMinutesSetting,
+  retentionDaysSetting,
+  risingThresholdSetting,
+  sourceSetting,
+} from '@/lib/settings';
+import { watchRulesChanged } from '@/lib/watchlist-store';
 
 // Wiring only: every listener is registered synchronously so a woken worker gets its event.
 export default defineBackground({
@@ -15,6 +25,12 @@ export default defineBackground({
       source: () => sourceSetting.getValue(),
       pollMinutes: () => pollMinutesSetting.getValue(),
       retentionDays: () => retentionDaysSetting.getValue(),
+      badgeMode: () => badgeModeSetting.getValue(),
+      alerts: {
+        notificationsOn: () => notificationsSetting.getValue(),
+        risingThreshold: () => risingThresholdSetting.getValue(),
+        digestTime: () => digestTimeSetting.getValue(),
+      },
     });
 
     browser.runtime.onInstalled.addListener(({ reason }) => {
@@ -26,7 +42,16 @@ export default defineBackground({
       if (alarm.name === POLL_ALARM) void service.poll();
       if (alarm.name === RETRY_ALARM) void service.sync('alarm');
       if (alarm.name === ONLINE_CHECK_ALARM) void service.checkOnline();
+      if (alarm.name === DIGEST_ALARM) void service.sendDigest();
     });
+    // Chrome defines `notifications` only while the optional permission is granted; a worker
+    // started before the grant registers the listener when it comes.
+    const listenToClicks = () => {
+      const notifications = (browser as { notifications?: typeof browser.notifications }).notifications;
+      if (notifications && !notifications.onClicked.hasListener(openNotification)) notifications.onClicked.addListener(openNotification);
+    };
+    listenToClicks();
+    browser.permissions?.onAdded?.addListener(listenToClicks);
     handleRequests({
       refresh: () => service.sync('manual'),
       sourceChanged: () => service.sync('settings'),
@@ -38,10 +63,16 @@ export default defineBackground({
     });
 
     pollMinutesSetting.watch(() => void service.rescheduleForSetting());
+    badgeModeSetting.watch(() => void service.refreshBadge());
+    notificationsSetting.watch(() => void service.scheduleDigest());
+    digestTimeSetting.watch(() => void service.scheduleDigest());
+    watchRulesChanged(() => void service.watchlistChanged());
 
     // The network came back after an offline failure: sync now, not at the next alarm.
     globalThis.addEventListener?.('online', () => void service.checkOnline());
 
     void service.ensurePollAlarm();
+    // A one-shot alarm at a wall-clock time: armed again at every start (the zone may have changed).
+    void service.scheduleDigest();
   },
 });

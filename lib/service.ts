@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { badgeFor } from './badge';
-import { countPapers, countUnseen, markSeen, setRead, setSaved, type PaperboyDb } from './db';
+import { createAlerts, type AlertDeps } from './alerts';
+import { badgeFor, type BadgeMode } from './badge';
+import { countPapers, countUnseen, getListingPapers, latestListedDay, markSeen, setRead, setSaved, type PaperboyDb } from './db';
 import { broadcast } from './messages';
 import { firstPollDelayMinutes, nextPollDelayMinutes } from './schedule';
 import { addDays, utcDay } from './dates';
@@ -18,6 +19,9 @@ const ONLINE_CHECK_MINUTES = 0.5;
 export interface ServiceDeps extends Omit<SyncDeps, 'onStart'> {
   pollMinutes?: () => Promise<number>;
   retentionDays?: () => Promise<number>;
+  badgeMode?: () => Promise<BadgeMode>;
+  /** Notifications, the rising threshold, the digest time, the watchlist (lib/alerts.ts). */
+  alerts?: Omit<AlertDeps, 'db' | 'now'>;
 }
 
 /**
@@ -29,13 +33,21 @@ export function createPaperboyService(deps: ServiceDeps) {
   const random = deps.random ?? Math.random;
   const engine = createSyncEngine({ ...deps, onStart: () => void broadcast({ type: 'syncStarted' }) });
   const views = createViewFetcher(deps);
+  const alerts = createAlerts({ ...deps.alerts, db: deps.db, now });
   let running: Promise<SyncOutcome> | undefined;
   let queued: Promise<SyncOutcome> | undefined;
 
   async function refreshBadge(): Promise<void> {
     const db: PaperboyDb = await deps.db();
-    const [unseen, sync, papers] = await Promise.all([countUnseen(db), readSyncState(db), countPapers(db)]);
-    const view = badgeFor({ unseen, sync, now: now(), hasPapers: papers > 0 });
+    const mode = (await deps.badgeMode?.()) ?? 'new';
+    const [unseen, sync, papers, watchUnseen, unreadToday] = await Promise.all([
+      countUnseen(db),
+      readSyncState(db),
+      countPapers(db),
+      mode === 'off' ? 0 : alerts.watchUnseen(db),
+      mode === 'unread' ? countUnreadToday(db) : 0,
+    ]);
+    const view = badgeFor({ unseen, sync, now: now(), hasPapers: papers > 0, mode, watchUnseen, unreadToday });
     // Chrome MV3 has `action`; Firefox's MV2 build only `browserAction`, with the same calls.
     const toolbar = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
     await Promise.all([
@@ -88,8 +100,19 @@ export function createPaperboyService(deps: ServiceDeps) {
     await pruneBefore(await deps.db(), addDays(utcDay(now()), -days));
   }
 
+  /** Alerts must never break a sync: a failure there is logged and the sync still reports. */
+  async function afterStore(since: number, notify: boolean): Promise<void> {
+    try {
+      await alerts.afterStore(since, { notify });
+    } catch (error) {
+      console.warn('Paperboy: alerts failed', error);
+    }
+  }
+
   async function syncAndReport(reason: SyncReason): Promise<SyncOutcome> {
+    const since = now();
     const outcome = await engine.sync(reason);
+    if (outcome.ran) await afterStore(since, true);
     if (outcome.ran) await scheduleRetry(outcome);
     if (outcome.ran && !outcome.state.error) await applyRetention();
     await refreshBadge();
@@ -162,9 +185,34 @@ export function createPaperboyService(deps: ServiceDeps) {
       if (changed) await broadcast({ type: 'marksChanged' });
       return { changed };
     },
-    fetchView: views.fetchView,
-    searchRemote: views.search,
+    async fetchView(...args: Parameters<typeof views.fetchView>) {
+      const since = now();
+      const result = await views.fetchView(...args);
+      await afterStore(since, false); // the user asked for this view: marked, not announced
+      return result;
+    },
+    async searchRemote(...args: Parameters<typeof views.search>) {
+      const since = now();
+      const result = await views.search(...args);
+      await afterStore(since, false);
+      return result;
+    },
+    /** The watchlist changed (here or on another device): marks, badge and open pages follow. */
+    async watchlistChanged(): Promise<void> {
+      await alerts.remarkAll();
+      await refreshBadge();
+      await broadcast({ type: 'marksChanged' });
+    },
+    scheduleDigest: () => alerts.scheduleDigest(),
+    sendDigest: () => alerts.sendDigest(),
   };
+}
+
+/** Unread papers of today's list: the latest listing day, as the reader's Today view shows it. */
+async function countUnreadToday(db: PaperboyDb): Promise<number> {
+  const day = await latestListedDay(db);
+  if (!day) return 0;
+  return (await getListingPapers(db, `day:${day}`)).filter((paper) => paper.readAt === undefined).length;
 }
 
 export type PaperboyService = ReturnType<typeof createPaperboyService>;
