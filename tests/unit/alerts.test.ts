@@ -109,16 +109,16 @@ describe('alerts after a sync', () => {
   it('notifies a paper rising past the threshold once, days after it was listed', async () => {
     const paperboy = service({ risingThreshold: async () => 50 });
     const [id] = fake.state.addPapers(today(), 1).map((entry: { paper: { id: string } }) => entry.paper.id);
-    fake.state.updatePaper(id, { upvotes: 12 });
+    fake.state.updatePaper(id!, { upvotes: 12 });
     await paperboy.sync('install');
     expect(await shown()).toEqual([]);
-    fake.state.updatePaper(id, { upvotes: 51 });
+    fake.state.updatePaper(id!, { upvotes: 51 });
     await paperboy.sync('manual');
     const notes = await shown();
     expect(notes.map(([noteId]) => noteId)).toEqual([`paperboy:paper:rising:${id}`]);
     expect(notes[0]![1].message).toBe('Rising: 51 upvotes (past 50)');
     await clearAll();
-    fake.state.updatePaper(id, { upvotes: 80 });
+    fake.state.updatePaper(id!, { upvotes: 80 });
     await paperboy.sync('manual');
     expect(await shown()).toEqual([]);
   });
