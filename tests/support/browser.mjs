@@ -39,11 +39,11 @@ export function chromiumArgs(extensionDir, { headless = true } = {}) {
 }
 
 /**
- * @param {{ headless?: boolean, colorScheme?: 'light' | 'dark' }} [options]
+ * @param {{ headless?: boolean, colorScheme?: 'light' | 'dark', profile?: string }} [options]
+ *   profile: an existing profile directory to use (and remove on close), e.g. one with permissions granted.
  */
-export async function launchExtension({ headless = true, colorScheme = 'light' } = {}) {
+export async function launchExtension({ headless = true, colorScheme = 'light', profile = mkdtempSync(join(tmpdir(), 'paperboy-profile-')) } = {}) {
   assertBrowserReady();
-  const profile = mkdtempSync(join(tmpdir(), 'paperboy-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless,
