@@ -108,10 +108,12 @@ export function PaperCard({ paper, isNew, full = false, terms, focused = false, 
       data-paper-id={paper.id}
     >
       <div class="paper-head">
-        <span class="upvotes" title={tn('upvotes', paper.upvotes)} aria-label={tn('upvotes', paper.upvotes)}>
-          <span aria-hidden="true">▲</span> {paper.upvotes}
+        <span class="votes">
+          <span class="upvotes" title={tn('upvotes', paper.upvotes)} aria-label={tn('upvotes', paper.upvotes)}>
+            <span aria-hidden="true">▲</span> {paper.upvotes}
+          </span>
+          <Sparkline history={paper.upvoteHistory ?? []} />
         </span>
-        <Sparkline history={paper.upvoteHistory ?? []} />
         <Title class="paper-title" id={`title-${paper.id}`}>
           <ExternalLink href={links.hf} onOpen={opened}>
             <bdi>
