@@ -79,4 +79,19 @@ describe('alerts in Chromium', () => {
     expect((await refresh(options)).ran).toBe(true);
     expect(await notifications()).toEqual([]);
   });
+
+  it('does not notify a matching paper that is open in a tab, and does notify one that is not', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const [openEntry, otherEntry] = fake.state.addPapers(today, 2);
+    fake.state.updatePaper(openEntry.paper.id, { title: 'Zebrafish swimming, read already' });
+    fake.state.updatePaper(otherEntry.paper.id, { title: 'Zebrafish schooling in simulation' });
+    // The paper's Hugging Face page, served locally: the test never touches the network.
+    await extension.context.route('https://huggingface.co/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>paper</title>' }));
+    const tab = await extension.context.newPage();
+    await tab.goto(`https://huggingface.co/papers/${openEntry.paper.id}`);
+
+    expect((await refresh(options)).ran).toBe(true);
+    expect(await notifications()).toEqual([`paperboy:paper:watch:${otherEntry.paper.id}`]);
+    await tab.close();
+  });
 });
