@@ -188,13 +188,14 @@ export function createPaperboyService(deps: ServiceDeps) {
     async fetchView(...args: Parameters<typeof views.fetchView>) {
       const since = now();
       const result = await views.fetchView(...args);
-      await afterStore(since, false); // the user asked for this view: marked, not announced
+      // The user asked for this view: its papers are marked, not announced.
+      if (result.status === 'fetched') await afterStore(since, false);
       return result;
     },
     async searchRemote(...args: Parameters<typeof views.search>) {
       const since = now();
       const result = await views.search(...args);
-      await afterStore(since, false);
+      if (result.ids.length > 0) await afterStore(since, false);
       return result;
     },
     /** The watchlist changed (here or on another device): marks, badge and open pages follow. */

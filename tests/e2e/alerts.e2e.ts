@@ -55,8 +55,7 @@ describe('alerts in Chromium', () => {
 
   it('notifies exactly once for a matching paper a sync brings, and badges in the watchlist colour', async () => {
     const today = new Date().toISOString().slice(0, 10);
-    const [entry] = fake.state.addPapers(today, 3);
-    matchId = entry.paper.id;
+    matchId = fake.state.addPapers(today, 3)[0]!.paper.id;
     fake.state.updatePaper(matchId, { title: 'Zebrafish larvae as a benchmark for embodied agents' });
 
     expect((await refresh(options)).ran).toBe(true);
@@ -82,16 +81,16 @@ describe('alerts in Chromium', () => {
 
   it('does not notify a matching paper that is open in a tab, and does notify one that is not', async () => {
     const today = new Date().toISOString().slice(0, 10);
-    const [openEntry, otherEntry] = fake.state.addPapers(today, 2);
-    fake.state.updatePaper(openEntry.paper.id, { title: 'Zebrafish swimming, read already' });
-    fake.state.updatePaper(otherEntry.paper.id, { title: 'Zebrafish schooling in simulation' });
+    const [openEntry, otherEntry] = fake.state.addPapers(today, 2).map((entry) => entry.paper);
+    fake.state.updatePaper(openEntry!.id, { title: 'Zebrafish swimming, read already' });
+    fake.state.updatePaper(otherEntry!.id, { title: 'Zebrafish schooling in simulation' });
     // The paper's Hugging Face page, served locally: the test never touches the network.
     await extension.context.route('https://huggingface.co/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>paper</title>' }));
     const tab = await extension.context.newPage();
-    await tab.goto(`https://huggingface.co/papers/${openEntry.paper.id}`);
+    await tab.goto(`https://huggingface.co/papers/${openEntry!.id}`);
 
     expect((await refresh(options)).ran).toBe(true);
-    expect(await notifications()).toEqual([`paperboy:paper:watch:${otherEntry.paper.id}`]);
+    expect(await notifications()).toEqual([`paperboy:paper:watch:${otherEntry!.id}`]);
     await tab.close();
   });
 });

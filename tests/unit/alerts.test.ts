@@ -135,6 +135,20 @@ describe('alerts after a sync', () => {
   });
 });
 
+describe('alerts for a view the user fetched', () => {
+  it('marks matches in an old day fetched on demand, without announcing them', async () => {
+    const paperboy = service();
+    await paperboy.sync('install');
+    await addWatchRule('keyword', 'zebrafish');
+    const oldDay = '2026-01-06';
+    const [entry] = fake.state.addPapers(oldDay, 1);
+    fake.state.updatePaper(entry!.paper.id, { title: 'Zebrafish in January' });
+    expect(await paperboy.fetchView(`day:${oldDay}`)).toMatchObject({ status: 'fetched' });
+    expect(((await (await getDb()).get('papers', entry!.paper.id)) as PaperRecord).watch).toEqual([{ kind: 'keyword', label: 'zebrafish' }]);
+    expect(await shown()).toEqual([]);
+  });
+});
+
 describe('the daily digest', () => {
   it('arms an alarm at the chosen local time only while notifications are on', async () => {
     const paperboy = service({ digestTime: async () => '08:30', timeZone: () => 'UTC' });
