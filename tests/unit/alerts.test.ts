@@ -135,6 +135,28 @@ describe('alerts after a sync', () => {
   });
 });
 
+describe('badge modes through the service', () => {
+  it("counts unread papers of today's list, and nothing but problems when off", async () => {
+    let mode: 'new' | 'unread' | 'off' = 'unread';
+    const paperboy = createPaperboyService({ db: getDb, source: async () => fake.url, badgeMode: async () => mode });
+    await paperboy.sync('install');
+    const latest = fake.state.latestDay!;
+    const ids: string[] = fake.state.days[latest]!.map((entry: { paper: { id: string } }) => entry.paper.id);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe(String(ids.length));
+    await paperboy.markSeen(ids); // looking is not reading
+    expect(await fakeBrowser.action.getBadgeText({})).toBe(String(ids.length));
+    await paperboy.markRead(ids.slice(0, 2), true);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe(String(ids.length - 2));
+    mode = 'off';
+    await paperboy.refreshBadge();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    fake.state.failAlways('500');
+    await paperboy.sync('manual');
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    fake.state.failAlways(null);
+  });
+});
+
 describe('alerts for a view the user fetched', () => {
   it('marks matches in an old day fetched on demand, without announcing them', async () => {
     const paperboy = service();
