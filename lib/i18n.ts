@@ -89,6 +89,7 @@ const en = {
   unreachableSince: 'Source unreachable since {time} — showing the papers stored before.',
   rateLimitedUntil: 'The source asked Paperboy to wait until {time} — showing the papers stored before.',
   offlineNow: 'Offline — showing the papers stored before.',
+  storageFailing: 'Could not save new papers since {time} — showing the papers stored before.',
   refreshResultNew_one: '{n} new paper',
   refreshResultNew_other: '{n} new papers',
   refreshResultNone: 'Up to date',

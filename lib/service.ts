@@ -7,6 +7,7 @@ import { firstPollDelayMinutes, nextPollDelayMinutes } from './schedule';
 import { addDays, utcDay } from './dates';
 import { pruneBefore } from './retention';
 import { DEFAULT_POLL_MINUTES, DEFAULT_RETENTION_DAYS } from './settings';
+import { EMPTY_SYNC_STATE } from './sync-state';
 import { createSyncEngine, readSyncState, type SyncDeps, type SyncOutcome, type SyncReason } from './sync';
 import { createViewFetcher } from './views';
 
@@ -38,16 +39,22 @@ export function createPaperboyService(deps: ServiceDeps) {
   let queued: Promise<SyncOutcome> | undefined;
 
   async function refreshBadge(): Promise<void> {
-    const db: PaperboyDb = await deps.db();
-    const mode = (await deps.badgeMode?.()) ?? 'new';
-    const [unseen, sync, papers, watchUnseen, unreadToday] = await Promise.all([
-      countUnseen(db),
-      readSyncState(db),
-      countPapers(db),
-      mode === 'off' ? 0 : alerts.watchUnseen(db),
-      mode === 'unread' ? countUnreadToday(db) : 0,
-    ]);
-    const view = badgeFor({ unseen, sync, now: now(), hasPapers: papers > 0, mode, watchUnseen, unreadToday });
+    const mode = (await deps.badgeMode?.().catch(() => undefined)) ?? 'new';
+    let view;
+    try {
+      const db: PaperboyDb = await deps.db();
+      const [unseen, sync, papers, watchUnseen, unreadToday] = await Promise.all([
+        countUnseen(db),
+        readSyncState(db),
+        countPapers(db),
+        mode === 'off' ? 0 : alerts.watchUnseen(db),
+        mode === 'unread' ? countUnreadToday(db) : 0,
+      ]);
+      view = badgeFor({ unseen, sync: engine.currentState(sync), now: now(), hasPapers: papers > 0, mode, watchUnseen, unreadToday });
+    } catch {
+      // The database cannot even be read (disk full, corrupt profile): the badge still says so.
+      view = badgeFor({ unseen: 0, sync: engine.currentState(EMPTY_SYNC_STATE), now: now(), hasPapers: false, mode });
+    }
     // Chrome MV3 has `action`; Firefox's MV2 build only `browserAction`, with the same calls.
     const toolbar = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
     await Promise.all([
@@ -114,7 +121,8 @@ export function createPaperboyService(deps: ServiceDeps) {
     const outcome = await engine.sync(reason);
     if (outcome.ran) await afterStore(since, true);
     if (outcome.ran) await scheduleRetry(outcome);
-    if (outcome.ran && !outcome.state.error) await applyRetention();
+    // Retention can wait for the next good sync; failing it must not hide this sync's outcome.
+    if (outcome.ran && !outcome.state.error) await applyRetention().catch(() => undefined);
     await refreshBadge();
     await broadcast({ type: 'syncFinished', outcome });
     return outcome;
@@ -204,8 +212,8 @@ export function createPaperboyService(deps: ServiceDeps) {
       await refreshBadge();
       await broadcast({ type: 'marksChanged' });
     },
-    scheduleDigest: () => alerts.scheduleDigest(),
-    sendDigest: () => alerts.sendDigest(),
+    scheduleDigest: () => alerts.scheduleDigest().catch((error: unknown) => console.warn('Paperboy: digest alarm', error)),
+    sendDigest: () => alerts.sendDigest().catch((error: unknown) => console.warn('Paperboy: digest failed', error)),
   };
 }
 
