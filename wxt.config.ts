@@ -32,7 +32,10 @@ export default defineConfig({
     // The default source. Mirrors are asked for at run time (optional), and a local
     // http://127.0.0.1 source works through CORS without any permission.
     host_permissions: ['https://huggingface.co/*'],
-    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
+    // notifications: alerts are opt-in, so the permission is asked for when they are turned on.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'notifications'] }
+      : { optional_host_permissions: ['https://*/*'], optional_permissions: ['notifications'] }),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

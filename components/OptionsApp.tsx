@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { sendRequest } from '@/lib/messages';
 import { POLL_CHOICES } from '@/lib/schedule';
+import { AlertsSettings } from './AlertsSettings';
 import { RETENTION_CHOICES, checkSource, permissionPatternFor, pollMinutesSetting, retentionDaysSetting, sourceSetting } from '@/lib/settings';
 import { AppearanceSettings } from './AppearanceSettings';
 
@@ -127,6 +128,7 @@ export function OptionsApp({ requestOrigin = requestOriginPermission, send = sen
         item={retentionDaysSetting}
       />
       <AppearanceSettings />
+      <AlertsSettings />
     </main>
   );
 }

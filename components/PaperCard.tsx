@@ -5,7 +5,9 @@ import type { PaperRecord } from '@/lib/db';
 import { formatNumber, t, tn } from '@/lib/i18n';
 import { highlight } from '@/lib/search';
 import { paperLinks, safeHttpsUrl } from '@/lib/urls';
+import type { WatchHit } from '@/lib/watchlist';
 import { Highlighted } from './Highlighted';
+import { Sparkline } from './Sparkline';
 
 const FIRST_AUTHORS = 3;
 
@@ -72,6 +74,22 @@ function Abstract({ text, terms }: { text: string; terms?: readonly string[] }) 
   );
 }
 
+const WATCH_MARK = { keyword: 'watchMarkKeyword', author: 'watchMarkAuthor', organization: 'watchMarkOrganization' } as const;
+
+/** Which watchlist rule matched, in words (not colour alone); further rules in the tooltip. */
+function WatchMark({ hits }: { hits: readonly WatchHit[] }) {
+  const [first, ...rest] = hits;
+  if (!first) return null;
+  const all = hits.map((hit) => t(WATCH_MARK[hit.kind], { rule: hit.label })).join('; ');
+  return (
+    <p class="watch-marker" title={all}>
+      <span aria-hidden="true">◆ </span>
+      <bdi>{t(WATCH_MARK[first.kind], { rule: first.label })}</bdi>
+      {rest.length > 0 ? <span class="watch-more"> {t('watchMarkMore', { n: rest.length })}</span> : null}
+    </p>
+  );
+}
+
 /** One paper. Every string from the source is rendered as text; only https URLs become links. */
 export function PaperCard({ paper, isNew, full = false, terms, focused = false, headingLevel = 3, onOpen, onToggleSaved, onToggleRead }: PaperCardProps) {
   const Title = headingLevel === 2 ? 'h2' : 'h3';
@@ -90,8 +108,11 @@ export function PaperCard({ paper, isNew, full = false, terms, focused = false, 
       data-paper-id={paper.id}
     >
       <div class="paper-head">
-        <span class="upvotes" title={tn('upvotes', paper.upvotes)} aria-label={tn('upvotes', paper.upvotes)}>
-          <span aria-hidden="true">▲</span> {formatNumber(paper.upvotes)}
+        <span class="votes">
+          <span class="upvotes" title={tn('upvotes', paper.upvotes)} aria-label={tn('upvotes', paper.upvotes)}>
+            <span aria-hidden="true">▲</span> {formatNumber(paper.upvotes)}
+          </span>
+          <Sparkline history={paper.upvoteHistory ?? []} />
         </span>
         <Title class="paper-title" id={`title-${paper.id}`}>
           <ExternalLink href={links.hf} onOpen={opened}>
@@ -102,6 +123,7 @@ export function PaperCard({ paper, isNew, full = false, terms, focused = false, 
           {isNew ? <span class="new-marker">{t('newMarker')}</span> : null}
         </Title>
       </div>
+      {paper.watch?.length ? <WatchMark hits={paper.watch} /> : null}
       <p class="byline">
         <Authors authors={paper.authors} terms={terms} expandable={full} />
         {paper.organization ? (

@@ -3,8 +3,18 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { getDb } from '@/lib/db';
 import { followLanguage } from '@/lib/language';
 import { handleRequests } from '@/lib/messages';
+import { DIGEST_ALARM, openNotification } from '@/lib/alerts';
 import { ONLINE_CHECK_ALARM, POLL_ALARM, RETRY_ALARM, createPaperboyService } from '@/lib/service';
-import { pollMinutesSetting, retentionDaysSetting, sourceSetting } from '@/lib/settings';
+import {
+  badgeModeSetting,
+  digestTimeSetting,
+  notificationsSetting,
+  pollMinutesSetting,
+  retentionDaysSetting,
+  risingThresholdSetting,
+  sourceSetting,
+} from '@/lib/settings';
+import { watchRulesChanged } from '@/lib/watchlist-store';
 
 // Wiring only: every listener is registered synchronously so a woken worker gets its event.
 export default defineBackground({
@@ -17,6 +27,12 @@ export default defineBackground({
       pollMinutes: () => pollMinutesSetting.getValue(),
       retentionDays: () => retentionDaysSetting.getValue(),
       localeReady: () => language.ready,
+      badgeMode: () => badgeModeSetting.getValue(),
+      alerts: {
+        notificationsOn: () => notificationsSetting.getValue(),
+        risingThreshold: () => risingThresholdSetting.getValue(),
+        digestTime: () => digestTimeSetting.getValue(),
+      },
     });
     // The badge tooltip speaks the chosen language, and is rewritten as soon as it changes.
     const language = followLanguage(() => void service.refreshBadge());
@@ -30,7 +46,16 @@ export default defineBackground({
       if (alarm.name === POLL_ALARM) void service.poll(alarm.scheduledTime);
       if (alarm.name === RETRY_ALARM) void service.retry(alarm.scheduledTime);
       if (alarm.name === ONLINE_CHECK_ALARM) void service.checkOnline();
+      if (alarm.name === DIGEST_ALARM) void service.sendDigest();
     });
+    // Chrome defines `notifications` only while the optional permission is granted; a worker
+    // started before the grant registers the listener when it comes.
+    const listenToClicks = () => {
+      const notifications = (browser as { notifications?: typeof browser.notifications }).notifications;
+      if (notifications && !notifications.onClicked.hasListener(openNotification)) notifications.onClicked.addListener(openNotification);
+    };
+    listenToClicks();
+    browser.permissions?.onAdded?.addListener(listenToClicks);
     handleRequests({
       refresh: () => service.sync('manual'),
       sourceChanged: () => service.sync('settings'),
@@ -42,10 +67,16 @@ export default defineBackground({
     });
 
     pollMinutesSetting.watch(() => void service.rescheduleForSetting());
+    badgeModeSetting.watch(() => void service.refreshBadge());
+    notificationsSetting.watch(() => void service.scheduleDigest());
+    digestTimeSetting.watch(() => void service.scheduleDigest());
+    watchRulesChanged(() => void service.watchlistChanged());
 
     // The network came back after an offline failure: sync now, not at the next alarm.
     globalThis.addEventListener?.('online', () => void service.checkOnline());
 
     void service.ensurePollAlarm();
+    // A one-shot alarm at a wall-clock time: armed again at every start (the zone may have changed).
+    void service.scheduleDigest();
   },
 });

@@ -1,8 +1,18 @@
 import { formatAge, formatTime, t, tn } from './i18n-background';
 import type { SyncState } from './sync-state';
 
+/** What the count counts: papers new since the last look, unread papers of today's list, or nothing. */
+export type BadgeMode = 'new' | 'unread' | 'off';
+export const BADGE_MODES: readonly BadgeMode[] = ['new', 'unread', 'off'];
+
 export interface BadgeInput {
   unseen: number;
+  /** Default 'new'. */
+  mode?: BadgeMode;
+  /** Unread papers in today's list (the latest listing day), for the 'unread' mode. */
+  unreadToday?: number;
+  /** Unseen papers that match the watchlist: the badge takes the watchlist colour. */
+  watchUnseen?: number;
   sync: SyncState;
   now: number;
   hasPapers: boolean;
@@ -16,6 +26,7 @@ export interface BadgeView {
 
 export const BADGE_COLORS = {
   count: '#1f6feb',
+  watch: '#8e24aa',
   offline: '#6b7280',
   rateLimited: '#b45309',
   error: '#c62828',
@@ -39,9 +50,12 @@ function tooltip(status: string, input: BadgeInput): string {
 }
 
 /**
- * Badge text, colour and tooltip from state, decided together: a count of new papers the
- * user has not looked at, or a distinct mark when the source cannot be reached, rate-limits,
- * or fails, with a tooltip that says what happened and how old the shown papers are.
+ * Badge text, colour and tooltip from state, decided together: a count (of new papers the
+ * user has not looked at, or of today's unread ones, as the mode says), in the watchlist
+ * colour while a watchlist match is unseen, or a distinct mark when the source cannot be
+ * reached, rate-limits, or fails, with a tooltip that says what happened and how old the
+ * shown papers are. Failures show in every mode, "off" too: off silences the count, and a
+ * badge that stayed blank while papers silently stopped arriving would be worse than none.
  */
 export function badgeFor(input: BadgeInput): BadgeView {
   const { sync, unseen } = input;
@@ -70,10 +84,26 @@ export function badgeFor(input: BadgeInput): BadgeView {
   if (sync.lastAttemptAt === undefined) {
     return { text: '', color: BADGE_COLORS.count, title: t('badgeFirstSync') };
   }
+  const mode = input.mode ?? 'new';
+  if (mode === 'off') {
+    return { text: '', color: BADGE_COLORS.count, title: t('badgeTitle', { app: t('appName'), status: t('badgeOffMode'), data: dataAge(input) }) };
+  }
+  const watched = input.watchUnseen ?? 0;
+  const watchNote = watched > 0 ? ` ${tn('badgeWatchUnseen', watched)}` : '';
+  const color = watched > 0 ? BADGE_COLORS.watch : BADGE_COLORS.count;
+  if (mode === 'unread') {
+    const unread = input.unreadToday ?? 0;
+    return {
+      // A watchlist match from another day still needs a mark to carry its colour.
+      text: countText(unread) || (watched > 0 ? '•' : ''),
+      color,
+      title: t('badgeTitle', { app: t('appName'), status: `${unread > 0 ? tn('badgeUnreadToday', unread) : t('badgeNoUnreadToday')}${watchNote}`, data: dataAge(input) }),
+    };
+  }
   return {
     text: countText(unseen),
-    color: BADGE_COLORS.count,
+    color,
     // The count is the status here: no "not yet seen" sentence after it.
-    title: t('badgeTitle', { app: t('appName'), status: unseen > 0 ? tn('badgeNew', unseen) : t('badgeNoNew'), data: dataAge(input) }),
+    title: t('badgeTitle', { app: t('appName'), status: `${unseen > 0 ? tn('badgeNew', unseen) : t('badgeNoNew')}${watchNote}`, data: dataAge(input) }),
   };
 }

@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Paper } from './paper';
 import type { SyncState } from './sync-state';
+import type { WatchHit } from './watchlist';
 
 export const DB_NAME = 'paperboy';
 export const DB_VERSION = 2;
@@ -21,6 +22,8 @@ export interface PaperRecord extends Paper {
   readAt?: number;
   /** When the user saved it (v2); saved papers are kept for good. */
   savedAt?: number;
+  /** Watchlist rules it matches, written by the background's alerts (no index: no schema change). */
+  watch?: WatchHit[];
 }
 
 /** A day, an ISO week, a month, HF's trending list, or the last "Search Hugging Face" answer. */

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { badgeFor } from './badge';
-import { countPapers, countUnseen, markSeen, setRead, setSaved, type PaperboyDb } from './db';
+import { createAlerts, type AlertDeps } from './alerts';
+import { badgeFor, type BadgeMode } from './badge';
+import { countPapers, countUnseen, getListingPapers, latestListedDay, markSeen, setRead, setSaved, type PaperboyDb } from './db';
 import { broadcast } from './messages';
 import { firstPollDelayMinutes, isLateAlarm, nextPollDelayMinutes } from './schedule';
 import { addDays, utcDay } from './dates';
@@ -21,6 +22,9 @@ export interface ServiceDeps extends Omit<SyncDeps, 'onStart'> {
   retentionDays?: () => Promise<number>;
   /** Resolves once the Language setting is applied, so that the badge tooltip is in the user's language. */
   localeReady?: () => Promise<unknown>;
+  badgeMode?: () => Promise<BadgeMode>;
+  /** Notifications, the rising threshold, the digest time, the watchlist (lib/alerts.ts). */
+  alerts?: Omit<AlertDeps, 'db' | 'now'>;
 }
 
 /**
@@ -32,19 +36,27 @@ export function createPaperboyService(deps: ServiceDeps) {
   const random = deps.random ?? Math.random;
   const engine = createSyncEngine({ ...deps, onStart: () => void broadcast({ type: 'syncStarted' }) });
   const views = createViewFetcher(deps);
+  const alerts = createAlerts({ ...deps.alerts, db: deps.db, now });
   let running: Promise<SyncOutcome> | undefined;
   let queued: Promise<SyncOutcome> | undefined;
 
   async function refreshBadge(): Promise<void> {
     await deps.localeReady?.();
+    const mode = (await deps.badgeMode?.().catch(() => undefined)) ?? 'new';
     let view;
     try {
       const db: PaperboyDb = await deps.db();
-      const [unseen, sync, papers] = await Promise.all([countUnseen(db), readSyncState(db), countPapers(db)]);
-      view = badgeFor({ unseen, sync: engine.currentState(sync), now: now(), hasPapers: papers > 0 });
+      const [unseen, sync, papers, watchUnseen, unreadToday] = await Promise.all([
+        countUnseen(db),
+        readSyncState(db),
+        countPapers(db),
+        mode === 'off' ? 0 : alerts.watchUnseen(db),
+        mode === 'unread' ? countUnreadToday(db) : 0,
+      ]);
+      view = badgeFor({ unseen, sync: engine.currentState(sync), now: now(), hasPapers: papers > 0, mode, watchUnseen, unreadToday });
     } catch {
       // The database cannot even be read (disk full, corrupt profile): the badge still says so.
-      view = badgeFor({ unseen: 0, sync: engine.currentState(EMPTY_SYNC_STATE), now: now(), hasPapers: false });
+      view = badgeFor({ unseen: 0, sync: engine.currentState(EMPTY_SYNC_STATE), now: now(), hasPapers: false, mode });
     }
     // Chrome MV3 has `action`; Firefox's MV2 build only `browserAction`, with the same calls.
     const toolbar = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -111,8 +123,19 @@ export function createPaperboyService(deps: ServiceDeps) {
     await pruneBefore(await deps.db(), addDays(utcDay(now()), -days));
   }
 
+  /** Alerts must never break a sync: a failure there is logged and the sync still reports. */
+  async function afterStore(since: number, notify: boolean): Promise<void> {
+    try {
+      await alerts.afterStore(since, { notify });
+    } catch (error) {
+      console.warn('Paperboy: alerts failed', error);
+    }
+  }
+
   async function syncAndReport(reason: SyncReason): Promise<SyncOutcome> {
+    const since = now();
     const outcome = await engine.sync(reason);
+    if (outcome.ran) await afterStore(since, true);
     if (outcome.ran) await scheduleRetry(outcome);
     // Retention can wait for the next good sync; failing it must not hide this sync's outcome.
     if (outcome.ran && !outcome.state.error) await applyRetention().catch(() => undefined);
@@ -200,9 +223,35 @@ export function createPaperboyService(deps: ServiceDeps) {
       if (changed) await broadcast({ type: 'marksChanged' });
       return { changed };
     },
-    fetchView: views.fetchView,
-    searchRemote: views.search,
+    async fetchView(...args: Parameters<typeof views.fetchView>) {
+      const since = now();
+      const result = await views.fetchView(...args);
+      // The user asked for this view: its papers are marked, not announced.
+      if (result.status === 'fetched') await afterStore(since, false);
+      return result;
+    },
+    async searchRemote(...args: Parameters<typeof views.search>) {
+      const since = now();
+      const result = await views.search(...args);
+      if (result.ids.length > 0) await afterStore(since, false);
+      return result;
+    },
+    /** The watchlist changed (here or on another device): marks, badge and open pages follow. */
+    async watchlistChanged(): Promise<void> {
+      await alerts.remarkAll();
+      await refreshBadge();
+      await broadcast({ type: 'marksChanged' });
+    },
+    scheduleDigest: () => alerts.scheduleDigest().catch((error: unknown) => console.warn('Paperboy: digest alarm', error)),
+    sendDigest: () => alerts.sendDigest().catch((error: unknown) => console.warn('Paperboy: digest failed', error)),
   };
+}
+
+/** Unread papers of today's list: the latest listing day, as the reader's Today view shows it. */
+async function countUnreadToday(db: PaperboyDb): Promise<number> {
+  const day = await latestListedDay(db);
+  if (!day) return 0;
+  return (await getListingPapers(db, `day:${day}`)).filter((paper) => paper.readAt === undefined).length;
 }
 
 export type PaperboyService = ReturnType<typeof createPaperboyService>;

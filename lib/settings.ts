@@ -1,6 +1,8 @@
 import { storage } from 'wxt/utils/storage';
 import type { LanguageChoice } from './locale';
 import type { ThemeChoice } from './theme';
+import type { BadgeMode } from './badge';
+import { DEFAULT_RISING_THRESHOLD } from './rising';
 
 export const DEFAULT_SOURCE = 'https://huggingface.co';
 export const DEFAULT_POLL_MINUTES = 30;
@@ -66,3 +68,28 @@ export function permissionPatternFor(source: string): string | undefined {
   if (url.protocol !== 'https:' || url.hostname === 'huggingface.co') return undefined;
   return `${url.origin}/*`;
 }
+
+// Alerts (issue 4). Notifications are opt-in; the permission is asked for when they are turned on.
+
+/** What the toolbar badge counts. */
+export const badgeModeSetting = storage.defineItem<BadgeMode>('sync:badgeMode', {
+  fallback: 'new',
+  version: 1,
+});
+
+export const notificationsSetting = storage.defineItem<boolean>('sync:notifications', {
+  fallback: false,
+  version: 1,
+});
+
+/** Upvotes at which a paper counts as rising; 0 turns the rule off. */
+export const risingThresholdSetting = storage.defineItem<number>('sync:risingThreshold', {
+  fallback: DEFAULT_RISING_THRESHOLD,
+  version: 1,
+});
+
+/** The daily digest's local time of day, "HH:MM"; empty: no digest. */
+export const digestTimeSetting = storage.defineItem<string>('sync:digestTime', {
+  fallback: '',
+  version: 1,
+});

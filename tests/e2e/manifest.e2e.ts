@@ -13,6 +13,8 @@ describe('built manifests', () => {
     expect(chrome.permissions.sort()).toEqual(['alarms', 'sidePanel', 'storage']);
     expect(chrome.host_permissions).toEqual(['https://huggingface.co/*']);
     expect(chrome.optional_host_permissions).toEqual(['https://*/*']);
+    // Notifications are opt-in: asked for from the options page, never at install.
+    expect(chrome.optional_permissions).toEqual(['notifications']);
     expect(chrome.action.default_icon).toEqual(ICONS);
     expect(Object.keys(chrome.icons)).toEqual(['16', '32', '48', '96', '128']);
     expect(chrome.content_security_policy).toBeUndefined();
@@ -23,7 +25,7 @@ describe('built manifests', () => {
     expect(firefox.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html', default_icon: ICONS });
     expect(firefox.browser_specific_settings.gecko.id).toBe('paperboy@paperboy.dev');
     expect(firefox.permissions.sort()).toEqual(['alarms', 'https://huggingface.co/*', 'storage']);
-    expect(firefox.optional_permissions).toEqual(['https://*/*']);
+    expect(firefox.optional_permissions).toEqual(['https://*/*', 'notifications']);
     expect(firefox.browser_action.default_icon).toEqual(ICONS);
   });
 });

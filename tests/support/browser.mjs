@@ -39,12 +39,13 @@ export function chromiumArgs(extensionDir, { headless = true } = {}) {
 }
 
 /**
- * @param {{ headless?: boolean, colorScheme?: 'light' | 'dark', profileParent?: string }} [options]
+ * @param {{ headless?: boolean, colorScheme?: 'light' | 'dark', profileParent?: string, profile?: string }} [options]
  *   profileParent: where the profile folder is made (a small filesystem, to fill the disk).
+ *   profile: an existing profile directory to use instead (removed on close), e.g. one with permissions granted.
  */
-export async function launchExtension({ headless = true, colorScheme = 'light', profileParent = tmpdir() } = {}) {
+export async function launchExtension({ headless = true, colorScheme = 'light', profileParent = tmpdir(), profile = undefined } = {}) {
   assertBrowserReady();
-  const profile = mkdtempSync(join(profileParent, 'paperboy-profile-'));
+  profile ??= mkdtempSync(join(profileParent, 'paperboy-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless,

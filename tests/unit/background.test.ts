@@ -13,6 +13,8 @@ type Fake = Awaited<ReturnType<typeof startFakeHf>>;
 let fake: Fake;
 
 beforeEach(async () => {
+  // WXT's fake browser has no permissions events; the background listens for a notifications grant.
+  vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => undefined);
   fake = await startFakeHf();
   await sourceSetting.setValue(fake.url);
 });

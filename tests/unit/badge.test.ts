@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BADGE_COLORS, badgeFor } from '@/lib/badge';
+import { BADGE_COLORS, BADGE_MODES, badgeFor, type BadgeMode } from '@/lib/badge';
 import type { SyncState } from '@/lib/sync-state';
 
 const NOW = Date.parse('2026-11-26T12:00:00Z');
@@ -60,5 +60,38 @@ describe('badgeFor', () => {
     const view = badgeFor({ unseen: 0, sync: { failures: 1, lastAttemptAt: NOW, error: { kind: 'network', message: 'x', at: NOW } }, now: NOW, hasPapers: false });
     expect(view.text).toBe('!');
     expect(view.title).toMatch(/No papers stored yet/);
+  });
+
+  describe('modes', () => {
+    it.each([
+      // mode, unseen, unread today, unseen watchlist matches → text, colour, tooltip
+      ['new', 5, 2, 0, '5', BADGE_COLORS.count, /5 new papers/],
+      ['new', 0, 2, 0, '', BADGE_COLORS.count, /No new papers/],
+      ['new', 5, 2, 1, '5', BADGE_COLORS.watch, /1 watchlist match not yet seen/],
+      ['unread', 5, 2, 0, '2', BADGE_COLORS.count, /2 unread papers in today's list/],
+      ['unread', 5, 0, 0, '', BADGE_COLORS.count, /Nothing unread in today's list/],
+      ['unread', 0, 120, 0, '99+', BADGE_COLORS.count, /120 unread/],
+      ['unread', 1, 0, 1, '•', BADGE_COLORS.watch, /1 watchlist match/],
+      ['unread', 3, 4, 2, '4', BADGE_COLORS.watch, /2 watchlist matches not yet seen/],
+      ['off', 5, 2, 0, '', BADGE_COLORS.count, /Badge count is off/],
+      ['off', 5, 2, 3, '', BADGE_COLORS.count, /Badge count is off/],
+    ] as [BadgeMode, number, number, number, string, string, RegExp][])(
+      '%s with %i unseen, %i unread today, %i watched → %j',
+      (mode, unseen, unreadToday, watchUnseen, text, color, title) => {
+        const view = badgeFor({ unseen, unreadToday, watchUnseen, mode, sync: synced, now: NOW, hasPapers: true });
+        expect(view).toMatchObject({ text, color });
+        expect(view.title).toMatch(title);
+        expect(view.title).toMatch(/Papers shown are from 1 min ago/);
+      },
+    );
+
+    // Off silences the count, never a problem: the user would not know papers stopped coming.
+    it.each(BADGE_MODES.flatMap((mode) => [
+      [mode, failed('offline'), 'off', BADGE_COLORS.offline],
+      [mode, failed('rate-limited', { retryAt: NOW + 60_000 }), 'wait', BADGE_COLORS.rateLimited],
+      [mode, failed('http', { status: 500 }), '!', BADGE_COLORS.error],
+    ] as [BadgeMode, SyncState, string, string][]))('%s mode still shows %#', (mode, sync, text, color) => {
+      expect(badgeFor({ unseen: 2, unreadToday: 2, watchUnseen: 1, mode, sync, now: NOW, hasPapers: true })).toMatchObject({ text, color });
+    });
   });
 });
