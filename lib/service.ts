@@ -8,6 +8,12 @@ import { pruneBefore } from './retention';
 import { DEFAULT_POLL_MINUTES, DEFAULT_RETENTION_DAYS } from './settings';
 import { createSyncEngine, readSyncState, type SyncDeps, type SyncOutcome, type SyncReason } from './sync';
 import { createViewFetcher } from './views';
+import { parseImport } from './import';
+import { applyMarks, importPapers, type ImportCounts } from './saved-store';
+import { toSeconds } from './saved-merge';
+import type { SavedSync } from './saved-sync';
+
+export type ImportOutcome = ({ ok: true } & ImportCounts) | Extract<ReturnType<typeof parseImport>, { ok: false }>;
 
 export const POLL_ALARM = 'poll';
 export const RETRY_ALARM = 'retry';
@@ -18,6 +24,8 @@ const ONLINE_CHECK_MINUTES = 0.5;
 export interface ServiceDeps extends Omit<SyncDeps, 'onStart'> {
   pollMinutes?: () => Promise<number>;
   retentionDays?: () => Promise<number>;
+  /** Saved marks follow the user through storage.sync (lib/saved-sync.ts). */
+  followSaved?: Pick<SavedSync, 'local' | 'afterBulkWrite'>;
 }
 
 /**
@@ -158,9 +166,27 @@ export function createPaperboyService(deps: ServiceDeps) {
       return { changed };
     },
     async setSaved(id: string, saved: boolean): Promise<{ changed: boolean }> {
-      const changed = await setSaved(await deps.db(), id, saved, now());
+      const db = await deps.db();
+      const write = () => setSaved(db, id, saved, now());
+      const changed = deps.followSaved ? await deps.followSaved.local(id, saved, write) : await write();
       if (changed) await broadcast({ type: 'marksChanged' });
       return { changed };
+    },
+    /** Merges a JSON export: all of it or, when it is malformed, nothing. */
+    async importData(text: string): Promise<ImportOutcome> {
+      const parsed = parseImport(text);
+      if (!parsed.ok) return parsed;
+      const db = await deps.db();
+      const write = async () => {
+        const counts = await importPapers(db, parsed.papers, now());
+        const marks = Object.fromEntries(parsed.savedIds.map((saved) => [saved.id, Math.max(1, toSeconds(saved.savedAt))]));
+        counts.saved += (await applyMarks(db, marks)).changed.length;
+        return counts;
+      };
+      const counts = deps.followSaved ? await deps.followSaved.afterBulkWrite(write) : await write();
+      await refreshBadge();
+      await broadcast({ type: 'marksChanged' });
+      return { ok: true, ...counts };
     },
     fetchView: views.fetchView,
     searchRemote: views.search,
