@@ -111,9 +111,12 @@ export function escapeBibtex(text: string): string {
   let rest = text.normalize('NFC');
   while (rest) {
     const math = /^\$[^$]+\$/.exec(rest);
-    if (math && balanced(math[0]) && !/\\$/.test(math[0].slice(0, -1))) {
-      out += math[0];
-      rest = rest.slice(math[0].length);
+    if (math) {
+      // A span that cannot be math (unbalanced braces) is text, both dollars included, so
+      // its closing dollar does not open a span of its own.
+      const span = math[0];
+      out += balanced(span) && !span.endsWith('\\$') ? span : [...span].map(escapeChar).join('');
+      rest = rest.slice(span.length);
       continue;
     }
     const [char] = rest;
@@ -154,7 +157,8 @@ export function yearOf(paper: Pick<Paper, 'id' | 'publishedAt'>): string {
 /** arXiv's style of key: first author's family name, year, first significant title word. */
 function baseKey(paper: ExportedPaperLike): string {
   const author = keyPart(paper.authors[0]?.trim().split(/\s+/).pop() ?? '') || 'arxiv';
-  const word = (paper.title ?? '').split(/\s+/).map(keyPart).find((part) => part && !STOP_WORDS.has(part)) ?? '';
+  const title = paper.title && hasTitle(paper) ? paper.title : '';
+  const word = title.split(/\s+/).map(keyPart).find((part) => part && !STOP_WORDS.has(part)) ?? '';
   return `${author}${yearOf(paper)}${word}`;
 }
 
@@ -194,6 +198,6 @@ export function toBibtex(papers: readonly BibtexPaper[]): string {
 }
 
 /** A stub's placeholder title ("arXiv:<id>") is not a title. */
-function hasTitle(paper: BibtexPaper): boolean {
+function hasTitle(paper: ExportedPaperLike): boolean {
   return paper.title !== `arXiv:${paper.id}`;
 }

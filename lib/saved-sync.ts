@@ -57,6 +57,8 @@ export interface SavedSyncDeps {
   area?: SyncArea;
   now?: () => number;
   fetchPaper?: (source: string, id: string) => ReturnType<typeof fetchPaperFromSource>;
+  /** This device's replica of the marks (storage.local by default). */
+  mirror?: { getValue(): Promise<Record<string, Mark>>; setValue(value: Record<string, Mark>): Promise<void> };
   /** Saved papers here changed because of another device (or a fetched stub): tell the pages. */
   onChanged?: () => void | Promise<void>;
 }
@@ -65,6 +67,7 @@ export function createSavedSync(deps: SavedSyncDeps) {
   const area: SyncArea = deps.area ?? browser.storage.sync;
   const now = deps.now ?? Date.now;
   const fetchPaper = deps.fetchPaper ?? fetchPaperFromSource;
+  const mirrorItem = deps.mirror ?? savedMarksItem;
   let queue: Promise<unknown> = Promise.resolve();
 
   /** One read-modify-write of the marks at a time (saves, remote changes, import). */
@@ -82,13 +85,13 @@ export function createSavedSync(deps: SavedSyncDeps) {
   }
 
   async function readMirror(): Promise<Record<string, Mark>> {
-    return sanitizeBucket(await savedMarksItem.getValue());
+    return sanitizeBucket(await mirrorItem.getValue());
   }
 
   /** Old tombstones leave the replica too, or it would grow for ever. */
   async function writeMirror(marks: Record<string, Mark>): Promise<void> {
     const cutoff = toSeconds(now()) - TOMBSTONE_TTL_SECONDS;
-    await savedMarksItem.setValue(Object.fromEntries(Object.entries(marks).filter(([, mark]) => isSavedMark(mark) || markSeconds(mark) >= cutoff)));
+    await mirrorItem.setValue(Object.fromEntries(Object.entries(marks).filter(([, mark]) => isSavedMark(mark) || markSeconds(mark) >= cutoff)));
   }
 
   /**
