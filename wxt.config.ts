@@ -31,6 +31,13 @@ export default defineConfig({
     host_permissions: ['https://huggingface.co/*'],
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
     action: { default_title: 'Paperboy' },
+    // The reader from the keyboard (listed on the browser's shortcuts page, where users can
+    // rebind it). Alt+Shift+P is free in Chrome and Firefox. Firefox toggles its sidebar itself;
+    // Chrome has no such reserved command, so the background opens the panel (lib/commands.ts).
+    commands:
+      browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open or close the Paperboy sidebar' } }
+        : { 'open-side-panel': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open the Paperboy side panel' } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

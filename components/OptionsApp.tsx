@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { sendRequest } from '@/lib/messages';
 import { POLL_CHOICES } from '@/lib/schedule';
+import { DataSettings } from './DataSettings';
 import { RETENTION_CHOICES, checkSource, permissionPatternFor, pollMinutesSetting, retentionDaysSetting, sourceSetting } from '@/lib/settings';
 
 export interface OptionsDeps {
@@ -125,6 +126,7 @@ export function OptionsApp({ requestOrigin = requestOriginPermission, send = sen
         describe={retentionLabel}
         item={retentionDaysSetting}
       />
+      <DataSettings send={send} />
     </main>
   );
 }

@@ -1,29 +1,9 @@
 // Exports: BibTeX (arXiv @misc entries) and Paperboy's versioned JSON. Pure functions.
 import type { PaperRecord } from './db';
 import type { Paper } from './paper';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ExportedPaper } from './export-format';
 
-export const EXPORT_FORMAT = 'paperboy-papers';
-export const EXPORT_VERSION = 1;
-
-export interface ExportedPaper extends Paper {
-  savedAt?: number;
-  readAt?: number;
-}
-
-/** A saved paper known only by its id (saved on another device, details not fetched yet). */
-export interface ExportedSavedId {
-  id: string;
-  savedAt: number;
-  readAt?: number;
-}
-
-export interface ExportFile {
-  format: typeof EXPORT_FORMAT;
-  version: typeof EXPORT_VERSION;
-  exportedAt: string;
-  papers: ExportedPaper[];
-  savedWithoutDetails: ExportedSavedId[];
-}
+export { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ExportedPaper, type ExportedSavedId } from './export-format';
 
 /** A record with details, or only an id (see saved-store's stubs: no upvote history yet). */
 const hasDetails = (paper: PaperRecord) => paper.upvoteHistory.length > 0;

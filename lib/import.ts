@@ -1,7 +1,7 @@
 // Reads a Paperboy JSON export back: validated whole before anything is written.
 import * as v from 'valibot';
 import { isDay } from './dates';
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedSavedId } from './export';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedSavedId } from './export-format';
 import type { ImportedPaper } from './saved-store';
 
 const ARXIV_ID = /^\d{4}\.\d{4,5}$/;
