@@ -117,6 +117,8 @@ export interface ImportedPaper extends Paper {
 export interface ImportCounts {
   /** Papers that were not stored before. */
   added: number;
+  /** Ids that gained a saved mark (not part of the answer to pages). */
+  newlySaved?: string[];
   /** Papers that gained a saved mark. */
   saved: number;
   /** Papers that gained a read mark. */
@@ -130,6 +132,7 @@ export interface ImportCounts {
  */
 export async function importPapers(db: PaperboyDb, papers: readonly ImportedPaper[], now: number): Promise<ImportCounts> {
   const counts: ImportCounts = { added: 0, saved: 0, read: 0 };
+  const newlySaved: string[] = [];
   const tx = db.transaction('papers', 'readwrite');
   for (const imported of papers) {
     const { savedAt, readAt, ...paper } = imported;
@@ -138,14 +141,14 @@ export async function importPapers(db: PaperboyDb, papers: readonly ImportedPape
       const marks = { savedAt: existing?.savedAt ?? savedAt, readAt: existing?.readAt ?? readAt };
       void tx.store.put(freshRecord(paper, now, marks));
       if (!existing) counts.added += 1;
-      if (!existing && marks.savedAt !== undefined) counts.saved += 1;
+      if (!existing && marks.savedAt !== undefined) newlySaved.push(paper.id);
       if (!existing && marks.readAt !== undefined) counts.read += 1;
       continue;
     }
     const next = { ...existing };
     if (savedAt !== undefined && existing.savedAt === undefined) {
       next.savedAt = savedAt;
-      counts.saved += 1;
+      newlySaved.push(paper.id);
     }
     if (readAt !== undefined && existing.readAt === undefined) {
       next.readAt = readAt;
@@ -155,5 +158,5 @@ export async function importPapers(db: PaperboyDb, papers: readonly ImportedPape
     if (next.savedAt !== existing.savedAt || next.readAt !== existing.readAt) void tx.store.put(next);
   }
   await tx.done;
-  return counts;
+  return { ...counts, saved: newlySaved.length, newlySaved };
 }

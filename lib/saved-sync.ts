@@ -63,6 +63,12 @@ export interface SavedSyncDeps {
   onChanged?: () => void | Promise<void>;
 }
 
+/** Records this device's save or unsave of `id`, later than any mark it already has. */
+function stamp(mirror: Record<string, Mark>, synced: Record<string, Mark>, id: string, saved: boolean, nowSeconds: number): void {
+  const marks = [mirror[id], synced[id]].filter((mark): mark is Mark => mark !== undefined);
+  mirror[id] = localMark(marks.length > 0 ? marks.reduce(laterMark) : undefined, saved, nowSeconds);
+}
+
 export function createSavedSync(deps: SavedSyncDeps) {
   const area: SyncArea = deps.area ?? browser.storage.sync;
   const now = deps.now ?? Date.now;
@@ -164,9 +170,7 @@ export function createSavedSync(deps: SavedSyncDeps) {
         if (!changed) return false;
         const index = bucketOf(id);
         const [current, mirror] = await Promise.all([readBuckets([index]), readMirror()]);
-        const marks = [mirror[id], current[index]![id]].filter((mark): mark is Mark => mark !== undefined);
-        const previous = marks.length > 0 ? marks.reduce(laterMark) : undefined;
-        mirror[id] = localMark(previous, saved, toSeconds(now()));
+        stamp(mirror, current[index]!, id, saved, toSeconds(now()));
         await writeMirror(mirror);
         const merged = current.slice();
         merged[index] = mergeBuckets(current[index]!, splitIntoBuckets(mirror)[index]!);
@@ -212,11 +216,20 @@ export function createSavedSync(deps: SavedSyncDeps) {
       await fillStubs(await serial(reconcileNow));
     },
 
-    /** Runs an import (or any bulk write of saved marks) and then publishes what it saved. */
-    async afterBulkWrite<T>(write: () => Promise<T>): Promise<T> {
+    /**
+     * Runs an import (or any bulk write) and publishes it: the ids it saved are stamped as
+     * this device's saves now, so an import brings back papers unsaved before it.
+     */
+    async afterBulkWrite<T extends { savedIds: string[] }>(write: () => Promise<T>): Promise<T> {
       let result!: T;
       const stubs = await serial(async () => {
         result = await write();
+        if (result.savedIds.length > 0) {
+          const current = await readBuckets([...new Set(result.savedIds.map(bucketOf))]);
+          const mirror = await readMirror();
+          for (const id of result.savedIds) stamp(mirror, current[bucketOf(id)]!, id, true, toSeconds(now()));
+          await writeMirror(mirror);
+        }
         return reconcileNow();
       });
       await fillStubs(stubs);

@@ -178,12 +178,13 @@ export function createPaperboyService(deps: ServiceDeps) {
       if (!parsed.ok) return parsed;
       const db = await deps.db();
       const write = async () => {
-        const counts = await importPapers(db, parsed.papers, now());
+        const { newlySaved = [], ...counts } = await importPapers(db, parsed.papers, now());
         const marks = Object.fromEntries(parsed.savedIds.map((saved) => [saved.id, Math.max(1, toSeconds(saved.savedAt))]));
-        counts.saved += (await applyMarks(db, marks)).changed.length;
-        return counts;
+        const stubs = (await applyMarks(db, marks)).changed;
+        return { counts: { ...counts, saved: counts.saved + stubs.length }, savedIds: [...newlySaved, ...stubs] };
       };
-      const counts = deps.followSaved ? await deps.followSaved.afterBulkWrite(write) : await write();
+      // Saving by import is the user's action now: it is published as a fresh save.
+      const { counts } = deps.followSaved ? await deps.followSaved.afterBulkWrite(write) : await write();
       await refreshBadge();
       await broadcast({ type: 'marksChanged' });
       return { ok: true, ...counts };

@@ -83,6 +83,20 @@ describe('import through the background', () => {
     expect((await db.get('papers', '2611.00001'))!.readAt).toBe(T0);
   });
 
+  it('papers unsaved since the export are saved again by importing it, and stay saved', async () => {
+    const db = await getDb();
+    await storeListing(db, { key: 'day:2026-11-20', papers: [makePaper('2611.00001')], fetchedAt: T0, mode: 'merge' });
+    const paperboy = service();
+    await paperboy.setSaved('2611.00001', true);
+    const json = toJson(await getAllPapers(db), T0);
+    await paperboy.setSaved('2611.00001', false); // a tombstone newer than the export's save
+    expect(await paperboy.importData(json)).toMatchObject({ ok: true, saved: 1 });
+    expect((await db.get('papers', '2611.00001'))?.savedAt).toBeDefined();
+    const bucket = bucketKey(bucketOf('2611.00001'));
+    const published = ((await fakeBrowser.storage.sync.get(bucket)) as Record<string, Record<string, number>>)[bucket]!;
+    expect(published['2611.00001']).toBeGreaterThan(0);
+  });
+
   it('a malformed file changes nothing', async () => {
     const db = await getDb();
     await storeListing(db, { key: 'day:2026-11-20', papers: [makePaper('2611.00001')], fetchedAt: T0, mode: 'merge' });
