@@ -32,12 +32,13 @@ export default defineConfig({
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
     action: { default_title: 'Paperboy' },
     // The reader from the keyboard (listed on the browser's shortcuts page, where users can
-    // rebind it). Alt+Shift+P is free in Chrome and Firefox. Firefox toggles its sidebar itself;
+    // rebind it). Alt+Shift+D ("daily"): Chromium refuses Alt+Shift+P and Alt+Shift+R as
+    // suggested keys (taken; tried), and neither browser uses this one. Firefox toggles its sidebar itself;
     // Chrome has no such reserved command, so the background opens the panel (lib/commands.ts).
     commands:
       browser === 'firefox'
-        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open or close the Paperboy sidebar' } }
-        : { 'open-side-panel': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open the Paperboy side panel' } },
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+D' }, description: 'Open or close the Paperboy sidebar' } }
+        : { 'open-side-panel': { suggested_key: { default: 'Alt+Shift+D' }, description: 'Open the Paperboy side panel' } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -6,7 +6,6 @@ import { openSidePanel } from './side-panel';
  * `_execute_sidebar_action`, which the browser handles itself.
  */
 export const OPEN_PANEL_COMMAND = 'open-side-panel';
-export const SUGGESTED_KEY = 'Alt+Shift+P';
 
 /**
  * A keyboard command counts as a user gesture, which `sidePanel.open` needs: it is called
