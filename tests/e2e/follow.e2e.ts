@@ -6,7 +6,7 @@ import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bucketKey, bucketOf } from '../../lib/saved-merge';
 import { launchExtension } from '../support/browser.mjs';
-import { openPage, useSource } from '../support/e2e';
+import { axeViolations, openPage, useSource } from '../support/e2e';
 import { loadFixtureDays, startFakeHf } from '../support/fake-hf.mjs';
 import { makeDay } from '../support/generate-papers.mjs';
 import { countStoredPapers, storedSavedIds } from '../support/idb-probe';
@@ -121,6 +121,7 @@ describe('follow the user, export and import, in Chromium', () => {
     await panel.getByRole('button', { name: 'Saved', exact: true }).first().click();
     await until(() => panel.getByRole('article').count(), (count) => count === 3);
     await panel.getByText('Export', { exact: true }).click();
+    expect(await axeViolations(panel)).toEqual([]);
     const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('group', { name: 'Export the papers shown' }).getByRole('button', { name: 'BibTeX' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^paperboy-saved-.*\.bib$/);
     expect((await readDownload(download)).match(/^@misc\{/gm)).toHaveLength(3);
