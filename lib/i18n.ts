@@ -172,6 +172,7 @@ const en = {
   freshnessShowingDataFrom: 'showing data from {time}',
   freshnessNothingStored: 'nothing stored for this view yet',
   // Export, import, saved papers following the user, keyboard command
+  detailsPending: 'Saved on another device — details are fetched from the source when it can be reached.',
   exportLabel: 'Export',
   exportShownLabel: 'Export the papers shown',
   exportShown_one: 'The {n} paper shown, with the search and filters applied:',

@@ -2,6 +2,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DataSettings } from '@/components/DataSettings';
 import { ExportMenu } from '@/components/ExportMenu';
+import { PaperCard } from '@/components/PaperCard';
+import { stubRecord } from '@/lib/saved-store';
 import { followStatusItem } from '@/lib/saved-sync';
 import type { ImportOutcome } from '@/lib/service';
 
@@ -56,5 +58,15 @@ describe('side panel export menu', () => {
     render(<ExportMenu papers={[]} view={{ kind: 'saved' }} />);
     expect(screen.getByRole('button', { name: 'BibTeX', hidden: true })).toHaveProperty('disabled', true);
     expect(screen.getByText('Nothing to export.')).toBeTruthy();
+  });
+});
+
+describe('a saved paper known only by its id', () => {
+  it('shows its arXiv id and links, says its details are on their way, and no broken dates', () => {
+    render(<PaperCard paper={stubRecord('2611.00007', 1)} isNew={false} full />);
+    expect(screen.getByRole('heading').textContent).toBe('arXiv:2611.00007');
+    expect(screen.getByText('Saved on another device — details are fetched from the source when it can be reached.')).toBeTruthy();
+    expect(screen.queryByText(/^arXiv \S*/)).toBeNull();
+    expect(screen.getByRole('link', { name: 'arXiv' }).getAttribute('href')).toBe('https://arxiv.org/abs/2611.00007');
   });
 });
