@@ -1,3 +1,4 @@
+import { useSignal } from '@preact/signals';
 import type { PaperRecord } from '@/lib/db';
 import { t, tn } from '@/lib/i18n';
 import { exportPapers, type ExportKind } from './download';
@@ -13,20 +14,24 @@ export function viewFileName(view: ReaderView): string {
 
 /** Exports what the reader shows now (its search, filters and sort applied) as BibTeX or JSON. */
 export function ExportMenu({ papers, view, now = Date.now }: { papers: readonly PaperRecord[]; view: ReaderView; now?: () => number }) {
+  const open = useSignal(false);
   const run = (kind: ExportKind) => void exportPapers(kind, papers, viewFileName(view), now());
   const empty = papers.length === 0;
+  // The choices exist only while open: closed, the menu adds nothing to the page's text.
   return (
-    <details class="export-menu">
+    <details class="export-menu" onToggle={(event) => (open.value = event.currentTarget.open)}>
       <summary class="link-button">{t('exportLabel')}</summary>
-      <div class="export-items" role="group" aria-label={t('exportShownLabel')}>
-        <p class="help">{empty ? t('exportNothing') : tn('exportShown', papers.length)}</p>
-        <button type="button" class="button secondary" disabled={empty} onClick={() => run('bibtex')}>
-          {t('exportBibtex')}
-        </button>
-        <button type="button" class="button secondary" disabled={empty} onClick={() => run('json')}>
-          {t('exportJson')}
-        </button>
-      </div>
+      {open.value ? (
+        <div class="export-items" role="group" aria-label={t('exportShownLabel')}>
+          <p class="help">{empty ? t('exportNothing') : tn('exportShown', papers.length)}</p>
+          <button type="button" class="button secondary" disabled={empty} onClick={() => run('bibtex')}>
+            {t('exportBibtex')}
+          </button>
+          <button type="button" class="button secondary" disabled={empty} onClick={() => run('json')}>
+            {t('exportJson')}
+          </button>
+        </div>
+      ) : null}
     </details>
   );
 }

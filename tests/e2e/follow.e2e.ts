@@ -125,7 +125,8 @@ describe('follow the user, export and import, in Chromium', () => {
     const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('group', { name: 'Export the papers shown' }).getByRole('button', { name: 'BibTeX' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^paperboy-saved-.*\.bib$/);
     expect((await readDownload(download)).match(/^@misc\{/gm)).toHaveLength(3);
-    await panel.keyboard.press('Escape');
+    await panel.getByText('Export', { exact: true }).click(); // closed again
+    await panel.getByRole('group', { name: 'Export the papers shown' }).waitFor({ state: 'detached' });
   });
 
   it('a save written to chrome.storage.sync by another device appears in the Saved view, fetched when not stored here', async () => {

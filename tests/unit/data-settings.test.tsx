@@ -54,9 +54,13 @@ describe('Saved papers settings', () => {
 });
 
 describe('side panel export menu', () => {
-  it('cannot export an empty view', () => {
-    render(<ExportMenu papers={[]} view={{ kind: 'saved' }} />);
-    expect(screen.getByRole('button', { name: 'BibTeX', hidden: true })).toHaveProperty('disabled', true);
+  it('shows its choices only when opened, and cannot export an empty view', async () => {
+    const { container } = render(<ExportMenu papers={[]} view={{ kind: 'saved' }} />);
+    expect(screen.queryByRole('button', { name: 'BibTeX', hidden: true })).toBeNull();
+    const details = container.querySelector('details')!;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    expect(await screen.findByRole('button', { name: 'BibTeX' })).toHaveProperty('disabled', true);
     expect(screen.getByText('Nothing to export.')).toBeTruthy();
   });
 });
