@@ -168,13 +168,27 @@ export function createSavedSync(deps: SavedSyncDeps) {
       return serial(async () => {
         const changed = await write();
         if (!changed) return false;
-        const index = bucketOf(id);
-        const [current, mirror] = await Promise.all([readBuckets([index]), readMirror()]);
-        stamp(mirror, current[index]!, id, saved, toSeconds(now()));
+        // The replica first, so the action survives storage.sync being unreadable.
+        const mirror = await readMirror();
+        stamp(mirror, {}, id, saved, toSeconds(now()));
         await writeMirror(mirror);
-        const merged = current.slice();
-        merged[index] = mergeBuckets(current[index]!, splitIntoBuckets(mirror)[index]!);
-        await publish(merged, current, [index]);
+        try {
+          const index = bucketOf(id);
+          const current = await readBuckets([index]);
+          const synced = current[index]![id];
+          // Another device's mark stamped later (its clock ahead): this action must still win.
+          if (synced !== undefined && laterMark(synced, mirror[id]!) !== mirror[id]) {
+            stamp(mirror, current[index]!, id, saved, toSeconds(now()));
+            await writeMirror(mirror);
+          }
+          const merged = current.slice();
+          merged[index] = mergeBuckets(current[index]!, splitIntoBuckets(mirror)[index]!);
+          await publish(merged, current, [index]);
+        } catch (cause) {
+          // storage.sync unavailable: the action is done here and in the replica; the next
+          // start-up publishes it.
+          await followStatusItem.setValue({ at: now(), localOnly: {}, error: cause instanceof Error ? cause.message : String(cause) }).catch(() => undefined);
+        }
         return true;
       });
     },

@@ -133,6 +133,25 @@ describe('saved ids follow the user', () => {
     expect((await followStatusItem.getValue()).error).toBeUndefined();
   });
 
+  it('a save here wins over a removal another device stamped later (its clock ahead)', async () => {
+    const db = await getDb();
+    await storePapers(db, [makePaper(idA)]);
+    await fakeBrowser.storage.sync.set({ [bucketA]: { [idA]: -(toSeconds(T0) + 100) } });
+    const { sync } = device();
+    await sync.local(idA, true, () => setSaved(db, idA, true, T0));
+    expect(await syncBucket(bucketA)).toEqual({ [idA]: toSeconds(T0) + 101 });
+  });
+
+  it('a save still succeeds when storage.sync cannot even be read', async () => {
+    const db = await getDb();
+    await storePapers(db, [makePaper(idA)]);
+    const area: SyncArea = { get: () => Promise.reject(new Error('storage.sync is disabled')), set: () => Promise.reject(new Error('no')) };
+    const { sync } = device({ area });
+    expect(await sync.local(idA, true, () => setSaved(db, idA, true, T0))).toBe(true);
+    expect(await savedIds(db)).toEqual([idA]);
+    expect(await followStatusItem.getValue()).toMatchObject({ error: 'storage.sync is disabled' });
+  });
+
   it('at start-up, publishes papers saved before following existed and applies what was missed', async () => {
     const db = await getDb();
     await storePapers(db, [makePaper(idA), makePaper(idOther)]);
