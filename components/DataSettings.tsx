@@ -42,9 +42,17 @@ export function DataSettings({ db = getDb, send = sendRequest, now = Date.now }:
   const importing = useSignal(false);
 
   useEffect(() => {
-    void followStatusItem.getValue().then((status) => (follow.value = followMessage(status)));
+    let changed = false;
+    const stop = followStatusItem.watch((status) => {
+      changed = true;
+      follow.value = followMessage(status);
+    });
+    // A change that arrives while the first read is under way is newer than what it reads.
+    void followStatusItem.getValue().then((status) => {
+      if (!changed) follow.value = followMessage(status);
+    });
     void readShortcut().then((value) => (shortcut.value = value));
-    return followStatusItem.watch((status) => (follow.value = followMessage(status)));
+    return stop;
   }, []);
 
   const exportSaved = async (kind: ExportKind) => {

@@ -46,6 +46,14 @@ describe('Saved papers settings', () => {
     await screen.findByText(message);
   });
 
+  it('follows a status change while the page is open', async () => {
+    mount({ ok: true, added: 0, saved: 0, read: 0 });
+    await followStatusItem.setValue({ at: 1, localOnly: { savedIds0: 1 } });
+    await screen.findByText('1 saved paper stays on this device only: the browser’s sync storage for Paperboy is full. It is kept here, and exports include it.');
+    await followStatusItem.setValue({ at: 2, localOnly: {} });
+    await waitFor(() => expect(screen.queryByText(/stays on this device only/)).toBeNull());
+  });
+
   it('says when exporting saved papers finds none', async () => {
     mount({ ok: true, added: 0, saved: 0, read: 0 });
     fireEvent.click(screen.getByRole('button', { name: 'JSON' }));
