@@ -22,23 +22,27 @@ export default defineConfig({
     plugins: [preact()],
   }),
   manifest: ({ browser }) => ({
-    name: 'Paperboy',
-    description: 'Hugging Face Daily Papers in your toolbar and side panel: new papers badged, trending at a glance.',
+    // Name and description from public/_locales (the browser's language); the UI's own strings
+    // are in lib/i18n.ts, because chrome.i18n cannot switch language at run time.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // alarms: the poll schedule. storage: settings. sidePanel is added by WXT for Chrome.
     permissions: ['alarms', 'storage'],
     // The default source. Mirrors are asked for at run time (optional), and a local
     // http://127.0.0.1 source works through CORS without any permission.
     host_permissions: ['https://huggingface.co/*'],
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
-    action: { default_title: 'Paperboy' },
+    action: { default_title: '__MSG_extName__' },
     // The reader from the keyboard (listed on the browser's shortcuts page, where users can
     // rebind it). Alt+Shift+D ("daily"): Chromium refuses Alt+Shift+P and Alt+Shift+R as
-    // suggested keys (taken; tried), and neither browser uses this one. Firefox toggles its sidebar itself;
-    // Chrome has no such reserved command, so the background opens the panel (lib/commands.ts).
+    // suggested keys (taken; tried), and neither browser uses this one. Firefox toggles its
+    // sidebar itself; Chrome has no such reserved command, so the background opens the panel
+    // (lib/commands.ts).
     commands:
       browser === 'firefox'
-        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+D' }, description: 'Open or close the Paperboy sidebar' } }
-        : { 'open-side-panel': { suggested_key: { default: 'Alt+Shift+D' }, description: 'Open the Paperboy side panel' } },
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+D' }, description: '__MSG_commandToggleSidebar__' } }
+        : { 'open-side-panel': { suggested_key: { default: 'Alt+Shift+D' }, description: '__MSG_commandOpenPanel__' } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

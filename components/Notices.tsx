@@ -19,6 +19,8 @@ export function Notices({ home, tab }: { home: HomeData; tab: ListTab }) {
     notices.push({ tone: 'warn', text: t('offlineNow') });
   } else if (error?.kind === 'rate-limited') {
     notices.push({ tone: 'warn', text: t('rateLimitedUntil', { time: formatTime(error.retryAt ?? error.at) }) });
+  } else if (error?.kind === 'storage') {
+    notices.push({ tone: 'error', text: `${t('storageFailing', { time: formatTime(sync.failingSince ?? error.at) })} (${error.message})` });
   } else if (error) {
     notices.push({ tone: 'error', text: `${t('unreachableSince', { time: formatTime(sync.failingSince ?? error.at) })} (${error.message})` });
   }

@@ -6,6 +6,7 @@ import { sendRequest } from '@/lib/messages';
 import { POLL_CHOICES } from '@/lib/schedule';
 import { DataSettings } from './DataSettings';
 import { RETENTION_CHOICES, checkSource, permissionPatternFor, pollMinutesSetting, retentionDaysSetting, sourceSetting } from '@/lib/settings';
+import { AppearanceSettings } from './AppearanceSettings';
 
 export interface OptionsDeps {
   requestOrigin?: (pattern: string) => Promise<boolean>;
@@ -126,6 +127,7 @@ export function OptionsApp({ requestOrigin = requestOriginPermission, send = sen
         describe={retentionLabel}
         item={retentionDaysSetting}
       />
+      <AppearanceSettings />
       <DataSettings send={send} />
     </main>
   );

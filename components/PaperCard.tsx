@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { localDate } from '@/lib/dates';
 import type { PaperRecord } from '@/lib/db';
-import { t, tn } from '@/lib/i18n';
+import { formatNumber, t, tn } from '@/lib/i18n';
 import { highlight } from '@/lib/search';
 import { paperLinks, safeHttpsUrl } from '@/lib/urls';
 import { Highlighted } from './Highlighted';
@@ -91,7 +91,7 @@ export function PaperCard({ paper, isNew, full = false, terms, focused = false, 
     >
       <div class="paper-head">
         <span class="upvotes" title={tn('upvotes', paper.upvotes)} aria-label={tn('upvotes', paper.upvotes)}>
-          <span aria-hidden="true">▲</span> {paper.upvotes}
+          <span aria-hidden="true">▲</span> {formatNumber(paper.upvotes)}
         </span>
         <Title class="paper-title" id={`title-${paper.id}`}>
           <ExternalLink href={links.hf} onOpen={opened}>
@@ -145,7 +145,7 @@ export function PaperCard({ paper, isNew, full = false, terms, focused = false, 
         {code ? (
           <ExternalLink href={code} onOpen={opened}>
             {t('linkCode')}
-            {paper.githubStars !== undefined ? <span title={t('githubStars', { n: paper.githubStars })}> ★ {paper.githubStars}</span> : null}
+            {paper.githubStars !== undefined ? <span title={t('githubStars', { n: paper.githubStars })}> ★ {formatNumber(paper.githubStars)}</span> : null}
           </ExternalLink>
         ) : null}
         {project ? (

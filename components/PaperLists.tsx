@@ -24,6 +24,15 @@ function PaperList({ papers, state }: { papers: PaperRecord[]; state: ReaderStat
 /** The popup's Trending and Today tabs (arrow keys move between them), plus new papers added to earlier days. */
 export function PaperLists({ state }: { state: ReaderState }) {
   const home = state.home.value;
+  const loadError = state.loadError.value;
+  // Without this the popup would sit at "Not synced yet" when the database cannot be read.
+  if (loadError && !home) {
+    return (
+      <p class="notice notice-error" role="alert">
+        {t('loadFailed', { reason: loadError })}
+      </p>
+    );
+  }
   if (!home) return null;
   const active = state.tab.value;
   const papers = active === 'trending' ? home.trending : home.latest.papers;

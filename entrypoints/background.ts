@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { getDb } from '@/lib/db';
 import { handleCommand } from '@/lib/commands';
+import { followLanguage } from '@/lib/language';
 import { broadcast, handleRequests } from '@/lib/messages';
 import { createSavedSync } from '@/lib/saved-sync';
 import { ONLINE_CHECK_ALARM, POLL_ALARM, RETRY_ALARM, createPaperboyService } from '@/lib/service';
@@ -23,7 +24,10 @@ export default defineBackground({
       source: () => sourceSetting.getValue(),
       pollMinutes: () => pollMinutesSetting.getValue(),
       retentionDays: () => retentionDaysSetting.getValue(),
+      localeReady: () => language.ready,
     });
+    // The badge tooltip speaks the chosen language, and is rewritten as soon as it changes.
+    const language = followLanguage(() => void service.refreshBadge());
 
     browser.runtime.onInstalled.addListener(({ reason }) => {
       if (reason === 'install') void service.sync('install');

@@ -1,4 +1,4 @@
-import { formatAge, formatTime, t, tn } from './i18n';
+import { formatAge, formatTime, t, tn } from './i18n-background';
 import type { SyncState } from './sync-state';
 
 export interface BadgeInput {
@@ -29,7 +29,13 @@ function countText(unseen: number): string {
 function dataAge(input: BadgeInput): string {
   const { lastSuccessAt } = input.sync;
   if (!input.hasPapers || lastSuccessAt === undefined) return t('badgeNoData');
-  return t('badgeDataAge', { age: `${formatAge(input.now - lastSuccessAt)} (${formatTime(lastSuccessAt)})` });
+  return t('badgeDataAge', { age: t('badgeAgeAt', { age: formatAge(input.now - lastSuccessAt), time: formatTime(lastSuccessAt) }) });
+}
+
+/** "Paperboy: what happened. How old the papers are. [How many not seen.]", punctuated per language. */
+function tooltip(status: string, input: BadgeInput): string {
+  const params = { app: t('appName'), status, data: dataAge(input) };
+  return input.unseen > 0 ? t('badgeTitleUnseen', { ...params, unseen: tn('badgeUnseenBehind', input.unseen) }) : t('badgeTitle', params);
 }
 
 /**
@@ -40,26 +46,25 @@ function dataAge(input: BadgeInput): string {
 export function badgeFor(input: BadgeInput): BadgeView {
   const { sync, unseen } = input;
   const error = sync.error;
-  const unseenNote = unseen > 0 ? ` ${tn('badgeUnseenBehind', unseen)}` : '';
   if (error?.kind === 'offline') {
     return {
       text: 'off',
       color: BADGE_COLORS.offline,
-      title: `${t('appName')}: ${t('badgeOffline', { time: formatTime(sync.failingSince ?? error.at) })} ${dataAge(input)}${unseenNote}`,
+      title: tooltip(t('badgeOffline', { time: formatTime(sync.failingSince ?? error.at) }), input),
     };
   }
   if (error?.kind === 'rate-limited') {
     return {
       text: 'wait',
       color: BADGE_COLORS.rateLimited,
-      title: `${t('appName')}: ${t('badgeRateLimited', { time: formatTime(error.retryAt ?? sync.notBefore ?? error.at) })} ${dataAge(input)}${unseenNote}`,
+      title: tooltip(t('badgeRateLimited', { time: formatTime(error.retryAt ?? sync.notBefore ?? error.at) }), input),
     };
   }
   if (error) {
     return {
       text: '!',
       color: BADGE_COLORS.error,
-      title: `${t('appName')}: ${t('badgeError', { time: formatTime(error.at), reason: error.message })} ${dataAge(input)}${unseenNote}`,
+      title: tooltip(t('badgeError', { time: formatTime(error.at), reason: error.message }), input),
     };
   }
   if (sync.lastAttemptAt === undefined) {
@@ -68,6 +73,7 @@ export function badgeFor(input: BadgeInput): BadgeView {
   return {
     text: countText(unseen),
     color: BADGE_COLORS.count,
-    title: `${t('appName')}: ${unseen > 0 ? tn('badgeNew', unseen) : t('badgeNoNew')}. ${dataAge(input)}`,
+    // The count is the status here: no "not yet seen" sentence after it.
+    title: t('badgeTitle', { app: t('appName'), status: unseen > 0 ? tn('badgeNew', unseen) : t('badgeNoNew'), data: dataAge(input) }),
   };
 }

@@ -1,5 +1,8 @@
 // Listing days are UTC calendar days (HF lists papers at midnight UTC), written `YYYY-MM-DD`.
 
+import { dateTimeFormat } from './intl';
+import { currentLocale } from './locale';
+
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 
@@ -145,16 +148,17 @@ export function lastWeekdayOnOrBefore(day: string): string {
 }
 
 // Times shown to people (when a paper was published on arXiv or listed on HF) are in the user's
-// time zone and locale, unlike listing days, which stay UTC: a paper listed 2026-11-26T00:00Z is
-// on the 2026-11-26 listing but was listed on 25 Nov in Los Angeles. `timeZone` is for tests.
+// time zone and the chosen locale, unlike listing days, which stay UTC: a paper listed
+// 2026-11-26T00:00Z is on the 2026-11-26 listing but was listed on 25 Nov in Los Angeles.
+// `locale` and `timeZone` are for tests. Formatters are cached (lib/intl.ts): this runs per card.
 
-function formatIso(iso: string, options: Intl.DateTimeFormatOptions, locale?: string, timeZone?: string): string {
+const LOCAL_DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' };
+const UTC_DATE: Intl.DateTimeFormatOptions = { ...LOCAL_DATE, timeZone: 'UTC' };
+
+/** An ISO time's local calendar date, e.g. "Nov 25, 2026" (en-US), "2026年11月25日" (zh-CN); the input itself when unparseable. */
+export function localDate(iso: string, locale: string = currentLocale().tag, timeZone?: string): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
-  return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(time);
-}
-
-/** An ISO time's local calendar date, e.g. "Nov 25, 2026" (en-US); the input itself when unparseable. */
-export function localDate(iso: string, locale?: string, timeZone?: string): string {
-  return formatIso(iso, { year: 'numeric', month: 'short', day: 'numeric' }, locale, timeZone);
+  const options = timeZone === undefined ? LOCAL_DATE : timeZone === 'UTC' ? UTC_DATE : { ...LOCAL_DATE, timeZone };
+  return dateTimeFormat(locale, options).format(time);
 }

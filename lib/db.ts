@@ -43,11 +43,30 @@ export type PaperboyDb = IDBPDatabase<PaperboySchema>;
 
 export const dayKey = (day: string): ListingKey => `day:${day}`;
 
+/** An open that has not answered by then is stuck (seen on a full disk), not slow. */
+export const OPEN_TIMEOUT_MS = 10_000;
+/** An upgrade may rightly take long with a year of papers, but not forever. */
+const UPGRADE_TIMEOUT_MS = 120_000;
+
 /** Opens (and upgrades) the database. Each version adds one step; none is ever edited. */
-export async function openPaperboyDb(name = DB_NAME): Promise<PaperboyDb> {
+export async function openPaperboyDb(name = DB_NAME, timeoutMs = OPEN_TIMEOUT_MS): Promise<PaperboyDb> {
   let opened: PaperboyDb | undefined;
-  opened = await openDB<PaperboySchema>(name, DB_VERSION, {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let gaveUp = false;
+  let giveUp: (limitMs: number) => void = () => undefined;
+  const stuck = new Promise<never>((_resolve, reject) => {
+    giveUp = (limitMs) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        gaveUp = true;
+        reject(new Error(`The browser's storage did not answer within ${limitMs / 1000} s (is the disk full?)`));
+      }, limitMs);
+    };
+  });
+  giveUp(timeoutMs);
+  const opening = openDB<PaperboySchema>(name, DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, transaction) {
+      giveUp(Math.max(timeoutMs, UPGRADE_TIMEOUT_MS));
       if (oldVersion < 1) {
         const papers = db.createObjectStore('papers', { keyPath: 'id' });
         papers.createIndex('unseen', 'unseen');
@@ -65,7 +84,18 @@ export async function openPaperboyDb(name = DB_NAME): Promise<PaperboyDb> {
       opened?.close();
       dbPromise = undefined;
     },
+    terminated() {
+      // The browser closed the connection (a full disk does this): the next use reopens.
+      dbPromise = undefined;
+    },
   });
+  // A connection that arrives after giving up is closed, not leaked.
+  void opening.then((db) => gaveUp && db.close(), () => undefined);
+  try {
+    opened = await Promise.race([opening, stuck]);
+  } finally {
+    clearTimeout(timer);
+  }
   return opened;
 }
 

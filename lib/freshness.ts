@@ -15,6 +15,8 @@ import {
   utcDay,
 } from './dates';
 import { t, tn, type MessageKey } from './i18n';
+import { dateTimeFormat } from './intl';
+import { currentLocale } from './locale';
 import type { SyncState } from './sync-state';
 
 export type FreshnessView = 'today' | 'day' | 'week' | 'month' | 'trending' | 'saved';
@@ -32,7 +34,7 @@ export interface FreshnessInput {
   now: number;
   /** Time zone for clock times (tests); the user's own when absent. Listing days are always UTC. */
   timeZone?: string;
-  /** Locale for dates and times (tests); the user's own when absent. */
+  /** Locale for dates and times (tests); the one chosen in the Language setting when absent. */
   locale?: string;
 }
 
@@ -57,19 +59,23 @@ interface Formatters {
   localDay(time: number): string;
 }
 
+const DAY: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' };
+const FULL_DAY: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
+const RANGE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', timeZone: 'UTC' };
+const MONTH: Intl.DateTimeFormatOptions = { month: 'long', year: 'numeric', timeZone: 'UTC' };
+
+/** The locale dates are written in: the input's (tests), else the one the user chose. */
+const localeOf = (input: FreshnessInput): string => input.locale ?? currentLocale().tag;
+
 function formatters(input: FreshnessInput): Formatters {
-  const { locale, timeZone, now } = input;
-  const dayFormat = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
-  const fullDayFormat = new Intl.DateTimeFormat(locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  const clock = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone });
-  const dateClock = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone });
-  const isoDay = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone });
+  const { timeZone, now } = input;
+  const locale = localeOf(input);
+  // Cached per (locale, options) in lib/intl.ts: this runs whenever the reader's view changes.
+  const dayFormat = dateTimeFormat(locale, DAY);
+  const fullDayFormat = dateTimeFormat(locale, FULL_DAY);
+  const clock = dateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone });
+  const dateClock = dateTimeFormat(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone });
+  const isoDay = dateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone });
   const localDay = (time: number): string => isoDay.format(time);
   const today = localDay(now);
   return {
@@ -200,7 +206,7 @@ function rangeView(input: FreshnessInput, f: Formatters, today: string, title: s
 function weekView(input: FreshnessInput, f: Formatters, today: string): Freshness {
   const week = input.requested !== undefined && isIsoWeek(input.requested) ? input.requested : isoWeekOf(today);
   const days = daysOfIsoWeek(week);
-  const range = new Intl.DateTimeFormat(input.locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).formatRange(
+  const range = dateTimeFormat(localeOf(input), RANGE).formatRange(
     Date.parse(`${days[0]}T00:00:00Z`),
     Date.parse(`${days[6]}T00:00:00Z`),
   );
@@ -210,7 +216,7 @@ function weekView(input: FreshnessInput, f: Formatters, today: string): Freshnes
 
 function monthView(input: FreshnessInput, f: Formatters, today: string): Freshness {
   const month = input.requested !== undefined && isMonth(input.requested) ? input.requested : monthOf(today);
-  const title = new Intl.DateTimeFormat(input.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+  const title = dateTimeFormat(localeOf(input), MONTH).format(
     Date.parse(`${month}-01T00:00:00Z`),
   );
   return rangeView(input, f, today, title, daysOfMonth(month));

@@ -1,8 +1,16 @@
-// Every UI string goes through here so that the extension can be translated
-// (issue: _locales and a language setting) without touching components.
+// Every UI string goes through here: t(key, params) and tn(key, n) in the language the user chose
+// (lib/locale.ts), dates and numbers through Intl in that locale. English lives below; every other
+// language in lib/locales/, typed so that a missing key is a type error, and loaded only when chosen
+// (loadLanguage). The background's strings (badge tooltip) are in lib/locales/background.ts, in every
+// language, so that its bundle carries only those.
+import { dateTimeFormat, numberFormat } from './intl';
+import { currentLocale, type Language } from './locale';
+import { backgroundMessages, type BackgroundKey } from './locales/background';
+import { createTranslator, type Catalogues } from './locales/translator';
+
+export { formatAge, formatTime } from './i18n-background';
 
 const en = {
-  appName: 'Paperboy',
   // Reader (side panel)
   viewsLabel: 'Views',
   viewToday: 'Today',
@@ -89,6 +97,7 @@ const en = {
   unreachableSince: 'Source unreachable since {time} — showing the papers stored before.',
   rateLimitedUntil: 'The source asked Paperboy to wait until {time} — showing the papers stored before.',
   offlineNow: 'Offline — showing the papers stored before.',
+  storageFailing: 'Could not save new papers since {time} — showing the papers stored before.',
   refreshResultNew_one: '{n} new paper',
   refreshResultNew_other: '{n} new papers',
   refreshResultNone: 'Up to date',
@@ -122,21 +131,14 @@ const en = {
   sourceSaved: 'Saved — syncing from {source}',
   sourceInvalid: 'Enter a URL starting with https:// (or http:// for localhost or 127.0.0.1).',
   sourcePermissionDenied: 'Paperboy needs permission to read {origin} to use it as the source.',
-  badgeNew_one: '{n} new paper on Hugging Face Daily Papers',
-  badgeNew_other: '{n} new papers on Hugging Face Daily Papers',
-  badgeNoNew: 'No new papers',
-  badgeFirstSync: 'Paperboy — fetching papers for the first time',
-  badgeOffline: 'Offline since {time}.',
-  badgeRateLimited: 'Rate-limited by the source; next try after {time}.',
-  badgeError: 'Sync failed at {time}: {reason}.',
-  badgeDataAge: 'Papers shown are from {age}.',
-  badgeNoData: 'No papers stored yet.',
-  badgeUnseenBehind_one: '{n} new paper not yet seen.',
-  badgeUnseenBehind_other: '{n} new papers not yet seen.',
-  ageJustNow: 'just now',
-  ageMinutes: '{n} min ago',
-  ageHours: '{n} h ago',
-  ageDays: '{n} days ago',
+  // Language and theme (components/AppearanceSettings.tsx); page titles follow the language too.
+  languageLabel: 'Language',
+  languageBrowser: 'Browser default',
+  themeLabel: 'Theme',
+  themeSystem: 'System',
+  themeLight: 'Light',
+  themeDark: 'Dark',
+  sidePanelPageTitle: 'Paperboy — Daily Papers',
   // Freshness (lib/freshness.ts)
   freshnessTodayTitle: 'Today, {day}',
   freshnessWeekTitle: 'Week {week}, {year} ({range})',
@@ -200,49 +202,43 @@ const en = {
   shortcutUnset: 'No keyboard shortcut opens the reader; set one on the browser’s extension shortcuts page.',
 } as const;
 
-export type MessageKey = keyof typeof en;
+/** The pages' strings (the background's are added to them). */
+export type UiKey = keyof typeof en;
+export type MessageKey = UiKey | BackgroundKey;
 type PluralBase<K> = K extends `${infer Base}_other` ? Base : never;
 export type PluralKey = PluralBase<MessageKey>;
+export type Catalogue = Record<UiKey, string>;
 
-const messages: Record<MessageKey, string> = en;
-const pluralRules = new Intl.PluralRules('en');
+const catalogues: Catalogues<MessageKey> = { en: { ...backgroundMessages.en, ...en } };
 
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+/** Other languages' UI strings: a chunk each, fetched from the extension's own files when chosen. */
+const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
+  'zh-CN': () => import('./locales/zh-CN').then((module) => module.zhCN),
+};
+
+/** Makes a language's strings available to t(); until then they are English. */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (catalogues[language]) return;
+  const ui = await loaders[language as Exclude<Language, 'en'>]();
+  catalogues[language] = { ...backgroundMessages[language], ...ui };
 }
 
-export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return fill(messages[key], params);
+/** A language's whole catalogue, background strings included (loaded first). */
+export async function messagesOf(language: Language): Promise<Readonly<Record<MessageKey, string>>> {
+  await loadLanguage(language);
+  return catalogues[language]!;
 }
 
-/** A counted string: `tn('upvotes', 3)` → "3 upvotes". */
-export function tn(key: PluralKey, n: number, params: Record<string, string | number> = {}): string {
-  const form = pluralRules.select(n) === 'one' ? 'one' : 'other';
-  const full = `${key}_${form}` as MessageKey;
-  return fill(messages[full] ?? messages[`${key}_other` as MessageKey], { ...params, n });
-}
+export const { t, tn } = createTranslator<MessageKey>(catalogues);
 
-/** Clock time in the user's locale, e.g. "10:32". */
-export function formatTime(time: number): string {
-  return new Date(time).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-}
+const LISTING_DAY: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' };
 
-/** A listing day (UTC calendar day) written for people, e.g. "Fri, 21 Nov". */
+/** A listing day (UTC calendar day) written for people, e.g. "Fri, 21 Nov" (en-GB), "11月21日周五" (zh-CN). */
 export function formatDay(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-  });
+  return dateTimeFormat(currentLocale().tag, LISTING_DAY).format(Date.parse(`${day}T00:00:00Z`));
 }
 
-/** How long ago, coarsely: "just now", "12 min ago", "3 h ago", "2 days ago". */
-export function formatAge(ms: number): string {
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes < 1) return t('ageJustNow');
-  if (minutes < 60) return t('ageMinutes', { n: minutes });
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return t('ageHours', { n: hours });
-  return t('ageDays', { n: Math.floor(hours / 24) });
+/** A count written for the chosen locale: 12345 → "12,345". */
+export function formatNumber(value: number): string {
+  return numberFormat(currentLocale().tag).format(value);
 }

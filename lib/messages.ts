@@ -51,8 +51,18 @@ export function handleRequests(handlers: RequestHandlers): void {
     const envelope = message as Envelope | undefined;
     if (envelope?.paperboy !== 'request') return undefined;
     const handler = handlers[envelope.request.type] as (request: Request) => Promise<unknown>;
-    return handler(envelope.request);
+    // Chrome drops a rejection that is not an Error (IndexedDB rejects with DOMExceptions and
+    // events) as "rejected without an Error": the page must get the reason.
+    return handler(envelope.request).catch((error: unknown) => {
+      throw error instanceof Error ? error : new Error(describeFailure(error));
+    });
   });
+}
+
+function describeFailure(error: unknown): string {
+  const named = error as { name?: unknown; message?: unknown } | null | undefined;
+  if (typeof named?.message === 'string' && named.message) return `${String(named.name ?? 'Error')}: ${named.message}`;
+  return String(named?.name ?? error);
 }
 
 /** Tells open pages; having none open is normal, not an error. */

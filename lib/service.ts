@@ -6,6 +6,7 @@ import { firstPollDelayMinutes, nextPollDelayMinutes } from './schedule';
 import { addDays, utcDay } from './dates';
 import { pruneBefore } from './retention';
 import { DEFAULT_POLL_MINUTES, DEFAULT_RETENTION_DAYS } from './settings';
+import { EMPTY_SYNC_STATE } from './sync-state';
 import { createSyncEngine, readSyncState, type SyncDeps, type SyncOutcome, type SyncReason } from './sync';
 import { createViewFetcher } from './views';
 import { parseImport } from './import';
@@ -24,6 +25,8 @@ const ONLINE_CHECK_MINUTES = 0.5;
 export interface ServiceDeps extends Omit<SyncDeps, 'onStart'> {
   pollMinutes?: () => Promise<number>;
   retentionDays?: () => Promise<number>;
+  /** Resolves once the Language setting is applied, so that the badge tooltip is in the user's language. */
+  localeReady?: () => Promise<unknown>;
   /** Saved marks follow the user through storage.sync (lib/saved-sync.ts). */
   followSaved?: Pick<SavedSync, 'local' | 'afterBulkWrite'>;
 }
@@ -41,9 +44,16 @@ export function createPaperboyService(deps: ServiceDeps) {
   let queued: Promise<SyncOutcome> | undefined;
 
   async function refreshBadge(): Promise<void> {
-    const db: PaperboyDb = await deps.db();
-    const [unseen, sync, papers] = await Promise.all([countUnseen(db), readSyncState(db), countPapers(db)]);
-    const view = badgeFor({ unseen, sync, now: now(), hasPapers: papers > 0 });
+    await deps.localeReady?.();
+    let view;
+    try {
+      const db: PaperboyDb = await deps.db();
+      const [unseen, sync, papers] = await Promise.all([countUnseen(db), readSyncState(db), countPapers(db)]);
+      view = badgeFor({ unseen, sync: engine.currentState(sync), now: now(), hasPapers: papers > 0 });
+    } catch {
+      // The database cannot even be read (disk full, corrupt profile): the badge still says so.
+      view = badgeFor({ unseen: 0, sync: engine.currentState(EMPTY_SYNC_STATE), now: now(), hasPapers: false });
+    }
     // Chrome MV3 has `action`; Firefox's MV2 build only `browserAction`, with the same calls.
     const toolbar = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
     await Promise.all([
@@ -99,7 +109,8 @@ export function createPaperboyService(deps: ServiceDeps) {
   async function syncAndReport(reason: SyncReason): Promise<SyncOutcome> {
     const outcome = await engine.sync(reason);
     if (outcome.ran) await scheduleRetry(outcome);
-    if (outcome.ran && !outcome.state.error) await applyRetention();
+    // Retention can wait for the next good sync; failing it must not hide this sync's outcome.
+    if (outcome.ran && !outcome.state.error) await applyRetention().catch(() => undefined);
     await refreshBadge();
     await broadcast({ type: 'syncFinished', outcome });
     return outcome;

@@ -1,4 +1,6 @@
 import { storage } from 'wxt/utils/storage';
+import type { LanguageChoice } from './locale';
+import type { ThemeChoice } from './theme';
 
 export const DEFAULT_SOURCE = 'https://huggingface.co';
 export const DEFAULT_POLL_MINUTES = 30;
@@ -21,6 +23,18 @@ export const DEFAULT_RETENTION_DAYS = 90;
 /** Listing days older than this are removed after a sync; saved papers are always kept. */
 export const retentionDaysSetting = storage.defineItem<number>('sync:retentionDays', {
   fallback: DEFAULT_RETENTION_DAYS,
+  version: 1,
+});
+
+/** The UI language: the browser's (default), or one picked. Read through resolveLocale(), which ignores unknown values. */
+export const languageSetting = storage.defineItem<LanguageChoice>('sync:language', {
+  fallback: 'browser',
+  version: 1,
+});
+
+/** Light or dark pages, or whatever the system prefers (default). */
+export const themeSetting = storage.defineItem<ThemeChoice>('sync:theme', {
+  fallback: 'system',
   version: 1,
 });
 

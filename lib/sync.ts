@@ -43,6 +43,11 @@ async function storeWithRoom(db: PaperboyDb, input: StoreListingInput, summary: 
   }
 }
 
+/** Of two records of the syncs, the one written after the later attempt. */
+export function newerState(a: SyncState, b: SyncState): SyncState {
+  return (b.lastAttemptAt ?? -Infinity) > (a.lastAttemptAt ?? -Infinity) ? b : a;
+}
+
 export async function readSyncState(db: PaperboyDb): Promise<SyncState> {
   return (await db.get('meta', 'sync')) ?? EMPTY_SYNC_STATE;
 }
@@ -52,8 +57,10 @@ function toSyncError(error: unknown, at: number): SyncError {
     return { kind: error.kind, message: error.message, at, ...error.details };
   }
   if (isQuotaError(error)) return { kind: 'storage', message: 'The browser has no room left for papers, even after removing the oldest days', at };
-  const message = error instanceof Error ? error.message : String(error);
-  return { kind: 'storage', message: `Could not store papers: ${message}`, at };
+  // A full disk shows up as other IndexedDB errors (UnknownError, "Failed to write blobs (IOError)").
+  const named = error as { name?: unknown; message?: unknown } | undefined;
+  const detail = typeof named?.message === 'string' && named.message ? named.message : String(named?.name ?? error);
+  return { kind: 'storage', message: `Could not save papers in the browser's storage (is the disk full?): ${detail}`, at };
 }
 
 /** The listing day most of a dateless answer's papers were listed on. */
@@ -78,10 +85,27 @@ export function createSyncEngine(deps: SyncDeps) {
   const random = deps.random ?? Math.random;
   let running: Promise<SyncOutcome> | undefined;
 
+  /** The last outcome, kept in memory for when the database itself cannot be read or written. */
+  let lastState: SyncState = EMPTY_SYNC_STATE;
+
+  /** Storage is broken (disk full, database unopenable): a failure with a backoff, never a throw. */
+  function storageFailure(error: unknown): SyncOutcome {
+    const at = now();
+    const summary: SyncSummary = { at, newPapers: 0, fetched: 0, skipped: 0, requests: 0, problems: [] };
+    lastState = withFailure(lastState, toSyncError(error, at), summary, random);
+    return { ran: true, state: lastState };
+  }
+
   async function run(reason: SyncReason): Promise<SyncOutcome> {
-    const db = await deps.db();
+    let db: PaperboyDb;
+    let previous: SyncState;
+    try {
+      db = await deps.db();
+      previous = newerState(await readSyncState(db), lastState);
+    } catch (error) {
+      return storageFailure(error);
+    }
     const startedAt = now();
-    const previous = await readSyncState(db);
     if (previous.notBefore !== undefined && startedAt < previous.notBefore) {
       // A rate limit binds everyone; a backoff only the schedule, not a user asking, and not
       // the network coming back after an offline failure.
@@ -130,11 +154,19 @@ export function createSyncEngine(deps: SyncDeps) {
     } catch (error) {
       state = withFailure(previous, toSyncError(error, now()), summary, random);
     }
-    await db.put('meta', state, 'sync');
+    try {
+      await db.put('meta', state, 'sync');
+    } catch (error) {
+      // The outcome could not be recorded: report that rather than a success nobody can see.
+      return storageFailure(error);
+    }
+    lastState = state;
     return { ran: true, state };
   }
 
   return {
+    /** The stored state, unless a later outcome could not be stored. */
+    currentState: (stored: SyncState): SyncState => newerState(stored, lastState),
     sync(reason: SyncReason): Promise<SyncOutcome> {
       running ??= run(reason).finally(() => {
         running = undefined;

@@ -1,6 +1,7 @@
 // `npm run demo`: the built extension in Chromium against the project's recorded listing,
 // served on 127.0.0.1 (no network needed). With a display it opens a browser to try it;
-// headless it writes screenshots of the popup and side panel, light and dark, for the README.
+// headless it writes screenshots of the popup and side panel, light and dark, and the side panel
+// in Simplified Chinese, for the README.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchExtension } from '../tests/support/browser.mjs';
@@ -20,7 +21,7 @@ async function setSource() {
   await options.goto(extension.pageUrl('options.html'));
   await options.getByLabel('Source').fill(fake.url);
   await options.getByRole('button', { name: 'Save' }).click();
-  await options.getByText(/Saved/).waitFor();
+  await options.getByText(/^Saved — syncing from/).waitFor();
   const worker = extension.worker();
   for (let i = 0; i < 100 && !/^\d+$/.test(await worker.evaluate(() => chrome.action.getBadgeText({}))); i++) {
     await new Promise((done) => setTimeout(done, 100));
@@ -50,6 +51,18 @@ if (headless) {
   await panel.goto(extension.pageUrl('sidepanel.html'));
   await panel.getByRole('article').first().waitFor();
   for (const scheme of ['light', 'dark']) await shoot(panel, 'sidepanel', scheme);
+
+  // The same side panel in Simplified Chinese, switched from the options page as a user would
+  // (the open panel follows at once). Needs a CJK font (Debian: fonts-wqy-microhei or fonts-noto-cjk).
+  await panel.emulateMedia({ colorScheme: 'light' });
+  const options = await extension.context.newPage();
+  await options.goto(extension.pageUrl('options.html'));
+  await options.getByLabel('Language').selectOption('zh-CN');
+  await panel.getByRole('button', { name: '今天' }).waitFor();
+  await panel.waitForTimeout(100);
+  const zh = resolve(SCREENSHOTS, 'sidepanel-zh.png');
+  await panel.screenshot({ path: zh });
+  console.log(`wrote ${zh}`);
 
   await extension.close();
   await fake.close();

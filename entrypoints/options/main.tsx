@@ -1,5 +1,10 @@
 import { render } from 'preact';
+import { startAppearance } from '@/components/appearance';
 import { OptionsApp } from '@/components/OptionsApp';
+import { t } from '@/lib/i18n';
 import '@/components/theme.css';
 
-render(<OptionsApp />, document.getElementById('app')!);
+// Language and theme first (from the last choices seen), so that the first render is already
+// in the user's; the synced settings follow a moment later.
+const appearance = startAppearance({ title: () => t('optionsTitle') });
+void appearance.first.then(() => render(<OptionsApp />, document.getElementById('app')!));

@@ -1,7 +1,12 @@
 import { render } from 'preact';
+import { startAppearance } from '@/components/appearance';
 import { PopupApp } from '@/components/PopupApp';
 import { createReaderState } from '@/components/reader-state';
 import { getDb } from '@/lib/db';
+import { t } from '@/lib/i18n';
 import '@/components/theme.css';
 
-render(<PopupApp state={createReaderState({ db: getDb })} />, document.getElementById('app')!);
+// Language and theme first (from the last choices seen), so that the first render is already
+// in the user's; the synced settings follow a moment later.
+const appearance = startAppearance({ title: () => t('appName') });
+void appearance.first.then(() => render(<PopupApp state={createReaderState({ db: getDb })} />, document.getElementById('app')!));

@@ -1,7 +1,12 @@
 import { render } from 'preact';
+import { startAppearance } from '@/components/appearance';
 import { SidePanelApp } from '@/components/SidePanelApp';
 import { createPanelState } from '@/components/panel-state';
 import { getDb } from '@/lib/db';
+import { t } from '@/lib/i18n';
 import '@/components/theme.css';
 
-render(<SidePanelApp state={createPanelState({ db: getDb })} />, document.getElementById('app')!);
+// Language and theme first (from the last choices seen), so that the first render is already
+// in the user's; the synced settings follow a moment later.
+const appearance = startAppearance({ title: () => t('sidePanelPageTitle') });
+void appearance.first.then(() => render(<SidePanelApp state={createPanelState({ db: getDb })} />, document.getElementById('app')!));

@@ -39,11 +39,12 @@ export function chromiumArgs(extensionDir, { headless = true } = {}) {
 }
 
 /**
- * @param {{ headless?: boolean, colorScheme?: 'light' | 'dark' }} [options]
+ * @param {{ headless?: boolean, colorScheme?: 'light' | 'dark', profileParent?: string }} [options]
+ *   profileParent: where the profile folder is made (a small filesystem, to fill the disk).
  */
-export async function launchExtension({ headless = true, colorScheme = 'light' } = {}) {
+export async function launchExtension({ headless = true, colorScheme = 'light', profileParent = tmpdir() } = {}) {
   assertBrowserReady();
-  const profile = mkdtempSync(join(tmpdir(), 'paperboy-profile-'));
+  const profile = mkdtempSync(join(profileParent, 'paperboy-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless,

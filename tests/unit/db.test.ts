@@ -28,6 +28,22 @@ describe('database', () => {
     db.close();
   });
 
+  it('gives up on an open that never answers, with a clear error, and opens once it can', async () => {
+    // A connection that ignores "versionchange" keeps the upgrade from ever starting.
+    const blocker = await openDB(DB_NAME, 1, {
+      upgrade(db) {
+        db.createObjectStore('papers', { keyPath: 'id' });
+        db.createObjectStore('listings', { keyPath: 'key' });
+        db.createObjectStore('meta');
+      },
+    });
+    await expect(openPaperboyDb(DB_NAME, 50)).rejects.toThrow("The browser's storage did not answer within 0.05 s (is the disk full?)");
+    blocker.close();
+    const db = await openPaperboyDb(DB_NAME, 50);
+    expect(db.version).toBe(2);
+    db.close();
+  });
+
   it('stores a listing in the source order and reports which papers are new', async () => {
     const db = await openPaperboyDb();
     const newIds = await storeListing(db, { key: 'day:2026-11-20', papers: [paper('2611.00002'), paper('2611.00001')], fetchedAt: T0, mode: 'merge' });

@@ -97,6 +97,15 @@ describe('popup', () => {
     expect(screen.getAllByRole('article').length).toBeGreaterThan(0);
   });
 
+  it('says new papers could not be saved when storage fails, not that the source is unreachable', async () => {
+    await seed({ sync: { error: { kind: 'storage', message: 'Could not save papers (is the disk full?): IOError', at: NOW }, failingSince: NOW, failures: 1 } });
+    mount();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/Could not save new papers since \d\d:\d\d .*is the disk full\?/);
+    expect(alert.textContent).not.toMatch(/unreachable/);
+    expect(screen.getAllByRole('article').length).toBeGreaterThan(0);
+  });
+
   it('refreshes on request, showing progress and then the result', async () => {
     await seed();
     mount();

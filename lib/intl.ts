@@ -1,0 +1,30 @@
+// Intl formatters are slow to build (a new DateTimeFormat per call took a search keystroke at
+// 20k papers from 18 to 50 ms): one per (locale, options), built on first use and kept.
+
+type Options = Intl.DateTimeFormatOptions | Intl.NumberFormatOptions | Intl.PluralRulesOptions;
+const NO_OPTIONS = {};
+
+function cached<F, O extends Options>(make: (locale: string | undefined, options: O) => F) {
+  // Callers pass module-level option objects: found by identity first, by value otherwise.
+  const byIdentity = new WeakMap<O, Map<string, F>>();
+  const byValue = new Map<string, F>();
+  return (locale: string | undefined, options: O = NO_OPTIONS as O): F => {
+    const key = locale ?? '';
+    let perLocale = byIdentity.get(options);
+    const hit = perLocale?.get(key);
+    if (hit) return hit;
+    const valueKey = `${key}\u0000${JSON.stringify(options)}`;
+    let format = byValue.get(valueKey);
+    if (!format) {
+      format = make(locale, options);
+      byValue.set(valueKey, format);
+    }
+    if (!perLocale) byIdentity.set(options, (perLocale = new Map()));
+    perLocale.set(key, format);
+    return format;
+  };
+}
+
+export const dateTimeFormat = cached((locale, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options));
+export const numberFormat = cached((locale, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options));
+export const pluralRules = cached((locale, options: Intl.PluralRulesOptions) => new Intl.PluralRules(locale, options));

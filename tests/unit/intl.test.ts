@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { localDate } from '@/lib/dates';
+import { describeFreshness } from '@/lib/freshness';
+import { dateTimeFormat, numberFormat, pluralRules } from '@/lib/intl';
+import { DEFAULT_LOCALE, resolveLocale, setLocale } from '@/lib/locale';
+
+const OriginalDateTimeFormat = Intl.DateTimeFormat;
+let built = 0;
+
+/** Counts every DateTimeFormat built from here on. */
+function countBuilds() {
+  built = 0;
+  Intl.DateTimeFormat = class extends OriginalDateTimeFormat {
+    constructor(...args: ConstructorParameters<typeof OriginalDateTimeFormat>) {
+      super(...args);
+      built += 1;
+    }
+  } as typeof Intl.DateTimeFormat;
+}
+
+afterEach(() => {
+  Intl.DateTimeFormat = OriginalDateTimeFormat;
+  setLocale(DEFAULT_LOCALE);
+});
+
+describe('Intl formatters, cached per (locale, options)', () => {
+  it.each([
+    ['dateTimeFormat', dateTimeFormat, { month: 'short' }, { month: 'long' }],
+    ['numberFormat', numberFormat, { maximumFractionDigits: 1 }, { maximumFractionDigits: 2 }],
+    ['pluralRules', pluralRules, { type: 'ordinal' }, { type: 'cardinal' }],
+  ] as const)('%s gives back the same object for the same locale and options', (_name, make, options, other) => {
+    const get = make as (locale: string | undefined, options?: object) => object;
+    const first = get('en-GB', options);
+    expect(get('en-GB', options)).toBe(first);
+    expect(get('en-GB', { ...options })).toBe(first); // equal options, another object
+    expect(get('zh-CN', options)).not.toBe(first);
+    expect(get('en-GB', other)).not.toBe(first);
+    expect(get('en-GB')).toBe(get('en-GB', {}));
+  });
+
+  it('builds one DateTimeFormat for a thousand card dates', () => {
+    countBuilds();
+    const dates = Array.from({ length: 1000 }, (_, index) => localDate(new Date(Date.UTC(2026, 0, 1) + index * 3_600_000).toISOString(), 'en-IE', 'Asia/Kolkata'));
+    expect(new Set(dates).size).toBeGreaterThan(40);
+    expect(built).toBe(1);
+  });
+
+  it('builds nothing new when the freshness header is described again', () => {
+    const input = { view: 'week', requested: '2026-W48', count: 3, sync: { failures: 0 }, now: Date.UTC(2026, 10, 26, 12), timeZone: 'Pacific/Auckland', locale: 'en-NZ' } as const;
+    describeFreshness({ ...input });
+    countBuilds();
+    for (let i = 0; i < 50; i += 1) describeFreshness({ ...input, count: i });
+    expect(built).toBe(0);
+  });
+
+  it('follows the chosen locale, one formatter per locale', () => {
+    countBuilds();
+    const iso = '2026-11-20T12:00:00Z';
+    setLocale(resolveLocale('zh-CN', 'en-US'));
+    expect(localDate(iso, undefined, 'Europe/Oslo')).toBe('2026年11月20日');
+    expect(localDate(iso, undefined, 'Europe/Oslo')).toBe('2026年11月20日');
+    setLocale(resolveLocale('en', 'en-GB'));
+    expect(localDate(iso, undefined, 'Europe/Oslo')).toBe('20 Nov 2026');
+    expect(built).toBe(2);
+  });
+});
