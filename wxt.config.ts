@@ -37,6 +37,15 @@ export default defineConfig({
       ? { optional_permissions: ['https://*/*', 'notifications'] }
       : { optional_host_permissions: ['https://*/*'], optional_permissions: ['notifications'] }),
     action: { default_title: '__MSG_extName__' },
+    // The reader from the keyboard (listed on the browser's shortcuts page, where users can
+    // rebind it). Alt+Shift+D ("daily"): Chromium refuses Alt+Shift+P and Alt+Shift+R as
+    // suggested keys (taken; tried), and neither browser uses this one. Firefox toggles its
+    // sidebar itself; Chrome has no such reserved command, so the background opens the panel
+    // (lib/commands.ts).
+    commands:
+      browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+D' }, description: '__MSG_commandToggleSidebar__' } }
+        : { 'open-side-panel': { suggested_key: { default: 'Alt+Shift+D' }, description: '__MSG_commandOpenPanel__' } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -5,6 +5,7 @@ import { t } from '@/lib/i18n';
 import { sendRequest } from '@/lib/messages';
 import { POLL_CHOICES } from '@/lib/schedule';
 import { AlertsSettings } from './AlertsSettings';
+import { DataSettings } from './DataSettings';
 import { RETENTION_CHOICES, checkSource, permissionPatternFor, pollMinutesSetting, retentionDaysSetting, sourceSetting } from '@/lib/settings';
 import { AppearanceSettings } from './AppearanceSettings';
 
@@ -129,6 +130,7 @@ export function OptionsApp({ requestOrigin = requestOriginPermission, send = sen
       />
       <AppearanceSettings />
       <AlertsSettings />
+      <DataSettings send={send} />
     </main>
   );
 }

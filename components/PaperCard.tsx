@@ -135,7 +135,8 @@ export function PaperCard({ paper, isNew, full = false, terms, focused = false, 
           </>
         ) : null}
       </p>
-      {full ? (
+      {full && !paper.publishedAt ? <p class="dates">{t('detailsPending')}</p> : null}
+      {full && paper.publishedAt ? (
         <p class="dates">
           <span>{t('publishedOn', { date: localDate(paper.publishedAt) })}</span>
           <span>{t('listedOn', { date: localDate(`${paper.listedOn}T00:00:00Z`, undefined, 'UTC') })}</span>

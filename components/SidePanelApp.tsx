@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { utcDay } from '@/lib/dates';
 import { t, tn } from '@/lib/i18n';
+import { ExportMenu } from './ExportMenu';
 import { Header } from './Header';
 import { KeyHelp } from './KeyHelp';
 import type { PanelState } from './panel-state';
@@ -74,6 +75,7 @@ export function SidePanelApp({ state, now = Date.now }: { state: PanelState; now
   return (
     <div class="app sidepanel">
       <Header title={t('sidePanelTitle')} lastSuccess={state.sync.value.lastSuccessAt} refresher={state.refresher}>
+        <ExportMenu papers={state.visible.value} view={view} now={now} />
         <button type="button" class="link-button" onClick={() => (helpOpen.value = true)} aria-haspopup="dialog">
           {t('keysButton')}
         </button>

@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { getDb } from '@/lib/db';
+import { handleCommand } from '@/lib/commands';
 import { followLanguage } from '@/lib/language';
-import { handleRequests } from '@/lib/messages';
+import { broadcast, handleRequests } from '@/lib/messages';
 import { DIGEST_ALARM, openNotification } from '@/lib/alerts';
+import { createSavedSync } from '@/lib/saved-sync';
 import { ONLINE_CHECK_ALARM, POLL_ALARM, RETRY_ALARM, createPaperboyService } from '@/lib/service';
 import {
   badgeModeSetting,
@@ -21,7 +23,13 @@ export default defineBackground({
   // Firefox's MV2 build: an event page that sleeps like Chrome's service worker.
   persistent: false,
   main() {
+    const savedSync = createSavedSync({
+      db: getDb,
+      source: () => sourceSetting.getValue(),
+      onChanged: () => broadcast({ type: 'marksChanged' }),
+    });
     const service = createPaperboyService({
+      followSaved: savedSync,
       db: getDb,
       source: () => sourceSetting.getValue(),
       pollMinutes: () => pollMinutesSetting.getValue(),
@@ -40,8 +48,17 @@ export default defineBackground({
     browser.runtime.onInstalled.addListener(({ reason }) => {
       if (reason === 'install') void service.sync('install');
       else void service.refreshBadge();
+      void savedSync.reconcile();
     });
-    browser.runtime.onStartup.addListener(() => void service.startup());
+    browser.runtime.onStartup.addListener(() => {
+      void service.startup();
+      void savedSync.reconcile();
+    });
+    // Saved papers changed on another device (or this one's own write coming back).
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'sync') void savedSync.applyRemote(changes);
+    });
+    browser.commands?.onCommand.addListener((command, tab) => void handleCommand(command, tab));
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === POLL_ALARM) void service.poll(alarm.scheduledTime);
       if (alarm.name === RETRY_ALARM) void service.retry(alarm.scheduledTime);
@@ -64,6 +81,7 @@ export default defineBackground({
       setSaved: ({ id, saved }) => service.setSaved(id, saved),
       fetchView: ({ key, force }) => service.fetchView(key, force),
       searchRemote: ({ query }) => service.searchRemote(query),
+      importData: ({ text }) => service.importData(text),
     });
 
     pollMinutesSetting.watch(() => void service.rescheduleForSetting());

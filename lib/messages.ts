@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ListingKey } from './db';
 import type { SyncOutcome } from './sync';
 import type { SearchOutcome, ViewFetchOutcome } from './views';
+import type { ImportOutcome } from './service';
 
 /** Requests from the popup, side panel and options page to the background, the only writer. */
 export type Request =
@@ -11,7 +12,9 @@ export type Request =
   | { type: 'markRead'; ids: string[]; read: boolean }
   | { type: 'setSaved'; id: string; saved: boolean }
   | { type: 'fetchView'; key: ListingKey; force?: boolean }
-  | { type: 'searchRemote'; query: string };
+  | { type: 'searchRemote'; query: string }
+  /** A Paperboy JSON export's text, checked and merged by the background. */
+  | { type: 'importData'; text: string };
 
 export interface Responses {
   refresh: SyncOutcome;
@@ -21,6 +24,7 @@ export interface Responses {
   setSaved: { changed: boolean };
   fetchView: ViewFetchOutcome;
   searchRemote: SearchOutcome;
+  importData: ImportOutcome;
 }
 
 /** Notices from the background to whichever extension pages are open. */

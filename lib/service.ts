@@ -10,6 +10,12 @@ import { DEFAULT_POLL_MINUTES, DEFAULT_RETENTION_DAYS } from './settings';
 import { EMPTY_SYNC_STATE } from './sync-state';
 import { createSyncEngine, readSyncState, type SyncDeps, type SyncOutcome, type SyncReason } from './sync';
 import { createViewFetcher } from './views';
+import { parseImport } from './import';
+import { applyMarks, importPapers, type ImportCounts } from './saved-store';
+import { toSeconds } from './saved-merge';
+import type { SavedSync } from './saved-sync';
+
+export type ImportOutcome = ({ ok: true } & ImportCounts) | Extract<ReturnType<typeof parseImport>, { ok: false }>;
 
 export const POLL_ALARM = 'poll';
 export const RETRY_ALARM = 'retry';
@@ -25,6 +31,8 @@ export interface ServiceDeps extends Omit<SyncDeps, 'onStart'> {
   badgeMode?: () => Promise<BadgeMode>;
   /** Notifications, the rising threshold, the digest time, the watchlist (lib/alerts.ts). */
   alerts?: Omit<AlertDeps, 'db' | 'now'>;
+  /** Saved marks follow the user through storage.sync (lib/saved-sync.ts). */
+  followSaved?: Pick<SavedSync, 'local' | 'afterBulkWrite'>;
 }
 
 /**
@@ -219,7 +227,9 @@ export function createPaperboyService(deps: ServiceDeps) {
       return { changed };
     },
     async setSaved(id: string, saved: boolean): Promise<{ changed: boolean }> {
-      const changed = await setSaved(await deps.db(), id, saved, now());
+      const db = await deps.db();
+      const write = () => setSaved(db, id, saved, now());
+      const changed = deps.followSaved ? await deps.followSaved.local(id, saved, write) : await write();
       if (changed) await broadcast({ type: 'marksChanged' });
       return { changed };
     },
@@ -244,6 +254,23 @@ export function createPaperboyService(deps: ServiceDeps) {
     },
     scheduleDigest: () => alerts.scheduleDigest().catch((error: unknown) => console.warn('Paperboy: digest alarm', error)),
     sendDigest: () => alerts.sendDigest().catch((error: unknown) => console.warn('Paperboy: digest failed', error)),
+    /** Merges a JSON export: all of it or, when it is malformed, nothing. */
+    async importData(text: string): Promise<ImportOutcome> {
+      const parsed = parseImport(text);
+      if (!parsed.ok) return parsed;
+      const db = await deps.db();
+      const write = async () => {
+        const { newlySaved = [], ...counts } = await importPapers(db, parsed.papers, now());
+        const marks = Object.fromEntries(parsed.savedIds.map((saved) => [saved.id, Math.max(1, toSeconds(saved.savedAt))]));
+        const stubs = (await applyMarks(db, marks)).changed;
+        return { counts: { ...counts, saved: counts.saved + stubs.length }, savedIds: [...newlySaved, ...stubs] };
+      };
+      // Saving by import is the user's action now: it is published as a fresh save.
+      const { counts } = deps.followSaved ? await deps.followSaved.afterBulkWrite(write) : await write();
+      await refreshBadge();
+      await broadcast({ type: 'marksChanged' });
+      return { ok: true, ...counts };
+    },
   };
 }
 

@@ -34,3 +34,19 @@ export function storedSummary(): Promise<{ papers: number; listings: Record<stri
     };
   });
 }
+
+/** Ids of the saved papers, sorted. */
+export function storedSavedIds(): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('paperboy');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const request = open.result.transaction('papers').objectStore('papers').index('savedAt').getAllKeys();
+      request.onsuccess = () => {
+        open.result.close();
+        resolve((request.result as string[]).sort());
+      };
+      request.onerror = () => reject(request.error);
+    };
+  });
+}

@@ -12,3 +12,17 @@ beforeEach(() => {
   // The fake browser has no permissions.onAdded (the background listens to it for notifications).
   vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => undefined);
 });
+
+// The fake browser has no commands API (every call throws "not implemented"); the background
+// listens for its keyboard command, so give the fake a working onCommand event.
+type CommandListener = (command: string, tab?: { windowId?: number }) => unknown;
+const commandListeners = new Set<CommandListener>();
+Object.assign(fakeBrowser.commands, {
+  onCommand: {
+    addListener: (listener: CommandListener) => void commandListeners.add(listener),
+    removeListener: (listener: CommandListener) => void commandListeners.delete(listener),
+    hasListener: (listener: CommandListener) => commandListeners.has(listener),
+    trigger: (command: string, tab?: { windowId?: number }) => Promise.all([...commandListeners].map((listener) => listener(command, tab))),
+  },
+});
+beforeEach(() => commandListeners.clear());

@@ -1,0 +1,84 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DataSettings } from '@/components/DataSettings';
+import { ExportMenu } from '@/components/ExportMenu';
+import { PaperCard } from '@/components/PaperCard';
+import { stubRecord } from '@/lib/saved-store';
+import { followStatusItem } from '@/lib/saved-sync';
+import type { ImportOutcome } from '@/lib/service';
+
+afterEach(cleanup);
+
+function mount(outcome: ImportOutcome | Error) {
+  const send = vi.fn(async () => {
+    if (outcome instanceof Error) throw outcome;
+    return outcome;
+  });
+  render(<DataSettings send={send as never} />);
+  return send;
+}
+
+async function chooseFile(text: string) {
+  const input = screen.getByLabelText('Import a Paperboy JSON export') as HTMLInputElement;
+  const file = new File([text], 'export.json', { type: 'application/json' });
+  fireEvent.change(input, { target: { files: [file] } });
+}
+
+describe('Saved papers settings', () => {
+  it.each([
+    [{ ok: true, added: 2, saved: 3, read: 1 } as ImportOutcome, 'Imported: 2 new papers, 3 newly saved, 1 newly read.'],
+    [{ ok: false, error: 'not-json' } as ImportOutcome, 'That file is not JSON. Nothing was imported.'],
+    [{ ok: false, error: 'invalid', detail: 'papers.0.id: not an arXiv id' } as ImportOutcome, 'That file is not a Paperboy export this version can read (papers.0.id: not an arXiv id). Nothing was imported.'],
+    [new Error('Could not establish connection'), 'Import failed: Could not establish connection. Nothing was imported.'],
+  ])('sends the chosen file to the background and says what happened (%#)', async (outcome, message) => {
+    const send = mount(outcome);
+    await chooseFile('{"format":"paperboy-papers"}');
+    await screen.findByText(message);
+    expect(send).toHaveBeenCalledWith({ type: 'importData', text: '{"format":"paperboy-papers"}' });
+  });
+
+  it.each([
+    [{ at: 1, localOnly: { savedIds3: 4, savedIds5: 1 } }, '5 saved papers stay on this device only: the browser’s sync storage for Paperboy is full. They are kept here, and exports include them.'],
+    [{ at: 1, localOnly: {}, error: 'MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded' }, 'Saved papers could not be copied to your browser profile (MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded). They are kept on this device; Paperboy tries again at the next save or start-up.'],
+  ])('says plainly when saved papers cannot follow the user (%#)', async (status, message) => {
+    await followStatusItem.setValue(status);
+    mount({ ok: true, added: 0, saved: 0, read: 0 });
+    await screen.findByText(message);
+  });
+
+  it('follows a status change while the page is open', async () => {
+    mount({ ok: true, added: 0, saved: 0, read: 0 });
+    await followStatusItem.setValue({ at: 1, localOnly: { savedIds0: 1 } });
+    await screen.findByText('1 saved paper stays on this device only: the browser’s sync storage for Paperboy is full. It is kept here, and exports include it.');
+    await followStatusItem.setValue({ at: 2, localOnly: {} });
+    await waitFor(() => expect(screen.queryByText(/stays on this device only/)).toBeNull());
+  });
+
+  it('says when exporting saved papers finds none', async () => {
+    mount({ ok: true, added: 0, saved: 0, read: 0 });
+    fireEvent.click(screen.getByRole('button', { name: 'JSON' }));
+    await screen.findByText('Nothing to export.');
+  });
+});
+
+describe('side panel export menu', () => {
+  it('shows its choices only when opened, and cannot export an empty view', async () => {
+    const { container } = render(<ExportMenu papers={[]} view={{ kind: 'saved' }} />);
+    expect(screen.queryByRole('button', { name: 'BibTeX', hidden: true })).toBeNull();
+    const details = container.querySelector('details')!;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    expect(await screen.findByRole('button', { name: 'BibTeX' })).toHaveProperty('disabled', true);
+    expect(screen.getByText('Nothing to export.')).toBeTruthy();
+  });
+});
+
+describe('a saved paper known only by its id', () => {
+  it('shows its arXiv id and links, says its details are on their way, and no broken dates', () => {
+    render(<PaperCard paper={stubRecord('2611.00007', 1)} isNew={false} full />);
+    expect(screen.getByRole('heading').textContent).toBe('arXiv:2611.00007');
+    expect(screen.getByText('Saved on another device — details are fetched from the source when it can be reached.')).toBeTruthy();
+    expect(screen.queryByText(/^arXiv \S*/)).toBeNull();
+    expect(screen.getByRole('link', { name: 'arXiv' }).getAttribute('href')).toBe('https://arxiv.org/abs/2611.00007');
+  });
+});
