@@ -2,22 +2,14 @@
 // Assumptions, not measurements; BENCHMARKS.md ("Load on the source") states them.
 
 import { utcDay } from '../../lib/dates';
+import { mulberry32 } from '../../tests/support/generate-papers.mjs';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
-/** A small fast seeded PRNG (mulberry32), so a run is repeatable. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small fast seeded PRNG, so a run is repeatable (the one the paper generator uses). */
+export const seeded: (seed: number) => () => number = mulberry32;
 
 /** Standard normal (Box–Muller). */
 export function normal(random: () => number): number {
