@@ -10,6 +10,9 @@ import { ReaderList } from './ReaderList';
 import { SearchAndFilters } from './SearchAndFilters';
 import { ViewNav } from './ViewNav';
 
+/** Long enough for the first view to be read and painted, short enough to be ready before most first searches. */
+const WARM_SEARCH_AFTER_MS = 1500;
+
 function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
   return !!element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
@@ -55,6 +58,8 @@ export function SidePanelApp({ state, now = Date.now }: { state: PanelState; now
   useReaderKeys(state, () => (helpOpen.value = true));
   useEffect(() => {
     const stop = state.follow();
+    // The search index is built in slices at idle once the view is up (or at once on the search field's focus).
+    const warm = setTimeout(() => state.warmSearch(), WARM_SEARCH_AFTER_MS);
     void state.start();
     const onVisible = () => {
       if (document.visibilityState === 'visible') void state.markShownSeen();
@@ -62,6 +67,7 @@ export function SidePanelApp({ state, now = Date.now }: { state: PanelState; now
     document.addEventListener('visibilitychange', onVisible);
     return () => {
       stop();
+      clearTimeout(warm);
       document.removeEventListener('visibilitychange', onVisible);
     };
   }, [state]);

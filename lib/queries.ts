@@ -1,37 +1,54 @@
 import { utcDay } from './dates';
-import { dayKey, getListingPapers, getUnseenIds, latestListedDay, type PaperRecord, type PaperboyDb } from './db';
-import { readSyncState } from './sync';
-import type { SyncState } from './sync-state';
+import { dayKey, getListingSummaries, getSummaries, type PaperSummary, type PaperboyDb } from './db';
+import { EMPTY_SYNC_STATE, type SyncState } from './sync-state';
 
-/** What the popup and the side panel start with, read straight from IndexedDB. */
+/** What the popup starts with, read straight from IndexedDB: summaries, no abstracts. */
 export interface HomeData {
-  trending: PaperRecord[];
+  trending: PaperSummary[];
   /** The latest listing day with papers, most upvoted first. */
-  latest: { day?: string; isToday: boolean; papers: PaperRecord[] };
+  latest: { day?: string; isToday: boolean; papers: PaperSummary[] };
   /** New papers the user has not looked at that are in neither list (a past day that grew). */
-  earlierUnseen: PaperRecord[];
+  earlierUnseen: PaperSummary[];
   sync: SyncState;
 }
 
-export const byUpvotes = (a: PaperRecord, b: PaperRecord) => b.upvotes - a.upvotes || a.id.localeCompare(b.id);
+export const byUpvotes = (a: PaperSummary, b: PaperSummary) => b.upvotes - a.upvotes || a.id.localeCompare(b.id);
+
+/**
+ * The latest listing day with papers, the trending ids, the sync state and the unseen papers in one
+ * read transaction: the day listings are found by key range from the newest, so an open reads
+ * one or two listings, not all of them.
+ */
+async function readHomeIndex(db: PaperboyDb) {
+  const tx = db.transaction(['listings', 'summaries', 'meta']);
+  const listings = tx.objectStore('listings');
+  const [trending, sync, unseen] = await Promise.all([
+    listings.get('trending'),
+    tx.objectStore('meta').get('sync'),
+    tx.objectStore('summaries').index('unseen').getAll(1),
+  ]);
+  let day: string | undefined;
+  for (let cursor = await listings.openCursor(IDBKeyRange.bound('day:', 'day:\uffff'), 'prev'); cursor; cursor = await cursor.continue()) {
+    if (cursor.value.ids.length > 0) {
+      day = cursor.key.slice(4);
+      break;
+    }
+  }
+  return { trendingIds: trending?.ids ?? [], sync: sync ?? EMPTY_SYNC_STATE, unseen, day };
+}
 
 export async function loadHome(db: PaperboyDb, now: number): Promise<HomeData> {
-  const [trending, day, sync, unseenIds] = await Promise.all([
-    getListingPapers(db, 'trending'),
-    latestListedDay(db),
-    readSyncState(db),
-    getUnseenIds(db),
+  const { trendingIds, sync, unseen, day } = await readHomeIndex(db);
+  const [trending, latest] = await Promise.all([
+    getSummaries(db, trendingIds),
+    day ? getListingSummaries(db, dayKey(day)) : Promise.resolve({ summaries: [] }),
   ]);
-  const latestPapers = day ? (await getListingPapers(db, dayKey(day))).sort(byUpvotes) : [];
+  const latestPapers = latest.summaries.sort(byUpvotes);
   const shown = new Set([...trending, ...latestPapers].map((paper) => paper.id));
-  const missing = unseenIds.filter((id) => !shown.has(id));
-  const earlierUnseen = (await Promise.all(missing.map((id) => db.get('papers', id))))
-    .filter((paper): paper is PaperRecord => paper !== undefined)
-    .sort(byUpvotes);
   return {
     trending,
     latest: { day, isToday: day === utcDay(now), papers: latestPapers },
-    earlierUnseen,
+    earlierUnseen: unseen.filter((paper) => !shown.has(paper.id)).sort(byUpvotes),
     sync,
   };
 }

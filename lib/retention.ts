@@ -1,4 +1,4 @@
-import type { ListingKey, ListingRecord, PaperboyDb } from './db';
+import { deletePaper, type ListingKey, type ListingRecord, type PaperboyDb } from './db';
 import { lastDayOf } from './sync-plan';
 
 export interface PruneResult {
@@ -18,7 +18,7 @@ export function isQuotaError(error: unknown): boolean {
  * deleted, whatever listing they came from.
  */
 async function pruneListings(db: PaperboyDb, choose: (listings: ListingRecord[]) => ListingRecord[]): Promise<PruneResult> {
-  const tx = db.transaction(['listings', 'papers'], 'readwrite');
+  const tx = db.transaction(['listings', 'papers', 'summaries'], 'readwrite');
   const listings = tx.objectStore('listings');
   const papers = tx.objectStore('papers');
   const all = await listings.getAll();
@@ -34,7 +34,7 @@ async function pruneListings(db: PaperboyDb, choose: (listings: ListingRecord[])
       const paper = await papers.get(id);
       if (!paper || paper.savedAt !== undefined) continue;
       stillListed.add(id); // once
-      void papers.delete(id);
+      deletePaper(tx, id);
       removedPapers += 1;
     }
   }
