@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { utcDay } from '@/lib/dates';
 import { t, tn } from '@/lib/i18n';
@@ -56,7 +56,8 @@ function useReaderKeys(state: PanelState, showHelp: () => void) {
 export function SidePanelApp({ state, now = Date.now }: { state: PanelState; now?: () => number }) {
   const helpOpen = useSignal(false);
   useReaderKeys(state, () => (helpOpen.value = true));
-  useEffect(() => {
+  // A layout effect: reading starts as the first render commits, not after the first paint.
+  useLayoutEffect(() => {
     const stop = state.follow();
     // The search index is built in slices at idle once the view is up (or at once on the search field's focus).
     const warm = setTimeout(() => state.warmSearch(), WARM_SEARCH_AFTER_MS);

@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { daysOfIsoWeek } from './dates';
+import { daysOfIsoWeek, isoWeekOf } from './dates';
 import type { Paper } from './paper';
 import type { SyncState } from './sync-state';
 
@@ -37,6 +37,12 @@ export function summaryOf(record: PaperRecord): PaperSummary {
   return summary;
 }
 
+/** A listing's papers as summaries, in the listing's order; rewritten whenever one of them changes. */
+export interface ListingView {
+  key: ListingKey;
+  summaries: PaperSummary[];
+}
+
 /** A day, an ISO week, a month, HF's trending list, or the last "Search Hugging Face" answer. */
 export type ListingKey = `day:${string}` | `week:${string}` | `month:${string}` | 'trending' | 'search';
 
@@ -51,6 +57,8 @@ export interface PaperboySchema extends DBSchema {
   papers: { key: string; value: PaperRecord; indexes: { unseen: number; listedOn: string; savedAt: number; updatedAt: number } };
   /** v3: one per paper, kept in step with `papers` by every writer. */
   summaries: { key: string; value: PaperSummary; indexes: { listedDays: string; unseen: number; savedAt: number } };
+  /** v3: each listing's summaries in its order, ready made: a month is one read, not 1,500. */
+  views: { key: ListingKey; value: ListingView };
   listings: { key: ListingKey; value: ListingRecord };
   meta: { key: 'sync'; value: SyncState };
 }
@@ -87,8 +95,15 @@ export async function openPaperboyDb(name = DB_NAME): Promise<PaperboyDb> {
         summaries.createIndex('savedAt', 'savedAt');
         // Back-fill from the stored papers (only IndexedDB requests are awaited: the upgrade
         // transaction stays open).
+        const byId = new Map<string, PaperSummary>();
         for (let cursor = await papers.openCursor(); cursor; cursor = await cursor.continue()) {
-          void summaries.put(summaryOf(cursor.value));
+          const summary = summaryOf(cursor.value);
+          byId.set(summary.id, summary);
+          void summaries.put(summary);
+        }
+        const views = db.createObjectStore('views', { keyPath: 'key' });
+        for (const listing of await transaction.objectStore('listings').getAll()) {
+          void views.put({ key: listing.key, summaries: listing.ids.flatMap((id) => byId.get(id) ?? []) });
         }
       }
     },
@@ -170,15 +185,17 @@ export interface StoreListingInput {
  * stored whole or not at all. Returns the ids that were never stored before.
  */
 export async function storeListing(db: PaperboyDb, input: StoreListingInput): Promise<string[]> {
-  const tx = db.transaction(['papers', 'summaries', 'listings'], 'readwrite');
+  const tx = db.transaction(['papers', 'summaries', 'listings', 'views'], 'readwrite');
   const papers = tx.objectStore('papers');
   const summaries = tx.objectStore('summaries');
   const listings = tx.objectStore('listings');
-  const [existingPapers, existingListing] = await Promise.all([
+  const [existingPapers, existingListing, existingView] = await Promise.all([
     Promise.all(input.papers.map((paper) => papers.get(paper.id))),
     listings.get(input.key),
+    tx.objectStore('views').get(input.key),
   ]);
   const newIds: string[] = [];
+  const changed: PaperSummary[] = [];
   input.papers.forEach((paper, index) => {
     const existing = existingPapers[index];
     const merged = mergePaper(existing, paper, input.fetchedAt);
@@ -187,12 +204,22 @@ export async function storeListing(db: PaperboyDb, input: StoreListingInput): Pr
       if (input.markNew === false) delete merged.unseen;
     }
     void papers.put(merged);
-    void summaries.put(summaryOf(merged));
+    const summary = summaryOf(merged);
+    changed.push(summary);
+    void summaries.put(summary);
   });
   const fetchedIds = input.papers.map((paper) => paper.id);
   const fetched = new Set(fetchedIds);
   const kept = input.mode === 'merge' ? (existingListing?.ids ?? []).filter((id) => !fetched.has(id)) : [];
-  void listings.put({ key: input.key, ids: [...fetchedIds, ...kept], fetchedAt: input.fetchedAt });
+  const ids = [...fetchedIds, ...kept];
+  void listings.put({ key: input.key, ids, fetchedAt: input.fetchedAt });
+  // This listing's view, whole; the other views holding these papers, patched.
+  const known = new Map((existingView?.summaries ?? []).map((summary) => [summary.id, summary]));
+  for (const summary of changed) known.set(summary.id, summary);
+  const unknown = ids.filter((id) => !known.has(id));
+  for (const summary of await Promise.all(unknown.map((id) => summaries.get(id)))) if (summary) known.set(summary.id, summary);
+  void tx.objectStore('views').put({ key: input.key, summaries: ids.flatMap((id) => known.get(id) ?? []) });
+  await patchViews(tx, changed, input.key);
   await tx.done;
   return newIds;
 }
@@ -228,56 +255,103 @@ export async function getUnseenIds(db: PaperboyDb): Promise<string[]> {
   return db.getAllKeysFromIndex('papers', 'unseen', 1);
 }
 
-type PapersTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries')[], 'readwrite'>;
+type ViewsTx = IDBPTransaction<PaperboySchema, ('summaries' | 'views')[] | ('papers' | 'summaries' | 'listings' | 'views')[] | ('papers' | 'summaries' | 'views')[], 'readwrite'>;
+type PapersTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'views')[], 'readwrite'>;
 
-/** Writes a changed paper and its summary together. */
-function putPaper(tx: PapersTx, paper: PaperRecord): void {
-  void tx.objectStore('papers').put(paper);
-  void tx.objectStore('summaries').put(summaryOf(paper));
+/** The listings whose view may hold a paper: its days, their weeks and months, and the rankings. */
+function viewKeysOf(summary: PaperSummary): ListingKey[] {
+  const keys = new Set<ListingKey>(['trending', 'search']);
+  for (const day of summary.listedDays) {
+    keys.add(`day:${day}`);
+    keys.add(`month:${day.slice(0, 7)}`);
+    try {
+      keys.add(`week:${isoWeekOf(day)}`);
+    } catch {
+      // not a day: no week
+    }
+  }
+  return [...keys];
 }
 
-/** Deletes a paper and its summary (retention). */
-export function deletePaper(tx: IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'listings')[], 'readwrite'>, id: string): void {
+/** Puts changed summaries into every stored view that holds them (except `skip`, written whole). */
+async function patchViews(tx: ViewsTx, changed: readonly PaperSummary[], skip?: ListingKey): Promise<void> {
+  const byKey = new Map<ListingKey, Map<string, PaperSummary>>();
+  for (const summary of changed) {
+    for (const key of viewKeysOf(summary)) {
+      if (key === skip) continue;
+      let updates = byKey.get(key);
+      if (!updates) byKey.set(key, (updates = new Map()));
+      updates.set(summary.id, summary);
+    }
+  }
+  const views = tx.objectStore('views');
+  const keys = [...byKey.keys()];
+  const stored = await Promise.all(keys.map((key) => views.get(key)));
+  stored.forEach((view, index) => {
+    const updates = byKey.get(keys[index]!)!;
+    if (!view || !view.summaries.some((summary) => updates.has(summary.id))) return;
+    void views.put({ key: view.key, summaries: view.summaries.map((summary) => updates.get(summary.id) ?? summary) });
+  });
+}
+
+/** Writes a changed paper and its summary together. */
+function putPaper(tx: PapersTx, paper: PaperRecord): PaperSummary {
+  void tx.objectStore('papers').put(paper);
+  const summary = summaryOf(paper);
+  void tx.objectStore('summaries').put(summary);
+  return summary;
+}
+
+type PruneTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'listings' | 'views')[], 'readwrite'>;
+
+/** Deletes a paper and its summary (retention: only papers no remaining listing holds). */
+export function deletePaper(tx: PruneTx, id: string): void {
   void tx.objectStore('papers').delete(id);
   void tx.objectStore('summaries').delete(id);
 }
 
+/** Deletes a listing and its view (retention). */
+export function deleteListing(tx: PruneTx, key: ListingKey): void {
+  void tx.objectStore('listings').delete(key);
+  void tx.objectStore('views').delete(key);
+}
+
 /** Marks papers as looked at; returns how many were unseen before. */
 export async function markSeen(db: PaperboyDb, ids: readonly string[]): Promise<number> {
-  const tx = db.transaction(['papers', 'summaries'], 'readwrite');
+  const tx = db.transaction(['papers', 'summaries', 'views'], 'readwrite');
   const papers = tx.objectStore('papers');
-  let changed = 0;
-  for (const id of ids) {
-    const paper = await papers.get(id);
+  const changed: PaperSummary[] = [];
+  for (const paper of await Promise.all([...new Set(ids)].map((id) => papers.get(id)))) {
     if (!paper?.unseen) continue;
     delete paper.unseen;
-    changed += 1;
-    putPaper(tx, paper);
+    changed.push(putPaper(tx, paper));
   }
+  await patchViews(tx, changed);
   await tx.done;
-  return changed;
+  return changed.length;
 }
 
 /** Sets or clears the read mark; returns the ids that changed. */
 export async function setRead(db: PaperboyDb, ids: readonly string[], read: boolean, now: number): Promise<string[]> {
-  const tx = db.transaction(['papers', 'summaries'], 'readwrite');
+  const tx = db.transaction(['papers', 'summaries', 'views'], 'readwrite');
   const changed: string[] = [];
-  for (const id of ids) {
-    const paper = await tx.objectStore('papers').get(id);
+  const summaries: PaperSummary[] = [];
+  for (const paper of await Promise.all([...new Set(ids)].map((id) => tx.objectStore('papers').get(id)))) {
     if (!paper || (paper.readAt !== undefined) === read) continue;
     if (read) paper.readAt = now;
     else delete paper.readAt;
     // Reading a paper is looking at it: it is no longer new either.
     if (read) delete paper.unseen;
-    changed.push(id);
-    putPaper(tx, paper);
+    changed.push(paper.id);
+    summaries.push(putPaper(tx, paper));
   }
+  await patchViews(tx, summaries);
   await tx.done;
   return changed;
 }
 
 export async function setSaved(db: PaperboyDb, id: string, saved: boolean, now: number): Promise<boolean> {
-  const tx = db.transaction(['papers', 'summaries'], 'readwrite');
+  const tx = db.transaction(['papers', 'summaries', 'views'], 'readwrite');
   const paper = await tx.objectStore('papers').get(id);
   if (!paper || (paper.savedAt !== undefined) === saved) {
     await tx.done;
@@ -285,7 +359,7 @@ export async function setSaved(db: PaperboyDb, id: string, saved: boolean, now: 
   }
   if (saved) paper.savedAt = now;
   else delete paper.savedAt;
-  putPaper(tx, paper);
+  await patchViews(tx, [putPaper(tx, paper)]);
   await tx.done;
   return true;
 }
@@ -321,29 +395,23 @@ function dayRangeOf(key: ListingKey): [string, string] | undefined {
 }
 
 /**
- * A listing and its papers' summaries in the listing's order. A day, week or month is one range
- * read on the summaries' `listedDays` index (one request, not one per paper); ids it misses (a
- * paper listed by the source under another day) are read one by one.
+ * A listing and its papers' summaries in the listing's order: its ready-made view, one read. Without
+ * one (not expected: every writer keeps them), a day, week or month is one range read on the
+ * summaries' `listedDays` index, and the ids it misses are read one by one.
  */
 export async function getListingSummaries(db: PaperboyDb, key: ListingKey): Promise<{ listing?: ListingRecord; summaries: PaperSummary[] }> {
-  const tx = db.transaction(['listings', 'summaries']);
+  const tx = db.transaction(['listings', 'summaries', 'views']);
+  const [listing, view] = await Promise.all([tx.objectStore('listings').get(key), tx.objectStore('views').get(key)]);
+  if (!listing) return { summaries: [] };
+  if (view) return { listing, summaries: view.summaries };
   const summaries = tx.objectStore('summaries');
   const range = dayRangeOf(key);
-  const [listing, inRange] = await Promise.all([
-    tx.objectStore('listings').get(key),
-    range ? summaries.index('listedDays').getAll(IDBKeyRange.bound(range[0], range[1])) : Promise.resolve([]),
-  ]);
-  if (!listing) return { summaries: [] };
+  const inRange = range ? await summaries.index('listedDays').getAll(IDBKeyRange.bound(range[0], range[1])) : [];
   const byId = new Map(inRange.map((summary) => [summary.id, summary]));
   const missing = listing.ids.filter((id) => !byId.has(id));
   const found = await Promise.all(missing.map((id) => summaries.get(id)));
   for (const summary of found) if (summary) byId.set(summary.id, summary);
-  const ordered: PaperSummary[] = [];
-  for (const id of listing.ids) {
-    const summary = byId.get(id);
-    if (summary) ordered.push(summary);
-  }
-  return { listing, summaries: ordered };
+  return { listing, summaries: listing.ids.flatMap((id) => byId.get(id) ?? []) };
 }
 
 export async function getSummaries(db: PaperboyDb, ids: readonly string[]): Promise<PaperSummary[]> {

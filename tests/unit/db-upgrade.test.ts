@@ -98,6 +98,8 @@ describe('database upgrade to version 3', () => {
     expect(db.version).toBe(3);
     expect(await db.count('papers')).toBe(3);
     expect(await db.count('summaries')).toBe(3);
+    // Each listing's ready-made view, in its order.
+    expect((await db.get('views', 'month:2026-11'))?.summaries.map((summary) => summary.id)).toEqual(['2611.00002', '2611.00001']);
     expect((await getListingPapers(db, 'month:2026-11')).map((paper) => paper.abstract)).toEqual(['A long abstract', 'A long abstract']);
     const { summaries } = await getListingSummaries(db, 'month:2026-11');
     expect(summaries.map((summary) => summary.id)).toEqual(['2611.00002', '2611.00001']);
@@ -110,6 +112,8 @@ describe('database upgrade to version 3', () => {
     // Marks written after the upgrade reach the summaries too.
     await setSaved(db, '2610.00003', true, T0 + 3);
     expect((await getSavedSummaries(db)).map((summary) => summary.id)).toEqual(['2610.00003', '2611.00002']);
+    await setSaved(db, '2611.00001', true, T0 + 4);
+    expect((await getListingSummaries(db, 'day:2026-11-20')).summaries[0]).toMatchObject({ id: '2611.00001', savedAt: T0 + 4 });
     db.close();
   });
 });

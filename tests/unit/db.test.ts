@@ -28,7 +28,7 @@ describe('database', () => {
   it('creates the current version with papers, listings and meta', async () => {
     const db = await openPaperboyDb();
     expect(db.version).toBe(3);
-    expect([...db.objectStoreNames].sort()).toEqual(['listings', 'meta', 'papers', 'summaries']);
+    expect([...db.objectStoreNames].sort()).toEqual(['listings', 'meta', 'papers', 'summaries', 'views']);
     expect([...db.transaction('papers').store.indexNames].sort()).toEqual(['listedOn', 'savedAt', 'unseen', 'updatedAt']);
     expect([...db.transaction('summaries').store.indexNames].sort()).toEqual(['listedDays', 'savedAt', 'unseen']);
     db.close();
@@ -66,9 +66,15 @@ describe('database', () => {
     expect(after.get('2611.00001')?.unseen).toBeUndefined();
     expect(after.get('2611.00002')).toMatchObject({ readAt: T0 + 5 });
     expect((await getSavedSummaries(db)).map((summary) => summary.id)).toEqual(['2611.00003']);
+    // The day's own view follows marks too, and a later sync's counts.
+    await storeListing(db, { key: 'day:2026-11-20', papers: [paper('2611.00001', { listedOn: '2026-11-20', upvotes: 7 })], fetchedAt: T0 + 7, mode: 'merge' });
+    await setRead(db, ['2611.00001'], true, T0 + 8);
+    expect((await getListingSummaries(db, 'day:2026-11-20')).summaries).toMatchObject([{ id: '2611.00001', upvotes: 7, readAt: T0 + 8 }]);
+    expect((await getListingSummaries(db, 'month:2026-11')).summaries[2]).toMatchObject({ id: '2611.00001', upvotes: 7, readAt: T0 + 8 });
     expect((await getUnseenSummaries(db)).map((summary) => summary.id).sort()).toEqual(['2611.00003', '2612.00001']);
-    // What changed after a time, for the search index.
-    expect((await getPapersUpdatedAfter(db, T0 + 1)).map((record) => record.id)).toEqual(['2612.00001']);
+    // What changed after a time, oldest change first, for the search index.
+    expect((await getPapersUpdatedAfter(db, T0 + 1)).map((record) => record.id)).toEqual(['2612.00001', '2611.00001']);
+    expect((await getPapersUpdatedAfter(db, T0 + 2)).map((record) => record.id)).toEqual(['2611.00001']);
     db.close();
   });
 
