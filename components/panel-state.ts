@@ -45,8 +45,11 @@ export interface PanelDeps {
   searchIdle?: LiveSearchOptions['idle'];
 }
 
-/** Cards rendered at first, and added per scroll step: a month (about 1,500) opens at once. */
-export const PAGE = 40;
+/**
+ * Cards rendered at first, and added per scroll step: a month (about 1,500) opens at once, and a
+ * keystroke re-renders only these. A few screens of the narrow panel.
+ */
+export const PAGE = 20;
 /** Full records kept for cards beyond what is shown: enough to scroll back and forth. */
 const MAX_RECORDS = 600;
 
@@ -132,7 +135,9 @@ export function createPanelState(deps: PanelDeps) {
   const matchedIds = signal<ReadonlySet<string> | undefined>(undefined);
   let loadToken = 0;
 
-  const terms = computed(() => queryTerms(query.value));
+  /** The query whose results are shown: marks change with the results, in the same render. */
+  const shownQuery = signal('');
+  const terms = computed(() => queryTerms(shownQuery.value));
 
   // Orders are computed once per change of view, filters or sort, never per keystroke: a search
   // only picks, in that order, the papers it matched.
@@ -201,7 +206,10 @@ export function createPanelState(deps: PanelDeps) {
     const text = query.value;
     const all = scope.value === 'all';
     if (!text.trim()) {
-      matchedIds.value = undefined;
+      batch(() => {
+        matchedIds.value = undefined;
+        shownQuery.value = '';
+      });
       return;
     }
     const [ids] = await Promise.all([search.search(text, all ? undefined : viewIds.value), all && !allSummaries.value ? loadAllSummaries() : undefined]);
@@ -217,7 +225,10 @@ export function createPanelState(deps: PanelDeps) {
     }
     await ensureRecords(first);
     if (text !== query.value || all !== (scope.value === 'all')) return;
-    matchedIds.value = matched;
+    batch(() => {
+      matchedIds.value = matched;
+      shownQuery.value = text;
+    });
   }
 
   /** Reads the view from IndexedDB; asks the background to fetch it when missing or stale. */
@@ -433,7 +444,10 @@ export function createPanelState(deps: PanelDeps) {
       if (!outcome.error && outcome.ids.length > 0 && (matchedIds.value?.size ?? 0) === 0) {
         const ids = new Set(outcome.ids);
         await ensureRecords(allOrder.value.filter((paper) => ids.has(paper.id)).slice(0, PAGE));
-        matchedIds.value = ids;
+        batch(() => {
+          matchedIds.value = ids;
+          shownQuery.value = text;
+        });
       }
     },
     follow(): () => void {

@@ -1,5 +1,5 @@
 import { utcDay } from './dates';
-import { dayKey, getListingSummaries, getSummaries, type PaperSummary, type PaperboyDb } from './db';
+import { dayKey, type PaperSummary, type PaperboyDb } from './db';
 import { EMPTY_SYNC_STATE, type SyncState } from './sync-state';
 
 /** What the popup starts with, read straight from IndexedDB: summaries, no abstracts. */
@@ -15,40 +15,34 @@ export interface HomeData {
 export const byUpvotes = (a: PaperSummary, b: PaperSummary) => b.upvotes - a.upvotes || a.id.localeCompare(b.id);
 
 /**
- * The latest listing day with papers, the trending ids, the sync state and the unseen papers in one
- * read transaction: the day listings are found by key range from the newest, so an open reads
- * one or two listings, not all of them.
+ * Everything in one read transaction, about five requests whatever the store's size: the sync
+ * state, the unseen papers, the latest day with papers (day listings by key range from the
+ * newest), and the ready-made views of trending and that day.
  */
-async function readHomeIndex(db: PaperboyDb) {
-  const tx = db.transaction(['listings', 'summaries', 'meta']);
+export async function loadHome(db: PaperboyDb, now: number): Promise<HomeData> {
+  const tx = db.transaction(['listings', 'summaries', 'meta', 'views']);
   const listings = tx.objectStore('listings');
-  const [trending, sync, unseen] = await Promise.all([
-    listings.get('trending'),
+  const views = tx.objectStore('views');
+  const latestDay = (async () => {
+    for (let cursor = await listings.openCursor(IDBKeyRange.bound('day:', 'day:\uffff'), 'prev'); cursor; cursor = await cursor.continue()) {
+      if (cursor.value.ids.length > 0) return cursor.key.slice(4);
+    }
+    return undefined;
+  })();
+  const [trending, sync, unseen, day] = await Promise.all([
+    views.get('trending'),
     tx.objectStore('meta').get('sync'),
     tx.objectStore('summaries').index('unseen').getAll(1),
+    latestDay,
   ]);
-  let day: string | undefined;
-  for (let cursor = await listings.openCursor(IDBKeyRange.bound('day:', 'day:\uffff'), 'prev'); cursor; cursor = await cursor.continue()) {
-    if (cursor.value.ids.length > 0) {
-      day = cursor.key.slice(4);
-      break;
-    }
-  }
-  return { trendingIds: trending?.ids ?? [], sync: sync ?? EMPTY_SYNC_STATE, unseen, day };
-}
-
-export async function loadHome(db: PaperboyDb, now: number): Promise<HomeData> {
-  const { trendingIds, sync, unseen, day } = await readHomeIndex(db);
-  const [trending, latest] = await Promise.all([
-    getSummaries(db, trendingIds),
-    day ? getListingSummaries(db, dayKey(day)) : Promise.resolve({ summaries: [] }),
-  ]);
-  const latestPapers = latest.summaries.sort(byUpvotes);
-  const shown = new Set([...trending, ...latestPapers].map((paper) => paper.id));
+  const latest = day ? await views.get(dayKey(day)) : undefined;
+  const latestPapers = [...(latest?.summaries ?? [])].sort(byUpvotes);
+  const trendingPapers = trending?.summaries ?? [];
+  const shown = new Set([...trendingPapers, ...latestPapers].map((paper) => paper.id));
   return {
-    trending,
+    trending: trendingPapers,
     latest: { day, isToday: day === utcDay(now), papers: latestPapers },
     earlierUnseen: unseen.filter((paper) => !shown.has(paper.id)).sort(byUpvotes),
-    sync,
+    sync: sync ?? EMPTY_SYNC_STATE,
   };
 }

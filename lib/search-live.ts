@@ -1,8 +1,10 @@
 import { getPapersPage, getPapersUpdatedAfter, type PaperboyDb } from './db';
 import type { SearchIndex } from './search';
 
-/** Papers indexed per slice: a few milliseconds of work, so a keystroke or a scroll never waits long. */
+/** Papers indexed per slice at idle: a few milliseconds of work, so a keystroke or a scroll never waits long. */
 const SLICE = 40;
+/** Per slice once a search waits for the index: fewer round trips. */
+const URGENT_SLICE = 500;
 
 export interface LiveSearchOptions {
   /** Waits for the page to be idle between slices of the build. */
@@ -35,7 +37,7 @@ export function createLiveSearch(db: () => Promise<PaperboyDb>, options: LiveSea
     const next = createSearchIndex();
     for (let after: string | undefined; ; ) {
       if (!urgent) await idle();
-      const page = await getPapersPage(database, after, SLICE);
+      const page = await getPapersPage(database, after, urgent ? URGENT_SLICE : SLICE);
       if (page.length === 0) break;
       next.addAll(page);
       for (const paper of page) indexedUpTo = Math.max(indexedUpTo, paper.updatedAt);
