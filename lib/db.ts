@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { daysOfIsoWeek, isoWeekOf } from './dates';
+import { isoWeekOf } from './dates';
 import type { Paper } from './paper';
 import type { SyncState } from './sync-state';
 
@@ -56,7 +56,7 @@ export interface ListingRecord {
 export interface PaperboySchema extends DBSchema {
   papers: { key: string; value: PaperRecord; indexes: { unseen: number; listedOn: string; savedAt: number; updatedAt: number } };
   /** v3: one per paper, kept in step with `papers` by every writer. */
-  summaries: { key: string; value: PaperSummary; indexes: { listedDays: string; unseen: number; savedAt: number } };
+  summaries: { key: string; value: PaperSummary; indexes: { unseen: number; savedAt: number } };
   /** v3: each listing's summaries in its order, ready made: a month is one read, not 1,500. */
   views: { key: ListingKey; value: ListingView };
   listings: { key: ListingKey; value: ListingRecord };
@@ -89,8 +89,6 @@ export async function openPaperboyDb(name = DB_NAME): Promise<PaperboyDb> {
         const papers = transaction.objectStore('papers');
         papers.createIndex('updatedAt', 'updatedAt');
         const summaries = db.createObjectStore('summaries', { keyPath: 'id' });
-        // One entry per listing day: a day, week or month is one range read.
-        summaries.createIndex('listedDays', 'listedDays', { multiEntry: true });
         summaries.createIndex('unseen', 'unseen');
         summaries.createIndex('savedAt', 'savedAt');
         // Back-fill from the stored papers (only IndexedDB requests are awaited: the upgrade
@@ -383,21 +381,9 @@ export async function countPapers(db: PaperboyDb): Promise<number> {
   return db.count('papers');
 }
 
-/** The days a listing covers, as an inclusive range of `listedDays` keys; none for rankings and searches. */
-function dayRangeOf(key: ListingKey): [string, string] | undefined {
-  if (key.startsWith('day:')) return [key.slice(4), key.slice(4)];
-  if (key.startsWith('month:')) return [`${key.slice(6)}-01`, `${key.slice(6)}-31`];
-  if (key.startsWith('week:')) {
-    const days = daysOfIsoWeek(key.slice(5));
-    return days.length > 0 ? [days[0]!, days[days.length - 1]!] : undefined;
-  }
-  return undefined;
-}
-
 /**
- * A listing and its papers' summaries in the listing's order: its ready-made view, one read. Without
- * one (not expected: every writer keeps them), a day, week or month is one range read on the
- * summaries' `listedDays` index, and the ids it misses are read one by one.
+ * A listing and its papers' summaries in the listing's order: its ready-made view, one read.
+ * Without one (not expected: every writer keeps them), the summaries are read one by one.
  */
 export async function getListingSummaries(db: PaperboyDb, key: ListingKey): Promise<{ listing?: ListingRecord; summaries: PaperSummary[] }> {
   const tx = db.transaction(['listings', 'summaries', 'views']);
@@ -405,13 +391,8 @@ export async function getListingSummaries(db: PaperboyDb, key: ListingKey): Prom
   if (!listing) return { summaries: [] };
   if (view) return { listing, summaries: view.summaries };
   const summaries = tx.objectStore('summaries');
-  const range = dayRangeOf(key);
-  const inRange = range ? await summaries.index('listedDays').getAll(IDBKeyRange.bound(range[0], range[1])) : [];
-  const byId = new Map(inRange.map((summary) => [summary.id, summary]));
-  const missing = listing.ids.filter((id) => !byId.has(id));
-  const found = await Promise.all(missing.map((id) => summaries.get(id)));
-  for (const summary of found) if (summary) byId.set(summary.id, summary);
-  return { listing, summaries: listing.ids.flatMap((id) => byId.get(id) ?? []) };
+  const found = await Promise.all(listing.ids.map((id) => summaries.get(id)));
+  return { listing, summaries: found.filter((summary): summary is PaperSummary => summary !== undefined) };
 }
 
 export async function getSummaries(db: PaperboyDb, ids: readonly string[]): Promise<PaperSummary[]> {

@@ -30,7 +30,7 @@ describe('database', () => {
     expect(db.version).toBe(3);
     expect([...db.objectStoreNames].sort()).toEqual(['listings', 'meta', 'papers', 'summaries', 'views']);
     expect([...db.transaction('papers').store.indexNames].sort()).toEqual(['listedOn', 'savedAt', 'unseen', 'updatedAt']);
-    expect([...db.transaction('summaries').store.indexNames].sort()).toEqual(['listedDays', 'savedAt', 'unseen']);
+    expect([...db.transaction('summaries').store.indexNames].sort()).toEqual(['savedAt', 'unseen']);
     db.close();
   });
 
@@ -72,6 +72,9 @@ describe('database', () => {
     expect((await getListingSummaries(db, 'day:2026-11-20')).summaries).toMatchObject([{ id: '2611.00001', upvotes: 7, readAt: T0 + 8 }]);
     expect((await getListingSummaries(db, 'month:2026-11')).summaries[2]).toMatchObject({ id: '2611.00001', upvotes: 7, readAt: T0 + 8 });
     expect((await getUnseenSummaries(db)).map((summary) => summary.id).sort()).toEqual(['2611.00003', '2612.00001']);
+    // Without its view (not expected), a listing is still read whole, by id.
+    await db.delete('views', 'month:2026-11');
+    expect((await getListingSummaries(db, 'month:2026-11')).summaries.map((summary) => summary.id)).toEqual(['2611.00003', '2611.00002', '2611.00001']);
     // What changed after a time, oldest change first, for the search index.
     expect((await getPapersUpdatedAfter(db, T0 + 1)).map((record) => record.id)).toEqual(['2612.00001', '2611.00001']);
     expect((await getPapersUpdatedAfter(db, T0 + 2)).map((record) => record.id)).toEqual(['2611.00001']);
