@@ -256,7 +256,11 @@ export async function getUnseenIds(db: PaperboyDb): Promise<string[]> {
 type ViewsTx = IDBPTransaction<PaperboySchema, ('summaries' | 'views')[] | ('papers' | 'summaries' | 'listings' | 'views')[] | ('papers' | 'summaries' | 'views')[], 'readwrite'>;
 type PapersTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'views')[], 'readwrite'>;
 
-/** The listings whose view may hold a paper: its days, their weeks and months, and the rankings. */
+/**
+ * The listings whose view may hold a paper: its days, their weeks and months, and the rankings.
+ * (A week or month answer that holds a paper the source listed on a day outside it keeps that
+ * paper's summary as of its own last write until it is fetched again: a known, rare gap.)
+ */
 function viewKeysOf(summary: PaperSummary): ListingKey[] {
   const keys = new Set<ListingKey>(['trending', 'search']);
   for (const day of summary.listedDays) {
