@@ -318,6 +318,25 @@ export function deleteListing(tx: PruneTx, key: ListingKey): void {
   void tx.objectStore('views').delete(key);
 }
 
+/** The stores a writer of papers must include in its transaction, so summaries and views stay in step. */
+export const PAPER_STORES = ['papers', 'summaries', 'views'] as const;
+
+/**
+ * For writers of papers outside this module (imports, synced marks, alerts): puts the records
+ * with their summaries and patches the listing views that hold them. `tx` covers PAPER_STORES.
+ */
+export async function putPapers(tx: PapersTx, records: readonly PaperRecord[]): Promise<void> {
+  await patchViews(tx, records.map((record) => putPaper(tx, record)));
+}
+
+/** Deletes papers no listing holds (e.g. a saved-id stub that was unsaved) with their summaries. */
+export function deleteUnlistedPapers(tx: PapersTx, ids: readonly string[]): void {
+  for (const id of ids) {
+    void tx.objectStore('papers').delete(id);
+    void tx.objectStore('summaries').delete(id);
+  }
+}
+
 /** Marks papers as looked at; returns how many were unseen before. */
 export async function markSeen(db: PaperboyDb, ids: readonly string[]): Promise<number> {
   const tx = db.transaction(['papers', 'summaries', 'views'], 'readwrite');

@@ -3,7 +3,10 @@ import { openDB } from 'idb';
 import {
   DB_NAME,
   DB_VERSION,
+  PAPER_STORES,
   countUnseen,
+  deleteUnlistedPapers,
+  putPapers,
   getListingSummaries,
   getSavedSummaries,
   getUnseenSummaries,
@@ -78,6 +81,16 @@ describe('database', () => {
     // What changed after a time, oldest change first, for the search index.
     expect((await getPapersUpdatedAfter(db, T0 + 1)).map((record) => record.id)).toEqual(['2612.00001', '2611.00001']);
     expect((await getPapersUpdatedAfter(db, T0 + 2)).map((record) => record.id)).toEqual(['2611.00001']);
+    // Writers outside db.ts (imports, synced marks, alerts) go through putPapers.
+    const tx = db.transaction([...PAPER_STORES], 'readwrite');
+    const record = (await tx.objectStore('papers').get('2611.00002'))!;
+    await putPapers(tx, [{ ...record, savedAt: T0 + 9 }]);
+    await tx.done;
+    expect((await getListingSummaries(db, 'month:2026-11')).summaries[1]).toMatchObject({ id: '2611.00002', savedAt: T0 + 9 });
+    const removal = db.transaction([...PAPER_STORES], 'readwrite');
+    deleteUnlistedPapers(removal, ['2612.00001']);
+    await removal.done;
+    expect(await db.get('summaries', '2612.00001')).toBeUndefined();
     db.close();
   });
 
