@@ -4,7 +4,9 @@ import preact from '@preact/preset-vite';
 // One source, two browsers: WXT writes `side_panel` for Chrome and
 // `sidebar_action` for Firefox from entrypoints/sidepanel.
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // No webextension-polyfill: Chrome MV3 and Firefox both have promise-based APIs, and
+  // lib/messages.ts answers through sendResponse, which both accept.
+  modules: ['@wxt-dev/auto-icons'],
   autoIcons: {
     baseIconPath: 'assets/icon.svg',
     developmentIndicator: false,

@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import type { PaperRecord } from '@/lib/db';
+import { getDb, getPapers, type PaperRecord, type PaperSummary } from '@/lib/db';
 import { t, tn } from '@/lib/i18n';
 import { exportPapers, type ExportKind } from './download';
 import type { ReaderView } from './panel-state';
@@ -12,10 +12,18 @@ export function viewFileName(view: ReaderView): string {
   return view.kind;
 }
 
+const loadFullRecords = async (ids: string[]) => getPapers(await getDb(), ids);
+
 /** Exports what the reader shows now (its search, filters and sort applied) as BibTeX or JSON. */
-export function ExportMenu({ papers, view, now = Date.now }: { papers: readonly PaperRecord[]; view: ReaderView; now?: () => number }) {
+export function ExportMenu({ papers, view, now = Date.now, loadPapers = loadFullRecords }: {
+  /** The shown papers, in order: summaries are enough, the full records are read on export. */
+  papers: readonly PaperSummary[];
+  view: ReaderView;
+  now?: () => number;
+  loadPapers?: (ids: string[]) => Promise<PaperRecord[]>;
+}) {
   const open = useSignal(false);
-  const run = (kind: ExportKind) => void exportPapers(kind, papers, viewFileName(view), now());
+  const run = async (kind: ExportKind) => exportPapers(kind, await loadPapers(papers.map((paper) => paper.id)), viewFileName(view), now());
   const empty = papers.length === 0;
   // The choices exist only while open: closed, the menu adds nothing to the page's text.
   return (
@@ -24,10 +32,10 @@ export function ExportMenu({ papers, view, now = Date.now }: { papers: readonly 
       {open.value ? (
         <div class="export-items" role="group" aria-label={t('exportShownLabel')}>
           <p class="help">{empty ? t('exportNothing') : tn('exportShown', papers.length)}</p>
-          <button type="button" class="button secondary" disabled={empty} onClick={() => run('bibtex')}>
+          <button type="button" class="button secondary" disabled={empty} onClick={() => void run('bibtex')}>
             {t('exportBibtex')}
           </button>
-          <button type="button" class="button secondary" disabled={empty} onClick={() => run('json')}>
+          <button type="button" class="button secondary" disabled={empty} onClick={() => void run('json')}>
             {t('exportJson')}
           </button>
         </div>

@@ -1,4 +1,4 @@
-import { highlight } from '@/lib/search';
+import { highlight } from '@/lib/search-text';
 
 /** Text with the search terms marked: segments become text nodes and <mark>s, never HTML. */
 export function Highlighted({ text, terms }: { text: string; terms?: readonly string[] }) {

@@ -1,9 +1,9 @@
 import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { localDate } from '@/lib/dates';
-import type { PaperRecord } from '@/lib/db';
+import type { PaperRecord, PaperSummary } from '@/lib/db';
 import { formatNumber, t, tn } from '@/lib/i18n';
-import { highlight } from '@/lib/search';
+import { highlight } from '@/lib/search-text';
 import { paperLinks, safeHttpsUrl } from '@/lib/urls';
 import type { WatchHit } from '@/lib/watchlist';
 import { Highlighted } from './Highlighted';
@@ -19,7 +19,8 @@ export interface PaperActions {
 }
 
 interface PaperCardProps extends PaperActions {
-  paper: PaperRecord;
+  /** The compact card needs only a summary; the full one shows the long texts too. */
+  paper: PaperSummary & Partial<Pick<PaperRecord, 'abstract' | 'aiSummary' | 'aiKeywords' | 'upvoteHistory'>>;
   isNew: boolean;
   /** The side panel's full card; the popup's compact one. */
   full?: boolean;

@@ -1,4 +1,4 @@
-import type { PaperRecord } from '@/lib/db';
+import type { PaperSummary } from '@/lib/db';
 import { formatDay, t } from '@/lib/i18n';
 import { Notices } from './Notices';
 import { PaperCard } from './PaperCard';
@@ -9,7 +9,7 @@ const TABS: { id: ListTab; label: () => string }[] = [
   { id: 'today', label: () => t('tabToday') },
 ];
 
-function PaperList({ papers, state }: { papers: PaperRecord[]; state: ReaderState }) {
+function PaperList({ papers, state }: { papers: PaperSummary[]; state: ReaderState }) {
   if (papers.length === 0) return <p class="empty">{t('emptyList')}</p>;
   const newIds = state.newIds.value;
   return (

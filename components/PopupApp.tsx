@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { currentWindowId, openSidePanel } from '@/lib/side-panel';
@@ -15,7 +15,9 @@ export interface PopupProps {
 /** Today's papers at a glance. Opening it counts as looking at the papers it shows. */
 export function PopupApp({ state, close = () => window.close() }: PopupProps) {
   const windowId = useRef<number | undefined>(undefined);
-  useEffect(() => {
+  // A layout effect runs as the first render commits, so reading IndexedDB starts while the
+  // page's scripts are still running, not after the first (empty) paint.
+  useLayoutEffect(() => {
     const stop = state.follow();
     void currentWindowId().then((id) => (windowId.current = id));
     void state.load().then(() => state.markShownSeen());

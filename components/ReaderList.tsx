@@ -1,11 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { t, tn } from '@/lib/i18n';
-import type { PanelState } from './panel-state';
+import { PAGE, type PanelState } from './panel-state';
 import { PaperCard } from './PaperCard';
-
-/** Cards are added a page at a time as the list scrolls: a month (about a thousand) opens at once. */
-const PAGE = 40;
 
 export function ReaderList({ state }: { state: PanelState }) {
   const list = state.visible.value;
@@ -39,8 +36,22 @@ export function ReaderList({ state }: { state: PanelState }) {
     card?.scrollIntoView?.({ block: 'nearest' });
   }, [focused]);
 
+  // Cards are added a page at a time as the list scrolls; each needs its full record (abstract…),
+  // read from IndexedDB for those about to be shown. Until it is in, the list stops before it.
+  const wanted = typeof IntersectionObserver === 'undefined' ? list : list.slice(0, limit.value);
+  const records = state.records.value;
+  const shown = [];
+  for (const summary of wanted) {
+    const record = records.get(summary.id);
+    if (!record) break;
+    // The summary is the fresher of the two for marks (read, saved, new).
+    shown.push({ ...record, ...summary });
+  }
+  useEffect(() => {
+    if (shown.length < wanted.length) void state.ensureRecords(wanted);
+  }, [list, limit.value, records]);
+
   const total = state.papers.value.length;
-  const shown = typeof IntersectionObserver === 'undefined' ? list : list.slice(0, limit.value);
   const newIds = state.newIds.value;
   const terms = state.terms.value;
   return (
@@ -69,7 +80,7 @@ export function ReaderList({ state }: { state: PanelState }) {
           />
         ))}
       </div>
-      {shown.length < list.length ? <div ref={sentinel} class="sentinel" /> : null}
+      {shown.length < list.length && shown.length === wanted.length ? <div ref={sentinel} class="sentinel" /> : null}
     </section>
   );
 }

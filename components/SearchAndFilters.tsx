@@ -1,4 +1,4 @@
-import { isFiltering, organizationsOf, type SortKey } from '@/lib/filters';
+import { isFiltering, type SortKey } from '@/lib/filters';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { PanelState, SearchScope } from './panel-state';
 
@@ -13,7 +13,7 @@ const SORTS: { key: SortKey; label: MessageKey }[] = [
 /** Search (this view or everything stored), then filters and sort. */
 export function SearchAndFilters({ state }: { state: PanelState }) {
   const filters = state.filters.value;
-  const organizations = organizationsOf(state.papers.value);
+  const organizations = state.organizations.value;
   const setFilter = (change: Partial<typeof filters>) => state.setFilters({ ...filters, ...change });
   return (
     <div class="toolbar">
@@ -27,6 +27,7 @@ export function SearchAndFilters({ state }: { state: PanelState }) {
           placeholder={t('searchPlaceholder')}
           value={state.query.value}
           onInput={(event) => void state.setQuery(event.currentTarget.value)}
+          onFocus={() => state.warmSearch()}
           autocomplete="off"
           spellcheck={false}
         />

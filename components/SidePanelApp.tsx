@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { utcDay } from '@/lib/dates';
 import { t, tn } from '@/lib/i18n';
@@ -10,6 +10,9 @@ import type { PanelState } from './panel-state';
 import { ReaderList } from './ReaderList';
 import { SearchAndFilters } from './SearchAndFilters';
 import { ViewNav } from './ViewNav';
+
+/** Long enough for the first view to be read and painted, short enough to be ready before most first searches. */
+const WARM_SEARCH_AFTER_MS = 1500;
 
 function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
@@ -54,8 +57,11 @@ function useReaderKeys(state: PanelState, showHelp: () => void) {
 export function SidePanelApp({ state, now = Date.now }: { state: PanelState; now?: () => number }) {
   const helpOpen = useSignal(false);
   useReaderKeys(state, () => (helpOpen.value = true));
-  useEffect(() => {
+  // A layout effect: reading starts as the first render commits, not after the first paint.
+  useLayoutEffect(() => {
     const stop = state.follow();
+    // The search index is built in slices at idle once the view is up (or at once on the search field's focus).
+    const warm = setTimeout(() => state.warmSearch(), WARM_SEARCH_AFTER_MS);
     void state.start();
     const onVisible = () => {
       if (document.visibilityState === 'visible') void state.markShownSeen();
@@ -63,6 +69,7 @@ export function SidePanelApp({ state, now = Date.now }: { state: PanelState; now
     document.addEventListener('visibilitychange', onVisible);
     return () => {
       stop();
+      clearTimeout(warm);
       document.removeEventListener('visibilitychange', onVisible);
     };
   }, [state]);

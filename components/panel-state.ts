@@ -2,21 +2,23 @@ import { batch, computed, signal } from '@preact/signals';
 import { addDays, addMonths, addWeeks, isoWeekOf, monthOf, utcDay } from '@/lib/dates';
 import {
   dayKey,
-  getAllPapers,
-  getListing,
-  getListingPapers,
-  getSavedPapers,
+  getAllSummaries,
+  getListingSummaries,
+  getPapers,
+  getSavedSummaries,
   latestListedDay,
   type ListingKey,
+  type ListingRecord,
   type PaperRecord,
+  type PaperSummary,
   type PaperboyDb,
 } from '@/lib/db';
-import { applyFilters, sortPapers, type PaperFilters, type SortKey } from '@/lib/filters';
+import { applyFilters, organizationsOf, sortPapers, type PaperFilters, type SortKey } from '@/lib/filters';
 import { describeFreshness, type Freshness } from '@/lib/freshness';
 import { onBroadcast, sendRequest } from '@/lib/messages';
 import { DEFAULT_READER_PREFS, readerPrefsSetting, type ReaderPrefs, type ViewKind } from '@/lib/reader-prefs';
-import { createSearchIndex, queryTerms, type SearchIndex } from '@/lib/search';
-import { readSyncState } from '@/lib/sync';
+import { createLiveSearch, type LiveSearchOptions } from '@/lib/search-live';
+import { queryTerms } from '@/lib/search-text';
 import { EMPTY_SYNC_STATE, type SyncError, type SyncState } from '@/lib/sync-state';
 import { paperLinks } from '@/lib/urls';
 import { createRefreshState } from './reader-state';
@@ -39,6 +41,21 @@ export interface PanelDeps {
   now?: () => number;
   prefs?: { getValue(): Promise<ReaderPrefs>; setValue(value: ReaderPrefs): Promise<void> };
   openUrl?: (url: string) => void;
+  /** How the search index waits for idle time between slices of its build (tests: at once). */
+  searchIdle?: LiveSearchOptions['idle'];
+}
+
+/**
+ * Cards rendered at first, and added per scroll step: a month (about 1,500) opens at once, and a
+ * keystroke re-renders only these. A few screens of the narrow panel.
+ */
+export const PAGE = 20;
+/** Full records kept for cards beyond what is shown: enough to scroll back and forth. */
+const MAX_RECORDS = 600;
+
+/** The order a list is shown in: filtered, then sorted. Pure, so it runs once per change of its inputs. */
+export function arrange(list: readonly PaperSummary[], filters: PaperFilters, sort: SortKey, trendingOrder: readonly string[]): PaperSummary[] {
+  return sortPapers(applyFilters(list as PaperSummary[], filters), sort, trendingOrder);
 }
 
 function listingKeyOf(view: ReaderView, latestDay: string | undefined): ListingKey | undefined {
@@ -87,7 +104,10 @@ export function createPanelState(deps: PanelDeps) {
   const openUrl = deps.openUrl ?? ((url: string) => void window.open(url, '_blank', 'noopener'));
 
   const view = signal<ReaderView>({ kind: 'today' });
-  const papers = signal<PaperRecord[]>([]);
+  /** The view's papers as summaries, in the listing's order. */
+  const papers = signal<PaperSummary[]>([]);
+  /** Full records of the cards shown (and recently shown), by id. */
+  const records = signal<ReadonlyMap<string, PaperRecord>>(new Map());
   const shownDay = signal<string | undefined>(undefined);
   const fetchedAt = signal<number | undefined>(undefined);
   const trendingOrder = signal<string[]>([]);
@@ -107,28 +127,37 @@ export function createPanelState(deps: PanelDeps) {
   const remote = signal<{ status: 'idle' | 'searching' | 'done'; error?: SyncError }>({ status: 'idle' });
 
   const refresher = createRefreshState(send, () => load({ fetch: false }));
-  let index: SearchIndex | undefined;
-  let allPapers: PaperRecord[] | undefined;
-  const allById = signal<ReadonlyMap<string, PaperRecord>>(new Map());
-  const matchedIds = signal<string[] | undefined>(undefined);
+  const search = createLiveSearch(deps.db, { idle: deps.searchIdle });
+  /** Every stored paper's summary, read once a search covers everything. */
+  const allSummaries = signal<PaperSummary[] | undefined>(undefined);
+  let allSummariesLoading: Promise<PaperSummary[]> | undefined;
+  /** Ids the search matched (any order), or undefined when not searching. */
+  const matchedIds = signal<ReadonlySet<string> | undefined>(undefined);
   let loadToken = 0;
 
-  const terms = computed(() => queryTerms(query.value));
+  /** The query whose results are shown: marks change with the results, in the same render. */
+  const shownQuery = signal('');
+  const terms = computed(() => queryTerms(shownQuery.value));
+
+  // Orders are computed once per change of view, filters or sort, never per keystroke: a search
+  // only picks, in that order, the papers it matched.
+  const viewOrder = computed(() => arrange(papers.value, filters.value, sort.value, trendingOrder.value));
+  const allOrder = computed(() => arrange(allSummaries.value ?? [], filters.value, sort.value, trendingOrder.value));
+  const viewIds = computed<ReadonlySet<string>>(() => new Set(papers.value.map((paper) => paper.id)));
+  const organizations = computed(() => organizationsOf(papers.value));
 
   /** What the list shows: the view (or everything, when searching all), searched, filtered, sorted. */
   const visible = computed(() => {
-    const ids = matchedIds.value;
-    let list: PaperRecord[] = papers.value;
-    if (ids) {
-      const source = scope.value === 'all' ? allById.value : new Map(papers.value.map((paper) => [paper.id, paper]));
-      list = ids.map((id) => source.get(id)).filter((paper): paper is PaperRecord => paper !== undefined);
-    }
-    const filtered = applyFilters(list, filters.value);
-    // The trending view is HF's order unless the reader picks another.
-    if (view.value.kind === 'trending' && sort.value === 'trending' && !ids) return filtered;
-    return sortPapers(filtered, sort.value, trendingOrder.value);
+    const matched = matchedIds.value;
+    if (!matched) return viewOrder.value;
+    const order = scope.value === 'all' && allSummaries.value ? allOrder.value : viewOrder.value;
+    return order.filter((paper) => matched.has(paper.id));
   });
-  const unreadCount = computed(() => visible.value.filter((paper) => paper.readAt === undefined).length);
+  const unreadCount = computed(() => {
+    let count = 0;
+    for (const paper of visible.value) if (paper.readAt === undefined) count += 1;
+    return count;
+  });
 
   const freshness = computed<Freshness>(() => {
     const current = view.value;
@@ -143,26 +172,63 @@ export function createPanelState(deps: PanelDeps) {
     });
   });
 
-  async function ensureIndex(): Promise<SearchIndex> {
-    if (!index || !allPapers) {
-      allPapers = await getAllPapers(await deps.db());
-      index = createSearchIndex();
-      index.addAll(allPapers);
-      allById.value = new Map(allPapers.map((paper) => [paper.id, paper]));
-    }
-    return index;
+  /**
+   * Reads the full records (abstracts…) of the given papers that are not in memory or changed
+   * since; others are dropped once there are too many, so memory stays bounded.
+   */
+  async function ensureRecords(list: readonly PaperSummary[]): Promise<void> {
+    const cache = records.value;
+    const missing = list.filter((paper) => cache.get(paper.id)?.updatedAt !== paper.updatedAt).map((paper) => paper.id);
+    if (missing.length === 0) return;
+    const loaded = await getPapers(await deps.db(), missing);
+    const base = records.value;
+    const next = new Map(base.size + loaded.length > MAX_RECORDS ? list.flatMap((paper) => (base.has(paper.id) ? [[paper.id, base.get(paper.id)!] as const] : [])) : base);
+    for (const record of loaded) next.set(record.id, record);
+    records.value = next;
+  }
+
+  function loadAllSummaries(): Promise<PaperSummary[]> {
+    allSummariesLoading ??= deps
+      .db()
+      .then(getAllSummaries)
+      .then((all) => (allSummaries.value = all))
+      .finally(() => (allSummariesLoading = undefined));
+    return allSummariesLoading;
+  }
+
+  /** New or changed papers (a sync, a fetched view, marks): keep the index and the "everything" list in step. */
+  function storedPapersChanged(): void {
+    void search.refresh().catch(() => undefined);
+    if (allSummaries.value) void loadAllSummaries().then(() => runSearch(), () => undefined);
   }
 
   async function runSearch(): Promise<void> {
     const text = query.value;
+    const all = scope.value === 'all';
     if (!text.trim()) {
-      matchedIds.value = undefined;
+      batch(() => {
+        matchedIds.value = undefined;
+        shownQuery.value = '';
+      });
       return;
     }
-    const searchIndex = await ensureIndex();
-    if (text !== query.value) return; // a newer keystroke is on its way
-    const within = scope.value === 'view' ? new Set(papers.value.map((paper) => paper.id)) : undefined;
-    matchedIds.value = searchIndex.search(text, { within });
+    const [ids] = await Promise.all([search.search(text, all ? undefined : viewIds.value), all && !allSummaries.value ? loadAllSummaries() : undefined]);
+    if (text !== query.value || all !== (scope.value === 'all')) return; // a newer keystroke is on its way
+    const matched = new Set(ids);
+    // Read the first cards before showing the result, so the list changes once.
+    const order = all ? allOrder.value : viewOrder.value;
+    const first: PaperSummary[] = [];
+    for (const paper of order) {
+      if (!matched.has(paper.id)) continue;
+      first.push(paper);
+      if (first.length === PAGE) break;
+    }
+    await ensureRecords(first);
+    if (text !== query.value || all !== (scope.value === 'all')) return;
+    batch(() => {
+      matchedIds.value = matched;
+      shownQuery.value = text;
+    });
   }
 
   /** Reads the view from IndexedDB; asks the background to fetch it when missing or stale. */
@@ -181,31 +247,31 @@ export function createPanelState(deps: PanelDeps) {
     const current = view.value;
     const latest = current.kind === 'today' ? await latestListedDay(db) : undefined;
     const key = listingKeyOf(current, latest);
-    const [list, listing, trending, syncState] = await Promise.all([
-      current.kind === 'saved' ? getSavedPapers(db) : key ? getListingPapers(db, key) : Promise.resolve([]),
-      key ? getListing(db, key) : Promise.resolve(undefined),
-      getListing(db, 'trending'),
-      readSyncState(db),
+    const [{ listing, summaries: list }, trending, syncState] = await Promise.all([
+      current.kind === 'saved'
+        ? getSavedSummaries(db).then((summaries) => ({ listing: undefined as ListingRecord | undefined, summaries }))
+        : key
+          ? getListingSummaries(db, key)
+          : Promise.resolve({ listing: undefined, summaries: [] as PaperSummary[] }),
+      db.get('listings', 'trending'),
+      db.get('meta', 'sync'),
     ]);
+    if (token !== loadToken) return;
+    const trendingIds = trending?.ids ?? [];
+    // The first cards' full records are read before the list is shown: one change, not two.
+    await ensureRecords(arrange(list, filters.value, sort.value, trendingIds).slice(0, PAGE));
     if (token !== loadToken) return;
     const unseen = list.filter((paper) => paper.unseen === 1).map((paper) => paper.id);
     batch(() => {
       papers.value = list;
       shownDay.value = current.kind === 'today' ? latest : current.kind === 'day' ? current.day : undefined;
       fetchedAt.value = listing?.fetchedAt;
-      trendingOrder.value = trending?.ids ?? [];
-      sync.value = syncState;
-      newIds.value = new Set([...newIds.value, ...unseen]);
+      trendingOrder.value = trendingIds;
+      sync.value = syncState ?? EMPTY_SYNC_STATE;
+      newIds.value = unseen.length > 0 ? new Set([...newIds.value, ...unseen]) : newIds.value;
       status.value = 'ready';
       loadError.value = '';
     });
-    if (allPapers) {
-      // Keep the search index in step with what was just read.
-      index?.upsert(list);
-      const byId = new Map(allById.value);
-      for (const paper of list) byId.set(paper.id, paper);
-      allById.value = byId;
-    }
     await runSearch();
     const fetchable = current.kind === 'day' || current.kind === 'week' || current.kind === 'month';
     if (fetch && fetchable && key) void fetchView(key, token);
@@ -221,7 +287,7 @@ export function createPanelState(deps: PanelDeps) {
     if (token !== loadToken) return;
     if (outcome.status === 'failed') fetchError.value = outcome.error;
     if (outcome.status === 'fetched') {
-      allPapers = undefined; // new papers: rebuild the index on the next search
+      storedPapersChanged();
       await load({ fetch: false });
     }
     if (token === loadToken) status.value = 'ready';
@@ -250,6 +316,12 @@ export function createPanelState(deps: PanelDeps) {
     }
   }
 
+  /** Marks changed: re-read the view, and everything if a search over everything shows it. */
+  async function reloadMarks(): Promise<void> {
+    if (allSummaries.value) await loadAllSummaries().catch(() => undefined);
+    await load({ fetch: false });
+  }
+
   /** The papers the user is looking at now, for the background to mark as seen. */
   async function markShownSeen(): Promise<void> {
     const ids = papers.value.filter((paper) => paper.unseen === 1).map((paper) => paper.id);
@@ -262,8 +334,10 @@ export function createPanelState(deps: PanelDeps) {
     refresher,
     view,
     papers,
+    records,
     visible,
     unreadCount,
+    organizations,
     freshness,
     status,
     fetchError,
@@ -277,9 +351,11 @@ export function createPanelState(deps: PanelDeps) {
     filters,
     focusedId,
     remote,
+    ensureRecords,
 
     async start(): Promise<void> {
-      const prefs = await prefsStore.getValue().catch(() => DEFAULT_READER_PREFS);
+      // The database opens while the preferences are read.
+      const [prefs] = await Promise.all([prefsStore.getValue().catch(() => DEFAULT_READER_PREFS), deps.db().catch(() => undefined)]);
       batch(() => {
         view.value = defaultView(prefs.view, utcDay(now()));
         listSort.value = prefs.sort;
@@ -289,6 +365,8 @@ export function createPanelState(deps: PanelDeps) {
       await load();
       await markShownSeen();
     },
+    /** Builds the search index at idle, so that the first keystroke does not wait for it. */
+    warmSearch: () => search.warm(),
     load,
     markShownSeen,
     setView,
@@ -314,12 +392,12 @@ export function createPanelState(deps: PanelDeps) {
     async toggleSaved(id: string) {
       const paper = byId(id) ?? papers.value.find((candidate) => candidate.id === id);
       await ask({ type: 'setSaved', id, saved: paper?.savedAt === undefined });
-      await load({ fetch: false });
+      await reloadMarks();
     },
     async setRead(ids: string[], read: boolean) {
       if (ids.length === 0) return;
       await ask({ type: 'markRead', ids, read });
-      await load({ fetch: false });
+      await reloadMarks();
     },
     async toggleRead(id: string) {
       const paper = byId(id);
@@ -355,20 +433,29 @@ export function createPanelState(deps: PanelDeps) {
       if (!text) return;
       remote.value = { status: 'searching' };
       const outcome = await send({ type: 'searchRemote', query: text });
-      allPapers = undefined;
       batch(() => {
         scope.value = 'all';
         remote.value = { status: 'done', error: outcome.error };
       });
+      // The answers are stored: index them and read them before searching again.
+      await Promise.all([search.refresh(), loadAllSummaries()]);
       await runSearch();
       // Show HF's answers even where our index would rank them differently.
-      if (!outcome.error && outcome.ids.length > 0 && (matchedIds.value?.length ?? 0) === 0) matchedIds.value = outcome.ids;
+      if (!outcome.error && outcome.ids.length > 0 && (matchedIds.value?.size ?? 0) === 0) {
+        const ids = new Set(outcome.ids);
+        await ensureRecords(allOrder.value.filter((paper) => ids.has(paper.id)).slice(0, PAGE));
+        batch(() => {
+          matchedIds.value = ids;
+          shownQuery.value = text;
+        });
+      }
     },
     follow(): () => void {
       return subscribe((notice) => {
         refresher.notice(notice);
-        if (notice.type === 'syncFinished') allPapers = undefined;
-        if (notice.type !== 'syncStarted') void load({ fetch: false });
+        if (notice.type === 'syncFinished') storedPapersChanged();
+        if (notice.type === 'marksChanged') void reloadMarks();
+        else if (notice.type !== 'syncStarted') void load({ fetch: false });
       });
     },
   };

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { getAllListings, getListingPapers, getPapers, getUnseenIds, latestListedDay, type PaperboyDb, type PaperRecord } from './db';
+import { PAPER_STORES, getAllListings, getListingPapers, getPapers, getUnseenIds, latestListedDay, putPapers, type PaperboyDb, type PaperRecord } from './db';
 import { buildDigest, nextDigestTime } from './digest';
 import { t, tn } from './i18n-background';
 import {
@@ -126,15 +126,18 @@ export function createAlerts(deps: AlertDeps) {
       if (!sameHits(hits, paper.watch)) changed.set(paper.id, hits);
     }
     if (changed.size > 0) {
-      const tx = db.transaction('papers', 'readwrite');
+      const tx = db.transaction([...PAPER_STORES], 'readwrite');
+      const marked: PaperRecord[] = [];
       for (const [id, hits] of changed) {
         // Read again inside the write: the stored record may be newer than the one matched.
-        const stored = await tx.store.get(id);
+        const stored = await tx.objectStore('papers').get(id);
         if (!stored) continue;
         if (hits.length > 0) stored.watch = hits;
         else delete stored.watch;
-        void tx.store.put(stored);
+        marked.push(stored);
       }
+      // Through db.ts, so the summaries and listing views the reader shows carry the marks.
+      await putPapers(tx, marked);
       await tx.done;
     }
     return papers.map((paper) => {
@@ -221,15 +224,17 @@ export function createAlerts(deps: AlertDeps) {
       const db = await deps.db();
       const rules = await watchRules();
       const match = createWatchMatcher(rules);
-      const tx = db.transaction('papers', 'readwrite');
-      for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
+      const tx = db.transaction([...PAPER_STORES], 'readwrite');
+      const marked: PaperRecord[] = [];
+      for (let cursor = await tx.objectStore('papers').openCursor(); cursor; cursor = await cursor.continue()) {
         const paper = cursor.value;
         const hits = match(paper);
         if (sameHits(hits, paper.watch)) continue;
         if (hits.length > 0) paper.watch = hits;
         else delete paper.watch;
-        void cursor.update(paper);
+        marked.push(paper);
       }
+      await putPapers(tx, marked);
       await tx.done;
     },
 

@@ -1,10 +1,11 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { isoWeekOf } from './dates';
 import type { Paper } from './paper';
 import type { SyncState } from './sync-state';
 import type { WatchHit } from './watchlist';
 
 export const DB_NAME = 'paperboy';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 /** Samples of upvotes over time kept per paper (about two weeks of changes at a few a day). */
 const MAX_UPVOTE_SAMPLES = 64;
 
@@ -26,6 +27,25 @@ export interface PaperRecord extends Paper {
   watch?: WatchHit[];
 }
 
+/**
+ * A paper without its long texts (abstract, AI summary and keywords) and history: what sorting,
+ * filtering, the marks and the popup's compact card need, about a tenth of the record (v3).
+ * Written with every paper, so a month of them reads fast; the reader then reads only the full
+ * records it shows.
+ */
+export type PaperSummary = Omit<PaperRecord, 'abstract' | 'aiSummary' | 'aiKeywords' | 'upvoteHistory' | 'thumbnail'>;
+
+export function summaryOf(record: PaperRecord): PaperSummary {
+  const { abstract: _abstract, aiSummary: _aiSummary, aiKeywords: _aiKeywords, upvoteHistory: _history, thumbnail: _thumbnail, ...summary } = record;
+  return summary;
+}
+
+/** A listing's papers as summaries, in the listing's order; rewritten whenever one of them changes. */
+export interface ListingView {
+  key: ListingKey;
+  summaries: PaperSummary[];
+}
+
 /** A day, an ISO week, a month, HF's trending list, or the last "Search Hugging Face" answer. */
 export type ListingKey = `day:${string}` | `week:${string}` | `month:${string}` | 'trending' | 'search';
 
@@ -37,7 +57,11 @@ export interface ListingRecord {
 }
 
 export interface PaperboySchema extends DBSchema {
-  papers: { key: string; value: PaperRecord; indexes: { unseen: number; listedOn: string; savedAt: number } };
+  papers: { key: string; value: PaperRecord; indexes: { unseen: number; listedOn: string; savedAt: number; updatedAt: number } };
+  /** v3: one per paper, kept in step with `papers` by every writer. */
+  summaries: { key: string; value: PaperSummary; indexes: { unseen: number; savedAt: number } };
+  /** v3: each listing's summaries in its order, ready made: a month is one read, not 1,500. */
+  views: { key: ListingKey; value: ListingView };
   listings: { key: ListingKey; value: ListingRecord };
   meta: { key: 'sync'; value: SyncState };
 }
@@ -68,7 +92,7 @@ export async function openPaperboyDb(name = DB_NAME, timeoutMs = OPEN_TIMEOUT_MS
   });
   giveUp(timeoutMs);
   const opening = openDB<PaperboySchema>(name, DB_VERSION, {
-    upgrade(db, oldVersion, _newVersion, transaction) {
+    async upgrade(db, oldVersion, _newVersion, transaction) {
       giveUp(Math.max(timeoutMs, UPGRADE_TIMEOUT_MS));
       if (oldVersion < 1) {
         const papers = db.createObjectStore('papers', { keyPath: 'id' });
@@ -80,6 +104,27 @@ export async function openPaperboyDb(name = DB_NAME, timeoutMs = OPEN_TIMEOUT_MS
       if (oldVersion < 2) {
         // v2: read and saved marks live on the paper; saved ones are found by this index.
         transaction.objectStore('papers').createIndex('savedAt', 'savedAt');
+      }
+      if (oldVersion < 3) {
+        // v3: small summaries for sorting and filtering a whole month without reading every
+        // abstract; `updatedAt` lets the search index pick up only what changed.
+        const papers = transaction.objectStore('papers');
+        papers.createIndex('updatedAt', 'updatedAt');
+        const summaries = db.createObjectStore('summaries', { keyPath: 'id' });
+        summaries.createIndex('unseen', 'unseen');
+        summaries.createIndex('savedAt', 'savedAt');
+        // Back-fill from the stored papers (only IndexedDB requests are awaited: the upgrade
+        // transaction stays open).
+        const byId = new Map<string, PaperSummary>();
+        for (let cursor = await papers.openCursor(); cursor; cursor = await cursor.continue()) {
+          const summary = summaryOf(cursor.value);
+          byId.set(summary.id, summary);
+          void summaries.put(summary);
+        }
+        const views = db.createObjectStore('views', { keyPath: 'key' });
+        for (const listing of await transaction.objectStore('listings').getAll()) {
+          void views.put({ key: listing.key, summaries: listing.ids.flatMap((id) => byId.get(id) ?? []) });
+        }
       }
     },
     blocking() {
@@ -171,14 +216,17 @@ export interface StoreListingInput {
  * stored whole or not at all. Returns the ids that were never stored before.
  */
 export async function storeListing(db: PaperboyDb, input: StoreListingInput): Promise<string[]> {
-  const tx = db.transaction(['papers', 'listings'], 'readwrite');
+  const tx = db.transaction(['papers', 'summaries', 'listings', 'views'], 'readwrite');
   const papers = tx.objectStore('papers');
+  const summaries = tx.objectStore('summaries');
   const listings = tx.objectStore('listings');
-  const [existingPapers, existingListing] = await Promise.all([
+  const [existingPapers, existingListing, existingView] = await Promise.all([
     Promise.all(input.papers.map((paper) => papers.get(paper.id))),
     listings.get(input.key),
+    tx.objectStore('views').get(input.key),
   ]);
   const newIds: string[] = [];
+  const changed: PaperSummary[] = [];
   input.papers.forEach((paper, index) => {
     const existing = existingPapers[index];
     const merged = mergePaper(existing, paper, input.fetchedAt);
@@ -187,11 +235,22 @@ export async function storeListing(db: PaperboyDb, input: StoreListingInput): Pr
       if (input.markNew === false) delete merged.unseen;
     }
     void papers.put(merged);
+    const summary = summaryOf(merged);
+    changed.push(summary);
+    void summaries.put(summary);
   });
   const fetchedIds = input.papers.map((paper) => paper.id);
   const fetched = new Set(fetchedIds);
   const kept = input.mode === 'merge' ? (existingListing?.ids ?? []).filter((id) => !fetched.has(id)) : [];
-  void listings.put({ key: input.key, ids: [...fetchedIds, ...kept], fetchedAt: input.fetchedAt });
+  const ids = [...fetchedIds, ...kept];
+  void listings.put({ key: input.key, ids, fetchedAt: input.fetchedAt });
+  // This listing's view, whole; the other views holding these papers, patched.
+  const known = new Map((existingView?.summaries ?? []).map((summary) => [summary.id, summary]));
+  for (const summary of changed) known.set(summary.id, summary);
+  const unknown = ids.filter((id) => !known.has(id));
+  for (const summary of await Promise.all(unknown.map((id) => summaries.get(id)))) if (summary) known.set(summary.id, summary);
+  void tx.objectStore('views').put({ key: input.key, summaries: ids.flatMap((id) => known.get(id) ?? []) });
+  await patchViews(tx, changed, input.key);
   await tx.done;
   return newIds;
 }
@@ -210,13 +269,11 @@ export async function getAllListings(db: PaperboyDb): Promise<ListingRecord[]> {
   return db.getAll('listings');
 }
 
-/** The latest stored listing day that has papers. */
+/** The latest stored listing day that has papers: day listings from the newest, by key range. */
 export async function latestListedDay(db: PaperboyDb): Promise<string | undefined> {
-  const keys = await db.getAllKeys('listings');
-  const days = keys.filter((key) => key.startsWith('day:')).sort().reverse();
-  for (const key of days) {
-    const listing = await db.get('listings', key);
-    if (listing && listing.ids.length > 0) return key.slice(4);
+  const tx = db.transaction('listings');
+  for (let cursor = await tx.store.openCursor(IDBKeyRange.bound('day:', 'day:\uffff'), 'prev'); cursor; cursor = await cursor.continue()) {
+    if (cursor.value.ids.length > 0) return cursor.key.slice(4);
   }
   return undefined;
 }
@@ -229,49 +286,134 @@ export async function getUnseenIds(db: PaperboyDb): Promise<string[]> {
   return db.getAllKeysFromIndex('papers', 'unseen', 1);
 }
 
+type ViewsTx = IDBPTransaction<PaperboySchema, ('summaries' | 'views')[] | ('papers' | 'summaries' | 'listings' | 'views')[] | ('papers' | 'summaries' | 'views')[], 'readwrite'>;
+type PapersTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'views')[], 'readwrite'>;
+
+/**
+ * The listings whose view may hold a paper: its days, their weeks and months, and the rankings.
+ * (A week or month answer that holds a paper the source listed on a day outside it keeps that
+ * paper's summary as of its own last write until it is fetched again: a known, rare gap.)
+ */
+function viewKeysOf(summary: PaperSummary): ListingKey[] {
+  const keys = new Set<ListingKey>(['trending', 'search']);
+  for (const day of summary.listedDays) {
+    keys.add(`day:${day}`);
+    keys.add(`month:${day.slice(0, 7)}`);
+    try {
+      keys.add(`week:${isoWeekOf(day)}`);
+    } catch {
+      // not a day: no week
+    }
+  }
+  return [...keys];
+}
+
+/** Puts changed summaries into every stored view that holds them (except `skip`, written whole). */
+async function patchViews(tx: ViewsTx, changed: readonly PaperSummary[], skip?: ListingKey): Promise<void> {
+  const byKey = new Map<ListingKey, Map<string, PaperSummary>>();
+  for (const summary of changed) {
+    for (const key of viewKeysOf(summary)) {
+      if (key === skip) continue;
+      let updates = byKey.get(key);
+      if (!updates) byKey.set(key, (updates = new Map()));
+      updates.set(summary.id, summary);
+    }
+  }
+  const views = tx.objectStore('views');
+  const keys = [...byKey.keys()];
+  const stored = await Promise.all(keys.map((key) => views.get(key)));
+  stored.forEach((view, index) => {
+    const updates = byKey.get(keys[index]!)!;
+    if (!view || !view.summaries.some((summary) => updates.has(summary.id))) return;
+    void views.put({ key: view.key, summaries: view.summaries.map((summary) => updates.get(summary.id) ?? summary) });
+  });
+}
+
+/** Writes a changed paper and its summary together. */
+function putPaper(tx: PapersTx, paper: PaperRecord): PaperSummary {
+  void tx.objectStore('papers').put(paper);
+  const summary = summaryOf(paper);
+  void tx.objectStore('summaries').put(summary);
+  return summary;
+}
+
+type PruneTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'listings' | 'views')[], 'readwrite'>;
+
+/** Deletes a paper and its summary (retention: only papers no remaining listing holds). */
+export function deletePaper(tx: PruneTx, id: string): void {
+  void tx.objectStore('papers').delete(id);
+  void tx.objectStore('summaries').delete(id);
+}
+
+/** Deletes a listing and its view (retention). */
+export function deleteListing(tx: PruneTx, key: ListingKey): void {
+  void tx.objectStore('listings').delete(key);
+  void tx.objectStore('views').delete(key);
+}
+
+/** The stores a writer of papers must include in its transaction, so summaries and views stay in step. */
+export const PAPER_STORES = ['papers', 'summaries', 'views'] as const;
+
+/**
+ * For writers of papers outside this module (imports, synced marks, alerts): puts the records
+ * with their summaries and patches the listing views that hold them. `tx` covers PAPER_STORES.
+ */
+export async function putPapers(tx: PapersTx, records: readonly PaperRecord[]): Promise<void> {
+  await patchViews(tx, records.map((record) => putPaper(tx, record)));
+}
+
+/** Deletes papers no listing holds (e.g. a saved-id stub that was unsaved) with their summaries. */
+export function deleteUnlistedPapers(tx: PapersTx, ids: readonly string[]): void {
+  for (const id of ids) {
+    void tx.objectStore('papers').delete(id);
+    void tx.objectStore('summaries').delete(id);
+  }
+}
+
 /** Marks papers as looked at; returns how many were unseen before. */
 export async function markSeen(db: PaperboyDb, ids: readonly string[]): Promise<number> {
-  const tx = db.transaction('papers', 'readwrite');
-  let changed = 0;
-  for (const id of ids) {
-    const paper = await tx.store.get(id);
+  const tx = db.transaction(['papers', 'summaries', 'views'], 'readwrite');
+  const papers = tx.objectStore('papers');
+  const changed: PaperSummary[] = [];
+  for (const paper of await Promise.all([...new Set(ids)].map((id) => papers.get(id)))) {
     if (!paper?.unseen) continue;
     delete paper.unseen;
-    changed += 1;
-    void tx.store.put(paper);
+    changed.push(putPaper(tx, paper));
   }
+  await patchViews(tx, changed);
   await tx.done;
-  return changed;
+  return changed.length;
 }
 
 /** Sets or clears the read mark; returns the ids that changed. */
 export async function setRead(db: PaperboyDb, ids: readonly string[], read: boolean, now: number): Promise<string[]> {
-  const tx = db.transaction('papers', 'readwrite');
+  const tx = db.transaction(['papers', 'summaries', 'views'], 'readwrite');
   const changed: string[] = [];
-  for (const id of ids) {
-    const paper = await tx.store.get(id);
+  const summaries: PaperSummary[] = [];
+  for (const paper of await Promise.all([...new Set(ids)].map((id) => tx.objectStore('papers').get(id)))) {
     if (!paper || (paper.readAt !== undefined) === read) continue;
     if (read) paper.readAt = now;
     else delete paper.readAt;
     // Reading a paper is looking at it: it is no longer new either.
     if (read) delete paper.unseen;
-    changed.push(id);
-    void tx.store.put(paper);
+    changed.push(paper.id);
+    summaries.push(putPaper(tx, paper));
   }
+  await patchViews(tx, summaries);
   await tx.done;
   return changed;
 }
 
 export async function setSaved(db: PaperboyDb, id: string, saved: boolean, now: number): Promise<boolean> {
-  const tx = db.transaction('papers', 'readwrite');
-  const paper = await tx.store.get(id);
+  const tx = db.transaction(['papers', 'summaries', 'views'], 'readwrite');
+  const paper = await tx.objectStore('papers').get(id);
   if (!paper || (paper.savedAt !== undefined) === saved) {
     await tx.done;
     return false;
   }
   if (saved) paper.savedAt = now;
   else delete paper.savedAt;
-  await tx.store.put(paper);
+  await patchViews(tx, [putPaper(tx, paper)]);
   await tx.done;
   return true;
 }
@@ -293,4 +435,47 @@ export async function getAllPapers(db: PaperboyDb): Promise<PaperRecord[]> {
 
 export async function countPapers(db: PaperboyDb): Promise<number> {
   return db.count('papers');
+}
+
+/**
+ * A listing and its papers' summaries in the listing's order: its ready-made view, one read.
+ * Without one (not expected: every writer keeps them), the summaries are read one by one.
+ */
+export async function getListingSummaries(db: PaperboyDb, key: ListingKey): Promise<{ listing?: ListingRecord; summaries: PaperSummary[] }> {
+  const tx = db.transaction(['listings', 'summaries', 'views']);
+  const [listing, view] = await Promise.all([tx.objectStore('listings').get(key), tx.objectStore('views').get(key)]);
+  if (!listing) return { summaries: [] };
+  if (view) return { listing, summaries: view.summaries };
+  const summaries = tx.objectStore('summaries');
+  const found = await Promise.all(listing.ids.map((id) => summaries.get(id)));
+  return { listing, summaries: found.filter((summary): summary is PaperSummary => summary !== undefined) };
+}
+
+export async function getSummaries(db: PaperboyDb, ids: readonly string[]): Promise<PaperSummary[]> {
+  const tx = db.transaction('summaries');
+  const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+  return found.filter((summary): summary is PaperSummary => summary !== undefined);
+}
+
+export async function getAllSummaries(db: PaperboyDb): Promise<PaperSummary[]> {
+  return db.getAll('summaries');
+}
+
+/** Saved papers' summaries, most recently saved first. */
+export async function getSavedSummaries(db: PaperboyDb): Promise<PaperSummary[]> {
+  return (await db.getAllFromIndex('summaries', 'savedAt')).reverse();
+}
+
+export async function getUnseenSummaries(db: PaperboyDb): Promise<PaperSummary[]> {
+  return db.getAllFromIndex('summaries', 'unseen', 1);
+}
+
+/** Papers stored or updated from the source after `since`. */
+export async function getPapersUpdatedAfter(db: PaperboyDb, since: number): Promise<PaperRecord[]> {
+  return db.getAllFromIndex('papers', 'updatedAt', IDBKeyRange.lowerBound(since, true));
+}
+
+/** Up to `count` papers in id order after `afterId`: a bounded page, for work done in slices. */
+export async function getPapersPage(db: PaperboyDb, afterId: string | undefined, count: number): Promise<PaperRecord[]> {
+  return db.getAll('papers', afterId === undefined ? undefined : IDBKeyRange.lowerBound(afterId, true), count);
 }

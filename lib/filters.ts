@@ -1,6 +1,9 @@
 import type { Paper } from './paper';
 import { safeHttpsUrl } from './urls';
 
+/** What filtering and sorting read of a paper: a stored summary is enough. */
+export type SortablePaper = Pick<Paper, 'id' | 'upvotes' | 'comments' | 'githubStars' | 'publishedAt' | 'organization' | 'githubRepo' | 'projectPage'>;
+
 /** Unset fields (and `false` for the checkboxes) do not constrain. */
 export interface PaperFilters {
   organization?: string;
@@ -16,10 +19,10 @@ export function isFiltering(filters: PaperFilters): boolean {
 }
 
 // Only links we would actually show count: a paper whose "code" is not an https URL has none.
-const hasCode = (paper: Paper) => safeHttpsUrl(paper.githubRepo) !== undefined;
-const hasProjectPage = (paper: Paper) => safeHttpsUrl(paper.projectPage) !== undefined;
+const hasCode = (paper: SortablePaper) => safeHttpsUrl(paper.githubRepo) !== undefined;
+const hasProjectPage = (paper: SortablePaper) => safeHttpsUrl(paper.projectPage) !== undefined;
 
-export function applyFilters<T extends Paper>(papers: T[], filters: PaperFilters): T[] {
+export function applyFilters<T extends SortablePaper>(papers: T[], filters: PaperFilters): T[] {
   const { organization } = filters;
   // A cleared or half-typed number field (NaN) means no minimum, not "hide everything".
   const minUpvotes = Number.isFinite(filters.minUpvotes) ? (filters.minUpvotes as number) : 0;
@@ -34,18 +37,18 @@ export function applyFilters<T extends Paper>(papers: T[], filters: PaperFilters
 
 export type SortKey = 'upvotes' | 'trending' | 'published' | 'comments' | 'stars';
 
-type Compare = (a: Paper, b: Paper) => number;
+type Compare = (a: SortablePaper, b: SortablePaper) => number;
 
 // Every order ends in upvotes then id (newer arXiv id first), so equal keys never shuffle
 // between renders or browsers.
 const byTieBreak: Compare = (a, b) => b.upvotes - a.upvotes || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 const descending =
-  (key: (paper: Paper) => number): Compare =>
+  (key: (paper: SortablePaper) => number): Compare =>
   (a, b) =>
     key(b) - key(a) || byTieBreak(a, b);
 
 // An unreadable date sorts last rather than poisoning the comparison with NaN.
-const publishedTime = (paper: Paper) => {
+const publishedTime = (paper: SortablePaper) => {
   const time = Date.parse(paper.publishedAt);
   return Number.isNaN(time) ? -Infinity : time;
 };
@@ -65,13 +68,13 @@ const COMPARES: Record<Exclude<SortKey, 'trending'>, Compare> = {
  * A sorted copy. 'trending' follows `trendingOrder` (ids in ranking order); papers missing
  * from it come after, by upvotes.
  */
-export function sortPapers<T extends Paper>(papers: T[], sort: SortKey, trendingOrder: readonly string[] = []): T[] {
+export function sortPapers<T extends SortablePaper>(papers: T[], sort: SortKey, trendingOrder: readonly string[] = []): T[] {
   if (sort !== 'trending') return [...papers].sort(COMPARES[sort]);
   const rank = new Map<string, number>();
   trendingOrder.forEach((id, index) => {
     if (!rank.has(id)) rank.set(id, index);
   });
-  const rankOf = (paper: Paper) => rank.get(paper.id) ?? Infinity;
+  const rankOf = (paper: SortablePaper) => rank.get(paper.id) ?? Infinity;
   return [...papers].sort((a, b) => {
     const ra = rankOf(a);
     const rb = rankOf(b);
@@ -80,7 +83,7 @@ export function sortPapers<T extends Paper>(papers: T[], sort: SortKey, trending
 }
 
 /** Organisations with their paper counts, most frequent first, then alphabetical. */
-export function organizationsOf(papers: readonly Paper[]): { name: string; count: number }[] {
+export function organizationsOf(papers: readonly Pick<Paper, 'organization'>[]): { name: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const { organization } of papers) {
     if (organization) counts.set(organization, (counts.get(organization) ?? 0) + 1);

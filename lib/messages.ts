@@ -35,6 +35,13 @@ export type Broadcast =
   | { type: 'marksChanged' };
 
 type Envelope = { paperboy: 'request'; request: Request } | { paperboy: 'broadcast'; broadcast: Broadcast };
+/** The background's answer when a handler failed: sendResponse has no way to reject. */
+interface Failure {
+  paperboy: 'error';
+  message: string;
+}
+
+const isFailure = (value: unknown): value is Failure => (value as Failure | undefined)?.paperboy === 'error';
 
 export type RequestHandlers = {
   [K in Request['type']]: (request: Extract<Request, { type: K }>) => Promise<Responses[K]>;
@@ -42,21 +49,29 @@ export type RequestHandlers = {
 
 export async function sendRequest<R extends Request>(request: R): Promise<Responses[R['type']]> {
   const envelope: Envelope = { paperboy: 'request', request };
-  return (await browser.runtime.sendMessage(envelope)) as Responses[R['type']];
+  const response: unknown = await browser.runtime.sendMessage(envelope);
+  if (isFailure(response)) throw new Error(response.message);
+  return response as Responses[R['type']];
 }
 
-/** Background side: answers requests; other messages (broadcasts) are left alone. */
+/**
+ * Background side: answers requests; other messages (broadcasts) are left alone. Answers go
+ * through `sendResponse` (and `return true` keeps the channel open): Chrome's own onMessage, used
+ * without a polyfill, ignores a returned promise. A caller without `sendResponse` (the tests'
+ * fake browser) gets the promise.
+ */
 export function handleRequests(handlers: RequestHandlers): void {
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  browser.runtime.onMessage.addListener(((message: unknown, _sender: unknown, sendResponse?: (response: unknown) => void) => {
     const envelope = message as Envelope | undefined;
     if (envelope?.paperboy !== 'request') return undefined;
     const handler = handlers[envelope.request.type] as (request: Request) => Promise<unknown>;
-    // Chrome drops a rejection that is not an Error (IndexedDB rejects with DOMExceptions and
-    // events) as "rejected without an Error": the page must get the reason.
-    return handler(envelope.request).catch((error: unknown) => {
-      throw error instanceof Error ? error : new Error(describeFailure(error));
-    });
-  });
+    const answer = Promise.resolve()
+      .then(() => handler(envelope.request))
+      .catch((error: unknown): Failure => ({ paperboy: 'error', message: describeFailure(error) }));
+    if (typeof sendResponse !== 'function') return answer;
+    void answer.then(sendResponse);
+    return true;
+  }) as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
 }
 
 function describeFailure(error: unknown): string {

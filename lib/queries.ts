@@ -1,37 +1,48 @@
 import { utcDay } from './dates';
-import { dayKey, getListingPapers, getUnseenIds, latestListedDay, type PaperRecord, type PaperboyDb } from './db';
-import { readSyncState } from './sync';
-import type { SyncState } from './sync-state';
+import { dayKey, type PaperSummary, type PaperboyDb } from './db';
+import { EMPTY_SYNC_STATE, type SyncState } from './sync-state';
 
-/** What the popup and the side panel start with, read straight from IndexedDB. */
+/** What the popup starts with, read straight from IndexedDB: summaries, no abstracts. */
 export interface HomeData {
-  trending: PaperRecord[];
+  trending: PaperSummary[];
   /** The latest listing day with papers, most upvoted first. */
-  latest: { day?: string; isToday: boolean; papers: PaperRecord[] };
+  latest: { day?: string; isToday: boolean; papers: PaperSummary[] };
   /** New papers the user has not looked at that are in neither list (a past day that grew). */
-  earlierUnseen: PaperRecord[];
+  earlierUnseen: PaperSummary[];
   sync: SyncState;
 }
 
-export const byUpvotes = (a: PaperRecord, b: PaperRecord) => b.upvotes - a.upvotes || a.id.localeCompare(b.id);
+export const byUpvotes = (a: PaperSummary, b: PaperSummary) => b.upvotes - a.upvotes || a.id.localeCompare(b.id);
 
+/**
+ * Everything in one read transaction, about five requests whatever the store's size: the sync
+ * state, the unseen papers, the latest day with papers (day listings by key range from the
+ * newest), and the ready-made views of trending and that day.
+ */
 export async function loadHome(db: PaperboyDb, now: number): Promise<HomeData> {
-  const [trending, day, sync, unseenIds] = await Promise.all([
-    getListingPapers(db, 'trending'),
-    latestListedDay(db),
-    readSyncState(db),
-    getUnseenIds(db),
+  const tx = db.transaction(['listings', 'summaries', 'meta', 'views']);
+  const listings = tx.objectStore('listings');
+  const views = tx.objectStore('views');
+  const latestDay = (async () => {
+    for (let cursor = await listings.openCursor(IDBKeyRange.bound('day:', 'day:\uffff'), 'prev'); cursor; cursor = await cursor.continue()) {
+      if (cursor.value.ids.length > 0) return cursor.key.slice(4);
+    }
+    return undefined;
+  })();
+  const [trending, sync, unseen, day] = await Promise.all([
+    views.get('trending'),
+    tx.objectStore('meta').get('sync'),
+    tx.objectStore('summaries').index('unseen').getAll(1),
+    latestDay,
   ]);
-  const latestPapers = day ? (await getListingPapers(db, dayKey(day))).sort(byUpvotes) : [];
-  const shown = new Set([...trending, ...latestPapers].map((paper) => paper.id));
-  const missing = unseenIds.filter((id) => !shown.has(id));
-  const earlierUnseen = (await Promise.all(missing.map((id) => db.get('papers', id))))
-    .filter((paper): paper is PaperRecord => paper !== undefined)
-    .sort(byUpvotes);
+  const latest = day ? await views.get(dayKey(day)) : undefined;
+  const latestPapers = [...(latest?.summaries ?? [])].sort(byUpvotes);
+  const trendingPapers = trending?.summaries ?? [];
+  const shown = new Set([...trendingPapers, ...latestPapers].map((paper) => paper.id));
   return {
-    trending,
+    trending: trendingPapers,
     latest: { day, isToday: day === utcDay(now), papers: latestPapers },
-    earlierUnseen,
-    sync,
+    earlierUnseen: unseen.filter((paper) => !shown.has(paper.id)).sort(byUpvotes),
+    sync: sync ?? EMPTY_SYNC_STATE,
   };
 }

@@ -1,4 +1,4 @@
-import type { ListingKey, ListingRecord, PaperboyDb } from './db';
+import { deleteListing, deletePaper, type ListingKey, type ListingRecord, type PaperboyDb } from './db';
 import { lastDayOf } from './sync-plan';
 
 export interface PruneResult {
@@ -18,7 +18,7 @@ export function isQuotaError(error: unknown): boolean {
  * deleted, whatever listing they came from.
  */
 async function pruneListings(db: PaperboyDb, choose: (listings: ListingRecord[]) => ListingRecord[]): Promise<PruneResult> {
-  const tx = db.transaction(['listings', 'papers'], 'readwrite');
+  const tx = db.transaction(['listings', 'papers', 'summaries', 'views'], 'readwrite');
   const listings = tx.objectStore('listings');
   const papers = tx.objectStore('papers');
   const all = await listings.getAll();
@@ -28,13 +28,13 @@ async function pruneListings(db: PaperboyDb, choose: (listings: ListingRecord[])
   const stillListed = new Set(all.filter((listing) => !doomedKeys.has(listing.key)).flatMap((listing) => listing.ids));
   let removedPapers = 0;
   for (const listing of doomed) {
-    void listings.delete(listing.key);
+    deleteListing(tx, listing.key);
     for (const id of listing.ids) {
       if (stillListed.has(id)) continue;
       const paper = await papers.get(id);
       if (!paper || paper.savedAt !== undefined) continue;
       stillListed.add(id); // once
-      void papers.delete(id);
+      deletePaper(tx, id);
       removedPapers += 1;
     }
   }

@@ -1,5 +1,5 @@
 // IndexedDB side of "saved papers follow the user" and of import: the background's writes.
-import type { PaperRecord, PaperboyDb } from './db';
+import { PAPER_STORES, deleteUnlistedPapers, putPapers, type PaperRecord, type PaperboyDb } from './db';
 import type { Paper } from './paper';
 import { isSavedMark, markSeconds, toSeconds, type Mark } from './saved-merge';
 
@@ -64,47 +64,53 @@ export interface AppliedMarks {
  * than a removal is kept (it is published by the caller).
  */
 export async function applyMarks(db: PaperboyDb, marks: Record<string, Mark>): Promise<AppliedMarks> {
-  const tx = db.transaction('papers', 'readwrite');
+  const tx = db.transaction([...PAPER_STORES], 'readwrite');
+  const papers = tx.objectStore('papers');
   const result: AppliedMarks = { changed: [], stubs: [] };
+  const puts: PaperRecord[] = [];
+  const deletes: string[] = [];
   for (const [id, mark] of Object.entries(marks)) {
-    const paper = await tx.store.get(id);
+    const paper = await papers.get(id);
     const at = markSeconds(mark) * 1000;
     if (isSavedMark(mark)) {
       if (!paper) {
-        void tx.store.put(stubRecord(id, at));
+        puts.push(stubRecord(id, at));
         result.changed.push(id);
         result.stubs.push(id);
         continue;
       }
       if (isStub(paper)) result.stubs.push(id);
       if (paper.savedAt !== undefined) continue;
-      void tx.store.put({ ...paper, savedAt: at });
+      puts.push({ ...paper, savedAt: at });
       result.changed.push(id);
       continue;
     }
     if (!paper || paper.savedAt === undefined || toSeconds(paper.savedAt) >= markSeconds(mark)) continue;
     result.changed.push(id);
     // A stub is only a saved id: unsaved, nothing of it is worth keeping.
-    if (isStub(paper)) void tx.store.delete(id);
+    if (isStub(paper)) deletes.push(id);
     else {
       const { savedAt: _dropped, ...rest } = paper;
-      void tx.store.put(rest);
+      puts.push(rest);
     }
   }
+  // Through db.ts, so the summaries and listing views the reader shows follow.
+  await putPapers(tx, puts);
+  deleteUnlistedPapers(tx, deletes);
   await tx.done;
   return result;
 }
 
 /** Fills a stub with the fetched paper; a paper stored meanwhile by a sync is left alone. */
 export async function fillStub(db: PaperboyDb, paper: Paper, now: number): Promise<boolean> {
-  const tx = db.transaction('papers', 'readwrite');
-  const existing = await tx.store.get(paper.id);
+  const tx = db.transaction([...PAPER_STORES], 'readwrite');
+  const existing = await tx.objectStore('papers').get(paper.id);
   // Unsaved (and deleted) meanwhile, or already a full record: nothing to do.
   if (!existing || !isStub(existing)) {
     await tx.done;
     return false;
   }
-  await tx.store.put(freshRecord(paper, now, { savedAt: existing.savedAt, readAt: existing.readAt }));
+  await putPapers(tx, [freshRecord(paper, now, { savedAt: existing.savedAt, readAt: existing.readAt })]);
   await tx.done;
   return true;
 }
@@ -133,13 +139,14 @@ export interface ImportCounts {
 export async function importPapers(db: PaperboyDb, papers: readonly ImportedPaper[], now: number): Promise<ImportCounts> {
   const counts: ImportCounts = { added: 0, saved: 0, read: 0 };
   const newlySaved: string[] = [];
-  const tx = db.transaction('papers', 'readwrite');
+  const tx = db.transaction([...PAPER_STORES], 'readwrite');
+  const puts: PaperRecord[] = [];
   for (const imported of papers) {
     const { savedAt, readAt, ...paper } = imported;
-    const existing = await tx.store.get(paper.id);
+    const existing = await tx.objectStore('papers').get(paper.id);
     if (!existing || isStub(existing)) {
       const marks = { savedAt: existing?.savedAt ?? savedAt, readAt: existing?.readAt ?? readAt };
-      void tx.store.put(freshRecord(paper, now, marks));
+      puts.push(freshRecord(paper, now, marks));
       if (!existing) counts.added += 1;
       if (!existing && marks.savedAt !== undefined) newlySaved.push(paper.id);
       if (!existing && marks.readAt !== undefined) counts.read += 1;
@@ -155,8 +162,9 @@ export async function importPapers(db: PaperboyDb, papers: readonly ImportedPape
       delete next.unseen;
       counts.read += 1;
     }
-    if (next.savedAt !== existing.savedAt || next.readAt !== existing.readAt) void tx.store.put(next);
+    if (next.savedAt !== existing.savedAt || next.readAt !== existing.readAt) puts.push(next);
   }
+  await putPapers(tx, puts);
   await tx.done;
   return { ...counts, saved: newlySaved.length, newlySaved };
 }

@@ -2,65 +2,17 @@
 // prefix, fuzzy and boosted search and JSON round trips, which we would otherwise write ourselves.
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Paper } from './paper';
+import { MIN_PREFIX, STOP_WORDS, normalizeText, parseQuery } from './search-text';
 
-// Letters that carry no combining mark under NFD but are still "accented" to a reader.
-// Final sigma folds into sigma because toLowerCase picks it by context, which would make a
-// word's normalised form depend on its neighbours.
-const FOLDS: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe', ς: 'σ' };
-const COMBINING_MARKS = /\p{M}/gu;
-const FOLDABLE = /[łøđħıßæœς]/g;
+// The text helpers moved to search-text.ts (the popup highlights without loading minisearch).
+export { highlight, normalizeText, queryTerms, type HighlightSegment } from './search-text';
 
-/** Lowercase without accents, so "Gödel", "GODEL" and "godel" compare equal. */
-export function normalizeText(s: string): string {
-  return s
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .replace(FOLDABLE, (ch) => FOLDS[ch] ?? ch);
-}
-
-const splitWords: (text: string) => string[] = MiniSearch.getDefault('tokenize');
-
-// Words in nearly every abstract: they cannot narrow a search, yet they would be about a
-// third of the index and make queries that contain them slow.
-const STOP_WORDS = new Set(
-  (
-    'a an and are as at be been but by can do does for from had has have he her his how i if in into is it its ' +
-    'may more most no not of on or our over she so such than that the their them then there these they this ' +
-    'those through to under up us via was we were what when where which while who why will with within would you your'
-  ).split(' '),
-);
-
-/** Shorter last words are matched whole: as prefixes they match most papers, slowly and uselessly. */
-const MIN_PREFIX = 3;
 /** One typo in 5–7 letters, two from 8 up; shorter words would match too many others. */
 const fuzziness = (term: string) => (term.length >= 5 ? 0.2 : false);
 
 interface Word {
   term: string;
   prefix: boolean;
-}
-
-interface ParsedQuery {
-  /** Finished words, without stop words. */
-  words: string[];
-  /** The word still being typed, if any worth searching. */
-  last?: string;
-}
-
-function parseQuery(query: string): ParsedQuery {
-  const tokens = splitWords(normalizeText(query)).filter(Boolean);
-  const last = tokens.pop();
-  const words = [...new Set(tokens.filter((word) => !STOP_WORDS.has(word)))];
-  // A typed stop word may be the start of a real word ("the" → "theory"), once long enough.
-  const keepLast = last !== undefined && (last.length >= MIN_PREFIX || !STOP_WORDS.has(last));
-  return keepLast ? { words, last } : { words };
-}
-
-/** The normalised terms a query searches for, for highlighting. */
-export function queryTerms(query: string): string[] {
-  const { words, last } = parseQuery(query);
-  return [...new Set(last === undefined ? words : [...words, last])];
 }
 
 type Field = 'title' | 'authors' | 'organization' | 'aiKeywords' | 'abstract';
@@ -79,8 +31,12 @@ function fieldText(paper: Paper, field: Field): string {
   }
 }
 
-/** FNV-1a over the indexed text: a cheap, stable change detector for upsert (not security). */
-function signature(paper: Paper): string {
+/** A paper as indexed; a stored one carries `updatedAt`, which changes whenever its text may have. */
+export type IndexedPaper = Paper & { updatedAt?: number };
+
+/** A stored paper's `updatedAt`; otherwise FNV-1a over the indexed text: a cheap, stable change detector for upsert (not security). */
+function signature(paper: IndexedPaper): string {
+  if (paper.updatedAt !== undefined) return `u${paper.updatedAt}`;
   const text = FIELDS.map((field) => fieldText(paper, field)).join('\u0000');
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
@@ -106,7 +62,7 @@ const OPTIONS: Options<Paper> = {
 };
 
 /** Bump when OPTIONS, normalizeText or STOP_WORDS change: an older stored index is then rebuilt. */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
 export interface SearchSnapshot {
   version: number;
@@ -122,9 +78,9 @@ export interface SearchQueryOptions {
 
 export interface SearchIndex {
   /** Adds papers; ones already present are updated as by `upsert`. */
-  addAll(papers: readonly Paper[]): void;
+  addAll(papers: readonly IndexedPaper[]): void;
   /** Adds or replaces papers by id; unchanged papers are left alone, so repeating it is free. */
-  upsert(papers: readonly Paper[]): void;
+  upsert(papers: readonly IndexedPaper[]): void;
   remove(ids: Iterable<string>): void;
   readonly size: number;
   /** Paper ids, best match first. */
@@ -134,7 +90,7 @@ export interface SearchIndex {
 }
 
 function wrap(mini: MiniSearch<Paper>, signatures: Map<string, string>): SearchIndex {
-  const upsert = (papers: readonly Paper[]) => {
+  const upsert = (papers: readonly IndexedPaper[]) => {
     for (const paper of papers) {
       const sig = signature(paper);
       if (mini.has(paper.id)) {
@@ -232,70 +188,4 @@ function isSnapshot(value: unknown): value is SearchSnapshot {
   if (typeof value !== 'object' || value === null) return false;
   const { version, index, signatures } = value as Partial<SearchSnapshot>;
   return typeof version === 'number' && typeof index === 'object' && index !== null && Array.isArray(signatures);
-}
-
-export interface HighlightSegment {
-  text: string;
-  match: boolean;
-}
-
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-const MARK = /^\p{M}/u;
-
-/** The combining mark starting at `index`, if any. */
-function markAt(text: string, index: number): string | undefined {
-  const ch = index < text.length ? String.fromCodePoint(text.codePointAt(index)!) : '';
-  return MARK.test(ch) ? ch : undefined;
-}
-
-/**
- * Splits `text` into segments, marking each word start whose normalised form begins with one
- * of `terms` (as from `queryTerms`). Segments hold the original characters, and
- * joined they are always exactly `text`.
- */
-export function highlight(text: string, terms: readonly string[]): HighlightSegment[] {
-  // Longest first, so "diffusion" wins over "diff" at the same place.
-  const wanted = [...new Set(terms.map(normalizeText).filter(Boolean))].sort((a, b) => b.length - a.length);
-  if (!text || wanted.length === 0) return text ? [{ text, match: false }] : [];
-
-  // Normalise code point by code point, remembering where each normalised char came from,
-  // so a match found in the normalised text maps back to whole original characters.
-  let norm = '';
-  const from: number[] = []; // original start of the code point behind each normalised char
-  const to: number[] = []; // original end of that code point
-  let offset = 0;
-  for (const ch of text) {
-    const folded = ch < '\x80' ? ch.toLowerCase() : normalizeText(ch); // ASCII needs no NFD
-    for (let k = 0; k < folded.length; k++) {
-      from.push(offset);
-      to.push(offset + ch.length);
-    }
-    norm += folded;
-    offset += ch.length;
-  }
-
-  const segments: HighlightSegment[] = [];
-  const push = (start: number, end: number, match: boolean) => {
-    if (end <= start) return;
-    const last = segments[segments.length - 1];
-    if (last && last.match === match) last.text += text.slice(start, end);
-    else segments.push({ text: text.slice(start, end), match });
-  };
-
-  let done = 0; // original text up to here is already in segments
-  for (let i = 0; i < norm.length; i++) {
-    if (i > 0 && WORD_CHAR.test(norm[i - 1]!)) continue;
-    const term = wanted.find((t) => norm.startsWith(t, i));
-    if (!term) continue;
-    const start = Math.max(from[i]!, done);
-    let end = to[i + term.length - 1]!;
-    // Keep trailing combining marks with their letter ("o" + U+0308 stays whole).
-    for (let mark = markAt(text, end); mark; mark = markAt(text, end)) end += mark.length;
-    push(done, start, false);
-    push(start, end, true);
-    done = end;
-    i += term.length - 1;
-  }
-  push(done, text.length, false);
-  return segments;
 }

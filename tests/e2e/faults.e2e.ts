@@ -323,8 +323,8 @@ describe('fault table in Chromium', () => {
           };
         }),
     );
-    expect(upgraded).toMatchObject({ version: 2, ids: ['2611.09001', '2611.09002'] });
-    expect(upgraded.indexes.sort()).toEqual(['listedOn', 'savedAt', 'unseen']);
+    expect(upgraded).toMatchObject({ version: 3, ids: ['2611.09001', '2611.09002'] });
+    expect(upgraded.indexes.sort()).toEqual(['listedOn', 'savedAt', 'unseen', 'updatedAt']);
     expect(upgraded.saved).toBeGreaterThan(0);
     const panel = await openPage(extension, 'sidepanel.html');
     await panel.getByRole('button', { name: 'Saved', exact: true }).first().click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
-import { DB_NAME, countUnseen, getListingPapers, getSavedPapers, openPaperboyDb, setSaved } from '@/lib/db';
+import { DB_NAME, DB_VERSION, countUnseen, getListingPapers, getListingSummaries, getSavedPapers, getSavedSummaries, openPaperboyDb, setSaved } from '@/lib/db';
 
 const T0 = Date.parse('2026-11-20T08:00:00Z');
 
@@ -41,13 +41,79 @@ describe('database upgrade', () => {
   it('upgrades version 1 with data to the current version, losing nothing', async () => {
     await createVersion1();
     const db = await openPaperboyDb();
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     expect((await getListingPapers(db, 'day:2026-11-20')).map((paper) => paper.id)).toEqual(['2611.00002', '2611.00001']);
     expect(await countUnseen(db)).toBe(1);
     expect(await db.get('meta', 'sync')).toEqual({ failures: 0, lastSuccessAt: T0, lastAttemptAt: T0 });
     // The new index works on upgraded records.
     await setSaved(db, '2611.00002', true, T0 + 1);
     expect((await getSavedPapers(db)).map((paper) => paper.id)).toEqual(['2611.00002']);
+    db.close();
+  });
+});
+
+/** Version 2 exactly as it shipped: v1 plus the savedAt index, and read and saved marks on papers. */
+async function createVersion2() {
+  const db = await openDB(DB_NAME, 2, {
+    upgrade(v2) {
+      const papers = v2.createObjectStore('papers', { keyPath: 'id' });
+      papers.createIndex('unseen', 'unseen');
+      papers.createIndex('listedOn', 'listedOn');
+      papers.createIndex('savedAt', 'savedAt');
+      v2.createObjectStore('listings', { keyPath: 'key' });
+      v2.createObjectStore('meta');
+    },
+  });
+  const record = (id: string, listedOn: string, marks: object) => ({
+    id,
+    title: `Paper ${id}`,
+    abstract: 'A long abstract',
+    aiSummary: 'An AI summary',
+    aiKeywords: ['keyword'],
+    authors: ['A'],
+    organization: 'Org',
+    publishedAt: '2026-11-18T00:00:00.000Z',
+    listedOn,
+    upvotes: 3,
+    comments: 0,
+    firstSeenAt: T0,
+    updatedAt: T0,
+    listedDays: [listedOn],
+    upvoteHistory: [[T0, 3]],
+    ...marks,
+  });
+  await db.put('papers', record('2611.00001', '2026-11-20', { unseen: 1 }));
+  await db.put('papers', record('2611.00002', '2026-11-19', { readAt: T0 + 1, savedAt: T0 + 2 }));
+  await db.put('papers', record('2610.00003', '2026-10-30', {}));
+  await db.put('listings', { key: 'day:2026-11-20', ids: ['2611.00001'], fetchedAt: T0 });
+  await db.put('listings', { key: 'month:2026-11', ids: ['2611.00002', '2611.00001'], fetchedAt: T0 });
+  await db.put('meta', { failures: 0, lastSuccessAt: T0, lastAttemptAt: T0 }, 'sync');
+  db.close();
+}
+
+describe('database upgrade to version 3', () => {
+  it('keeps every paper, mark and listing, and back-fills a summary of each paper', async () => {
+    await createVersion2();
+    const db = await openPaperboyDb();
+    expect(db.version).toBe(3);
+    expect(await db.count('papers')).toBe(3);
+    expect(await db.count('summaries')).toBe(3);
+    // Each listing's ready-made view, in its order.
+    expect((await db.get('views', 'month:2026-11'))?.summaries.map((summary) => summary.id)).toEqual(['2611.00002', '2611.00001']);
+    expect((await getListingPapers(db, 'month:2026-11')).map((paper) => paper.abstract)).toEqual(['A long abstract', 'A long abstract']);
+    const { summaries } = await getListingSummaries(db, 'month:2026-11');
+    expect(summaries.map((summary) => summary.id)).toEqual(['2611.00002', '2611.00001']);
+    expect(summaries[0]).toMatchObject({ title: 'Paper 2611.00002', organization: 'Org', readAt: T0 + 1, savedAt: T0 + 2 });
+    expect(summaries[0]).not.toHaveProperty('abstract');
+    expect(summaries[1]).toMatchObject({ unseen: 1 });
+    expect((await getSavedSummaries(db)).map((summary) => summary.id)).toEqual(['2611.00002']);
+    expect(await countUnseen(db)).toBe(1);
+    expect(await db.get('meta', 'sync')).toEqual({ failures: 0, lastSuccessAt: T0, lastAttemptAt: T0 });
+    // Marks written after the upgrade reach the summaries too.
+    await setSaved(db, '2610.00003', true, T0 + 3);
+    expect((await getSavedSummaries(db)).map((summary) => summary.id)).toEqual(['2610.00003', '2611.00002']);
+    await setSaved(db, '2611.00001', true, T0 + 4);
+    expect((await getListingSummaries(db, 'day:2026-11-20')).summaries[0]).toMatchObject({ id: '2611.00001', savedAt: T0 + 4 });
     db.close();
   });
 });

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
 import {
   DB_NAME,
+  DB_VERSION,
+  PAPER_STORES,
   countUnseen,
+  deleteUnlistedPapers,
+  putPapers,
+  getListingSummaries,
+  getSavedSummaries,
+  getUnseenSummaries,
+  getPapersUpdatedAfter,
   getListing,
   getSavedPapers,
   setRead,
@@ -22,9 +30,10 @@ const paper = (id: string, overrides: Partial<Paper> = {}): Paper => makePaper(i
 describe('database', () => {
   it('creates the current version with papers, listings and meta', async () => {
     const db = await openPaperboyDb();
-    expect(db.version).toBe(2);
-    expect([...db.objectStoreNames].sort()).toEqual(['listings', 'meta', 'papers']);
-    expect([...db.transaction('papers').store.indexNames].sort()).toEqual(['listedOn', 'savedAt', 'unseen']);
+    expect(db.version).toBe(3);
+    expect([...db.objectStoreNames].sort()).toEqual(['listings', 'meta', 'papers', 'summaries', 'views']);
+    expect([...db.transaction('papers').store.indexNames].sort()).toEqual(['listedOn', 'savedAt', 'unseen', 'updatedAt']);
+    expect([...db.transaction('summaries').store.indexNames].sort()).toEqual(['savedAt', 'unseen']);
     db.close();
   });
 
@@ -40,7 +49,7 @@ describe('database', () => {
     await expect(openPaperboyDb(DB_NAME, 50)).rejects.toThrow("The browser's storage did not answer within 0.05 s (is the disk full?)");
     blocker.close();
     const db = await openPaperboyDb(DB_NAME, 50);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     db.close();
   });
 
@@ -53,6 +62,52 @@ describe('database', () => {
     expect(stored.map((p) => p.id)).toEqual(['2611.00002', '2611.00001']);
     expect(stored[0]).toMatchObject({ unseen: 1, firstSeenAt: T0, listedDays: ['2026-11-20'], upvoteHistory: [[T0, 1]] });
     expect(await countUnseen(db)).toBe(2);
+  });
+
+  it('keeps a summary of every paper in step with its marks, and reads a month of them in listing order', async () => {
+    const db = await openPaperboyDb();
+    await storeListing(db, { key: 'month:2026-11', papers: [paper('2611.00002', { listedOn: '2026-11-03' }), paper('2611.00001', { listedOn: '2026-11-20' })], fetchedAt: T0, mode: 'merge' });
+    // A paper the source lists under another month is still read, by id.
+    await storeListing(db, { key: 'month:2026-11', papers: [paper('2611.00003', { listedOn: '2026-10-31' })], fetchedAt: T0 + 1, mode: 'merge' });
+    await storeListing(db, { key: 'day:2026-12-01', papers: [paper('2612.00001', { listedOn: '2026-12-01' })], fetchedAt: T0 + 2, mode: 'merge' });
+    const { listing, summaries } = await getListingSummaries(db, 'month:2026-11');
+    expect(listing?.ids).toEqual(['2611.00003', '2611.00002', '2611.00001']);
+    expect(summaries.map((summary) => summary.id)).toEqual(['2611.00003', '2611.00002', '2611.00001']);
+    // No long texts in a summary.
+    expect(summaries[0]).not.toHaveProperty('abstract');
+    expect(summaries[0]).not.toHaveProperty('upvoteHistory');
+    expect(summaries[0]).toMatchObject({ id: '2611.00003', title: 'Paper 2611.00003', authors: ['A. Author'], unseen: 1, upvotes: 1, updatedAt: T0 + 1 });
+
+    await markSeen(db, ['2611.00001']);
+    await setRead(db, ['2611.00002'], true, T0 + 5);
+    await setSaved(db, '2611.00003', true, T0 + 6);
+    const after = new Map((await getListingSummaries(db, 'month:2026-11')).summaries.map((summary) => [summary.id, summary]));
+    expect(after.get('2611.00001')?.unseen).toBeUndefined();
+    expect(after.get('2611.00002')).toMatchObject({ readAt: T0 + 5 });
+    expect((await getSavedSummaries(db)).map((summary) => summary.id)).toEqual(['2611.00003']);
+    // The day's own view follows marks too, and a later sync's counts.
+    await storeListing(db, { key: 'day:2026-11-20', papers: [paper('2611.00001', { listedOn: '2026-11-20', upvotes: 7 })], fetchedAt: T0 + 7, mode: 'merge' });
+    await setRead(db, ['2611.00001'], true, T0 + 8);
+    expect((await getListingSummaries(db, 'day:2026-11-20')).summaries).toMatchObject([{ id: '2611.00001', upvotes: 7, readAt: T0 + 8 }]);
+    expect((await getListingSummaries(db, 'month:2026-11')).summaries[2]).toMatchObject({ id: '2611.00001', upvotes: 7, readAt: T0 + 8 });
+    expect((await getUnseenSummaries(db)).map((summary) => summary.id).sort()).toEqual(['2611.00003', '2612.00001']);
+    // Without its view (not expected), a listing is still read whole, by id.
+    await db.delete('views', 'month:2026-11');
+    expect((await getListingSummaries(db, 'month:2026-11')).summaries.map((summary) => summary.id)).toEqual(['2611.00003', '2611.00002', '2611.00001']);
+    // What changed after a time, oldest change first, for the search index.
+    expect((await getPapersUpdatedAfter(db, T0 + 1)).map((record) => record.id)).toEqual(['2612.00001', '2611.00001']);
+    expect((await getPapersUpdatedAfter(db, T0 + 2)).map((record) => record.id)).toEqual(['2611.00001']);
+    // Writers outside db.ts (imports, synced marks, alerts) go through putPapers.
+    const tx = db.transaction([...PAPER_STORES], 'readwrite');
+    const record = (await tx.objectStore('papers').get('2611.00002'))!;
+    await putPapers(tx, [{ ...record, savedAt: T0 + 9 }]);
+    await tx.done;
+    expect((await getListingSummaries(db, 'month:2026-11')).summaries[1]).toMatchObject({ id: '2611.00002', savedAt: T0 + 9 });
+    const removal = db.transaction([...PAPER_STORES], 'readwrite');
+    deleteUnlistedPapers(removal, ['2612.00001']);
+    await removal.done;
+    expect(await db.get('summaries', '2612.00001')).toBeUndefined();
+    db.close();
   });
 
   it('merges a growing day list without losing a paper, and keeps the newest counts', async () => {
@@ -160,8 +215,8 @@ describe('database', () => {
 
   it('steps aside when a newer version wants to upgrade', async () => {
     const db = await openPaperboyDb();
-    const newer = await openDB(DB_NAME, 2, { upgrade: () => undefined });
-    expect(newer.version).toBe(2);
+    const newer = await openDB(DB_NAME, DB_VERSION + 1, { upgrade: () => undefined });
+    expect(newer.version).toBe(DB_VERSION + 1);
     newer.close();
     void db;
   });
