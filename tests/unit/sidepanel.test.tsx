@@ -165,7 +165,8 @@ describe('side panel reader', () => {
     const { requests } = await mount();
     await screen.findAllByRole('article');
     fireEvent.input(screen.getByLabelText('Search papers'), { target: { value: 'quantum chromodynamics' } });
-    const button = await screen.findByRole('button', { name: 'Search Hugging Face for “quantum chromodynamics”' });
+    // The first search waits for the index (minisearch is imported lazily): slow on a busy machine.
+    const button = await screen.findByRole('button', { name: 'Search Hugging Face for “quantum chromodynamics”' }, { timeout: 5000 });
     expect(screen.getByText('No stored paper matches “quantum chromodynamics”.')).toBeTruthy();
     fireEvent.click(button);
     await waitFor(() => expect(requests).toContainEqual({ type: 'searchRemote', query: 'quantum chromodynamics' }));
