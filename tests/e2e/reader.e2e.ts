@@ -112,6 +112,20 @@ describe('the reader in Chromium', () => {
   });
 
   it('works by keyboard: j moves, m marks read, s saves, ? shows the keys', async () => {
+    // Today must be shown and settled first: a reload after the marks above may still land and
+    // re-render the list under the keys.
+    let previous = '';
+    await expect
+      .poll(
+        async () => {
+          const shown = (await titles()).join('\n');
+          const settled = shown === previous && (await cards().count()) > 1;
+          previous = shown;
+          return settled;
+        },
+        { interval: 250, timeout: 10_000 },
+      )
+      .toBe(true);
     await panel.locator('body').click({ position: { x: 2, y: 2 } });
     await panel.keyboard.press('j');
     await panel.keyboard.press('j');
