@@ -3,8 +3,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH, EXTENSION_DIR, assertBrowserReady, chromiumArgs } from '../tests/support/browser.mjs';
+import { EXTENSION_DIR, assertBrowserReady, launchExtension as launchTestExtension } from '../tests/support/browser.mjs';
 
 /**
  * Copies the built extension (`source`, .output/chrome-mv3 by default) to `target`, replacing
@@ -33,27 +32,10 @@ export const newProfile = () => mkdtempSync(join(tmpdir(), 'paperboy-bench-'));
 export const removeProfile = (profile) => rmSync(profile, { recursive: true, force: true });
 
 /**
+ * The tests' launcher (tests/support/browser.mjs) on a snapshot.
  * @param {string} extensionDir
  * @param {string} [profileDir] a profile to reuse (kept on close); a temporary one (removed on close) when absent
  */
-export async function launchExtension(extensionDir, profileDir) {
-  const profile = profileDir ?? newProfile();
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    viewport: { width: 420, height: 640 },
-    args: chromiumArgs(extensionDir),
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
-  return {
-    context,
-    extensionId,
-    worker: () => context.serviceWorkers().find((sw) => sw.url().includes(extensionId)) ?? worker,
-    pageUrl: (/** @type {string} */ page) => `chrome-extension://${extensionId}/${page}`,
-    async close() {
-      await context.close();
-      if (!profileDir) removeProfile(profile);
-    },
-  };
+export function launchExtension(extensionDir, profileDir) {
+  return launchTestExtension({ extensionDir, profile: profileDir ?? newProfile(), keepProfile: profileDir !== undefined });
 }

@@ -9,12 +9,12 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
 /** Fails loudly rather than skipping: a missing browser must never look like a pass. */
-export function assertBrowserReady() {
+export function assertBrowserReady(extensionDir = EXTENSION_DIR) {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install Debian's "chromium" package (.ci/run does).`);
   }
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run "npm run build" first.`);
   }
 }
 
@@ -39,19 +39,28 @@ export function chromiumArgs(extensionDir, { headless = true } = {}) {
 }
 
 /**
- * @param {{ headless?: boolean, colorScheme?: 'light' | 'dark', profileParent?: string, profile?: string }} [options]
+ * @param {{ headless?: boolean, colorScheme?: 'light' | 'dark', profileParent?: string, profile?: string, keepProfile?: boolean, extensionDir?: string }} [options]
  *   profileParent: where the profile folder is made (a small filesystem, to fill the disk).
- *   profile: an existing profile directory to use instead (removed on close), e.g. one with permissions granted.
+ *   profile: an existing profile directory to use instead, e.g. one with permissions granted.
+ *   keepProfile: leave the profile on close (the bench reuses one); otherwise it is removed.
+ *   extensionDir: another build to load (the bench's snapshot).
  */
-export async function launchExtension({ headless = true, colorScheme = 'light', profileParent = tmpdir(), profile = undefined } = {}) {
-  assertBrowserReady();
+export async function launchExtension({
+  headless = true,
+  colorScheme = 'light',
+  profileParent = tmpdir(),
+  profile = undefined,
+  keepProfile = false,
+  extensionDir = EXTENSION_DIR,
+} = {}) {
+  assertBrowserReady(extensionDir);
   profile ??= mkdtempSync(join(profileParent, 'paperboy-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless,
     colorScheme,
     viewport: { width: 420, height: 640 },
-    args: chromiumArgs(EXTENSION_DIR, { headless }),
+    args: chromiumArgs(extensionDir, { headless }),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
@@ -63,7 +72,7 @@ export async function launchExtension({ headless = true, colorScheme = 'light', 
     pageUrl: (/** @type {string} */ page) => `chrome-extension://${extensionId}/${page}`,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!keepProfile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
