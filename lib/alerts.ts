@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { PAPER_STORES, getAllListings, getListingPapers, getPapers, getUnseenIds, latestListedDay, putPapers, type PaperboyDb, type PaperRecord } from './db';
+import { PAPER_STORES, getAllListings, getListingPapers, getPapers, getUnseenSummaries, latestListedDay, putPapers, type PaperboyDb, type PaperRecord } from './db';
 import { buildDigest, nextDigestTime } from './digest';
 import { t, tn } from './i18n-background';
 import {
@@ -240,7 +240,8 @@ export function createAlerts(deps: AlertDeps) {
 
     /** Unseen papers that match the watchlist: the badge's colour. */
     async watchUnseen(db: PaperboyDb): Promise<number> {
-      const unseen = await getPapers(db, await getUnseenIds(db));
+      // Summaries carry the marks: no abstracts read on every badge refresh.
+      const unseen = await getUnseenSummaries(db);
       return unseen.filter((paper) => (paper.watch?.length ?? 0) > 0).length;
     },
 

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createAlerts, type AlertDeps } from './alerts';
 import { badgeFor, type BadgeMode } from './badge';
-import { countPapers, countUnseen, getListingPapers, latestListedDay, markSeen, setRead, setSaved, type PaperboyDb } from './db';
+import { countPapers, countUnseen, getListingSummaries, latestListedDay, markSeen, setRead, setSaved, type PaperboyDb } from './db';
 import { broadcast } from './messages';
 import { firstPollDelayMinutes, isLateAlarm, nextPollDelayMinutes } from './schedule';
 import { addDays, utcDay } from './dates';
@@ -278,7 +278,9 @@ export function createPaperboyService(deps: ServiceDeps) {
 async function countUnreadToday(db: PaperboyDb): Promise<number> {
   const day = await latestListedDay(db);
   if (!day) return 0;
-  return (await getListingPapers(db, `day:${day}`)).filter((paper) => paper.readAt === undefined).length;
+  // The day's ready-made view: one small read, no abstracts.
+  const { summaries } = await getListingSummaries(db, `day:${day}`);
+  return summaries.filter((paper) => paper.readAt === undefined).length;
 }
 
 export type PaperboyService = ReturnType<typeof createPaperboyService>;
