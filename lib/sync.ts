@@ -31,14 +31,17 @@ const PRUNE_ON_QUOTA = 7;
 /**
  * Stores a listing; when storage is full, drops the oldest unsaved day listings and tries
  * once more, noting it for the user. Today's listing and the one being stored are kept.
+ * One prune per spell of full storage (`summary.pruned` set, possibly carried over from the
+ * failed syncs before): Chromium's IndexedDB (LevelDB) gives the room of deleted records back
+ * only when it compacts its files, which may be a while, so pruning again at each failed
+ * sync would only delete more history for no room (measured in tests/e2e/quota.e2e.ts).
  */
 async function storeWithRoom(db: PaperboyDb, input: StoreListingInput, summary: SyncSummary): Promise<string[]> {
   try {
     return await storeListing(db, input);
   } catch (error) {
-    if (!isQuotaError(error)) throw error;
-    const pruned = await pruneOldestListings(db, { count: PRUNE_ON_QUOTA, keep: new Set([input.key, dayKey(utcDay(input.fetchedAt))]) });
-    summary.pruned = { listings: (summary.pruned?.listings ?? 0) + pruned.listings, papers: (summary.pruned?.papers ?? 0) + pruned.papers };
+    if (!isQuotaError(error) || summary.pruned) throw error;
+    summary.pruned = await pruneOldestListings(db, { count: PRUNE_ON_QUOTA, keep: new Set([input.key, dayKey(utcDay(input.fetchedAt))]) });
     return storeListing(db, input);
   }
 }
@@ -88,10 +91,13 @@ export function createSyncEngine(deps: SyncDeps) {
   /** The last outcome, kept in memory for when the database itself cannot be read or written. */
   let lastState: SyncState = EMPTY_SYNC_STATE;
 
-  /** Storage is broken (disk full, database unopenable): a failure with a backoff, never a throw. */
-  function storageFailure(error: unknown): SyncOutcome {
+  /**
+   * Storage is broken (disk full, database unopenable): a failure with a backoff, never a throw.
+   * A prune this sync made is kept, so the user still learns of it (the badge, the next state).
+   */
+  function storageFailure(error: unknown, pruned = lastState.error ? lastState.last?.pruned : undefined): SyncOutcome {
     const at = now();
-    const summary: SyncSummary = { at, newPapers: 0, fetched: 0, skipped: 0, requests: 0, problems: [] };
+    const summary: SyncSummary = { at, newPapers: 0, fetched: 0, skipped: 0, requests: 0, problems: [], ...(pruned ? { pruned } : {}) };
     lastState = withFailure(lastState, toSyncError(error, at), summary, random);
     return { ran: true, state: lastState };
   }
@@ -109,7 +115,10 @@ export function createSyncEngine(deps: SyncDeps) {
     if (isHeldBack(previous, reason, startedAt)) return { ran: false, state: previous };
     deps.onStart?.();
     const source = await deps.source();
-    const summary: SyncSummary = { at: startedAt, newPapers: 0, fetched: 0, skipped: 0, requests: 0, problems: [] };
+    // A prune made by the failing syncs before this one: not repeated, and reported once a sync
+    // can record it (while storage is full, not even the sync state can be written).
+    const earlierPrune = previous.error ? previous.last?.pruned : undefined;
+    const summary: SyncSummary = { at: startedAt, newPapers: 0, fetched: 0, skipped: 0, requests: 0, problems: [], ...(earlierPrune ? { pruned: earlierPrune } : {}) };
 
     const fetchAndStore = async (query: ListingQuery, key: ListingKey | 'by-content', mode: 'merge' | 'replace') => {
       const pageSize = query.sort === 'trending' ? TRENDING_PAGE_SIZE : undefined;
@@ -152,7 +161,7 @@ export function createSyncEngine(deps: SyncDeps) {
       await db.put('meta', state, 'sync');
     } catch (error) {
       // The outcome could not be recorded: report that rather than a success nobody can see.
-      return storageFailure(error);
+      return storageFailure(error, summary.pruned);
     }
     lastState = state;
     return { ran: true, state };

@@ -95,6 +95,81 @@ describe('a sync when storage is full', () => {
   });
 });
 
+/**
+ * The database as Chromium behaves when the origin is out of quota: every write of papers is
+ * refused while `state.full`, and so is the sync state's when `state.metaToo`. Deletes go
+ * through, but (as with Chromium's LevelDB until it compacts) give no room back.
+ */
+function fullDb(target: PaperboyDb, state: { full: boolean; metaToo?: boolean }): PaperboyDb {
+  const refuse = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  return new Proxy(target, {
+    get(db, property, receiver) {
+      if (property === 'transaction') {
+        return (...args: Parameters<PaperboyDb['transaction']>) => {
+          // storeListing's transaction names 'papers' first; the prune's starts with 'listings'.
+          if (state.full && args[1] === 'readwrite' && [args[0]].flat()[0] === 'papers') throw refuse();
+          return db.transaction(...args);
+        };
+      }
+      if (property === 'put') {
+        return (...args: Parameters<PaperboyDb['put']>) => (state.full && state.metaToo && args[0] === 'meta' ? Promise.reject(refuse()) : db.put(...args));
+      }
+      const value = Reflect.get(db, property, receiver);
+      return typeof value === 'function' ? value.bind(db) : value;
+    },
+  });
+}
+
+describe('a spell of full storage that pruning does not end at once', () => {
+  const oldDays = async () => (await getAllListings(db)).map((listing) => listing.key).filter((key) => key.startsWith('day:2026-10'));
+
+  it('prunes once, not at every failed sync, and reports the prune with the sync that succeeds', async () => {
+    await seedDays();
+    const fake = await startFakeHf();
+    try {
+      const state = { full: true };
+      let time = NOW;
+      const engine = createSyncEngine({ db: async () => fullDb(db, state), source: async () => fake.url, now: () => time });
+      const first = await engine.sync('manual');
+      expect(first.state.error?.kind).toBe('storage');
+      expect(first.state.last?.pruned).toEqual({ listings: 7, papers: 14 });
+      expect(await oldDays()).toHaveLength(3);
+
+      time += 60_000;
+      const second = await engine.sync('manual');
+      expect(second.state.error?.kind).toBe('storage');
+      expect(await oldDays()).toHaveLength(3); // no more history lost for no room
+      expect(second.state.last?.pruned).toEqual({ listings: 7, papers: 14 });
+
+      state.full = false; // the browser has compacted, or the user made room
+      time += 60_000;
+      const third = await engine.sync('manual');
+      expect(third.state.error).toBeUndefined();
+      expect(third.state.last?.pruned).toEqual({ listings: 7, papers: 14 }); // now the popup can say so
+      expect((await getAllListings(db)).map((listing) => listing.key)).toContain('day:2026-11-20');
+
+      time += 60_000;
+      expect((await engine.sync('manual')).state.last?.pruned).toBeUndefined(); // said once
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('keeps the prune in the outcome when not even the sync state can be written', async () => {
+    await seedDays();
+    const fake = await startFakeHf();
+    try {
+      const engine = createSyncEngine({ db: async () => fullDb(db, { full: true, metaToo: true }), source: async () => fake.url, now: () => NOW });
+      const outcome = await engine.sync('manual');
+      expect(outcome.state.error).toMatchObject({ kind: 'storage', message: expect.stringMatching(/no room left/) });
+      expect(outcome.state.last?.pruned).toEqual({ listings: 7, papers: 14 });
+      expect(await db.get('meta', 'sync')).toBeUndefined(); // only the background's memory knows
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
 describe('coming back online', () => {
   it('syncs at once after an offline failure, despite the backoff', async () => {
     const fake = await startFakeHf();
