@@ -1,0 +1,184 @@
+// Fault table, "storage quota exceeded", for real. Chromium enforces an origin's quota as a
+// share (60 %) of the volume its profile is on, whatever `navigator.storage.estimate()` says (it
+// reports a fixed "usage + 1 GiB" or "+ 10 GiB", for privacy). So the profile goes on a 64 MB
+// tmpfs (a quota of about 40 MB), and a filler database of the extension's own origin takes all
+// of it but a few KB: the next sync's write fails with a real QuotaExceededError, while the disk
+// still has room. Mounting needs root, as in CI; elsewhere the file is skipped, loudly.
+//
+// Measured here (Chromium 150): the prune's deletes commit, but LevelDB gives their room back
+// only when it compacts its files, which it had not done by the retry in most runs; so the
+// sync usually fails until room comes back, and must not prune again meanwhile.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchExtension } from '../support/browser.mjs';
+import { badgeText, openPage, useSource, waitForBadge } from '../support/e2e';
+import { storedSavedIds, storedSummary } from '../support/idb-probe';
+import { startFakeHf } from '../support/fake-hf.mjs';
+import { makeDay } from '../support/generate-papers.mjs';
+
+type Extension = Awaited<ReturnType<typeof launchExtension>>;
+type Fake = Awaited<ReturnType<typeof startFakeHf>>;
+type Outcome = { ran: boolean; state: { error?: { kind: string; message: string }; last?: { pruned?: { listings: number; papers: number } } } };
+
+const mountPoint = mkdtempSync(join(tmpdir(), 'paperboy-quota-'));
+
+function tryMount(): string | undefined {
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64m', 'tmpfs', mountPoint], { stdio: 'pipe' });
+    return undefined;
+  } catch (error) {
+    rmSync(mountPoint, { recursive: true, force: true });
+    return String((error as { stderr?: Buffer }).stderr ?? error).trim();
+  }
+}
+const mountProblem = tryMount();
+if (mountProblem) console.warn(`SKIPPED quota.e2e.ts: cannot mount a small tmpfs (${mountProblem}); run as root to test a full quota.`);
+
+const DAY_MS = 86_400_000;
+const daysAgo = (n: number) => new Date(Date.now() - n * DAY_MS).toISOString().slice(0, 10);
+const FILLER = 'quota-filler';
+
+let extension: Extension;
+let fake: Fake;
+let page: Page;
+
+const send = (request: object) => page.evaluate((body) => chrome.runtime.sendMessage({ paperboy: 'request', request: body }), request);
+const refresh = () => send({ type: 'refresh' }) as Promise<Outcome>;
+const stored = () => page.evaluate(storedSummary);
+const badgeTitle = () => extension.worker().evaluate(() => chrome.action.getTitle({}));
+
+/**
+ * Takes the origin's whole quota from an extension page with a database of its own: 1 MiB
+ * records (kept as files, so incompressible is enough) until Chromium refuses one, then smaller
+ * ones down to 4 KiB. Returns the bytes written; throws on any error but the quota's.
+ */
+function fillQuota(): Promise<number> {
+  return page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(name, 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('chunks', { autoIncrement: true });
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const add = (size: number) =>
+      new Promise<void>((resolve, reject) => {
+        const chunk = new Uint8Array(size);
+        for (let i = 0; i < size; i += 65_536) crypto.getRandomValues(chunk.subarray(i, Math.min(size, i + 65_536)));
+        const tx = db.transaction('chunks', 'readwrite');
+        tx.objectStore('chunks').add(chunk);
+        tx.oncomplete = () => resolve();
+        tx.onabort = () => reject(tx.error);
+      });
+    let bytes = 0;
+    try {
+      for (let size = 1 << 20; size >= 1 << 12; size >>= 2) {
+        for (;;) {
+          try {
+            await add(size);
+            bytes += size;
+          } catch (error) {
+            if ((error as DOMException | null)?.name !== 'QuotaExceededError') throw error;
+            break;
+          }
+        }
+      }
+    } finally {
+      db.close();
+    }
+    return bytes;
+  }, FILLER);
+}
+
+/** The user makes room (or the browser compacts): the filler goes. */
+function freeQuota(): Promise<void> {
+  return page.evaluate(
+    (name) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.deleteDatabase(name);
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error);
+      }),
+    FILLER,
+  );
+}
+
+describe.skipIf(mountProblem !== undefined)('storage quota exceeded in Chromium', () => {
+  // Nine listing days a fortnight and more ago (not refreshed by sync), oldest first.
+  const oldDays = Array.from({ length: 9 }, (_, i) => daysAgo(30 - 2 * i));
+  const today = daysAgo(0);
+
+  beforeAll(async () => {
+    fake = await startFakeHf({ days: Object.fromEntries(oldDays.map((day, i) => [day, makeDay(day, 60, { seed: 100 + i })])) });
+    extension = await launchExtension({ profileParent: mountPoint });
+    await useSource(extension, fake.url); // stores the latest day and trending
+    page = await openPage(extension, 'options.html');
+  });
+  afterAll(async () => {
+    await extension?.close();
+    await fake?.close();
+    execFileSync('umount', ['-l', mountPoint]);
+    rmSync(mountPoint, { recursive: true, force: true });
+  });
+
+  it('prunes the oldest unsaved days once, keeps saved papers, stores the new day when there is room, and tells the user', async () => {
+    // The user has browsed the older days (each a listing of its own) and saved a paper of the oldest.
+    for (const day of oldDays) expect((await send({ type: 'fetchView', key: `day:${day}` })) as { status: string }).toMatchObject({ status: expect.stringMatching(/^(fetched|fresh)$/) });
+    const savedId = makeDay(oldDays[0]!, 1, { seed: 100 })[0]!.paper.id;
+    expect(await send({ type: 'setSaved', id: savedId, saved: true })).toEqual({ changed: true });
+    const before = await stored();
+    for (const day of oldDays) expect(before.listings[`day:${day}`]).toBe(60);
+
+    expect(await fillQuota()).toBeGreaterThan(30 * 2 ** 20);
+    fake.state.setDays({ ...fake.state.days, [today]: makeDay(today, 300, { seed: 7 }) });
+    const first = await refresh();
+
+    // The seven oldest days went, the newest two stayed, and so did the saved paper.
+    const kept = oldDays.slice(7).map((day) => `day:${day}`);
+    const afterPrune = await stored();
+    expect(Object.keys(afterPrune.listings).filter((key) => key !== `day:${today}`).sort()).toEqual([...kept, 'trending'].sort());
+    expect(await page.evaluate(storedSavedIds)).toEqual([savedId]);
+    expect(afterPrune.papers).toBeLessThan(before.papers - 300);
+
+    expect(first.state.last?.pruned).toMatchObject({ listings: 7 });
+    let outcome = first;
+    if (outcome.state.error) {
+      // LevelDB has not given the deleted records' room back yet (the usual case): the sync
+      // fails as storage, nothing of the new day is half-written, and the badge says why.
+      expect(outcome.state.error).toMatchObject({ kind: 'storage', message: expect.stringMatching(/no room left for papers/) });
+      expect(afterPrune.listings[`day:${today}`] ?? 0).toBe(0);
+      expect(await badgeText(extension)).toBe('!');
+      expect(await badgeTitle()).toMatch(/no room left for papers/);
+
+      // Asking again while still full deletes no more history (and stores the day whole, or not at all).
+      outcome = await refresh();
+      const still = await stored();
+      expect(Object.keys(still.listings).filter((key) => key !== `day:${today}`).sort()).toEqual([...kept, 'trending'].sort());
+      expect([0, 300]).toContain(still.listings[`day:${today}`] ?? 0);
+    }
+    if (outcome.state.error) {
+      // Room comes back: the next sync stores the day.
+      expect(outcome.state.error.kind).toBe('storage');
+      await freeQuota();
+      outcome = await refresh();
+      expect(outcome.state.error).toBeUndefined();
+    }
+    // The sync that succeeds records the prune, for the pages to tell.
+    expect(outcome.state.last?.pruned).toEqual(first.state.last?.pruned);
+    const after = await stored();
+    expect(after.listings[`day:${today}`]).toBe(300);
+    expect(await page.evaluate(storedSavedIds)).toEqual([savedId]);
+    await waitForBadge(extension, (text) => /^\d+\+?$/.test(text));
+
+    // Popup and side panel say what was removed, and that saved papers are kept.
+    const notice = /Storage was full: the 7 oldest days \(\d+ papers\) were removed to make room\. Saved papers are always kept\./;
+    for (const view of ['popup.html', 'sidepanel.html']) {
+      const shown = await openPage(extension, view);
+      await shown.getByText(notice).waitFor({ timeout: 15_000 });
+      await shown.close();
+    }
+  }, 90_000);
+});
