@@ -1,7 +1,7 @@
 // Fault table, "storage full", for real: the browser profile lives on a small tmpfs that the
-// test fills up, so IndexedDB fails the way it does on a user's full disk. (Chromium gives
-// extension origins a fixed 1 GB quota that CDP cannot lower, so a full disk is the way to
-// make real writes fail.) Mounting needs root, as in CI; elsewhere the file is skipped, loudly.
+// test fills up, so IndexedDB fails the way it does on a user's full disk (the origin's quota,
+// a different failure, is quota.e2e.ts). Mounting needs root, as in CI; elsewhere the file is
+// skipped, loudly.
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, truncateSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
