@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { getDb, getSavedPapers, type PaperboyDb } from '@/lib/db';
-import { t, tn } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n-options';
 import { sendRequest } from '@/lib/messages';
 import { followStatusItem, type FollowStatus } from '@/lib/saved-sync';
 import { OPEN_PANEL_COMMAND } from '@/lib/commands';
