@@ -18,8 +18,8 @@ export default defineConfig({
     // settings, the side panel's search), so the popup loaded code it never runs, in three files.
     // Alone, each page is one file of exactly its code (chunks loaded on demand aside).
     'entrypoints:grouped': (_wxt, groups) => {
-      const pages = groups.findIndex((group) => Array.isArray(group) && group.length > 1);
-      if (pages >= 0) groups.splice(pages, 1, ...(groups[pages] as Extract<(typeof groups)[number], unknown[]>).map((page) => [page]));
+      const alone = groups.flatMap((group): (typeof groups)[number][] => (Array.isArray(group) ? group.map((page) => [page]) : [group]));
+      groups.splice(0, groups.length, ...alone);
     },
     // The toolbar button uses the generated icons too (auto-icons only fills `icons`).
     'build:manifestGenerated': (_wxt, manifest) => {
