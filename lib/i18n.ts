@@ -97,7 +97,7 @@ export function addStrings<K extends string>(english: Catalogue<K>, loaders: Loa
   const part = { load: loaders as Loaders<string>, loaded: new Set<Language>() };
   parts.push(part);
   // Registered after a language was loaded (a module imported late): fetch its strings too.
-  for (const language of Object.keys(catalogues) as Language[]) if (language !== 'en') void loadLanguage(language);
+  for (const language of Object.keys(catalogues) as Language[]) if (language !== 'en') void loadLanguage(language).catch(() => undefined);
   return createTranslator<K | MessageKey>(catalogues as Catalogues<K | MessageKey>);
 }
 

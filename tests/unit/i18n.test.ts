@@ -8,7 +8,7 @@ import { t as popupT } from '@/lib/i18n-popup';
 import { DEFAULT_LOCALE, LANGUAGES, resolveLocale, setLocale, type Language } from '@/lib/locale';
 import { backgroundMessages } from '@/lib/locales/background';
 import { sharedMessages } from '@/lib/locales/shared';
-import { placeholders } from '@/lib/locales/translator';
+import { createTranslator, placeholders } from '@/lib/locales/translator';
 
 // Every part of the pages' strings (lib/i18n.ts and each page's lib/i18n-*.ts), found by name so
 // that a part added later is checked too: importing a part registers it with messagesOf().
@@ -145,6 +145,16 @@ describe('t, tn and formatting in the chosen locale', () => {
     expect(popupT('openSidePanel')).toBe('打开侧边栏');
     expect(t('githubStars', { n: 12345 })).toBe('GitHub 上有 12,345 个星标');
     expect(backgroundT('badgeNoNew')).toBe('暂无新论文。');
+  });
+
+  it('speaks English for the strings of a part whose translation is not loaded yet, counted ones too', () => {
+    const { t: partT, tn: partTn } = createTranslator<'title' | 'papers_one' | 'papers_other'>({
+      en: { title: 'Papers', papers_one: '{n} paper', papers_other: '{n} papers' },
+      'zh-CN': {} as Record<'title' | 'papers_one' | 'papers_other', string>,
+    });
+    setLocale(resolveLocale('zh-CN', 'en-US'));
+    expect(partT('title')).toBe('Papers');
+    expect(partTn('papers', 3)).toBe('3 papers');
   });
 
   it.each([
