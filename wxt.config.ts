@@ -13,6 +13,14 @@ export default defineConfig({
     sizes: [128, 96, 48, 32, 16],
   },
   hooks: {
+    // Each page built on its own, not the three in one build: a build shares code between pages
+    // in chunks, and a shared chunk holds every export any of them uses (the settings page's
+    // settings, the side panel's search), so the popup loaded code it never runs, in three files.
+    // Alone, each page is one file of exactly its code (chunks loaded on demand aside).
+    'entrypoints:grouped': (_wxt, groups) => {
+      const alone = groups.flatMap((group): (typeof groups)[number][] => (Array.isArray(group) ? group.map((page) => [page]) : [group]));
+      groups.splice(0, groups.length, ...alone);
+    },
     // The toolbar button uses the generated icons too (auto-icons only fills `icons`).
     'build:manifestGenerated': (_wxt, manifest) => {
       const icons = { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png' };

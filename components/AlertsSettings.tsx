@@ -3,7 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BADGE_MODES, type BadgeMode } from '@/lib/badge';
 import { parseTimeOfDay } from '@/lib/digest';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n-options';
 import { RISING_CHOICES } from '@/lib/rising';
 import { badgeModeSetting, digestTimeSetting, notificationsSetting, risingThresholdSetting } from '@/lib/settings';
 import { MAX_RULE_LENGTH, WATCH_KINDS, type WatchKind, type WatchRule } from '@/lib/watchlist';

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n-options';
 import { LANGUAGE_NAMES, type LanguageChoice } from '@/lib/locale';
 import { languageSetting, themeSetting } from '@/lib/settings';
 import type { ThemeChoice } from '@/lib/theme';

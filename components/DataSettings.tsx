@@ -2,7 +2,8 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { getDb, getSavedPapers, type PaperboyDb } from '@/lib/db';
-import { t, tn } from '@/lib/i18n';
+import { parseImport } from '@/lib/import';
+import { t, tn } from '@/lib/i18n-options';
 import { sendRequest } from '@/lib/messages';
 import { followStatusItem, type FollowStatus } from '@/lib/saved-sync';
 import { OPEN_PANEL_COMMAND } from '@/lib/commands';
@@ -75,10 +76,14 @@ export function DataSettings({ db = getDb, send = sendRequest, now = Date.now }:
     importing.value = true;
     importMessage.value = undefined;
     try {
-      const outcome = await send({ type: 'importData', text: await file.text() });
-      if (outcome.ok) importMessage.value = { tone: 'ok', text: t('importDone', { added: outcome.added, saved: outcome.saved, read: outcome.read }) };
-      else if (outcome.error === 'not-json') importMessage.value = { tone: 'error', text: t('importNotJson') };
-      else importMessage.value = { tone: 'error', text: t('importInvalid', { detail: outcome.detail ?? '' }) };
+      // Checked whole here, so a malformed file never reaches the background (nor its bundle the checks).
+      const parsed = parseImport(await file.text());
+      if (!parsed.ok) {
+        importMessage.value = { tone: 'error', text: parsed.error === 'not-json' ? t('importNotJson') : t('importInvalid', { detail: parsed.detail ?? '' }) };
+        return;
+      }
+      const outcome = await send({ type: 'importData', papers: parsed.papers, savedIds: parsed.savedIds });
+      importMessage.value = { tone: 'ok', text: t('importDone', { added: outcome.added, saved: outcome.saved, read: outcome.read }) };
     } catch (error) {
       importMessage.value = { tone: 'error', text: t('importFailed', { reason: error instanceof Error ? error.message : String(error) }) };
     } finally {

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { getDb, getPapers, type PaperRecord, type PaperSummary } from '@/lib/db';
-import { t, tn } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n-panel';
 import { exportPapers, type ExportKind } from './download';
 import type { ReaderView } from './panel-state';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { t, type MessageKey } from '@/lib/i18n';
+import { t, type PanelMessageKey as MessageKey } from '@/lib/i18n-panel';
 
 const KEYS: { keys: string[]; label: MessageKey }[] = [
   { keys: ['j', 'k'], label: 'keyMove' },

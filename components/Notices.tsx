@@ -1,4 +1,4 @@
-import { formatDay, formatTime, t, tn } from '@/lib/i18n';
+import { formatDay, formatTime, t, tn } from '@/lib/i18n-popup';
 import type { HomeData } from '@/lib/queries';
 import type { ListTab } from './reader-state';
 

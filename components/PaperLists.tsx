@@ -1,5 +1,5 @@
 import type { PaperSummary } from '@/lib/db';
-import { formatDay, t } from '@/lib/i18n';
+import { formatDay, t } from '@/lib/i18n-popup';
 import { Notices } from './Notices';
 import { PaperCard } from './PaperCard';
 import type { ListTab, ReaderState } from './reader-state';

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n-popup';
 import { currentWindowId, openSidePanel } from '@/lib/side-panel';
 import { Header } from './Header';
 import { PaperLists } from './PaperLists';

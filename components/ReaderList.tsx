@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { t, tn } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n-panel';
 import { PAGE, type PanelState } from './panel-state';
 import { PaperCard } from './PaperCard';
 

@@ -1,5 +1,5 @@
 import { isFiltering, type SortKey } from '@/lib/filters';
-import { t, type MessageKey } from '@/lib/i18n';
+import { t, type PanelMessageKey as MessageKey } from '@/lib/i18n-panel';
 import type { PanelState, SearchScope } from './panel-state';
 
 const SORTS: { key: SortKey; label: MessageKey }[] = [

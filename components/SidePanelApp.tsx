@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { utcDay } from '@/lib/dates';
-import { t, tn } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n-panel';
 import { ExportMenu } from './ExportMenu';
 import { Header } from './Header';
 import { KeyHelp } from './KeyHelp';

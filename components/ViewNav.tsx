@@ -1,5 +1,5 @@
 import { isDay, isIsoWeek, isMonth, isoWeekOf, monthOf } from '@/lib/dates';
-import { t, type MessageKey } from '@/lib/i18n';
+import { t, type PanelMessageKey as MessageKey } from '@/lib/i18n-panel';
 import type { ViewKind } from '@/lib/reader-prefs';
 import { defaultView, type PanelState, type ReaderView } from './panel-state';
 

@@ -2,7 +2,7 @@ import { effect, signal } from '@preact/signals';
 import { loadLanguage } from '@/lib/i18n';
 import { applyLanguage, followLanguage, uiLanguage } from '@/lib/language';
 import { currentLocale, installLocaleCell } from '@/lib/locale';
-import { themeSetting } from '@/lib/settings';
+import { themeReader } from '@/lib/page-settings';
 import { applyTheme } from '@/lib/theme';
 
 /** localStorage key of the last choices seen, read synchronously before the first render. */
@@ -78,8 +78,8 @@ export function startAppearance({ root = document.documentElement, title, hints 
     applyTheme(theme, root);
     remember({ theme });
   };
-  const stopTheme = themeSetting.watch(setTheme);
-  const ready = Promise.all([language.ready.then((choice) => remember({ language: choice })), themeSetting.getValue().then(setTheme, () => undefined)]).then(() => undefined);
+  const stopTheme = themeReader.watch(setTheme);
+  const ready = Promise.all([language.ready.then((choice) => remember({ language: choice })), themeReader.getValue().then(setTheme, () => undefined)]).then(() => undefined);
   return {
     first,
     ready,

@@ -81,7 +81,7 @@ export default defineBackground({
       setSaved: ({ id, saved }) => service.setSaved(id, saved),
       fetchView: ({ key, force }) => service.fetchView(key, force),
       searchRemote: ({ query }) => service.searchRemote(query),
-      importData: ({ text }) => service.importData(text),
+      importData: ({ papers, savedIds }) => service.importData({ papers, savedIds }),
     });
 
     pollMinutesSetting.watch(() => void service.rescheduleForSetting());

@@ -14,7 +14,7 @@ import {
   monthOf,
   utcDay,
 } from './dates';
-import { t, tn, type MessageKey } from './i18n';
+import { t, tn, type PanelMessageKey as MessageKey } from './i18n-panel';
 import { dateTimeFormat } from './intl';
 import { currentLocale } from './locale';
 import type { SyncState } from './sync-state';

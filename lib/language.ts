@@ -2,7 +2,7 @@
 // browser's UI language, sets the current locale, and says when it changed.
 import { browser } from 'wxt/browser';
 import { resolveLocale, setLocale, type Language } from './locale';
-import { languageSetting } from './settings';
+import { languageReader } from './page-settings';
 
 /** The browser's UI language ("en-US"); navigator's where the i18n API is missing (tests). */
 export function uiLanguage(): string {
@@ -38,11 +38,11 @@ export async function applyLanguage(choice: unknown, { ui = uiLanguage, prepare 
 /** Applies the stored Language choice, then every change to it, and calls `onChange` after a change. */
 export function followLanguage(onChange: (choice: unknown) => void = () => undefined, options: LanguageOptions = {}): LanguageFollower {
   let latest: { choice: unknown } | undefined;
-  const stop = languageSetting.watch((choice) => {
+  const stop = languageReader.watch((choice) => {
     latest = { choice };
     void applyLanguage(choice, options).then(() => onChange(choice));
   });
-  const ready = languageSetting.getValue().then(
+  const ready = languageReader.getValue().then(
     async (choice) => {
       // A change seen while reading is newer than the value read.
       if (latest) return latest.choice;

@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import type { ListingKey } from './db';
 import type { SyncOutcome } from './sync';
 import type { SearchOutcome, ViewFetchOutcome } from './views';
+import type { ExportedSavedId } from './export-format';
+import type { ImportedPaper } from './saved-store';
 import type { ImportOutcome } from './service';
 
 /** Requests from the popup, side panel and options page to the background, the only writer. */
@@ -13,8 +15,11 @@ export type Request =
   | { type: 'setSaved'; id: string; saved: boolean }
   | { type: 'fetchView'; key: ListingKey; force?: boolean }
   | { type: 'searchRemote'; query: string }
-  /** A Paperboy JSON export's text, checked and merged by the background. */
-  | { type: 'importData'; text: string };
+  /**
+   * A Paperboy JSON export, read and checked whole by the page the user chose it in
+   * (lib/import.ts, off the background's bundle), merged by the background.
+   */
+  | { type: 'importData'; papers: ImportedPaper[]; savedIds: ExportedSavedId[] };
 
 export interface Responses {
   refresh: SyncOutcome;

@@ -1,5 +1,5 @@
-import { storage } from 'wxt/utils/storage';
 import { DEFAULT_FILTERS, type PaperFilters, type SortKey } from './filters';
+import { pageItem, type VersionedSpec } from './page-settings';
 
 export type ViewKind = 'today' | 'trending' | 'day' | 'week' | 'month' | 'saved';
 
@@ -15,12 +15,17 @@ export interface ReaderPrefs {
 
 export const DEFAULT_READER_PREFS: ReaderPrefs = { view: 'today', sort: 'upvotes', trendingSort: 'trending', filters: DEFAULT_FILTERS };
 
-// Local, not sync: how one reads on this machine (a narrow side panel, say) is its own.
-export const readerPrefsSetting = storage.defineItem<ReaderPrefs>('local:readerPrefs', {
+// Local, not sync: how one reads on this machine (a narrow side panel, say) is its own. Only the
+// side panel reads and writes it, through a small item stored as WXT stores its items (no
+// @wxt-dev/storage in the side panel: lib/page-settings.ts).
+export const READER_PREFS: VersionedSpec<ReaderPrefs> = {
+  key: 'local:readerPrefs',
   fallback: DEFAULT_READER_PREFS,
   version: 2,
   migrations: {
     // v1 had one sort for every view.
     2: (old: Omit<ReaderPrefs, 'trendingSort'>): ReaderPrefs => ({ ...old, trendingSort: 'trending' }),
   },
-});
+};
+
+export const readerPrefsSetting = pageItem(READER_PREFS);

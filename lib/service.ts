@@ -10,12 +10,14 @@ import { DEFAULT_POLL_MINUTES, DEFAULT_RETENTION_DAYS } from './settings';
 import { EMPTY_SYNC_STATE } from './sync-state';
 import { createSyncEngine, readSyncState, type SyncDeps, type SyncOutcome, type SyncReason } from './sync';
 import { createViewFetcher } from './views';
-import { parseImport } from './import';
 import { applyMarks, importPapers, type ImportCounts } from './saved-store';
 import { toSeconds } from './saved-merge';
 import type { SavedSync } from './saved-sync';
+import type { ImportParse } from './import';
 
-export type ImportOutcome = ({ ok: true } & ImportCounts) | Extract<ReturnType<typeof parseImport>, { ok: false }>;
+export type ImportOutcome = { ok: true } & ImportCounts;
+/** A checked export (lib/import.ts): what an import request carries. */
+export type ImportData = Omit<Extract<ImportParse, { ok: true }>, 'ok'>;
 
 export const POLL_ALARM = 'poll';
 export const RETRY_ALARM = 'retry';
@@ -254,10 +256,8 @@ export function createPaperboyService(deps: ServiceDeps) {
     },
     scheduleDigest: () => alerts.scheduleDigest().catch((error: unknown) => console.warn('Paperboy: digest alarm', error)),
     sendDigest: () => alerts.sendDigest().catch((error: unknown) => console.warn('Paperboy: digest failed', error)),
-    /** Merges a JSON export: all of it or, when it is malformed, nothing. */
-    async importData(text: string): Promise<ImportOutcome> {
-      const parsed = parseImport(text);
-      if (!parsed.ok) return parsed;
+    /** Merges a JSON export, already checked whole by the page that read it (lib/import.ts). */
+    async importData(parsed: ImportData): Promise<ImportOutcome> {
       const db = await deps.db();
       const write = async () => {
         const { newlySaved = [], ...counts } = await importPapers(db, parsed.papers, now());

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { LanguageChoice } from './locale';
+import { LANGUAGE, THEME } from './page-settings';
 import type { ThemeChoice } from './theme';
 import type { BadgeMode } from './badge';
 import { DEFAULT_RISING_THRESHOLD } from './rising';
@@ -28,17 +29,14 @@ export const retentionDaysSetting = storage.defineItem<number>('sync:retentionDa
   version: 1,
 });
 
-/** The UI language: the browser's (default), or one picked. Read through resolveLocale(), which ignores unknown values. */
-export const languageSetting = storage.defineItem<LanguageChoice>('sync:language', {
-  fallback: 'browser',
-  version: 1,
-});
+/**
+ * The UI language: the browser's (default), or one picked. Read through resolveLocale(), which
+ * ignores unknown values. Described in lib/page-settings.ts, where pages read it without WXT storage.
+ */
+export const languageSetting = storage.defineItem<LanguageChoice>(LANGUAGE.key, { fallback: LANGUAGE.fallback, version: LANGUAGE.version });
 
-/** Light or dark pages, or whatever the system prefers (default). */
-export const themeSetting = storage.defineItem<ThemeChoice>('sync:theme', {
-  fallback: 'system',
-  version: 1,
-});
+/** Light or dark pages, or whatever the system prefers (default). Described in lib/page-settings.ts. */
+export const themeSetting = storage.defineItem<ThemeChoice>(THEME.key, { fallback: THEME.fallback, version: THEME.version });
 
 export type SourceCheck = { ok: true; source: string; origin: string } | { ok: false };
 

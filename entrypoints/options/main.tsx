@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { startAppearance } from '@/components/appearance';
 import { OptionsApp } from '@/components/OptionsApp';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n-options';
 import '@/components/theme.css';
 
 // Language and theme first (from the last choices seen), so that the first render is already

@@ -3,7 +3,7 @@ import { startAppearance } from '@/components/appearance';
 import { SidePanelApp } from '@/components/SidePanelApp';
 import { createPanelState } from '@/components/panel-state';
 import { getDb } from '@/lib/db';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n-panel';
 import '@/components/theme.css';
 
 // Language and theme first (from the last choices seen), so that the first render is already

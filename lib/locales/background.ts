@@ -1,9 +1,10 @@
-// The strings the background needs (badge tooltip; notifications to come), in every language.
-// Kept apart from the pages' catalogues so that the background bundle carries only these.
+// The strings only the background needs (badge tooltip, notifications), in every language: the
+// service worker cannot load a chunk on demand (no import() there), so it carries them all. Kept
+// apart from the pages' catalogues so that neither bundle carries the other's strings.
 import type { Language } from '../locale';
+import { sharedMessages, type SharedKey } from './shared';
 
 const en = {
-  appName: 'Paperboy',
   // The tooltip: "{app}: {status} {data}", each part a sentence of its own.
   badgeTitle: '{app}: {status} {data}',
   badgeTitleUnseen: '{app}: {status} {data} {unseen}',
@@ -34,17 +35,12 @@ const en = {
   notifyMore_other: '{n} more papers for you — open Paperboy',
   digestTitle_one: 'Daily Papers {day}: {n} paper',
   digestTitle_other: 'Daily Papers {day}: {n} papers',
-  ageJustNow: 'just now',
-  ageMinutes: '{n} min ago',
-  ageHours: '{n} h ago',
-  ageDays: '{n} days ago',
 } as const;
 
-export type BackgroundKey = keyof typeof en;
+export type BackgroundKey = keyof typeof en | SharedKey;
 
 // Typed against the English keys: a missing key is a type error.
-const zhCN: Record<BackgroundKey, string> = {
-  appName: 'Paperboy',
+const zhCN: Record<keyof typeof en, string> = {
   badgeTitle: '{app}：{status}{data}',
   badgeTitleUnseen: '{app}：{status}{data}{unseen}',
   badgeNew_one: 'Hugging Face 每日论文有 {n} 篇新论文。',
@@ -73,10 +69,9 @@ const zhCN: Record<BackgroundKey, string> = {
   notifyMore_other: '还有 {n} 篇论文等你查看 — 打开 Paperboy',
   digestTitle_one: '每日论文 {day}：{n} 篇',
   digestTitle_other: '每日论文 {day}：{n} 篇',
-  ageJustNow: '刚刚',
-  ageMinutes: '{n} 分钟前',
-  ageHours: '{n} 小时前',
-  ageDays: '{n} 天前',
 };
 
-export const backgroundMessages: Record<Language, Record<BackgroundKey, string>> = { en, 'zh-CN': zhCN };
+export const backgroundMessages: Record<Language, Record<BackgroundKey, string>> = {
+  en: { ...sharedMessages.en, ...en },
+  'zh-CN': { ...sharedMessages['zh-CN'], ...zhCN },
+};

@@ -31,8 +31,10 @@ export function createTranslator<K extends string>(catalogues: Catalogues<K>) {
   /** A counted string: `tn('upvotes', 3)` → "3 upvotes", with the plural rules of the current locale. */
   function tn(key: PluralBase<K>, n: number, params: Params = {}): string {
     const { language, tag } = currentLocale();
-    const catalogue = (catalogues[language] ?? catalogues.en) as Record<string, string | undefined>;
-    const template = catalogue[`${key}_${pluralRules(tag).select(n)}`] ?? catalogue[`${key}_other`] ?? key;
+    const category = pluralRules(tag).select(n);
+    const pick = (catalogue: Record<string, string | undefined> | undefined) => catalogue?.[`${key}_${category}`] ?? catalogue?.[`${key}_other`];
+    // A part of the language still loading: its counted strings are English meanwhile, like t()'s.
+    const template = pick(catalogues[language]) ?? pick(catalogues.en) ?? key;
     return fill(template, { ...params, n }, tag);
   }
   return { t, tn };

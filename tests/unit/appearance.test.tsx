@@ -2,7 +2,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it } from 'vitest';
 import { APPEARANCE_HINT, startAppearance, type Appearance } from '@/components/appearance';
 import { OptionsApp } from '@/components/OptionsApp';
-import { loadLanguage, t } from '@/lib/i18n';
+import { loadLanguage } from '@/lib/i18n';
+import { t } from '@/lib/i18n-options';
 import { DEFAULT_LOCALE, currentLocale, setLocale } from '@/lib/locale';
 import { languageSetting, themeSetting } from '@/lib/settings';
 import { applyTheme } from '@/lib/theme';

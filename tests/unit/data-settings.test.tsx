@@ -6,6 +6,8 @@ import { PaperCard } from '@/components/PaperCard';
 import { stubRecord } from '@/lib/saved-store';
 import { followStatusItem } from '@/lib/saved-sync';
 import type { ImportOutcome } from '@/lib/service';
+import { EXPORT_FORMAT } from '@/lib/export-format';
+import { makePaper } from '../support/make-paper';
 
 afterEach(cleanup);
 
@@ -25,16 +27,27 @@ async function chooseFile(text: string) {
 }
 
 describe('Saved papers settings', () => {
+  const paper = { ...makePaper('2611.00001'), savedAt: 5 };
+  const exported = JSON.stringify({ format: EXPORT_FORMAT, version: 1, papers: [paper], savedWithoutDetails: [{ id: '2611.00002', savedAt: 3 }] });
+
   it.each([
     [{ ok: true, added: 2, saved: 3, read: 1 } as ImportOutcome, 'Imported: 2 new papers, 3 newly saved, 1 newly read.'],
-    [{ ok: false, error: 'not-json' } as ImportOutcome, 'That file is not JSON. Nothing was imported.'],
-    [{ ok: false, error: 'invalid', detail: 'papers.0.id: not an arXiv id' } as ImportOutcome, 'That file is not a Paperboy export this version can read (papers.0.id: not an arXiv id). Nothing was imported.'],
     [new Error('Could not establish connection'), 'Import failed: Could not establish connection. Nothing was imported.'],
-  ])('sends the chosen file to the background and says what happened (%#)', async (outcome, message) => {
+  ])('checks the chosen file, sends its papers to the background and says what happened (%#)', async (outcome, message) => {
     const send = mount(outcome);
-    await chooseFile('{"format":"paperboy-papers"}');
+    await chooseFile(exported);
     await screen.findByText(message);
-    expect(send).toHaveBeenCalledWith({ type: 'importData', text: '{"format":"paperboy-papers"}' });
+    expect(send).toHaveBeenCalledWith({ type: 'importData', papers: [paper], savedIds: [{ id: '2611.00002', savedAt: 3 }] });
+  });
+
+  it.each([
+    ['{nope', 'That file is not JSON. Nothing was imported.'],
+    [JSON.stringify({ format: EXPORT_FORMAT, version: 1, papers: [{ ...paper, id: '../x' }] }), 'That file is not a Paperboy export this version can read (papers.0.id: not an arXiv id). Nothing was imported.'],
+  ])('refuses a malformed file without sending anything (%#)', async (text, message) => {
+    const send = mount({ ok: true, added: 0, saved: 0, read: 0 });
+    await chooseFile(text);
+    await screen.findByText(message);
+    expect(send).not.toHaveBeenCalled();
   });
 
   it.each([

@@ -1,15 +1,24 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { formatAge, formatDay, formatNumber, formatTime, messagesOf, t, tn, type MessageKey } from '@/lib/i18n';
+import { formatAge, formatDay, formatNumber, formatTime, messagesOf, t, tn } from '@/lib/i18n';
 import { t as backgroundT } from '@/lib/i18n-background';
+import { t as optionsT } from '@/lib/i18n-options';
+import { t as popupT } from '@/lib/i18n-popup';
 import { DEFAULT_LOCALE, LANGUAGES, resolveLocale, setLocale, type Language } from '@/lib/locale';
 import { backgroundMessages } from '@/lib/locales/background';
-import { placeholders } from '@/lib/locales/translator';
+import { sharedMessages } from '@/lib/locales/shared';
+import { createTranslator, placeholders } from '@/lib/locales/translator';
 
-const allMessages = {} as Record<Language, Readonly<Record<MessageKey, string>>>;
+// Every part of the pages' strings (lib/i18n.ts and each page's lib/i18n-*.ts), found by name so
+// that a part added later is checked too: importing a part registers it with messagesOf().
+const partModules = import.meta.glob('../../lib/i18n*.ts', { eager: true });
+
+type Messages = Readonly<Record<string, string>>;
+/** The pages' catalogue (every part) and the background's, per language. */
+const catalogues: Record<'pages' | 'background', Record<Language, Messages>> = { pages: { en: {}, 'zh-CN': {} }, background: backgroundMessages };
 beforeAll(async () => {
-  for (const language of LANGUAGES) allMessages[language] = await messagesOf(language);
+  for (const language of LANGUAGES) catalogues.pages[language] = await messagesOf(language);
 });
 afterEach(() => setLocale(DEFAULT_LOCALE));
 
@@ -19,21 +28,21 @@ const localesFiles = Object.fromEntries(
   readdirSync(LOCALES_DIR).map((dir) => [dir, JSON.parse(readFileSync(resolve(LOCALES_DIR, dir, 'messages.json'), 'utf8')) as MessagesJson]),
 );
 
-describe('catalogues', () => {
-  const english = () => allMessages.en;
-  const keys = () => Object.keys(allMessages.en).sort();
+describe.each(['pages', 'background'] as const)('%s catalogue', (which) => {
+  const messages = (language: Language) => catalogues[which][language];
+  const keys = () => Object.keys(messages('en')).sort();
 
   it.each(LANGUAGES.filter((language) => language !== 'en'))('%s has every English key, and no other', (language) => {
-    expect(Object.keys(allMessages[language]).sort()).toEqual(keys());
+    expect(Object.keys(messages(language)).sort()).toEqual(keys());
   });
 
   it.each(LANGUAGES)('%s has no empty string', (language) => {
-    const empty = Object.entries(allMessages[language]).filter(([, text]) => text.trim() === '');
+    const empty = Object.entries(messages(language)).filter(([, text]) => text.trim() === '');
     expect(empty).toEqual([]);
   });
 
   it.each(LANGUAGES)('%s has the same {placeholders} as English in every string', (language) => {
-    const differing = keys().filter((key) => placeholders(allMessages[language][key as MessageKey]).join() !== placeholders(english()[key as MessageKey]).join());
+    const differing = keys().filter((key) => placeholders(messages(language)[key]!).join() !== placeholders(messages('en')[key]!).join());
     expect(differing).toEqual([]);
   });
 
@@ -42,11 +51,21 @@ describe('catalogues', () => {
     expect(orphans).toEqual([]);
   });
 
-  it('gives the background its own strings only, in every language', () => {
-    for (const language of LANGUAGES) {
-      expect(Object.keys(backgroundMessages[language]).sort()).toEqual(Object.keys(backgroundMessages.en).sort());
-      for (const [key, text] of Object.entries(backgroundMessages[language])) expect(allMessages[language][key as MessageKey]).toBe(text);
-    }
+  it('has the strings shared by the pages and the background, the same in both', () => {
+    for (const language of LANGUAGES) expect(messages(language)).toMatchObject(sharedMessages[language]);
+  });
+});
+
+describe('the pages\' parts', () => {
+  it('are all checked above: every lib/i18n-*.ts part and its translations', () => {
+    // The page parts (lib/i18n.ts, -popup, -panel, -options) each export a t(); the test sees them all.
+    const parts = Object.entries(partModules).filter(([path]) => !/i18n-(background|shared)\.ts$/.test(path));
+    expect(parts.map(([path]) => path.replace(/^.*\//, '')).sort()).toEqual(['i18n-options.ts', 'i18n-panel.ts', 'i18n-popup.ts', 'i18n.ts']);
+  });
+
+  it('share no key: a string belongs to one part', () => {
+    const background = Object.keys(backgroundMessages.en).filter((key) => !(key in sharedMessages.en));
+    expect(background.filter((key) => key in catalogues.pages.en!)).toEqual([]);
   });
 });
 
@@ -67,8 +86,8 @@ describe('_locales (manifest name and description)', () => {
   });
 
   it('names the extension as the UI does', () => {
-    expect(localesFiles.en!.extName!.message).toBe(allMessages.en.appName);
-    expect(localesFiles.zh_CN!.extName!.message).toBe(allMessages['zh-CN'].appName);
+    expect(localesFiles.en!.extName!.message).toBe(sharedMessages.en.appName);
+    expect(localesFiles.zh_CN!.extName!.message).toBe(sharedMessages['zh-CN'].appName);
   });
 });
 
@@ -99,20 +118,43 @@ describe('t, tn and formatting in the chosen locale', () => {
   it('speaks English until a chosen language is loaded', async () => {
     vi.resetModules();
     const fresh = await import('@/lib/i18n');
+    const popup = await import('@/lib/i18n-popup');
     const locale = await import('@/lib/locale');
     locale.setLocale(locale.resolveLocale('zh-CN', 'en-US'));
-    expect(fresh.t('openSidePanel')).toBe('Open side panel');
+    expect(fresh.t('refresh')).toBe('Refresh');
+    expect(popup.t('openSidePanel')).toBe('Open side panel');
     await fresh.loadLanguage('zh-CN');
-    expect(fresh.t('openSidePanel')).toBe('打开侧边栏');
+    expect(fresh.t('refresh')).toBe('刷新');
+    expect(popup.t('openSidePanel')).toBe('打开侧边栏');
+  });
+
+  it('loads a part imported after its language was loaded', async () => {
+    vi.resetModules();
+    const fresh = await import('@/lib/i18n');
+    const locale = await import('@/lib/locale');
+    locale.setLocale(locale.resolveLocale('zh-CN', 'en-US'));
+    await fresh.loadLanguage('zh-CN');
+    const options = await import('@/lib/i18n-options');
+    await vi.waitFor(() => expect(options.t('optionsTitle')).toBe('Paperboy 设置'));
   });
 
   it('translates, fills placeholders, and writes numbers for the locale', () => {
-    expect(t('sourceSaved', { source: 'https://hf-mirror.com' })).toBe('Saved — syncing from https://hf-mirror.com');
+    expect(optionsT('sourceSaved', { source: 'https://hf-mirror.com' })).toBe('Saved — syncing from https://hf-mirror.com');
     expect(t('githubStars', { n: 12345 })).toBe('12,345 stars on GitHub');
     setLocale(resolveLocale('zh-CN', 'en-US'));
-    expect(t('openSidePanel')).toBe('打开侧边栏');
+    expect(popupT('openSidePanel')).toBe('打开侧边栏');
     expect(t('githubStars', { n: 12345 })).toBe('GitHub 上有 12,345 个星标');
     expect(backgroundT('badgeNoNew')).toBe('暂无新论文。');
+  });
+
+  it('speaks English for the strings of a part whose translation is not loaded yet, counted ones too', () => {
+    const { t: partT, tn: partTn } = createTranslator<'title' | 'papers_one' | 'papers_other'>({
+      en: { title: 'Papers', papers_one: '{n} paper', papers_other: '{n} papers' },
+      'zh-CN': {} as Record<'title' | 'papers_one' | 'papers_other', string>,
+    });
+    setLocale(resolveLocale('zh-CN', 'en-US'));
+    expect(partT('title')).toBe('Papers');
+    expect(partTn('papers', 3)).toBe('3 papers');
   });
 
   it.each([
