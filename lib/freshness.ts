@@ -141,6 +141,9 @@ function warningFor(input: FreshnessInput, f: Formatters): string | undefined {
       retryAt !== undefined && retryAt > now
         ? t('freshnessRateLimitedUntil', { time: f.when(retryAt) })
         : t('freshnessRateLimitedAt', { time: f.when(error.at) });
+  } else if (error.kind === 'storage') {
+    // The source answered; the browser could not store it: say so, and why (full disk, quota).
+    problem = t('freshnessStorageFailingSince', { time: f.when(since), reason: error.message });
   } else if (fetchedAt === undefined || since >= fetchedAt) {
     problem = t('freshnessFailingSince', { time: f.when(since) });
   } else {

@@ -86,6 +86,7 @@ const en = {
   freshnessNeverSynced: 'Never synced',
   freshnessWarning: '{problem} — {consequence}',
   freshnessFailingSince: 'Could not refresh since {time}',
+  freshnessStorageFailingSince: 'Could not save new papers since {time} ({reason})',
   freshnessFailedAt: 'Last refresh failed at {time}',
   freshnessOfflineSince: 'Offline since {time}',
   freshnessRateLimitedUntil: 'Rate-limited by the source until {time}',

@@ -85,6 +85,7 @@ export const zhCNPanel: Catalogue<PanelKey> = {
   freshnessNeverSynced: '从未同步',
   freshnessWarning: '{problem}——{consequence}',
   freshnessFailingSince: '自 {time} 起无法刷新',
+  freshnessStorageFailingSince: '自 {time} 起无法保存新论文（{reason}）',
   freshnessFailedAt: '上次刷新于 {time} 失败',
   freshnessOfflineSince: '自 {time} 起离线',
   freshnessRateLimitedUntil: '数据源限制了请求频率，直到 {time}',

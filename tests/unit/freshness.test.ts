@@ -214,7 +214,7 @@ describe('describeFreshness: warnings', () => {
     ['a network error', failing('network'), FETCHED, 24, 'Could not refresh since 11:02 — showing data from 10:32'],
     ['a timeout', failing('timeout'), FETCHED, 24, 'Could not refresh since 11:02 — showing data from 10:32'],
     ['an invalid answer', failing('invalid'), FETCHED, 24, 'Could not refresh since 11:02 — showing data from 10:32'],
-    ['a storage error', failing('storage'), FETCHED, 24, 'Could not refresh since 11:02 — showing data from 10:32'],
+    ['a storage error', failing('storage'), FETCHED, 24, 'Could not save new papers since 11:02 (failure storage) — showing data from 10:32'],
     ['being offline', failing('offline'), FETCHED, 24, 'Offline since 11:02 — showing data from 10:32'],
     [
       'a rate limit still running',
