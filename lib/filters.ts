@@ -64,6 +64,9 @@ const COMPARES: Record<Exclude<SortKey, 'trending'>, Compare> = {
   stars: descending((paper) => paper.githubStars ?? 0),
 };
 
+/** The comparison behind a sort that needs only the papers themselves (all but 'trending'). */
+export const compareFor = (sort: Exclude<SortKey, 'trending'>): Compare => COMPARES[sort];
+
 /**
  * A sorted copy. 'trending' follows `trendingOrder` (ids in ranking order); papers missing
  * from it come after, by upvotes.
