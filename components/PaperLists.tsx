@@ -71,7 +71,8 @@ export function PaperLists({ state }: { state: ReaderState }) {
         ))}
       </div>
       <Notices home={home} tab={active} />
-      <section id="paper-panel" role="tabpanel" aria-labelledby={`tab-${active}`} class="panel">
+      {/* Busy while only the first screenful is rendered: the rest follows right after the first paint. */}
+      <section id="paper-panel" role="tabpanel" aria-labelledby={`tab-${active}`} aria-busy={!complete} class="panel">
         {active === 'today' && home.latest.day ? <p class="listing-date">{t('listingOf', { day: formatDay(home.latest.day) })}</p> : null}
         <PaperList papers={papers} state={state} limit={complete ? undefined : FIRST_PAINT_CARDS} />
         {complete && home.earlierUnseen.length > 0 ? (
