@@ -130,11 +130,10 @@ export async function openPaperboyDb(name = DB_NAME, timeoutMs = OPEN_TIMEOUT_MS
         }
       }
       if (oldVersion < 4) {
-        // v4: the heads of the long views, so the side panel paints a month before reading it whole.
-        const heads = db.createObjectStore('heads', { keyPath: 'key' });
-        for (const view of await transaction.objectStore('views').getAll()) {
-          if (hasHead(view.key)) void heads.put(headOf(view.key, view.summaries));
-        }
+        // v4: the heads of the long views, so the side panel paints a month before reading it
+        // whole. Written by the background (fillMissingHeads after an update, then with every
+        // view), so no page carries the code that computes them; a view without one is read whole.
+        db.createObjectStore('heads', { keyPath: 'key' });
       }
     },
     blocking() {
@@ -298,6 +297,27 @@ export async function getUnseenIds(db: PaperboyDb): Promise<string[]> {
 
 type ViewsTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'listings' | 'views' | 'heads')[] | ('papers' | 'summaries' | 'views' | 'heads')[], 'readwrite'>;
 type PapersTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'views' | 'heads')[], 'readwrite'>;
+
+/**
+ * Writes the heads of the stored weeks and months that have none (after the v4 upgrade; the
+ * background calls it when the extension is updated). Returns how many it wrote.
+ */
+export async function fillMissingHeads(db: PaperboyDb): Promise<number> {
+  const tx = db.transaction(['views', 'heads'], 'readwrite');
+  const heads = tx.objectStore('heads');
+  const have = new Set(await heads.getAllKeys());
+  let written = 0;
+  for (const prefix of ['week:', 'month:']) {
+    const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+    for (let cursor = await tx.objectStore('views').openCursor(range); cursor; cursor = await cursor.continue()) {
+      if (have.has(cursor.key) || !hasHead(cursor.key)) continue;
+      void heads.put(headOf(cursor.key, cursor.value.summaries));
+      written += 1;
+    }
+  }
+  await tx.done;
+  return written;
+}
 
 /** Every write of a view goes through here: a long view's head is rewritten with it. */
 function putView(tx: ViewsTx, view: ListingView): void {

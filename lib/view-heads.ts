@@ -1,5 +1,5 @@
 import type { ListingKey, PaperSummary } from './db';
-import { compareFor, type SortKey } from './filters';
+import { compareFor, type SortKey } from './paper-order';
 
 /** The sorts a head is kept for: those that depend on the view's papers alone. */
 export type HeadSort = Exclude<SortKey, 'trending'>;

@@ -46,6 +46,13 @@ describe('opening a month', () => {
     expect(shown.at(-1)).toEqual({ ids: byUpvotes, unread: 8, total: 10, organizations: 2 });
   });
 
+  it('reads the whole month at once when it has no head (stored before v4, not yet filled in)', async () => {
+    await seedMonth();
+    await (await getDb()).delete('heads', 'month:2026-11');
+    const shown = await open({ ...DEFAULT_READER_PREFS, view: 'month' });
+    expect(shown.every((state) => state.ids.length === 10 && state.unread === 8)).toBe(true);
+  });
+
   it('reads the whole month at once when a filter is on (the head would not be what is shown)', async () => {
     await seedMonth();
     const shown = await open({ ...DEFAULT_READER_PREFS, view: 'month', filters: { organization: 'Odd Lab' } });
