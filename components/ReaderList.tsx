@@ -61,7 +61,7 @@ export function ReaderList({ state }: { state: PanelState }) {
       <div class="list-bar">
         <span>
           {tn('unread', state.unreadCount.value)}
-          {list.length !== total ? ` · ${t('shownOf', { shown: list.length, total })}` : ''}
+          {state.matching.value !== total ? ` · ${t('shownOf', { shown: state.matching.value, total })}` : ''}
         </span>
         <button type="button" class="link-button" onClick={() => void state.markAllRead()} disabled={state.unreadCount.value === 0}>
           {t('markAllRead')}

@@ -187,6 +187,8 @@ export function createPanelState(deps: PanelDeps) {
   });
   /** The view's papers, counted (before filters and search). */
   const total = computed(() => preview.value?.count ?? papers.value.length);
+  /** How many papers the list holds (the head shows only its first few of them). */
+  const matching = computed(() => preview.value?.count ?? visible.value.length);
   const unreadCount = computed(() => {
     const head = preview.value;
     if (head) return head.unread;
@@ -287,6 +289,7 @@ export function createPanelState(deps: PanelDeps) {
     const [{ listing, head }, syncState] = await Promise.all([getViewHead(db, key), db.get('meta', 'sync')]);
     if (!head || token !== loadToken) return;
     const first = head.top[sort.value as HeadSort];
+    if (!first) return;
     await ensureRecords(first);
     if (token !== loadToken) return;
     const unseen = first.filter((paper) => paper.unseen === 1).map((paper) => paper.id);
@@ -401,6 +404,7 @@ export function createPanelState(deps: PanelDeps) {
     view,
     papers,
     total,
+    matching,
     records,
     visible,
     unreadCount,
