@@ -51,7 +51,7 @@ export function ReaderList({ state }: { state: PanelState }) {
   }
   useEffect(() => {
     if (shown.length < wanted.length) void state.ensureRecords(wanted);
-  }, [list, limit.value, records]);
+  }, [list, limit.value, records, painted]);
 
   const total = state.total.value;
   const newIds = state.newIds.value;
