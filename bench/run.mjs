@@ -3,6 +3,7 @@
 //
 //   node bench/run.mjs [--sizes 1000,5000,20000] [--opens 20] [--queries 50] [--ingest-pages 10]
 //                      [--profile-sizes 20000|none] [--extension <built dir>] [--wait-idle <seconds>]
+//                      [--opens-only]   (page opens only: no heap, search, profiles or ingest)
 //
 // Prints a table and writes .output/bench/results.json (and a dated copy); CPU profiles of the
 // slow paths go to .output/bench/profiles/. Not part of `npm test`.
@@ -62,6 +63,8 @@ const { values: args } = parseArgs({
     extension: { type: 'string' },
     /** Before each size, wait (up to this many seconds) for the machine to be under 25% busy. */
     'wait-idle': { type: 'string', default: '0' },
+    /** Only the page opens (floors, baseline, popup, side panel): no heap, search, profiles or ingest. */
+    'opens-only': { type: 'boolean', default: false },
   },
 });
 const sizes = args.sizes.split(',').map((size) => Number(size.trim().replace(/k$/i, '000'))).filter((size) => size > 0);
@@ -207,6 +210,7 @@ async function runSize(size, baseline) {
     }
     result.sourceRequests = { opens: describeRequests(fake) };
 
+    if (args['opens-only']) return result;
     // Phase 3 (Playwright): heap, search, profiles, then the ingest of single pages (it adds papers).
     fake.state.clearRequests();
     extension = await launchExtension(EXTENSION, profileDir);
@@ -328,7 +332,12 @@ function report(results, sizesBuilt) {
   const rows = [];
   const per = (label, target, get, check) => {
     for (const result of results) {
-      const value = get(result);
+      let value;
+      try {
+        value = get(result);
+      } catch {
+        continue; // not measured in this run (--opens-only)
+      }
       rows.push([`${label} @${result.size / 1000}k`, value.text, target, check(value)]);
     }
   };

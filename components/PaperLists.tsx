@@ -1,5 +1,6 @@
 import type { PaperSummary } from '@/lib/db';
 import { formatDay, t } from '@/lib/i18n-popup';
+import { useAfterFirstPaint } from './first-paint';
 import { Notices } from './Notices';
 import { PaperCard } from './PaperCard';
 import type { ListTab, ReaderState } from './reader-state';
@@ -9,12 +10,18 @@ const TABS: { id: ListTab; label: () => string }[] = [
   { id: 'today', label: () => t('tabToday') },
 ];
 
-function PaperList({ papers, state }: { papers: PaperSummary[]; state: ReaderState }) {
+/**
+ * Compact cards in the popup's first paint: more than its 600 px show. The rest (up to ~150 on a
+ * busy day) are rendered right after that paint, so the user sees the list without waiting for them.
+ */
+export const FIRST_PAINT_CARDS = 8;
+
+function PaperList({ papers, state, limit = papers.length }: { papers: PaperSummary[]; state: ReaderState; limit?: number }) {
   if (papers.length === 0) return <p class="empty">{t('emptyList')}</p>;
   const newIds = state.newIds.value;
   return (
     <div class="paper-list">
-      {papers.map((paper) => (
+      {papers.slice(0, limit).map((paper) => (
         <PaperCard key={paper.id} paper={paper} isNew={newIds.has(paper.id)} headingLevel={2} onOpen={(id) => void state.opened(id)} />
       ))}
     </div>
@@ -25,6 +32,7 @@ function PaperList({ papers, state }: { papers: PaperSummary[]; state: ReaderSta
 export function PaperLists({ state }: { state: ReaderState }) {
   const home = state.home.value;
   const loadError = state.loadError.value;
+  const complete = useAfterFirstPaint(!!home);
   // Without this the popup would sit at "Not synced yet" when the database cannot be read.
   if (loadError && !home) {
     return (
@@ -63,10 +71,11 @@ export function PaperLists({ state }: { state: ReaderState }) {
         ))}
       </div>
       <Notices home={home} tab={active} />
-      <section id="paper-panel" role="tabpanel" aria-labelledby={`tab-${active}`} class="panel">
+      {/* Busy while only the first screenful is rendered: the rest follows right after the first paint. */}
+      <section id="paper-panel" role="tabpanel" aria-labelledby={`tab-${active}`} aria-busy={!complete} class="panel">
         {active === 'today' && home.latest.day ? <p class="listing-date">{t('listingOf', { day: formatDay(home.latest.day) })}</p> : null}
-        <PaperList papers={papers} state={state} />
-        {home.earlierUnseen.length > 0 ? (
+        <PaperList papers={papers} state={state} limit={complete ? undefined : FIRST_PAINT_CARDS} />
+        {complete && home.earlierUnseen.length > 0 ? (
           <>
             <h2 class="section-title">{t('alsoNew')}</h2>
             <PaperList papers={home.earlierUnseen} state={state} />

@@ -1,7 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { t, tn } from '@/lib/i18n-panel';
-import { PAGE, type PanelState } from './panel-state';
+import { useAfterFirstPaint } from './first-paint';
+import { FIRST_PAINT, PAGE, type PanelState } from './panel-state';
 import { PaperCard } from './PaperCard';
 
 export function ReaderList({ state }: { state: PanelState }) {
@@ -38,8 +39,9 @@ export function ReaderList({ state }: { state: PanelState }) {
 
   // Cards are added a page at a time as the list scrolls; each needs its full record (abstract…),
   // read from IndexedDB for those about to be shown. Until it is in, the list stops before it.
-  const wanted = typeof IntersectionObserver === 'undefined' ? list : list.slice(0, limit.value);
   const records = state.records.value;
+  const painted = useAfterFirstPaint(list.length > 0 && records.has(list[0]!.id));
+  const wanted = typeof IntersectionObserver === 'undefined' ? list : list.slice(0, painted ? limit.value : Math.min(limit.value, FIRST_PAINT));
   const shown = [];
   for (const summary of wanted) {
     const record = records.get(summary.id);
@@ -49,9 +51,9 @@ export function ReaderList({ state }: { state: PanelState }) {
   }
   useEffect(() => {
     if (shown.length < wanted.length) void state.ensureRecords(wanted);
-  }, [list, limit.value, records]);
+  }, [list, limit.value, records, painted]);
 
-  const total = state.papers.value.length;
+  const total = state.total.value;
   const newIds = state.newIds.value;
   const terms = state.terms.value;
   return (
@@ -59,7 +61,7 @@ export function ReaderList({ state }: { state: PanelState }) {
       <div class="list-bar">
         <span>
           {tn('unread', state.unreadCount.value)}
-          {list.length !== total ? ` · ${t('shownOf', { shown: list.length, total })}` : ''}
+          {state.matching.value !== total ? ` · ${t('shownOf', { shown: state.matching.value, total })}` : ''}
         </span>
         <button type="button" class="link-button" onClick={() => void state.markAllRead()} disabled={state.unreadCount.value === 0}>
           {t('markAllRead')}
@@ -80,7 +82,7 @@ export function ReaderList({ state }: { state: PanelState }) {
           />
         ))}
       </div>
-      {shown.length < list.length && shown.length === wanted.length ? <div ref={sentinel} class="sentinel" /> : null}
+      {painted && shown.length < list.length && shown.length === wanted.length ? <div ref={sentinel} class="sentinel" /> : null}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import {
   getListingSummaries,
   getPapers,
   getSavedSummaries,
+  getViewHead,
   latestListedDay,
   type ListingKey,
   type ListingRecord,
@@ -13,7 +14,7 @@ import {
   type PaperSummary,
   type PaperboyDb,
 } from '@/lib/db';
-import { applyFilters, organizationsOf, sortPapers, type PaperFilters, type SortKey } from '@/lib/filters';
+import { applyFilters, isFiltering, organizationsOf, sortPapers, type PaperFilters, type SortKey } from '@/lib/filters';
 import { describeFreshness, type Freshness } from '@/lib/freshness';
 import { onBroadcast, sendRequest } from '@/lib/messages';
 import { DEFAULT_READER_PREFS, readerPrefsSetting, type ReaderPrefs, type ViewKind } from '@/lib/reader-prefs';
@@ -21,6 +22,7 @@ import { createLiveSearch, type LiveSearchOptions } from '@/lib/search-live';
 import { queryTerms } from '@/lib/search-text';
 import { EMPTY_SYNC_STATE, type SyncError, type SyncState } from '@/lib/sync-state';
 import { paperLinks } from '@/lib/urls';
+import { hasHead, type HeadSort } from '@/lib/view-heads';
 import { createRefreshState } from './reader-state';
 
 export type ReaderView =
@@ -50,8 +52,25 @@ export interface PanelDeps {
  * keystroke re-renders only these. A few screens of the narrow panel.
  */
 export const PAGE = 20;
+/**
+ * Cards in the first paint of a view: the narrow panel shows three or four full cards. Their
+ * records are read before the list is shown; the rest of the page right after that paint.
+ */
+export const FIRST_PAINT = 6;
 /** Full records kept for cards beyond what is shown: enough to scroll back and forth. */
 const MAX_RECORDS = 600;
+
+/** Resolves after the next frame is painted (or soon, where frames do not run: a hidden page). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(fallback);
+      resolve();
+    };
+    const fallback = setTimeout(done, 100);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(done, 0));
+  });
+}
 
 /** The order a list is shown in: filtered, then sorted. Pure, so it runs once per change of its inputs. */
 export function arrange(list: readonly PaperSummary[], filters: PaperFilters, sort: SortKey, trendingOrder: readonly string[]): PaperSummary[] {
@@ -116,6 +135,11 @@ export function createPanelState(deps: PanelDeps) {
   const fetchError = signal<SyncError | undefined>(undefined);
   const loadError = signal('');
   const newIds = signal<ReadonlySet<string>>(new Set());
+  /**
+   * A long view's head (its first cards and counts, lib/view-heads.ts), shown while its summaries
+   * are read: a month paints from a few KB, then the whole list replaces it.
+   */
+  const preview = signal<{ papers: PaperSummary[]; count: number; unread: number } | undefined>(undefined);
 
   const query = signal('');
   const scope = signal<SearchScope>('view');
@@ -141,7 +165,15 @@ export function createPanelState(deps: PanelDeps) {
 
   // Orders are computed once per change of view, filters or sort, never per keystroke: a search
   // only picks, in that order, the papers it matched.
-  const viewOrder = computed(() => arrange(papers.value, filters.value, sort.value, trendingOrder.value));
+  // The last order computed, kept: the read computes the view's order to pick its first cards,
+  // and the list then shows that same order without filtering and sorting a month again.
+  let lastOrder: { args: Parameters<typeof arrange>; order: PaperSummary[] } | undefined;
+  function arranged(...args: Parameters<typeof arrange>): PaperSummary[] {
+    if (lastOrder && args.every((arg, index) => arg === lastOrder!.args[index])) return lastOrder.order;
+    lastOrder = { args, order: arrange(...args) };
+    return lastOrder.order;
+  }
+  const viewOrder = computed(() => preview.value?.papers ?? arranged(papers.value, filters.value, sort.value, trendingOrder.value));
   const allOrder = computed(() => arrange(allSummaries.value ?? [], filters.value, sort.value, trendingOrder.value));
   const viewIds = computed<ReadonlySet<string>>(() => new Set(papers.value.map((paper) => paper.id)));
   const organizations = computed(() => organizationsOf(papers.value));
@@ -153,7 +185,13 @@ export function createPanelState(deps: PanelDeps) {
     const order = scope.value === 'all' && allSummaries.value ? allOrder.value : viewOrder.value;
     return order.filter((paper) => matched.has(paper.id));
   });
+  /** The view's papers, counted (before filters and search). */
+  const total = computed(() => preview.value?.count ?? papers.value.length);
+  /** How many papers the list holds (the head shows only its first few of them). */
+  const matching = computed(() => preview.value?.count ?? visible.value.length);
   const unreadCount = computed(() => {
+    const head = preview.value;
+    if (head) return head.unread;
     let count = 0;
     for (const paper of visible.value) if (paper.readAt === undefined) count += 1;
     return count;
@@ -165,7 +203,7 @@ export function createPanelState(deps: PanelDeps) {
       view: current.kind,
       requested: current.kind === 'day' ? current.day : current.kind === 'week' ? current.week : current.kind === 'month' ? current.month : undefined,
       shownDay: shownDay.value,
-      count: papers.value.length,
+      count: total.value,
       fetchedAt: fetchedAt.value,
       sync: sync.value,
       now: now(),
@@ -232,21 +270,51 @@ export function createPanelState(deps: PanelDeps) {
   }
 
   /** Reads the view from IndexedDB; asks the background to fetch it when missing or stale. */
-  async function load(options: { fetch?: boolean } = {}): Promise<void> {
+  async function load(options: { fetch?: boolean; head?: boolean } = {}): Promise<void> {
     const token = ++loadToken;
     try {
-      await read(token, options.fetch ?? true);
+      await read(token, options.fetch ?? true, options.head ?? false);
     } catch (error) {
       // A page closing mid-read, or the database being upgraded by a newer version.
       if (token === loadToken) loadError.value = error instanceof Error ? error.message : String(error);
     }
   }
 
-  async function read(token: number, fetch: boolean): Promise<void> {
+  /**
+   * Shows a long view's head and lets it paint, when the head is what the list would show first:
+   * no filters, no search, a sort the head is kept for.
+   */
+  async function showHead(db: PaperboyDb, key: ListingKey, token: number): Promise<void> {
+    if (!hasHead(key) || isFiltering(filters.value) || sort.value === 'trending' || query.value.trim()) return;
+    const [{ listing, head }, syncState] = await Promise.all([getViewHead(db, key), db.get('meta', 'sync')]);
+    if (!head || token !== loadToken) return;
+    const first = head.top[sort.value as HeadSort];
+    if (!first) return;
+    await ensureRecords(first);
+    if (token !== loadToken) return;
+    const unseen = first.filter((paper) => paper.unseen === 1).map((paper) => paper.id);
+    batch(() => {
+      papers.value = [];
+      preview.value = { papers: first, count: head.count, unread: head.unread };
+      shownDay.value = undefined;
+      fetchedAt.value = listing?.fetchedAt;
+      sync.value = syncState ?? EMPTY_SYNC_STATE;
+      newIds.value = unseen.length > 0 ? new Set([...newIds.value, ...unseen]) : newIds.value;
+      status.value = 'ready';
+      loadError.value = '';
+    });
+    await afterPaint();
+  }
+
+  async function read(token: number, fetch: boolean, head: boolean): Promise<void> {
     const db = await deps.db();
     const current = view.value;
     const latest = current.kind === 'today' ? await latestListedDay(db) : undefined;
     const key = listingKeyOf(current, latest);
+    if (head && key) {
+      await showHead(db, key, token);
+      if (token !== loadToken) return;
+    }
     const [{ listing, summaries: list }, trending, syncState] = await Promise.all([
       current.kind === 'saved'
         ? getSavedSummaries(db).then((summaries) => ({ listing: undefined as ListingRecord | undefined, summaries }))
@@ -259,11 +327,12 @@ export function createPanelState(deps: PanelDeps) {
     if (token !== loadToken) return;
     const trendingIds = trending?.ids ?? [];
     // The first cards' full records are read before the list is shown: one change, not two.
-    await ensureRecords(arrange(list, filters.value, sort.value, trendingIds).slice(0, PAGE));
+    await ensureRecords(arranged(list, filters.value, sort.value, trendingIds).slice(0, FIRST_PAINT));
     if (token !== loadToken) return;
     const unseen = list.filter((paper) => paper.unseen === 1).map((paper) => paper.id);
     batch(() => {
       papers.value = list;
+      preview.value = undefined;
       shownDay.value = current.kind === 'today' ? latest : current.kind === 'day' ? current.day : undefined;
       fetchedAt.value = listing?.fetchedAt;
       trendingOrder.value = trendingIds;
@@ -304,7 +373,7 @@ export function createPanelState(deps: PanelDeps) {
       remote.value = { status: 'idle' };
     });
     void savePrefs();
-    await load();
+    await load({ head: true });
   }
 
   /** A mark for the background to write; if it cannot be reached, the page says so. */
@@ -334,6 +403,8 @@ export function createPanelState(deps: PanelDeps) {
     refresher,
     view,
     papers,
+    total,
+    matching,
     records,
     visible,
     unreadCount,
@@ -362,7 +433,7 @@ export function createPanelState(deps: PanelDeps) {
         trendingSort.value = prefs.trendingSort;
         filters.value = prefs.filters;
       });
-      await load();
+      await load({ head: true });
       await markShownSeen();
     },
     /** Builds the search index at idle, so that the first keystroke does not wait for it. */

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { getDb } from '@/lib/db';
+import { fillMissingHeads, getDb } from '@/lib/db';
 import { handleCommand } from '@/lib/commands';
 import { followLanguage } from '@/lib/language';
 import { broadcast, handleRequests } from '@/lib/messages';
@@ -48,6 +48,8 @@ export default defineBackground({
     browser.runtime.onInstalled.addListener(({ reason }) => {
       if (reason === 'install') void service.sync('install');
       else void service.refreshBadge();
+      // An update may have upgraded the database to v4: give the stored weeks and months their heads.
+      if (reason === 'update') void getDb().then(fillMissingHeads).catch(() => undefined);
       void savedSync.reconcile();
     });
     browser.runtime.onStartup.addListener(() => {

@@ -2,10 +2,11 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from '
 import { isoWeekOf } from './dates';
 import type { Paper } from './paper';
 import type { SyncState } from './sync-state';
+import { hasHead, headOf, type ViewHead } from './view-heads';
 import type { WatchHit } from './watchlist';
 
 export const DB_NAME = 'paperboy';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 /** Samples of upvotes over time kept per paper (about two weeks of changes at a few a day). */
 const MAX_UPVOTE_SAMPLES = 64;
 
@@ -62,6 +63,8 @@ export interface PaperboySchema extends DBSchema {
   summaries: { key: string; value: PaperSummary; indexes: { unseen: number; savedAt: number } };
   /** v3: each listing's summaries in its order, ready made: a month is one read, not 1,500. */
   views: { key: ListingKey; value: ListingView };
+  /** v4: a week's or month's first papers per sort and its counts, written with its view (lib/view-heads.ts). */
+  heads: { key: ListingKey; value: ViewHead };
   listings: { key: ListingKey; value: ListingRecord };
   meta: { key: 'sync'; value: SyncState };
 }
@@ -125,6 +128,12 @@ export async function openPaperboyDb(name = DB_NAME, timeoutMs = OPEN_TIMEOUT_MS
         for (const listing of await transaction.objectStore('listings').getAll()) {
           void views.put({ key: listing.key, summaries: listing.ids.flatMap((id) => byId.get(id) ?? []) });
         }
+      }
+      if (oldVersion < 4) {
+        // v4: the heads of the long views, so the side panel paints a month before reading it
+        // whole. Written by the background (fillMissingHeads after an update, then with every
+        // view), so no page carries the code that computes them; a view without one is read whole.
+        db.createObjectStore('heads', { keyPath: 'key' });
       }
     },
     blocking() {
@@ -216,7 +225,7 @@ export interface StoreListingInput {
  * stored whole or not at all. Returns the ids that were never stored before.
  */
 export async function storeListing(db: PaperboyDb, input: StoreListingInput): Promise<string[]> {
-  const tx = db.transaction(['papers', 'summaries', 'listings', 'views'], 'readwrite');
+  const tx = db.transaction(['papers', 'summaries', 'listings', 'views', 'heads'], 'readwrite');
   const papers = tx.objectStore('papers');
   const summaries = tx.objectStore('summaries');
   const listings = tx.objectStore('listings');
@@ -249,7 +258,7 @@ export async function storeListing(db: PaperboyDb, input: StoreListingInput): Pr
   for (const summary of changed) known.set(summary.id, summary);
   const unknown = ids.filter((id) => !known.has(id));
   for (const summary of await Promise.all(unknown.map((id) => summaries.get(id)))) if (summary) known.set(summary.id, summary);
-  void tx.objectStore('views').put({ key: input.key, summaries: ids.flatMap((id) => known.get(id) ?? []) });
+  putView(tx, { key: input.key, summaries: ids.flatMap((id) => known.get(id) ?? []) });
   await patchViews(tx, changed, input.key);
   await tx.done;
   return newIds;
@@ -286,8 +295,35 @@ export async function getUnseenIds(db: PaperboyDb): Promise<string[]> {
   return db.getAllKeysFromIndex('papers', 'unseen', 1);
 }
 
-type ViewsTx = IDBPTransaction<PaperboySchema, ('summaries' | 'views')[] | ('papers' | 'summaries' | 'listings' | 'views')[] | ('papers' | 'summaries' | 'views')[], 'readwrite'>;
-type PapersTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'views')[], 'readwrite'>;
+type ViewsTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'listings' | 'views' | 'heads')[] | ('papers' | 'summaries' | 'views' | 'heads')[], 'readwrite'>;
+type PapersTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'views' | 'heads')[], 'readwrite'>;
+
+/**
+ * Writes the heads of the stored weeks and months that have none (after the v4 upgrade; the
+ * background calls it when the extension is updated). Returns how many it wrote.
+ */
+export async function fillMissingHeads(db: PaperboyDb): Promise<number> {
+  const tx = db.transaction(['views', 'heads'], 'readwrite');
+  const heads = tx.objectStore('heads');
+  const have = new Set(await heads.getAllKeys());
+  let written = 0;
+  for (const prefix of ['week:', 'month:']) {
+    const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+    for (let cursor = await tx.objectStore('views').openCursor(range); cursor; cursor = await cursor.continue()) {
+      if (have.has(cursor.key) || !hasHead(cursor.key)) continue;
+      void heads.put(headOf(cursor.key, cursor.value.summaries));
+      written += 1;
+    }
+  }
+  await tx.done;
+  return written;
+}
+
+/** Every write of a view goes through here: a long view's head is rewritten with it. */
+function putView(tx: ViewsTx, view: ListingView): void {
+  void tx.objectStore('views').put(view);
+  if (hasHead(view.key)) void tx.objectStore('heads').put(headOf(view.key, view.summaries));
+}
 
 /**
  * The listings whose view may hold a paper: its days, their weeks and months, and the rankings.
@@ -325,7 +361,7 @@ async function patchViews(tx: ViewsTx, changed: readonly PaperSummary[], skip?: 
   stored.forEach((view, index) => {
     const updates = byKey.get(keys[index]!)!;
     if (!view || !view.summaries.some((summary) => updates.has(summary.id))) return;
-    void views.put({ key: view.key, summaries: view.summaries.map((summary) => updates.get(summary.id) ?? summary) });
+    putView(tx, { key: view.key, summaries: view.summaries.map((summary) => updates.get(summary.id) ?? summary) });
   });
 }
 
@@ -337,7 +373,7 @@ function putPaper(tx: PapersTx, paper: PaperRecord): PaperSummary {
   return summary;
 }
 
-type PruneTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'listings' | 'views')[], 'readwrite'>;
+type PruneTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'listings' | 'views' | 'heads')[], 'readwrite'>;
 
 /** Deletes a paper and its summary (retention: only papers no remaining listing holds). */
 export function deletePaper(tx: PruneTx, id: string): void {
@@ -349,10 +385,11 @@ export function deletePaper(tx: PruneTx, id: string): void {
 export function deleteListing(tx: PruneTx, key: ListingKey): void {
   void tx.objectStore('listings').delete(key);
   void tx.objectStore('views').delete(key);
+  void tx.objectStore('heads').delete(key);
 }
 
 /** The stores a writer of papers must include in its transaction, so summaries and views stay in step. */
-export const PAPER_STORES = ['papers', 'summaries', 'views'] as const;
+export const PAPER_STORES = ['papers', 'summaries', 'views', 'heads'] as const;
 
 /**
  * For writers of papers outside this module (imports, synced marks, alerts): puts the records
@@ -372,7 +409,7 @@ export function deleteUnlistedPapers(tx: PapersTx, ids: readonly string[]): void
 
 /** Marks papers as looked at; returns how many were unseen before. */
 export async function markSeen(db: PaperboyDb, ids: readonly string[]): Promise<number> {
-  const tx = db.transaction(['papers', 'summaries', 'views'], 'readwrite');
+  const tx = db.transaction([...PAPER_STORES], 'readwrite');
   const papers = tx.objectStore('papers');
   const changed: PaperSummary[] = [];
   for (const paper of await Promise.all([...new Set(ids)].map((id) => papers.get(id)))) {
@@ -387,7 +424,7 @@ export async function markSeen(db: PaperboyDb, ids: readonly string[]): Promise<
 
 /** Sets or clears the read mark; returns the ids that changed. */
 export async function setRead(db: PaperboyDb, ids: readonly string[], read: boolean, now: number): Promise<string[]> {
-  const tx = db.transaction(['papers', 'summaries', 'views'], 'readwrite');
+  const tx = db.transaction([...PAPER_STORES], 'readwrite');
   const changed: string[] = [];
   const summaries: PaperSummary[] = [];
   for (const paper of await Promise.all([...new Set(ids)].map((id) => tx.objectStore('papers').get(id)))) {
@@ -405,7 +442,7 @@ export async function setRead(db: PaperboyDb, ids: readonly string[], read: bool
 }
 
 export async function setSaved(db: PaperboyDb, id: string, saved: boolean, now: number): Promise<boolean> {
-  const tx = db.transaction(['papers', 'summaries', 'views'], 'readwrite');
+  const tx = db.transaction([...PAPER_STORES], 'readwrite');
   const paper = await tx.objectStore('papers').get(id);
   if (!paper || (paper.savedAt !== undefined) === saved) {
     await tx.done;
@@ -449,6 +486,13 @@ export async function getListingSummaries(db: PaperboyDb, key: ListingKey): Prom
   const summaries = tx.objectStore('summaries');
   const found = await Promise.all(listing.ids.map((id) => summaries.get(id)));
   return { listing, summaries: found.filter((summary): summary is PaperSummary => summary !== undefined) };
+}
+
+/** A week's or month's head (lib/view-heads.ts) with its listing: what the side panel's first paint shows. */
+export async function getViewHead(db: PaperboyDb, key: ListingKey): Promise<{ listing?: ListingRecord; head?: ViewHead }> {
+  const tx = db.transaction(['listings', 'heads']);
+  const [listing, head] = await Promise.all([tx.objectStore('listings').get(key), tx.objectStore('heads').get(key)]);
+  return { listing, head: listing ? head : undefined };
 }
 
 export async function getSummaries(db: PaperboyDb, ids: readonly string[]): Promise<PaperSummary[]> {

@@ -1,8 +1,9 @@
 import type { Paper } from './paper';
+import { byTieBreak, compareFor, type SortablePaper, type SortKey } from './paper-order';
 import { safeHttpsUrl } from './urls';
 
 /** What filtering and sorting read of a paper: a stored summary is enough. */
-export type SortablePaper = Pick<Paper, 'id' | 'upvotes' | 'comments' | 'githubStars' | 'publishedAt' | 'organization' | 'githubRepo' | 'projectPage'>;
+export type { SortablePaper } from './paper-order';
 
 /** Unset fields (and `false` for the checkboxes) do not constrain. */
 export interface PaperFilters {
@@ -35,41 +36,14 @@ export function applyFilters<T extends SortablePaper>(papers: T[], filters: Pape
   );
 }
 
-export type SortKey = 'upvotes' | 'trending' | 'published' | 'comments' | 'stars';
-
-type Compare = (a: SortablePaper, b: SortablePaper) => number;
-
-// Every order ends in upvotes then id (newer arXiv id first), so equal keys never shuffle
-// between renders or browsers.
-const byTieBreak: Compare = (a, b) => b.upvotes - a.upvotes || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-const descending =
-  (key: (paper: SortablePaper) => number): Compare =>
-  (a, b) =>
-    key(b) - key(a) || byTieBreak(a, b);
-
-// An unreadable date sorts last rather than poisoning the comparison with NaN.
-const publishedTime = (paper: SortablePaper) => {
-  const time = Date.parse(paper.publishedAt);
-  return Number.isNaN(time) ? -Infinity : time;
-};
-
-const COMPARES: Record<Exclude<SortKey, 'trending'>, Compare> = {
-  upvotes: byTieBreak,
-  published: (a, b) => {
-    const ta = publishedTime(a);
-    const tb = publishedTime(b);
-    return ta === tb ? byTieBreak(a, b) : tb > ta ? 1 : -1;
-  },
-  comments: descending((paper) => paper.comments),
-  stars: descending((paper) => paper.githubStars ?? 0),
-};
+export type { SortKey } from './paper-order';
 
 /**
  * A sorted copy. 'trending' follows `trendingOrder` (ids in ranking order); papers missing
  * from it come after, by upvotes.
  */
 export function sortPapers<T extends SortablePaper>(papers: T[], sort: SortKey, trendingOrder: readonly string[] = []): T[] {
-  if (sort !== 'trending') return [...papers].sort(COMPARES[sort]);
+  if (sort !== 'trending') return [...papers].sort(compareFor(sort));
   const rank = new Map<string, number>();
   trendingOrder.forEach((id, index) => {
     if (!rank.has(id)) rank.set(id, index);

@@ -18,7 +18,7 @@ export function isQuotaError(error: unknown): boolean {
  * deleted, whatever listing they came from.
  */
 async function pruneListings(db: PaperboyDb, choose: (listings: ListingRecord[]) => ListingRecord[]): Promise<PruneResult> {
-  const tx = db.transaction(['listings', 'papers', 'summaries', 'views'], 'readwrite');
+  const tx = db.transaction(['listings', 'papers', 'summaries', 'views', 'heads'], 'readwrite');
   const listings = tx.objectStore('listings');
   const papers = tx.objectStore('papers');
   const all = await listings.getAll();

@@ -323,7 +323,7 @@ describe('fault table in Chromium', () => {
           };
         }),
     );
-    expect(upgraded).toMatchObject({ version: 3, ids: ['2611.09001', '2611.09002'] });
+    expect(upgraded).toMatchObject({ version: 4, ids: ['2611.09001', '2611.09002'] });
     expect(upgraded.indexes.sort()).toEqual(['listedOn', 'savedAt', 'unseen', 'updatedAt']);
     expect(upgraded.saved).toBeGreaterThan(0);
     const panel = await openPage(extension, 'sidepanel.html');

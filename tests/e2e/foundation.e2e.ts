@@ -51,6 +51,8 @@ describe('Paperboy in Chromium', () => {
   it('shows the papers in the popup marked NEW, and the badge clears', async () => {
     const popup = await openPage('popup.html');
     await popup.getByRole('article').first().waitFor();
+    // The first screenful of cards is painted first; the list is complete once it is not busy.
+    await popup.locator('#paper-panel[aria-busy="false"]').waitFor();
     const trending = await popup.getByRole('article').count();
     expect(trending).toBeGreaterThan(0);
     expect(await popup.getByText('NEW', { exact: true }).count()).toBe(trending);

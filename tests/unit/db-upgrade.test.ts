@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
-import { DB_NAME, DB_VERSION, countUnseen, getListingPapers, getListingSummaries, getSavedPapers, getSavedSummaries, openPaperboyDb, setSaved } from '@/lib/db';
+import { DB_NAME, DB_VERSION, countUnseen, fillMissingHeads, getViewHead, markSeen, setRead, getListingPapers, getListingSummaries, getSavedPapers, getSavedSummaries, openPaperboyDb, setSaved } from '@/lib/db';
 
 const T0 = Date.parse('2026-11-20T08:00:00Z');
 
@@ -95,7 +95,7 @@ describe('database upgrade to version 3', () => {
   it('keeps every paper, mark and listing, and back-fills a summary of each paper', async () => {
     await createVersion2();
     const db = await openPaperboyDb();
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(DB_VERSION);
     expect(await db.count('papers')).toBe(3);
     expect(await db.count('summaries')).toBe(3);
     // Each listing's ready-made view, in its order.
@@ -114,6 +114,76 @@ describe('database upgrade to version 3', () => {
     expect((await getSavedSummaries(db)).map((summary) => summary.id)).toEqual(['2610.00003', '2611.00002']);
     await setSaved(db, '2611.00001', true, T0 + 4);
     expect((await getListingSummaries(db, 'day:2026-11-20')).summaries[0]).toMatchObject({ id: '2611.00001', savedAt: T0 + 4 });
+    db.close();
+  });
+});
+
+/** Version 3 exactly as it shipped: v2 plus the updatedAt index, summaries and ready-made views. */
+async function createVersion3() {
+  const db = await openDB(DB_NAME, 3, {
+    upgrade(v3) {
+      const papers = v3.createObjectStore('papers', { keyPath: 'id' });
+      papers.createIndex('unseen', 'unseen');
+      papers.createIndex('listedOn', 'listedOn');
+      papers.createIndex('savedAt', 'savedAt');
+      papers.createIndex('updatedAt', 'updatedAt');
+      const summaries = v3.createObjectStore('summaries', { keyPath: 'id' });
+      summaries.createIndex('unseen', 'unseen');
+      summaries.createIndex('savedAt', 'savedAt');
+      v3.createObjectStore('views', { keyPath: 'key' });
+      v3.createObjectStore('listings', { keyPath: 'key' });
+      v3.createObjectStore('meta');
+    },
+  });
+  const summary = (id: string, upvotes: number, marks: object) => ({
+    id,
+    title: `Paper ${id}`,
+    authors: ['A'],
+    publishedAt: '2026-11-18T00:00:00.000Z',
+    listedOn: '2026-11-20',
+    upvotes,
+    comments: 0,
+    firstSeenAt: T0,
+    updatedAt: T0,
+    listedDays: ['2026-11-20'],
+    ...marks,
+  });
+  const summaries = [summary('2611.00001', 5, { unseen: 1 }), summary('2611.00002', 9, { readAt: T0 + 1 }), summary('2611.00003', 7, {})];
+  for (const one of summaries) {
+    await db.put('papers', { ...one, abstract: 'A long abstract', upvoteHistory: [[T0, one.upvotes]] });
+    await db.put('summaries', one);
+  }
+  for (const key of ['day:2026-11-20', 'month:2026-11', 'week:2026-W47']) {
+    await db.put('listings', { key, ids: summaries.map((one) => one.id), fetchedAt: T0 });
+    await db.put('views', { key, summaries });
+  }
+  db.close();
+}
+
+describe('database upgrade to version 4', () => {
+  it('keeps everything; the background then writes the heads of the stored weeks and months, which follow the marks', async () => {
+    await createVersion3();
+    const db = await openPaperboyDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect(await db.count('papers')).toBe(3);
+    expect((await getListingSummaries(db, 'month:2026-11')).summaries).toHaveLength(3);
+    // No head yet (the side panel reads such a view whole), until the background fills them in.
+    expect((await getViewHead(db, 'month:2026-11')).head).toBeUndefined();
+    expect(await fillMissingHeads(db)).toBe(2);
+    expect(await fillMissingHeads(db)).toBe(0);
+    // A day is read whole: no head.
+    expect((await getViewHead(db, 'day:2026-11-20')).head).toBeUndefined();
+    for (const key of ['month:2026-11', 'week:2026-W47'] as const) {
+      const { listing, head } = await getViewHead(db, key);
+      expect(listing?.fetchedAt).toBe(T0);
+      expect(head).toMatchObject({ key, count: 3, unread: 2 });
+      expect(head?.top.upvotes.map((one) => one.id)).toEqual(['2611.00002', '2611.00003', '2611.00001']);
+    }
+    await setRead(db, ['2611.00003'], true, T0 + 5);
+    await markSeen(db, ['2611.00001']);
+    const { head } = await getViewHead(db, 'month:2026-11');
+    expect(head?.unread).toBe(1);
+    expect(head?.top.upvotes.find((one) => one.id === '2611.00001')).not.toHaveProperty('unseen');
     db.close();
   });
 });

@@ -30,8 +30,8 @@ const paper = (id: string, overrides: Partial<Paper> = {}): Paper => makePaper(i
 describe('database', () => {
   it('creates the current version with papers, listings and meta', async () => {
     const db = await openPaperboyDb();
-    expect(db.version).toBe(3);
-    expect([...db.objectStoreNames].sort()).toEqual(['listings', 'meta', 'papers', 'summaries', 'views']);
+    expect(db.version).toBe(4);
+    expect([...db.objectStoreNames].sort()).toEqual(['heads', 'listings', 'meta', 'papers', 'summaries', 'views']);
     expect([...db.transaction('papers').store.indexNames].sort()).toEqual(['listedOn', 'savedAt', 'unseen', 'updatedAt']);
     expect([...db.transaction('summaries').store.indexNames].sort()).toEqual(['savedAt', 'unseen']);
     db.close();
