@@ -55,7 +55,8 @@ export async function readSyncState(db: PaperboyDb): Promise<SyncState> {
   return (await db.get('meta', 'sync')) ?? EMPTY_SYNC_STATE;
 }
 
-function toSyncError(error: unknown, at: number): SyncError {
+/** What failed, for the badge and the pages: the source's typed errors, or storage (quota, full disk). */
+export function toSyncError(error: unknown, at: number): SyncError {
   if (error instanceof ApiError) {
     return { kind: error.kind, message: error.message, at, ...error.details };
   }

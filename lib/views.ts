@@ -1,8 +1,8 @@
-import { ApiError, fetchListing, searchPapers, type ListingQuery } from './api';
+import { fetchListing, searchPapers, type ListingQuery } from './api';
 import { utcDay } from './dates';
 import { getListing, storeListing, type ListingKey, type PaperboyDb } from './db';
 import { isListingFresh } from './sync-plan';
-import { readSyncState, type SyncDeps } from './sync';
+import { readSyncState, toSyncError, type SyncDeps } from './sync';
 import { withFailure, type SyncError } from './sync-state';
 
 export type ViewFetchOutcome =
@@ -38,10 +38,9 @@ export function createViewFetcher(deps: ViewFetcherDeps) {
   /** A rate limit binds every request; other failures are the caller's to show. */
   async function failure(db: PaperboyDb, error: unknown): Promise<SyncError> {
     const at = now();
-    const syncError: SyncError =
-      error instanceof ApiError
-        ? { kind: error.kind, message: error.message, at, ...error.details }
-        : { kind: 'storage', message: error instanceof Error ? error.message : String(error), at };
+    // Storage failures read as the sync's do ("no room left", "is the disk full?"). No prune
+    // here: the sync engine prunes once per spell; a view the user opens must not delete history.
+    const syncError = toSyncError(error, at);
     if (syncError.kind === 'rate-limited') {
       const state = await readSyncState(db);
       const summary = { at, newPapers: 0, fetched: 0, skipped: 0, requests: 1, problems: [] };

@@ -81,6 +81,21 @@ describe('view fetcher', () => {
     expect((await getListing(db, 'day:2026-11-20'))!.ids).toHaveLength(10);
   });
 
+  it('says plainly that the browser has no room when a view cannot be stored, and deletes nothing', async () => {
+    await fetcher().fetchView('day:2026-11-20');
+    const full = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    const transaction = db.transaction.bind(db);
+    db.transaction = ((...args: Parameters<typeof db.transaction>) => {
+      if (args[1] === 'readwrite') throw full;
+      return transaction(...args);
+    }) as typeof db.transaction;
+    const outcome = await fetcher().fetchView('day:2026-09-01');
+    expect(outcome).toEqual({ status: 'failed', error: { kind: 'storage', message: expect.stringMatching(/no room left for papers/), at: NOW } });
+    db.transaction = transaction;
+    expect(await getListing(db, 'day:2026-09-01')).toBeUndefined();
+    expect((await getListing(db, 'day:2026-11-20'))!.ids).toHaveLength(10);
+  });
+
   it('honours a rate limit for every later request', async () => {
     fake.state.failNext(1, '429');
     expect(await fetcher().fetchView('day:2026-11-20')).toMatchObject({ status: 'failed', error: { kind: 'rate-limited' } });
