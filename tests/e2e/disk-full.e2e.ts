@@ -2,13 +2,12 @@
 // test fills up, so IndexedDB fails the way it does on a user's full disk (the origin's quota,
 // a different failure, is quota.e2e.ts). Mounting needs root, as in CI; elsewhere the file is
 // skipped, loudly.
-import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, truncateSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, rmSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension } from '../support/browser.mjs';
+import { mountSmallDisk } from '../support/small-disk';
 import { badgeText, openPage, useSource, waitForBadge } from '../support/e2e';
 import { storedSummary } from '../support/idb-probe';
 import { loadFixtureDays, startFakeHf } from '../support/fake-hf.mjs';
@@ -17,19 +16,11 @@ import { makeDay } from '../support/generate-papers.mjs';
 type Extension = Awaited<ReturnType<typeof launchExtension>>;
 type Fake = Awaited<ReturnType<typeof startFakeHf>>;
 
-const mountPoint = mkdtempSync(join(tmpdir(), 'paperboy-small-disk-'));
+const disk = mountSmallDisk('paperboy-small-disk-');
+const mountPoint = disk.path;
 const filler = join(mountPoint, 'filler');
 
-function tryMount(): string | undefined {
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64m', 'tmpfs', mountPoint], { stdio: 'pipe' });
-    return undefined;
-  } catch (error) {
-    rmSync(mountPoint, { recursive: true, force: true });
-    return String((error as { stderr?: Buffer }).stderr ?? error).trim();
-  }
-}
-const mountProblem = tryMount();
+const mountProblem = disk.problem;
 if (mountProblem) console.warn(`SKIPPED disk-full.e2e.ts: cannot mount a small tmpfs (${mountProblem}); run as root to test a full disk.`);
 
 /** Fills the small disk to the last byte (the browser writes too), then frees about `kilobytes`. */
@@ -70,8 +61,7 @@ describe.skipIf(mountProblem !== undefined)('a full disk in Chromium', () => {
     await extension?.close();
     await fake?.close();
     rmSync(filler, { force: true });
-    execFileSync('umount', ['-l', mountPoint]);
-    rmSync(mountPoint, { recursive: true, force: true });
+    disk.unmount();
   });
 
   it('says so on the badge and in the popup, keeps every stored paper, and recovers when space is back', async () => {

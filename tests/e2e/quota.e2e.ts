@@ -10,13 +10,10 @@
 // only when it compacts its files, which it had not done by the retry in any run; so the sync
 // fails until room comes back, and must not prune again meanwhile. (Both outcomes are accepted
 // below, as a compaction may come in time.)
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension } from '../support/browser.mjs';
+import { mountSmallDisk } from '../support/small-disk';
 import { badgeText, openPage, useSource, waitForBadge } from '../support/e2e';
 import { storedSavedIds, storedSummary } from '../support/idb-probe';
 import { startFakeHf } from '../support/fake-hf.mjs';
@@ -26,18 +23,10 @@ type Extension = Awaited<ReturnType<typeof launchExtension>>;
 type Fake = Awaited<ReturnType<typeof startFakeHf>>;
 type Outcome = { ran: boolean; state: { error?: { kind: string; message: string }; last?: { pruned?: { listings: number; papers: number } } } };
 
-const mountPoint = mkdtempSync(join(tmpdir(), 'paperboy-quota-'));
+const disk = mountSmallDisk('paperboy-quota-');
+const mountPoint = disk.path;
 
-function tryMount(): string | undefined {
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64m', 'tmpfs', mountPoint], { stdio: 'pipe' });
-    return undefined;
-  } catch (error) {
-    rmSync(mountPoint, { recursive: true, force: true });
-    return String((error as { stderr?: Buffer }).stderr ?? error).trim();
-  }
-}
-const mountProblem = tryMount();
+const mountProblem = disk.problem;
 if (mountProblem) console.warn(`SKIPPED quota.e2e.ts: cannot mount a small tmpfs (${mountProblem}); run as root to test a full quota.`);
 
 const DAY_MS = 86_400_000;
@@ -188,8 +177,7 @@ describe.skipIf(mountProblem !== undefined)('storage quota exceeded in Chromium'
   afterAll(async () => {
     await extension?.close();
     await fake?.close();
-    execFileSync('umount', ['-l', mountPoint]);
-    rmSync(mountPoint, { recursive: true, force: true });
+    disk.unmount();
   });
 
   it('prunes the oldest unsaved days once, keeps saved papers, stores the new day when there is room, and tells the user', async () => {
