@@ -22,6 +22,7 @@ import { createLiveSearch, type LiveSearchOptions } from '@/lib/search-live';
 import { queryTerms } from '@/lib/search-text';
 import { EMPTY_SYNC_STATE, type SyncError, type SyncState } from '@/lib/sync-state';
 import { paperLinks } from '@/lib/urls';
+import { pageSyncState } from '@/lib/unsaved-sync';
 import { hasHead, type HeadSort } from '@/lib/view-heads';
 import { createRefreshState } from './reader-state';
 
@@ -286,7 +287,7 @@ export function createPanelState(deps: PanelDeps) {
    */
   async function showHead(db: PaperboyDb, key: ListingKey, token: number): Promise<void> {
     if (!hasHead(key) || isFiltering(filters.value) || sort.value === 'trending' || query.value.trim()) return;
-    const [{ listing, head }, syncState] = await Promise.all([getViewHead(db, key), db.get('meta', 'sync')]);
+    const [{ listing, head }, syncState] = await Promise.all([getViewHead(db, key), pageSyncState(db.get('meta', 'sync'))]);
     if (!head || token !== loadToken) return;
     const first = head.top[sort.value as HeadSort];
     if (!first) return;
@@ -298,7 +299,7 @@ export function createPanelState(deps: PanelDeps) {
       preview.value = { papers: first, count: head.count, unread: head.unread };
       shownDay.value = undefined;
       fetchedAt.value = listing?.fetchedAt;
-      sync.value = syncState ?? EMPTY_SYNC_STATE;
+      sync.value = syncState;
       newIds.value = unseen.length > 0 ? new Set([...newIds.value, ...unseen]) : newIds.value;
       status.value = 'ready';
       loadError.value = '';
@@ -322,7 +323,7 @@ export function createPanelState(deps: PanelDeps) {
           ? getListingSummaries(db, key)
           : Promise.resolve({ listing: undefined, summaries: [] as PaperSummary[] }),
       db.get('listings', 'trending'),
-      db.get('meta', 'sync'),
+      pageSyncState(db.get('meta', 'sync')),
     ]);
     if (token !== loadToken) return;
     const trendingIds = trending?.ids ?? [];
@@ -336,7 +337,7 @@ export function createPanelState(deps: PanelDeps) {
       shownDay.value = current.kind === 'today' ? latest : current.kind === 'day' ? current.day : undefined;
       fetchedAt.value = listing?.fetchedAt;
       trendingOrder.value = trendingIds;
-      sync.value = syncState ?? EMPTY_SYNC_STATE;
+      sync.value = syncState;
       newIds.value = unseen.length > 0 ? new Set([...newIds.value, ...unseen]) : newIds.value;
       status.value = 'ready';
       loadError.value = '';

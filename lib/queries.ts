@@ -1,6 +1,7 @@
 import { utcDay } from './dates';
 import { dayKey, type PaperSummary, type PaperboyDb } from './db';
-import { EMPTY_SYNC_STATE, type SyncState } from './sync-state';
+import type { SyncState } from './sync-state';
+import { pageSyncState, readUnsavedState } from './unsaved-sync';
 
 /** What the popup starts with, read straight from IndexedDB: summaries, no abstracts. */
 export interface HomeData {
@@ -20,6 +21,8 @@ export const byUpvotes = (a: PaperSummary, b: PaperSummary) => b.upvotes - a.upv
  * newest), and the ready-made views of trending and that day.
  */
 export async function loadHome(db: PaperboyDb, now: number): Promise<HomeData> {
+  // Asked for now, awaited once the transaction's reads are done (a foreign await would end it).
+  const unsaved = readUnsavedState();
   const tx = db.transaction(['listings', 'summaries', 'meta', 'views']);
   const listings = tx.objectStore('listings');
   const views = tx.objectStore('views');
@@ -43,6 +46,6 @@ export async function loadHome(db: PaperboyDb, now: number): Promise<HomeData> {
     trending: trendingPapers,
     latest: { day, isToday: day === utcDay(now), papers: latestPapers },
     earlierUnseen: unseen.filter((paper) => !shown.has(paper.id)).sort(byUpvotes),
-    sync: sync ?? EMPTY_SYNC_STATE,
+    sync: await pageSyncState(Promise.resolve(sync), unsaved),
   };
 }

@@ -37,6 +37,11 @@ export interface SyncState {
 
 export const EMPTY_SYNC_STATE: SyncState = { failures: 0 };
 
+/** Of two records of the syncs, the one written after the later attempt. */
+export function newerState(a: SyncState, b: SyncState): SyncState {
+  return (b.lastAttemptAt ?? -Infinity) > (a.lastAttemptAt ?? -Infinity) ? b : a;
+}
+
 // Failures come at each install's own poll time, already spread out; the backoff must not
 // multiply requests during an outage. The first retry comes about one default poll period
 // later (15–45 min), then the wait doubles up to about 2 h (1–3 h): at the default period an

@@ -3,7 +3,10 @@ import { utcDay } from './dates';
 import { dayKey, getAllListings, storeListing, type ListingKey, type PaperboyDb, type StoreListingInput } from './db';
 import { isQuotaError, pruneOldestListings } from './retention';
 import { planFollowUps, type FollowUp, type StoredListing } from './sync-plan';
-import { EMPTY_SYNC_STATE, isHeldBack, withFailure, withSuccess, type SyncError, type SyncState, type SyncSummary } from './sync-state';
+import { EMPTY_SYNC_STATE, isHeldBack, newerState, withFailure, withSuccess, type SyncError, type SyncState, type SyncSummary } from './sync-state';
+import { publishUnsavedState } from './unsaved-sync';
+
+export { newerState };
 
 export type SyncReason = 'install' | 'startup' | 'alarm' | 'manual' | 'settings' | 'online';
 
@@ -46,10 +49,6 @@ async function storeWithRoom(db: PaperboyDb, input: StoreListingInput, summary: 
   }
 }
 
-/** Of two records of the syncs, the one written after the later attempt. */
-export function newerState(a: SyncState, b: SyncState): SyncState {
-  return (b.lastAttemptAt ?? -Infinity) > (a.lastAttemptAt ?? -Infinity) ? b : a;
-}
 
 export async function readSyncState(db: PaperboyDb): Promise<SyncState> {
   return (await db.get('meta', 'sync')) ?? EMPTY_SYNC_STATE;
@@ -96,10 +95,11 @@ export function createSyncEngine(deps: SyncDeps) {
    * Storage is broken (disk full, database unopenable): a failure with a backoff, never a throw.
    * A prune this sync made is kept, so the user still learns of it (the badge, the next state).
    */
-  function storageFailure(error: unknown, pruned = lastState.error ? lastState.last?.pruned : undefined): SyncOutcome {
+  async function storageFailure(error: unknown, pruned = lastState.error ? lastState.last?.pruned : undefined): Promise<SyncOutcome> {
     const at = now();
     const summary: SyncSummary = { at, newPapers: 0, fetched: 0, skipped: 0, requests: 0, problems: [], ...(pruned ? { pruned } : {}) };
     lastState = withFailure(lastState, toSyncError(error, at), summary, random);
+    await publishUnsavedState(lastState);
     return { ran: true, state: lastState };
   }
 
@@ -164,6 +164,7 @@ export function createSyncEngine(deps: SyncDeps) {
       // The outcome could not be recorded: report that rather than a success nobody can see.
       return storageFailure(error, summary.pruned);
     }
+    if (lastState.error?.kind === 'storage') await publishUnsavedState(undefined);
     lastState = state;
     return { ran: true, state };
   }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '@/lib/dates';
 import { dayKey, getAllListings, openPaperboyDb, setSaved, storeListing, type PaperboyDb } from '@/lib/db';
 import { isQuotaError, pruneOldestListings } from '@/lib/retention';
+import { loadHome } from '@/lib/queries';
 import { createSyncEngine } from '@/lib/sync';
 import { startFakeHf } from '../support/fake-hf.mjs';
 import { makePaper } from '../support/make-paper';
@@ -164,6 +165,30 @@ describe('a spell of full storage that pruning does not end at once', () => {
       expect(outcome.state.error).toMatchObject({ kind: 'storage', message: expect.stringMatching(/no room left/) });
       expect(outcome.state.last?.pruned).toEqual({ listings: 7, papers: 14 });
       expect(await db.get('meta', 'sync')).toBeUndefined(); // only the background's memory knows
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('lets a page opened during the spell see the outcome that could not be stored, until one is', async () => {
+    await seedDays();
+    const fake = await startFakeHf();
+    try {
+      const state = { full: true, metaToo: true };
+      let time = NOW;
+      const engine = createSyncEngine({ db: async () => fullDb(db, state), source: async () => fake.url, now: () => time });
+      await engine.sync('manual');
+      const during = (await loadHome(db, time)).sync;
+      expect(during.error).toMatchObject({ kind: 'storage', message: expect.stringMatching(/no room left/) });
+      expect(during.last?.pruned).toEqual({ listings: 7, papers: 14 });
+
+      state.full = false;
+      time += 60_000;
+      await engine.sync('manual');
+      const after = (await loadHome(db, time)).sync;
+      expect(after.error).toBeUndefined();
+      expect(after.lastSuccessAt).toBe(time);
+      expect(after.last?.pruned).toEqual({ listings: 7, papers: 14 });
     } finally {
       await fake.close();
     }

@@ -6,6 +6,7 @@ import { dayKey, getDb, markSeen, setRead, setSaved, storeListing, type Paperboy
 import type { Broadcast, Request, Responses } from '@/lib/messages';
 import type { Paper } from '@/lib/paper';
 import { DEFAULT_READER_PREFS, type ReaderPrefs } from '@/lib/reader-prefs';
+import { publishUnsavedState } from '@/lib/unsaved-sync';
 import { makePaper } from '../support/make-paper';
 
 const NOW = Date.parse('2026-11-20T15:00:00Z'); // a Friday
@@ -109,6 +110,17 @@ describe('side panel reader', () => {
       'https://github.com/acme/model',
       'https://acme.example/model',
     ]);
+  });
+
+  it('says the papers could not be saved when the background could only keep that in memory', async () => {
+    await seedFriday();
+    const db = await getDb();
+    await db.put('meta', { failures: 0, lastAttemptAt: NOW - 3_600_000, lastSuccessAt: NOW - 3_600_000 }, 'sync');
+    // Storage full: the sync's outcome reached storage.session, not IndexedDB.
+    const message = 'The browser has no room left for papers, even after removing the oldest days';
+    await publishUnsavedState({ failures: 1, lastAttemptAt: NOW, lastSuccessAt: NOW - 3_600_000, failingSince: NOW, error: { kind: 'storage', message, at: NOW } });
+    await mount();
+    await waitFor(() => expect(screen.getByText(new RegExp(`^Could not save new papers since .*\\(${message}\\)`))).toBeTruthy());
   });
 
   it('shows papers from a finished sync without reopening, marked NEW', async () => {
