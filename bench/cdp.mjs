@@ -129,9 +129,16 @@ export async function launchRaw({ extensionDir, profileDir }) {
     }
   }
 
+  /** Calls `listener` with every protocol event until the returned function is called. */
+  function onEvent(listener) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }
+
   return {
     extensionId,
     evaluateInWorker,
+    onEvent,
     pageUrl: (page) => `chrome-extension://${extensionId}/${page}`,
     send,
     openTab,

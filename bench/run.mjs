@@ -4,6 +4,7 @@
 //   node bench/run.mjs [--sizes 1000,5000,20000] [--opens 20] [--queries 50] [--ingest-pages 10]
 //                      [--profile-sizes 20000|none] [--extension <built dir>] [--wait-idle <seconds>]
 //                      [--opens-only]   (page opens only: no heap, search, profiles or ingest)
+//                      [--trace]        (also a Chrome trace of one popup and one month open)
 //
 // Prints a table and writes .output/bench/results.json (and a dated copy); CPU profiles of the
 // slow paths go to .output/bench/profiles/. Not part of `npm test`.
@@ -17,7 +18,8 @@ import { startFakeHf } from '../tests/support/fake-hf.mjs';
 import { startBaselineServer } from './baseline.mjs';
 import { launchExtension, newProfile, removeProfile, snapshotExtension } from './browser.mjs';
 import { launchRaw } from './cdp.mjs';
-import { installPanelHelpers } from './probes.mjs';
+import { installPanelHelpers, openProbe } from './probes.mjs';
+import { summariseTrace, traceOpen } from './trace.mjs';
 import {
   configure,
   countPapers,
@@ -65,6 +67,8 @@ const { values: args } = parseArgs({
     'wait-idle': { type: 'string', default: '0' },
     /** Only the page opens (floors, baseline, popup, side panel): no heap, search, profiles or ingest. */
     'opens-only': { type: 'boolean', default: false },
+    /** Also trace one popup and one month open (Chrome trace, renderer main thread), at each size. */
+    trace: { type: 'boolean', default: false },
   },
 });
 const sizes = args.sizes.split(',').map((size) => Number(size.trim().replace(/k$/i, '000'))).filter((size) => size > 0);
@@ -205,6 +209,7 @@ async function runSize(size, baseline) {
       result.panelToday = await measureOpensRaw(raw, raw.pageUrl('sidepanel.html'), { count: opens, fake });
       await pickViewRaw(raw, 'Month');
       result.panelMonth = await measureOpensRaw(raw, raw.pageUrl('sidepanel.html'), { count: opens, fake });
+      if (args.trace) result.traces = await traces(raw, size);
     } finally {
       await raw.close();
     }
@@ -282,6 +287,24 @@ function describeRequests(fake) {
   const lines = fake.state.requests.map((request) => `${request.path}?${new URLSearchParams(request.query)}`);
   fake.state.clearRequests();
   return lines;
+}
+
+/** Traces of a popup open and a side panel (month) open, saved for DevTools and summarised. */
+async function traces(raw, size) {
+  const out = {};
+  mkdirSync(join(OUT, 'traces'), { recursive: true });
+  for (const [name, page] of [['popup-open', 'popup.html'], ['sidepanel-month-open', 'sidepanel.html']]) {
+    const events = await traceOpen(raw, async () => {
+      const tab = await raw.openTab(raw.pageUrl(page), `(${openProbe})()`);
+      await tab.evaluate('window.__bench.done');
+      await tab.close();
+    });
+    const path = join(OUT, 'traces', `${size}-${name}.json`);
+    writeFileSync(path, JSON.stringify({ traceEvents: events }));
+    out[name] = { path, ...summariseTrace(events) };
+    log(`${size}: trace of ${name}: ${out[name].selfMs.slice(0, 8).map(([event, ms]) => `${event} ${ms}`).join(', ')}`);
+  }
+  return out;
 }
 
 /** CPU profiles of the slow paths, saved for DevTools and summarised by self time. */

@@ -43,6 +43,8 @@ export interface PanelDeps {
   subscribe?: typeof onBroadcast;
   now?: () => number;
   prefs?: { getValue(): Promise<ReaderPrefs>; setValue(value: ReaderPrefs): Promise<void> };
+  /** The preferences the page's first script read (lib/early-read.ts): the start uses them. */
+  firstPrefs?: Promise<ReaderPrefs>;
   openUrl?: (url: string) => void;
   /** How the search index waits for idle time between slices of its build (tests: at once). */
   searchIdle?: LiveSearchOptions['idle'];
@@ -121,6 +123,7 @@ export function createPanelState(deps: PanelDeps) {
   const subscribe = deps.subscribe ?? onBroadcast;
   const now = deps.now ?? Date.now;
   const prefsStore = deps.prefs ?? readerPrefsSetting;
+  let firstPrefs = deps.firstPrefs;
   const openUrl = deps.openUrl ?? ((url: string) => void window.open(url, '_blank', 'noopener'));
 
   const view = signal<ReaderView>({ kind: 'today' });
@@ -427,7 +430,9 @@ export function createPanelState(deps: PanelDeps) {
 
     async start(): Promise<void> {
       // The database opens while the preferences are read.
-      const [prefs] = await Promise.all([prefsStore.getValue().catch(() => DEFAULT_READER_PREFS), deps.db().catch(() => undefined)]);
+      const early = firstPrefs;
+      firstPrefs = undefined;
+      const [prefs] = await Promise.all([(early ?? prefsStore.getValue()).catch(() => DEFAULT_READER_PREFS), deps.db().catch(() => undefined)]);
       batch(() => {
         view.value = defaultView(prefs.view, utcDay(now()));
         listSort.value = prefs.sort;

@@ -12,6 +12,8 @@ export interface ReaderDeps {
   send?: typeof sendRequest;
   subscribe?: typeof onBroadcast;
   now?: () => number;
+  /** The home read the page's first script started (lib/early-read.ts): the first load uses it. */
+  firstHome?: Promise<HomeData>;
 }
 
 export function describeOutcome(outcome: SyncOutcome): string {
@@ -66,9 +68,13 @@ export function createReaderState(deps: ReaderDeps) {
   const refresher = createRefreshState(send, () => load());
   const loadError = signal('');
 
+  let firstHome = deps.firstHome;
+
   async function load(): Promise<void> {
     try {
-      const data = await loadHome(await deps.db(), now());
+      const early = firstHome;
+      firstHome = undefined;
+      const data = await (early ?? loadHome(await deps.db(), now()));
       const unseen = unseenShown(data);
       batch(() => {
         newIds.value = new Set([...newIds.value, ...unseen]);

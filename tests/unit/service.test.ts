@@ -95,7 +95,8 @@ describe('service', () => {
 
   it('arms nothing when polling is manual only, and follows a changed setting', async () => {
     let minutes = 0;
-    const paperboy = createPaperboyService({ db: getDb, source: async () => fake.url, pollMinutes: async () => minutes });
+    // By day on a weekday: at night UTC or at weekends the first poll may be further than a period away.
+    const paperboy = createPaperboyService({ db: getDb, source: async () => fake.url, pollMinutes: async () => minutes, now: () => THURSDAY_NOON });
     await paperboy.ensurePollAlarm();
     expect(await fakeBrowser.alarms.get(POLL_ALARM)).toBeUndefined();
     await paperboy.poll();
