@@ -129,6 +129,22 @@ export async function launchRaw({ extensionDir, profileDir }) {
     }
   }
 
+  let workerControl;
+  /**
+   * Stops every service worker (as Chrome does after 30 s idle), through a session on a blank tab:
+   * with no extension page open either, the extension's renderer process then exits, and the next
+   * page open starts it again, as a popup opened after a while does.
+   */
+  async function stopWorkers() {
+    if (!workerControl) {
+      const { targetId } = await send('Target.createTarget', { url: 'about:blank', background: true });
+      const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: true });
+      await send('ServiceWorker.enable', {}, sessionId);
+      workerControl = sessionId;
+    }
+    await send('ServiceWorker.stopAllWorkers', {}, workerControl);
+  }
+
   /** Calls `listener` with every protocol event until the returned function is called. */
   function onEvent(listener) {
     listeners.add(listener);
@@ -138,6 +154,7 @@ export async function launchRaw({ extensionDir, profileDir }) {
   return {
     extensionId,
     evaluateInWorker,
+    stopWorkers,
     onEvent,
     pageUrl: (page) => `chrome-extension://${extensionId}/${page}`,
     send,

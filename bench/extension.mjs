@@ -189,6 +189,9 @@ const NAV_TIMING = `(() => {
   return { responseEnd: entry?.responseEnd, domContentLoaded: entry?.domContentLoadedEventEnd, load: entry?.loadEventEnd, fcp: fcp?.startTime };
 })()`;
 
+/** After stopping the worker, long enough for the extension's process to exit. */
+const COLD_WAIT_MS = 700;
+
 /**
  * Opens `url` in a new tab `warmup + count` times, through the minimal CDP driver (bench/cdp.mjs):
  * each tab gets the probe as its only init script, so nothing but the page itself runs in the timed
@@ -196,10 +199,15 @@ const NAV_TIMING = `(() => {
  * counts the requests the fake source saw meanwhile (none are expected from the extension's pages).
  * @param {Awaited<ReturnType<typeof import('./cdp.mjs').launchRaw>>} raw
  */
-export async function measureOpensRaw(raw, url, { count = 20, warmup = 2, fake, settleMs = 100 } = {}) {
+export async function measureOpensRaw(raw, url, { count = 20, warmup = 2, fake, settleMs = 100, coldProcess = false } = {}) {
   const opens = [];
   const fakeBefore = fake?.state.requests.length ?? 0;
   for (let i = 0; i < warmup + count; i++) {
+    if (coldProcess) {
+      // A cold open: no worker and no extension page, so no extension process (see stopWorkers).
+      await raw.stopWorkers();
+      await new Promise((resolve) => setTimeout(resolve, COLD_WAIT_MS));
+    }
     const tab = await raw.openTab(url, PROBE_SOURCE);
     const marks = await tab.evaluate('window.__bench.done');
     const nav = await tab.evaluate(NAV_TIMING);
