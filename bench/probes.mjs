@@ -93,7 +93,7 @@ export function installPanelHelpers() {
    */
   const watchChange = (before, max = 180_000) => {
     let keydownAt;
-    document.addEventListener('keydown', (event) => (keydownAt = event.timeStamp), { capture: true, once: true });
+    document.addEventListener('keydown', (event) => (keydownAt = window.__panel.keydownAt = event.timeStamp), { capture: true, once: true });
     window.__panel.changed = new Promise((resolve) => {
       const limit = setTimeout(() => finish(true), max);
       const finish = (timeout) => {
@@ -162,7 +162,23 @@ export function installPanelHelpers() {
     await quiet(quietMs);
     return runs;
   };
-  window.__panel = { signature, quiet, watchChange, runQueries };
+  /**
+   * Resolves once the list no longer shows the quick search's partial answer (.search-partial:
+   * titles and authors only, while the index is built), in ms since the last watched keydown.
+   */
+  const complete = (max = 180_000) =>
+    new Promise((resolve) => {
+      const done = () => !document.querySelector('.search-partial');
+      const finish = (timeout) => {
+        observer.disconnect();
+        clearTimeout(limit);
+        resolve({ timeout, dom: performance.now() - window.__panel.keydownAt });
+      };
+      const observer = observe(() => done() && finish(false));
+      const limit = setTimeout(() => finish(true), max);
+      if (done()) finish(false);
+    });
+  window.__panel = { signature, quiet, watchChange, runQueries, complete };
 }
 
 /**

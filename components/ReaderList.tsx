@@ -62,6 +62,7 @@ export function ReaderList({ state }: { state: PanelState }) {
         <span>
           {tn('unread', state.unreadCount.value)}
           {state.matching.value !== total ? ` · ${t('shownOf', { shown: state.matching.value, total })}` : ''}
+          {state.searchPartial.value ? <span class="search-partial"> · {t('searchPartial')}</span> : null}
         </span>
         <button type="button" class="link-button" onClick={() => void state.markAllRead()} disabled={state.unreadCount.value === 0}>
           {t('markAllRead')}

@@ -117,7 +117,11 @@ export function SidePanelApp({ state, now = Date.now }: { state: PanelState; now
           {state.sync.value.last?.pruned ? <p class="notice notice-warn">{t('prunedNotice', state.sync.value.last.pruned)}</p> : null}
         </div>
         <SearchAndFilters state={state} />
-        {empty && query ? (
+        {empty && query && state.searchPartial.value ? (
+          <p class="empty search-partial" role="status">
+            {t('noQuickMatches', { q: query })}
+          </p>
+        ) : empty && query ? (
           <div class="empty">
             <p>{t('noMatches', { q: query })}</p>
             <button type="button" class="button secondary" onClick={() => void state.searchRemote()} disabled={remote.status === 'searching'}>

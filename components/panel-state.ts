@@ -18,7 +18,8 @@ import { applyFilters, isFiltering, organizationsOf, sortPapers, type PaperFilte
 import { describeFreshness, type Freshness } from '@/lib/freshness';
 import { onBroadcast, sendRequest } from '@/lib/messages';
 import { DEFAULT_READER_PREFS, readerPrefsSetting, type ReaderPrefs, type ViewKind } from '@/lib/reader-prefs';
-import { createLiveSearch, type LiveSearchOptions } from '@/lib/search-live';
+import { createLiveSearch, type LiveSearch, type LiveSearchOptions } from '@/lib/search-live';
+import { createQuickSearch } from '@/lib/quick-search';
 import { queryTerms } from '@/lib/search-text';
 import { EMPTY_SYNC_STATE, type SyncError, type SyncState } from '@/lib/sync-state';
 import { paperLinks } from '@/lib/urls';
@@ -48,6 +49,8 @@ export interface PanelDeps {
   openUrl?: (url: string) => void;
   /** How the search index waits for idle time between slices of its build (tests: at once). */
   searchIdle?: LiveSearchOptions['idle'];
+  /** The search index (tests: one whose build they control); by default built from deps.db. */
+  search?: LiveSearch;
 }
 
 /**
@@ -155,7 +158,10 @@ export function createPanelState(deps: PanelDeps) {
   const remote = signal<{ status: 'idle' | 'searching' | 'done'; error?: SyncError }>({ status: 'idle' });
 
   const refresher = createRefreshState(send, () => load({ fetch: false }));
-  const search = createLiveSearch(deps.db, { idle: deps.searchIdle });
+  const search = deps.search ?? createLiveSearch(deps.db, { idle: deps.searchIdle });
+  const quick = createQuickSearch();
+  /** The results shown are the quick search's (titles, authors, organisations): the index is still being built. */
+  const searchPartial = signal(false);
   /** Every stored paper's summary, read once a search covers everything. */
   const allSummaries = signal<PaperSummary[] | undefined>(undefined);
   let allSummariesLoading: Promise<PaperSummary[]> | undefined;
@@ -251,26 +257,41 @@ export function createPanelState(deps: PanelDeps) {
       batch(() => {
         matchedIds.value = undefined;
         shownQuery.value = '';
+        searchPartial.value = false;
       });
       return;
     }
-    const [ids] = await Promise.all([search.search(text, all ? undefined : viewIds.value), all && !allSummaries.value ? loadAllSummaries() : undefined]);
-    if (text !== query.value || all !== (scope.value === 'all')) return; // a newer keystroke is on its way
-    const matched = new Set(ids);
-    // Read the first cards before showing the result, so the list changes once.
-    const order = all ? allOrder.value : viewOrder.value;
-    const first: PaperSummary[] = [];
-    for (const paper of order) {
-      if (!matched.has(paper.id)) continue;
-      first.push(paper);
-      if (first.length === PAGE) break;
-    }
-    await ensureRecords(first);
-    if (text !== query.value || all !== (scope.value === 'all')) return;
-    batch(() => {
-      matchedIds.value = matched;
-      shownQuery.value = text;
-    });
+    const stale = () => text !== query.value || all !== (scope.value === 'all');
+    let fullShown = false;
+    /** Shows a result once the first cards' records are in, so the list changes once. */
+    const show = async (matched: ReadonlySet<string>, partial: boolean): Promise<void> => {
+      const order = all ? allOrder.value : viewOrder.value;
+      const first: PaperSummary[] = [];
+      for (const paper of order) {
+        if (!matched.has(paper.id)) continue;
+        first.push(paper);
+        if (first.length === PAGE) break;
+      }
+      await ensureRecords(first);
+      if (stale() || (partial && fullShown)) return;
+      if (!partial) fullShown = true;
+      batch(() => {
+        matchedIds.value = matched;
+        shownQuery.value = text;
+        searchPartial.value = partial;
+      });
+    };
+    const full = Promise.all([search.search(text, all ? undefined : viewIds.value), all && !allSummaries.value ? loadAllSummaries() : undefined]);
+    // While the index is built (seconds at a year of papers), titles, authors and organisations first.
+    const quickly = search.ready
+      ? undefined
+      : (all ? Promise.resolve(allSummaries.value ?? loadAllSummaries()) : Promise.resolve(papers.value))
+          .then((base) => (stale() ? undefined : show(quick.match(base, text), true)))
+          // Only a head start: the full search reports what goes wrong.
+          .catch(() => undefined);
+    const [ids] = await full;
+    if (stale()) return;
+    await Promise.all([show(new Set(ids), false), quickly]);
   }
 
   /** Reads the view from IndexedDB; asks the background to fetch it when missing or stale. */
@@ -421,6 +442,7 @@ export function createPanelState(deps: PanelDeps) {
     newIds,
     query,
     terms,
+    searchPartial,
     scope,
     sort,
     filters,

@@ -27,6 +27,8 @@ const en = {
   searchingHf: 'Searching Hugging Face…',
   searchHfFailed: 'Hugging Face search failed: {reason}',
   noMatches: 'No stored paper matches “{q}”.',
+  searchPartial: 'titles and authors so far, abstracts in a moment…',
+  noQuickMatches: 'No title or author matches “{q}”; searching the abstracts…',
   filtersLabel: 'Filters and sort',
   filtersActive: 'filtering',
   filterOrg: 'Organization',

@@ -26,6 +26,8 @@ export const zhCNPanel: Catalogue<PanelKey> = {
   searchingHf: '正在搜索 Hugging Face…',
   searchHfFailed: 'Hugging Face 搜索失败：{reason}',
   noMatches: '没有已存储的论文与“{q}”匹配。',
+  searchPartial: '目前只匹配了标题和作者，摘要稍后…',
+  noQuickMatches: '没有标题或作者与“{q}”匹配；正在搜索摘要…',
   filtersLabel: '筛选和排序',
   filtersActive: '筛选中',
   filterOrg: '机构',

@@ -6,6 +6,7 @@ import { dayKey, getDb, markSeen, setRead, setSaved, storeListing, type Paperboy
 import type { Broadcast, Request, Responses } from '@/lib/messages';
 import type { Paper } from '@/lib/paper';
 import { DEFAULT_READER_PREFS, type ReaderPrefs } from '@/lib/reader-prefs';
+import type { LiveSearch } from '@/lib/search-live';
 import { publishUnsavedState } from '@/lib/unsaved-sync';
 import { makePaper } from '../support/make-paper';
 
@@ -51,7 +52,7 @@ function fakeBackground(db: PaperboyDb, onFetchView?: (key: string) => Promise<v
   return { requests, send: send as never };
 }
 
-async function mount({ prefs = DEFAULT_READER_PREFS, onFetchView }: { prefs?: ReaderPrefs; onFetchView?: (key: string) => Promise<void> } = {}) {
+async function mount({ prefs = DEFAULT_READER_PREFS, onFetchView, search }: { prefs?: ReaderPrefs; onFetchView?: (key: string) => Promise<void>; search?: LiveSearch } = {}) {
   const db = await getDb();
   const { requests, send } = fakeBackground(db, onFetchView);
   let listener: ((notice: Broadcast) => void) | undefined;
@@ -64,6 +65,7 @@ async function mount({ prefs = DEFAULT_READER_PREFS, onFetchView }: { prefs?: Re
     now: () => NOW,
     prefs: { getValue: async () => prefs, setValue: async (value) => void saved.push(value) },
     openUrl: (url) => void opened.push(url),
+    search,
   });
   render(<SidePanelApp state={state} now={() => NOW} />);
   return { db, requests, saved, opened, notify: (notice: Broadcast) => listener!(notice) };
@@ -168,8 +170,13 @@ describe('side panel reader', () => {
     fireEvent.input(screen.getByLabelText('Search papers'), { target: { value: 'liskov' } });
     await waitFor(() => expect(screen.getAllByRole('article')[0]!.querySelector('mark')?.textContent).toBe('Liskov'));
     fireEvent.input(screen.getByLabelText('Search papers'), { target: { value: 'DIFFU' } });
-    // Every paper has "diffusion" in its keywords; the title match is highlighted too.
-    await waitFor(() => expect(titles()).toHaveLength(3));
+    // Every paper has "diffusion" in its keywords (the full index's answer, not the quick one of
+    // titles and authors); the title match is highlighted.
+    const marks = () => [...document.querySelectorAll('article mark')].map((mark) => mark.textContent);
+    await waitFor(() => expect(marks()).toContain('Diffu'));
+    await waitFor(() => expect(document.querySelector('.search-partial')).toBeNull());
+    expect(titles()).toHaveLength(3);
+    expect(marks().every((mark) => mark?.toLowerCase() === 'diffu')).toBe(true);
   });
 
   it('offers to search Hugging Face when nothing stored matches', async () => {
@@ -183,6 +190,27 @@ describe('side panel reader', () => {
     fireEvent.click(button);
     await waitFor(() => expect(requests).toContainEqual({ type: 'searchRemote', query: 'quantum chromodynamics' }));
     expect(await screen.findByRole('link', { name: 'Remote result' })).toBeTruthy();
+  });
+
+  it('while the index is built, shows title and author matches and says the abstracts are still coming', async () => {
+    await seedFriday();
+    const answers: ((ids: string[]) => void)[] = [];
+    const search = { ready: false, search: () => new Promise<string[]>((resolve) => answers.push(resolve)), warm: () => undefined, refresh: async () => undefined, remove: () => undefined };
+    await mount({ search: search as unknown as LiveSearch });
+    await screen.findAllByRole('article');
+    fireEvent.input(screen.getByLabelText('Search papers'), { target: { value: 'agents' } });
+    await waitFor(() => expect(titles()).toEqual(['A Survey of Agents']));
+    expect(document.querySelector('.list-bar')!.textContent).toContain('titles and authors so far, abstracts in a moment…');
+    answers.shift()!(['2611.00003']);
+    await waitFor(() => expect(document.querySelector('.list-bar')!.textContent).not.toContain('abstracts in a moment'));
+
+    // Nothing by title or author yet: not "no match" (the abstracts may hold it), no HF search offered.
+    fireEvent.input(screen.getByLabelText('Search papers'), { target: { value: 'quantum' } });
+    expect(await screen.findByText('No title or author matches “quantum”; searching the abstracts…')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Search Hugging Face/ })).toBeNull();
+    answers.shift()!([]);
+    expect(await screen.findByText('No stored paper matches “quantum”.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Search Hugging Face for “quantum”' })).toBeTruthy();
   });
 
   it('filters and sorts, and remembers the choice', async () => {
