@@ -31,10 +31,9 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     build: {
-      // terser with a second pass: about 6 % less gzip than esbuild's minifier on every bundle
-      // (1.6 KB off the background; issue 6's size targets), for a few seconds more per build.
-      minify: 'terser',
-      terserOptions: { compress: { passes: 2 }, module: true },
+      // esbuild's minifier, not terser: terser took 6 % off every bundle's gzip (1.3 KB off the
+      // background, still far over its target either way), but search keystrokes ran about 30 %
+      // slower in an A/B run of the benchmark (BENCHMARKS.md), and each build took 7 s longer.
       // Both browsers preload modules natively; Vite's polyfill would watch every DOM change of
       // each page (a MutationObserver on the whole document) for nothing.
       modulePreload: { polyfill: false },

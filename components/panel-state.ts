@@ -262,7 +262,6 @@ export function createPanelState(deps: PanelDeps) {
       return;
     }
     const stale = () => text !== query.value || all !== (scope.value === 'all');
-    let fullShown = false;
     /** Shows a result once the first cards' records are in, so the list changes once. */
     const show = async (matched: ReadonlySet<string>, partial: boolean): Promise<void> => {
       const order = all ? allOrder.value : viewOrder.value;
@@ -273,25 +272,28 @@ export function createPanelState(deps: PanelDeps) {
         if (first.length === PAGE) break;
       }
       await ensureRecords(first);
-      if (stale() || (partial && fullShown)) return;
-      if (!partial) fullShown = true;
+      if (stale()) return;
       batch(() => {
         matchedIds.value = matched;
         shownQuery.value = text;
         searchPartial.value = partial;
       });
     };
-    const full = Promise.all([search.search(text, all ? undefined : viewIds.value), all && !allSummaries.value ? loadAllSummaries() : undefined]);
-    // While the index is built (seconds at a year of papers), titles, authors and organisations first.
-    const quickly = search.ready
-      ? undefined
-      : (all ? Promise.resolve(allSummaries.value ?? loadAllSummaries()) : Promise.resolve(papers.value))
-          .then((base) => (stale() ? undefined : show(quick.match(base, text), true)))
-          // Only a head start: the full search reports what goes wrong.
-          .catch(() => undefined);
-    const [ids] = await full;
+    // While the index is built (seconds at a year of papers), titles, authors and organisations
+    // first, before the search asks for the rest of the build at full speed (which holds the page).
+    if (!search.ready) {
+      try {
+        const base = all ? (allSummaries.value ?? (await loadAllSummaries())) : papers.value;
+        if (stale()) return;
+        await show(quick.match(base, text), true);
+      } catch {
+        // Only a head start: the full search reports what goes wrong.
+      }
+      if (stale()) return;
+    }
+    const [ids] = await Promise.all([search.search(text, all ? undefined : viewIds.value), all && !allSummaries.value ? loadAllSummaries() : undefined]);
     if (stale()) return;
-    await Promise.all([show(new Set(ids), false), quickly]);
+    await show(new Set(ids), false);
   }
 
   /** Reads the view from IndexedDB; asks the background to fetch it when missing or stale. */
