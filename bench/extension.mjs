@@ -301,6 +301,9 @@ export async function measureSearch(page, queries, { scope = 'all', quietMs = 80
   await page.evaluate((text) => window.__panel.watchChange(text), before);
   await page.keyboard.type('q');
   const first = await page.evaluate(() => window.__panel.changed);
+  // While the index is still being built: another query, answered by the quick search between
+  // slices of the build (undefined when the build was already done).
+  const duringBuild = await page.evaluate(() => (document.querySelector('.search-partial') ? window.__panel.timeInput('diffusion') : undefined));
   // Until the index is built the list shows the quick search's answer (titles and authors).
   const complete = await page.evaluate(() => window.__panel.complete());
   await page.evaluate((wait) => window.__panel.quiet(wait), 300);
@@ -311,6 +314,7 @@ export async function measureSearch(page, queries, { scope = 'all', quietMs = 80
     scope,
     firstKeystroke: first,
     firstKeystrokeComplete: complete,
+    duringBuild,
     dom: summarize(timed.map((run) => run.dom)),
     painted: summarize(timed.map((run) => run.painted)),
     skipped: runs.filter((run) => run.skipped).length,

@@ -178,7 +178,23 @@ export function installPanelHelpers() {
       const limit = setTimeout(() => finish(true), max);
       if (done()) finish(false);
     });
-  window.__panel = { signature, quiet, watchChange, runQueries, complete };
+  /** Types `value` (as one keystroke reaches the page) and resolves with the ms until the count line changes. */
+  const timeInput = (value, max = 60_000) =>
+    new Promise((resolve) => {
+      const before = document.querySelector('.list-bar span')?.textContent ?? '';
+      const start = performance.now();
+      const finish = (timeout) => {
+        observer.disconnect();
+        clearTimeout(limit);
+        resolve({ timeout, dom: performance.now() - start });
+      };
+      const observer = observe(() => {
+        if ((document.querySelector('.list-bar span')?.textContent ?? '') !== before) finish(false);
+      });
+      const limit = setTimeout(() => finish(true), max);
+      type(value);
+    });
+  window.__panel = { signature, quiet, watchChange, runQueries, complete, timeInput };
 }
 
 /**
