@@ -21,6 +21,8 @@ import { createWatchMatcher, sameHits, type WatchHit, type WatchRule } from './w
 import { loadWatchRules } from './watchlist-store';
 
 export const DIGEST_ALARM = 'digest';
+/** A digest missed by up to this much (browser closed, computer asleep) is sent late; an older one is not news. */
+export const LATE_DIGEST_MS = 12 * 3_600_000;
 /** Kept in storage.local: the background writes it, nothing else reads it. */
 const LEDGER_KEY = 'alertLedger';
 const PAPER_ID = /^\d{4}\.\d{4,5}$/;
@@ -105,6 +107,14 @@ export function createAlerts(deps: AlertDeps) {
   const timeZone = deps.timeZone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone);
   // The ledger is read, changed and written back: one change at a time.
   let ledgerQueue: Promise<unknown> = Promise.resolve();
+
+  async function armNextDigest(): Promise<void> {
+    const time = (await deps.digestTime?.()) ?? '';
+    const on = (await deps.notificationsOn?.()) ?? false;
+    const when = on ? nextDigestTime(now(), time, timeZone()) : undefined;
+    if (when === undefined) await browser.alarms.clear(DIGEST_ALARM);
+    else browser.alarms.create(DIGEST_ALARM, { when });
+  }
 
   function withLedger<T>(change: (ledger: Ledger) => Promise<{ ledger: Ledger; result: T }>): Promise<T> {
     const run = ledgerQueue.then(async () => {
@@ -245,13 +255,16 @@ export function createAlerts(deps: AlertDeps) {
       return unseen.filter((paper) => (paper.watch?.length ?? 0) > 0).length;
     },
 
-    /** Arms the digest alarm for the next time of day in the user's zone, or clears it. */
+    /**
+     * Arms the digest alarm for the next time of day in the user's zone, or clears it. A digest
+     * that came due while the browser was closed (or the computer asleep) is sent now instead,
+     * if it is not older than LATE_DIGEST_MS: re-arming first would drop it.
+     */
     async scheduleDigest(): Promise<void> {
-      const time = (await deps.digestTime?.()) ?? '';
-      const on = (await deps.notificationsOn?.()) ?? false;
-      const when = on ? nextDigestTime(now(), time, timeZone()) : undefined;
-      if (when === undefined) await browser.alarms.clear(DIGEST_ALARM);
-      else browser.alarms.create(DIGEST_ALARM, { when });
+      const armed = await browser.alarms.get(DIGEST_ALARM);
+      const late = armed ? now() - armed.scheduledTime : -1;
+      if (late >= 0 && late <= LATE_DIGEST_MS && ((await deps.notificationsOn?.()) ?? false)) return this.sendDigest();
+      await armNextDigest();
     },
 
     /** The digest alarm fired: one notification for the latest listing day (once per day), then the next alarm. */
@@ -277,7 +290,7 @@ export function createAlerts(deps: AlertDeps) {
           return { ledger: recordInLedger(ledger, [key], now()), result: undefined };
         });
       } finally {
-        await this.scheduleDigest();
+        await armNextDigest();
       }
     },
   };

@@ -182,6 +182,20 @@ describe('the daily digest', () => {
     expect(await fakeBrowser.alarms.get(DIGEST_ALARM)).toBeUndefined();
   });
 
+  it.each([
+    ['sends a digest missed while the browser was closed, once, then arms the next', 2 * 3_600_000, 1],
+    ['lets a digest missed by more than half a day go, and arms the next', 13 * 3_600_000, 0],
+  ])('%s', async (_, missedBy, expected) => {
+    const paperboy = service({ digestTime: async () => '08:30', timeZone: () => 'UTC' });
+    await paperboy.sync('install');
+    await fakeBrowser.alarms.create(DIGEST_ALARM, { when: Date.now() - missedBy });
+    // At start-up, the background re-arms the digest (and the browser may fire the late alarm too).
+    await paperboy.scheduleDigest();
+    await paperboy.scheduleDigest();
+    expect(await shown()).toHaveLength(expected);
+    expect((await fakeBrowser.alarms.get(DIGEST_ALARM))!.scheduledTime).toBeGreaterThan(Date.now());
+  });
+
   it('summarises the latest listing day once, then arms the next one', async () => {
     const paperboy = service({ digestTime: async () => '08:30', timeZone: () => 'UTC' });
     await paperboy.sync('install');
