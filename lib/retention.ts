@@ -17,7 +17,12 @@ export function isQuotaError(error: unknown): boolean {
  * Deletes the listings `choose` picks and the papers only they held. Saved papers are never
  * deleted, whatever listing they came from.
  */
-async function pruneListings(db: PaperboyDb, choose: (listings: ListingRecord[]) => ListingRecord[]): Promise<PruneResult> {
+async function pruneListings(
+  db: PaperboyDb,
+  choose: (listings: ListingRecord[]) => ListingRecord[],
+  /** Also papers listed before this day that no listing holds (imported, fetched by id, dropped from a replaced listing). */
+  orphansBefore?: string,
+): Promise<PruneResult> {
   const tx = db.transaction(['listings', 'papers', 'summaries', 'views', 'heads'], 'readwrite');
   const listings = tx.objectStore('listings');
   const papers = tx.objectStore('papers');
@@ -38,6 +43,15 @@ async function pruneListings(db: PaperboyDb, choose: (listings: ListingRecord[])
       removedPapers += 1;
     }
   }
+  if (orphansBefore !== undefined) {
+    const old = IDBKeyRange.upperBound(orphansBefore, true);
+    for (let cursor = await papers.index('listedOn').openCursor(old); cursor; cursor = await cursor.continue()) {
+      const paper = cursor.value;
+      if (stillListed.has(paper.id) || paper.savedAt !== undefined) continue;
+      deletePaper(tx, paper.id);
+      removedPapers += 1;
+    }
+  }
   await tx.done;
   return { listings: doomed.length, papers: removedPapers };
 }
@@ -52,12 +66,18 @@ export function pruneOldestListings(db: PaperboyDb, options: { count: number; ke
   });
 }
 
-/** Retention: listings that ended before `cutoff` (a day) go, with their unsaved papers. */
+/**
+ * Retention: listings that ended before `cutoff` (a day) go, with their unsaved papers, and so do
+ * unsaved papers listed before it that no listing holds any more.
+ */
 export function pruneBefore(db: PaperboyDb, cutoff: string): Promise<PruneResult> {
-  return pruneListings(db, (all) =>
-    all.filter((listing) => {
-      const last = lastDayOf(listing.key);
-      return last !== undefined && last < cutoff;
-    }),
+  return pruneListings(
+    db,
+    (all) =>
+      all.filter((listing) => {
+        const last = lastDayOf(listing.key);
+        return last !== undefined && last < cutoff;
+      }),
+    cutoff,
   );
 }

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '@/lib/dates';
 import { dayKey, getAllListings, openPaperboyDb, setSaved, storeListing, type PaperboyDb } from '@/lib/db';
-import { isQuotaError, pruneOldestListings } from '@/lib/retention';
+import { isQuotaError, pruneBefore, pruneOldestListings } from '@/lib/retention';
 import { loadHome } from '@/lib/queries';
 import { createSyncEngine } from '@/lib/sync';
 import { startFakeHf } from '../support/fake-hf.mjs';
@@ -35,6 +35,27 @@ describe('isQuotaError', () => {
     ['nothing', undefined, false],
   ])('%s → %s', (_name, error, expected) => {
     expect(isQuotaError(error)).toBe(expected);
+  });
+});
+
+describe('pruneBefore', () => {
+  it('drops old listings and old papers no listing holds any more (a replaced search answer), keeping saved and still-listed ones', async () => {
+    await seedDays(2); // 1 and 2 October
+    const oldResults = [makePaper('2609.00001', { listedOn: '2026-09-10' }), makePaper('2609.00002', { listedOn: '2026-09-11' }), makePaper('2611.00077', { listedOn: '2026-11-19' })];
+    await storeListing(db, { key: 'search', papers: oldResults, fetchedAt: NOW, mode: 'replace', markNew: false });
+    await setSaved(db, '2609.00002', true, NOW);
+    // The next search replaces the answer: its papers are held by no listing now.
+    await storeListing(db, { key: 'search', papers: [makePaper('2609.00003', { listedOn: '2026-09-12' })], fetchedAt: NOW, mode: 'replace', markNew: false });
+
+    const result = await pruneBefore(db, '2026-10-02');
+    expect(result).toEqual({ listings: 1, papers: 3 }); // day 1 October's two papers, and 2609.00001
+    expect(await db.get('papers', '2609.00001')).toBeUndefined();
+    expect(await db.get('summaries', '2609.00001')).toBeUndefined();
+    expect(await db.get('papers', '2609.00002')).toBeDefined(); // saved
+    expect(await db.get('papers', '2609.00003')).toBeDefined(); // in the current search answer
+    expect(await db.get('papers', '2611.00077')).toBeDefined(); // listed after the cutoff
+    expect(await db.get('papers', '2610.00002')).toBeDefined(); // 2 October is kept
+    expect((await getAllListings(db)).map((listing) => listing.key).sort()).toEqual(['day:2026-10-02', 'search']);
   });
 });
 
