@@ -1,5 +1,5 @@
 import type { PaperSummary } from './db';
-import { MIN_PREFIX, STOP_WORDS, normalizeText, parseQuery, splitWords } from './search-text';
+import { STOP_WORDS, normalizeText, queryWords, splitWords, type QueryWord } from './search-text';
 
 /**
  * The search's first answer while the full index (lib/search-live.ts: abstracts and keywords too)
@@ -21,6 +21,8 @@ export function createQuickSearch() {
     }
     return text;
   };
+  /** A word as it stands in a summary's text: whole, or as the start of a word. */
+  const needle = ({ term, prefix }: QueryWord): string => (prefix ? ` ${term}` : ` ${term} `);
   const matching = (papers: readonly PaperSummary[], needles: string[]): Set<string> => {
     const ids = new Set<string>();
     if (needles.length === 0) return ids;
@@ -33,12 +35,9 @@ export function createQuickSearch() {
   return {
     /** Ids of the papers in `papers` that match `query` by title, authors or organisation. */
     match(papers: readonly PaperSummary[], query: string): Set<string> {
-      const { words, last } = parseQuery(query);
-      const finished = words.map((word) => ` ${word} `);
-      if (last === undefined) return matching(papers, finished);
-      const ids = matching(papers, [...finished, last.length >= MIN_PREFIX ? ` ${last}` : ` ${last} `]);
-      // As the full search: a word just begun keeps the finished words' results.
-      return ids.size === 0 && last.length < MIN_PREFIX && finished.length > 0 ? matching(papers, finished) : ids;
+      const { words, fallback } = queryWords(query);
+      const ids = matching(papers, words.map(needle));
+      return ids.size === 0 && fallback ? matching(papers, fallback.map(needle)) : ids;
     },
   };
 }

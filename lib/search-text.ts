@@ -51,6 +51,25 @@ export function parseQuery(query: string): ParsedQuery {
   return keepLast ? { words, last } : { words };
 }
 
+export interface QueryWord {
+  term: string;
+  /** Matched as the start of a word (the word being typed), else whole. */
+  prefix: boolean;
+}
+
+/**
+ * The words a query searches for, as every search matches them: finished words whole, the word
+ * being typed as a prefix once it is MIN_PREFIX long. `fallback`: the finished words alone, to
+ * keep showing when a word just begun ("diffusion m") matches nothing yet.
+ */
+export function queryWords(query: string): { words: QueryWord[]; fallback?: QueryWord[] } {
+  const { words, last } = parseQuery(query);
+  const finished = words.map((term) => ({ term, prefix: false }));
+  if (last === undefined) return { words: finished };
+  const typed = [...finished, { term: last, prefix: last.length >= MIN_PREFIX }];
+  return last.length < MIN_PREFIX && finished.length > 0 ? { words: typed, fallback: finished } : { words: typed };
+}
+
 /** The normalised terms a query searches for, for highlighting. */
 export function queryTerms(query: string): string[] {
   const { words, last } = parseQuery(query);

@@ -2,7 +2,7 @@
 // prefix, fuzzy and boosted search and JSON round trips, which we would otherwise write ourselves.
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Paper } from './paper';
-import { MIN_PREFIX, STOP_WORDS, normalizeText, parseQuery } from './search-text';
+import { STOP_WORDS, normalizeText, queryWords, type QueryWord } from './search-text';
 
 // The text helpers moved to search-text.ts (the popup highlights without loading minisearch).
 export { highlight, normalizeText, queryTerms, type HighlightSegment } from './search-text';
@@ -10,10 +10,7 @@ export { highlight, normalizeText, queryTerms, type HighlightSegment } from './s
 /** One typo in 5–7 letters, two from 8 up; shorter words would match too many others. */
 const fuzziness = (term: string) => (term.length >= 5 ? 0.2 : false);
 
-interface Word {
-  term: string;
-  prefix: boolean;
-}
+type Word = QueryWord;
 
 type Field = 'title' | 'authors' | 'organization' | 'aiKeywords' | 'abstract';
 const FIELDS: Field[] = ['title', 'authors', 'organization', 'aiKeywords', 'abstract'];
@@ -154,12 +151,11 @@ function wrap(mini: MiniSearch<Paper>, signatures: Map<string, string>): SearchI
     },
     search(query, { within, limit } = {}) {
       if (within?.size === 0 || (limit !== undefined && limit <= 0)) return [];
-      const { words, last } = parseQuery(query);
-      const finished = words.map((term) => ({ term, prefix: false }));
-      let ids = run(last === undefined ? finished : [...finished, { term: last, prefix: last.length >= MIN_PREFIX }], within);
+      const { words, fallback } = queryWords(query);
+      let ids = run(words, within);
       // "diffusion m": a word just begun would empty the list until it is long enough to be a
       // prefix; keep showing the finished words' results meanwhile.
-      if (ids.length === 0 && last !== undefined && last.length < MIN_PREFIX && finished.length > 0) ids = run(finished, within);
+      if (ids.length === 0 && fallback) ids = run(fallback, within);
       return ids.slice(0, limit);
     },
     toJSON: () => ({ version: SEARCH_INDEX_VERSION, index: mini.toJSON(), signatures: [...signatures] }),
