@@ -4,6 +4,7 @@
 //   node bench/run.mjs [--sizes 1000,5000,20000] [--opens 20] [--queries 50] [--ingest-pages 10]
 //                      [--profile-sizes 20000|none] [--extension <built dir>] [--wait-idle <seconds>]
 //                      [--opens-only]   (page opens only: no heap, search, profiles or ingest)
+//                      [--ingest-only]  (the load and the ingest of single pages only)
 //                      [--trace]        (also a Chrome trace of one popup and one month open)
 //
 // Prints a table and writes .output/bench/results.json (and a dated copy); CPU profiles of the
@@ -67,6 +68,8 @@ const { values: args } = parseArgs({
     'wait-idle': { type: 'string', default: '0' },
     /** Only the page opens (floors, baseline, popup, side panel): no heap, search, profiles or ingest. */
     'opens-only': { type: 'boolean', default: false },
+    /** Only the load and the ingest of single 100-entry pages (A/B runs of the write path). */
+    'ingest-only': { type: 'boolean', default: false },
     /** Also trace one popup and one month open (Chrome trace, renderer main thread), at each size. */
     trace: { type: 'boolean', default: false },
   },
@@ -185,6 +188,11 @@ async function runSize(size, baseline) {
       result.storedPapers = await countPapers(driver);
       log(`${size}: stored ${result.storedPapers} papers in ${Math.round(result.load.wallMs)} ms (${Math.round(result.load.ingestMs)} ms of it ingest in the worker)`);
       if (result.storedPapers !== size) throw new Error(`expected ${size} stored papers, found ${result.storedPapers}`);
+      if (args['ingest-only']) {
+        result.ingestPage = await ingestPages(extension, driver, Object.keys(ingestDays));
+        log(`${size}: ingest of a 100-entry page p50 ${result.ingestPage.ingest.p50} ms (write ${result.ingestPage.write.p50} ms)`);
+        return result;
+      }
       await driver.close();
     } finally {
       await extension.close();
