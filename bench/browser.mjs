@@ -7,8 +7,9 @@ import { EXTENSION_DIR, assertBrowserReady, launchExtension as launchTestExtensi
 
 /**
  * Copies the built extension (`source`, .output/chrome-mv3 by default) to `target`, replacing
- * what was there, and adds the bench's own pages under bench/: the baseline and the floor, so they
- * can also be opened as pages of an extension (same process model as the popup). The product's
+ * what was there, and adds the bench's own pages under bench/: the baseline, the floor and the
+ * lower bounds (bench/bound/), so they can also be opened as pages of an extension (same process
+ * model as the popup). The product's
  * files are not touched; the manifest does not mention the added pages.
  */
 export function snapshotExtension(target, source = EXTENSION_DIR) {
@@ -21,6 +22,7 @@ export function snapshotExtension(target, source = EXTENSION_DIR) {
   cpSync(join(import.meta.dirname, 'baseline', 'index.html'), join(pages, 'baseline.html'));
   cpSync(join(import.meta.dirname, 'baseline', 'baseline.js'), join(pages, 'baseline.js'));
   writeFileSync(join(pages, 'floor.html'), FLOOR_HTML);
+  cpSync(join(import.meta.dirname, 'bound'), join(pages, 'bound'), { recursive: true });
   return target;
 }
 

@@ -217,6 +217,10 @@ async function runSize(size, baseline) {
       result.baselineExtension = await measureOpensRaw(raw, `${raw.pageUrl('bench/baseline.html')}?source=${encodeURIComponent(fake.url)}`, { count: opens, fake });
       result.popup = await measureOpensRaw(raw, raw.pageUrl('popup.html'), { count: opens, fake });
       result.popupVsBaseline = Math.round((result.popup.painted.p50 / result.baseline.painted.p50) * 100) / 100;
+      // The lower bounds: the least any page can do to show these papers (bench/bound/).
+      result.boundScript = await measureOpensRaw(raw, raw.pageUrl('bench/bound/script.html'), { count: floorOpens });
+      result.boundPopup = await measureOpensRaw(raw, raw.pageUrl('bench/bound/popup.html'), { count: opens, fake });
+      result.boundMonth = await measureOpensRaw(raw, raw.pageUrl('bench/bound/month.html'), { count: opens, fake });
       log(`${size}: side panel opens (today, then month)…`);
       result.panelToday = await measureOpensRaw(raw, raw.pageUrl('sidepanel.html'), { count: opens, fake });
       await pickViewRaw(raw, 'Month');
@@ -391,6 +395,9 @@ function report(results, sizesBuilt) {
   per('popup / baseline ext. page (p50 ratio)', '', (r) => ({ text: `${Math.round((r.popup.painted.p50 / r.baselineExtension.painted.p50) * 100) / 100}×` }), () => '');
   per('floor: no-script http page', '', (r) => pp(r.floor.painted), () => '');
   per('floor: no-script extension page', '', (r) => pp(r.floorExtension.painted), () => '');
+  per('bound: one card put in by a script', '', (r) => pp(r.boundScript.painted), () => '');
+  per('bound: popup (1 view read, 8 cards, no library)', '', (r) => pp(r.boundPopup.painted), () => '');
+  per('bound: month (head + 6 records, no library)', '', (r) => pp(r.boundMonth.painted), () => '');
   per('side panel open, today (p50/p95)', '', (r) => pp(r.panelToday.painted), () => '');
   per('side panel open, month (p50/p95)', '≤ 100 ms', (r) => pp(r.panelMonth.painted), (v) => verdict(v.p50, TARGETS.monthOpenP50));
   per('cold: floor, extension page', '', (r) => pp(r.floorExtensionCold.painted), () => '');
@@ -420,8 +427,10 @@ function report(results, sizesBuilt) {
     const floor = result.floorExtension;
     if (floor) phaseRows.push([`floor, extension page @${result.size / 1000}k`, floor.domContentLoaded.p50, '', '', '', '', floor.painted.p50]);
     const coldFloor = result.floorExtensionCold;
+    const scriptFloor = result.boundScript;
+    if (scriptFloor) phaseRows.push([`bound, one card by script @${result.size / 1000}k`, scriptFloor.domContentLoaded.p50, '', '', '', '', scriptFloor.painted.p50]);
     if (coldFloor) phaseRows.push([`cold floor, extension page @${result.size / 1000}k`, coldFloor.domContentLoaded.p50, '', '', '', '', coldFloor.painted.p50]);
-    for (const [label, key] of [['popup', 'popup'], ['side panel, today', 'panelToday'], ['side panel, month', 'panelMonth'], ['cold popup', 'popupCold'], ['cold side panel, month', 'panelMonthCold']]) {
+    for (const [label, key] of [['popup', 'popup'], ['side panel, today', 'panelToday'], ['side panel, month', 'panelMonth'], ['cold popup', 'popupCold'], ['cold side panel, month', 'panelMonthCold'], ['bound, popup', 'boundPopup'], ['bound, month', 'boundMonth']]) {
       const p = result[key]?.phases;
       if (!p) continue;
       phaseRows.push([`${label} @${result.size / 1000}k`, p.scripts, p.toFirstRead, `${p.reads} (${p.readCount})`, p.toFirstCard, p.toPainted, result[key].painted.p50]);
