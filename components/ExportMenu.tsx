@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { getDb, getPapers, type PaperRecord, type PaperSummary } from '@/lib/db';
 import { t, tn } from '@/lib/i18n-panel';
 import { exportPapers, type ExportKind } from './download';
-import type { ReaderView } from './panel-state';
+import type { ReaderView } from '@/lib/reader-view';
 
 /** A file name part for a view: `saved`, `day-2026-11-20`, `week-2026-W48`… */
 export function viewFileName(view: ReaderView): string {

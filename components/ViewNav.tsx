@@ -1,7 +1,8 @@
 import { isDay, isIsoWeek, isMonth, isoWeekOf, monthOf } from '@/lib/dates';
 import { t, type PanelMessageKey as MessageKey } from '@/lib/i18n-panel';
 import type { ViewKind } from '@/lib/reader-prefs';
-import { defaultView, type PanelState, type ReaderView } from './panel-state';
+import { defaultView, type ReaderView } from '@/lib/reader-view';
+import type { PanelState } from './panel-state';
 
 const VIEWS: { kind: ViewKind; label: MessageKey }[] = [
   { kind: 'today', label: 'viewToday' },

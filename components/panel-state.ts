@@ -1,7 +1,6 @@
 import { batch, computed, signal } from '@preact/signals';
-import { addDays, addMonths, addWeeks, isoWeekOf, monthOf, utcDay } from '@/lib/dates';
+import { utcDay } from '@/lib/dates';
 import {
-  dayKey,
   getAllSummaries,
   getListingSummaries,
   getPapers,
@@ -17,7 +16,9 @@ import {
 import { applyFilters, isFiltering, organizationsOf, sortPapers, type PaperFilters, type SortKey } from '@/lib/filters';
 import { describeFreshness, type Freshness } from '@/lib/freshness';
 import { onBroadcast, sendRequest } from '@/lib/messages';
-import { DEFAULT_READER_PREFS, readerPrefsSetting, type ReaderPrefs, type ViewKind } from '@/lib/reader-prefs';
+import { readFirstScreen, type FirstScreen, type HeadScreen } from '@/lib/first-screen';
+import { DEFAULT_READER_PREFS, readerPrefsSetting, type ReaderPrefs } from '@/lib/reader-prefs';
+import { defaultView, listingKeyOf, stepView, type ReaderView } from '@/lib/reader-view';
 import { createLiveSearch, type LiveSearch, type LiveSearchOptions } from '@/lib/search-live';
 import { createQuickSearch } from '@/lib/quick-search';
 import { queryTerms } from '@/lib/search-text';
@@ -26,14 +27,6 @@ import { paperLinks } from '@/lib/urls';
 import { pageSyncState } from '@/lib/unsaved-sync';
 import { hasHead, type HeadSort } from '@/lib/view-heads';
 import { createRefreshState } from './reader-state';
-
-export type ReaderView =
-  | { kind: 'today' }
-  | { kind: 'trending' }
-  | { kind: 'day'; day: string }
-  | { kind: 'week'; week: string }
-  | { kind: 'month'; month: string }
-  | { kind: 'saved' };
 
 export type SearchScope = 'view' | 'all';
 export type LoadStatus = 'loading' | 'ready' | 'fetching';
@@ -44,8 +37,8 @@ export interface PanelDeps {
   subscribe?: typeof onBroadcast;
   now?: () => number;
   prefs?: { getValue(): Promise<ReaderPrefs>; setValue(value: ReaderPrefs): Promise<void> };
-  /** The preferences the page's first script read (lib/early-read.ts): the start uses them. */
-  firstPrefs?: Promise<ReaderPrefs>;
+  /** What the page's first script read (lib/early-read.ts, lib/first-screen.ts): the start uses it. */
+  firstScreen?: Promise<FirstScreen>;
   openUrl?: (url: string) => void;
   /** How the search index waits for idle time between slices of its build (tests: at once). */
   searchIdle?: LiveSearchOptions['idle'];
@@ -83,39 +76,6 @@ export function arrange(list: readonly PaperSummary[], filters: PaperFilters, so
   return sortPapers(applyFilters(list as PaperSummary[], filters), sort, trendingOrder);
 }
 
-function listingKeyOf(view: ReaderView, latestDay: string | undefined): ListingKey | undefined {
-  switch (view.kind) {
-    case 'today':
-      return latestDay ? dayKey(latestDay) : undefined;
-    case 'trending':
-      return 'trending';
-    case 'day':
-      return dayKey(view.day);
-    case 'week':
-      return `week:${view.week}`;
-    case 'month':
-      return `month:${view.month}`;
-    case 'saved':
-      return undefined;
-  }
-}
-
-/** The view of a kind for the current period (today's week, this month...). */
-export function defaultView(kind: ViewKind, today: string): ReaderView {
-  if (kind === 'day') return { kind, day: today };
-  if (kind === 'week') return { kind, week: isoWeekOf(today) };
-  if (kind === 'month') return { kind, month: monthOf(today) };
-  return { kind } as ReaderView;
-}
-
-/** Moves a day, week or month view by one step; others do not move. */
-export function stepView(view: ReaderView, delta: number): ReaderView {
-  if (view.kind === 'day') return { kind: 'day', day: addDays(view.day, delta) };
-  if (view.kind === 'week') return { kind: 'week', week: addWeeks(view.week, delta) };
-  if (view.kind === 'month') return { kind: 'month', month: addMonths(view.month, delta) };
-  return view;
-}
-
 /**
  * The side panel reader's state: the chosen view read from IndexedDB at once (and fetched by
  * the background when missing or stale), search, filters, sort, and the keyboard focus.
@@ -126,7 +86,7 @@ export function createPanelState(deps: PanelDeps) {
   const subscribe = deps.subscribe ?? onBroadcast;
   const now = deps.now ?? Date.now;
   const prefsStore = deps.prefs ?? readerPrefsSetting;
-  let firstPrefs = deps.firstPrefs;
+  let firstScreen = deps.firstScreen;
   const openUrl = deps.openUrl ?? ((url: string) => void window.open(url, '_blank', 'noopener'));
 
   const view = signal<ReaderView>({ kind: 'today' });
@@ -228,7 +188,11 @@ export function createPanelState(deps: PanelDeps) {
     const cache = records.value;
     const missing = list.filter((paper) => cache.get(paper.id)?.updatedAt !== paper.updatedAt).map((paper) => paper.id);
     if (missing.length === 0) return;
-    const loaded = await getPapers(await deps.db(), missing);
+    keepRecords(list, await getPapers(await deps.db(), missing));
+  }
+
+  /** Adds `loaded` to the records kept, dropping those not in `list` once there are too many. */
+  function keepRecords(list: readonly PaperSummary[], loaded: readonly PaperRecord[]): void {
     const base = records.value;
     const next = new Map(base.size + loaded.length > MAX_RECORDS ? list.flatMap((paper) => (base.has(paper.id) ? [[paper.id, base.get(paper.id)!] as const] : [])) : base);
     for (const record of loaded) next.set(record.id, record);
@@ -297,10 +261,10 @@ export function createPanelState(deps: PanelDeps) {
   }
 
   /** Reads the view from IndexedDB; asks the background to fetch it when missing or stale. */
-  async function load(options: { fetch?: boolean; head?: boolean } = {}): Promise<void> {
+  async function load(options: { fetch?: boolean; head?: boolean; screen?: HeadScreen } = {}): Promise<void> {
     const token = ++loadToken;
     try {
-      await read(token, options.fetch ?? true, options.head ?? false);
+      await read(token, options.fetch ?? true, options.head ?? false, options.screen);
     } catch (error) {
       // A page closing mid-read, or the database being upgraded by a newer version.
       if (token === loadToken) loadError.value = error instanceof Error ? error.message : String(error);
@@ -311,13 +275,18 @@ export function createPanelState(deps: PanelDeps) {
    * Shows a long view's head and lets it paint, when the head is what the list would show first:
    * no filters, no search, a sort the head is kept for.
    */
-  async function showHead(db: PaperboyDb, key: ListingKey, token: number): Promise<void> {
+  async function showHead(db: PaperboyDb, key: ListingKey, token: number, screen?: HeadScreen): Promise<void> {
     if (!hasHead(key) || isFiltering(filters.value) || sort.value === 'trending' || query.value.trim()) return;
-    const [{ listing, head }, syncState] = await Promise.all([getViewHead(db, key), pageSyncState(db.get('meta', 'sync'))]);
+    // Read already (lib/first-screen.ts) when it is this view in this sort.
+    const ready = screen?.key === key && screen.sort === sort.value ? screen : undefined;
+    const [{ listing, head }, syncState] = ready
+      ? [ready, ready.sync]
+      : await Promise.all([getViewHead(db, key), pageSyncState(db.get('meta', 'sync'))]);
     if (!head || token !== loadToken) return;
     const first = head.top[sort.value as HeadSort];
     if (!first) return;
-    await ensureRecords(first);
+    if (ready) keepRecords(first, ready.records);
+    else await ensureRecords(first);
     if (token !== loadToken) return;
     const unseen = first.filter((paper) => paper.unseen === 1).map((paper) => paper.id);
     batch(() => {
@@ -333,13 +302,13 @@ export function createPanelState(deps: PanelDeps) {
     await afterPaint();
   }
 
-  async function read(token: number, fetch: boolean, head: boolean): Promise<void> {
+  async function read(token: number, fetch: boolean, head: boolean, screen?: HeadScreen): Promise<void> {
     const db = await deps.db();
     const current = view.value;
     const latest = current.kind === 'today' ? await latestListedDay(db) : undefined;
     const key = listingKeyOf(current, latest);
     if (head && key) {
-      await showHead(db, key, token);
+      await showHead(db, key, token, screen);
       if (token !== loadToken) return;
     }
     const [{ listing, summaries: list }, trending, syncState] = await Promise.all([
@@ -453,17 +422,18 @@ export function createPanelState(deps: PanelDeps) {
     ensureRecords,
 
     async start(): Promise<void> {
-      // The database opens while the preferences are read.
-      const early = firstPrefs;
-      firstPrefs = undefined;
-      const [prefs] = await Promise.all([(early ?? prefsStore.getValue()).catch(() => DEFAULT_READER_PREFS), deps.db().catch(() => undefined)]);
+      const early = firstScreen;
+      firstScreen = undefined;
+      // The preferences say which view; a week's or month's head is read with them (the database
+      // opens meanwhile), from the page's first script when it started them.
+      const screen = await (early ?? readFirstScreen(prefsStore.getValue(), deps.db(), now()));
       batch(() => {
-        view.value = defaultView(prefs.view, utcDay(now()));
-        listSort.value = prefs.sort;
-        trendingSort.value = prefs.trendingSort;
-        filters.value = prefs.filters;
+        view.value = screen.view;
+        listSort.value = screen.prefs.sort;
+        trendingSort.value = screen.prefs.trendingSort;
+        filters.value = screen.prefs.filters;
       });
-      await load({ head: true });
+      await load({ head: true, screen: screen.head });
       await markShownSeen();
     },
     /** Builds the search index at idle, so that the first keystroke does not wait for it. */

@@ -58,7 +58,7 @@ describe('early reads', () => {
       subscribe: () => () => undefined,
       now: () => NOW,
       prefs: { getValue: async () => (reads++, stored), setValue: async () => undefined },
-      firstPrefs: Promise.resolve({ ...DEFAULT_READER_PREFS, view: 'month' }),
+      firstScreen: Promise.resolve({ prefs: { ...DEFAULT_READER_PREFS, view: 'month' }, view: { kind: 'month', month: '2026-11' } }),
     });
     await state.start();
     expect(state.view.value).toEqual({ kind: 'month', month: '2026-11' });

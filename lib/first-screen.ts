@@ -1,0 +1,51 @@
+import { utcDay } from './dates';
+import { getPapers, getViewHead, type ListingKey, type ListingRecord, type PaperRecord, type PaperboyDb } from './db';
+import { isFiltering } from './filters';
+import { DEFAULT_READER_PREFS, type ReaderPrefs } from './reader-prefs';
+import { defaultView, listingKeyOf, type ReaderView } from './reader-view';
+import type { SyncState } from './sync-state';
+import { pageSyncState } from './unsaved-sync';
+import { HEAD_SORTS, hasHead, type HeadSort, type ViewHead } from './view-heads';
+
+/** A long view's first paint, read whole: its head, the first cards' records, the sync state. */
+export interface HeadScreen {
+  key: ListingKey;
+  sort: HeadSort;
+  listing?: ListingRecord;
+  head: ViewHead;
+  records: PaperRecord[];
+  sync: SyncState;
+}
+
+/** What the side panel opens on: its preferences, and the head screen when one is what it shows first. */
+export interface FirstScreen {
+  prefs: ReaderPrefs;
+  view: ReaderView;
+  head?: HeadScreen;
+}
+
+/**
+ * The side panel's opening reads, from its first script (lib/early-read.ts): the preferences say
+ * which view; a week or month shown with no filter and a sort its head keeps is then read as
+ * its head and the first cards' records, while the page's code still loads. Anything else (a
+ * day, a filter, trending) is read by the page itself. Never rejects: what it could not read,
+ * the page reads (and reports) itself.
+ */
+export async function readFirstScreen(prefsRead: Promise<ReaderPrefs>, db: Promise<PaperboyDb>, now: number): Promise<FirstScreen> {
+  // A database that fails to open is the page's to report, when it reads for itself.
+  void db.catch(() => undefined);
+  const prefs = await prefsRead.catch(() => DEFAULT_READER_PREFS);
+  const view = defaultView(prefs.view, utcDay(now));
+  const key = listingKeyOf(view, undefined);
+  const sort = HEAD_SORTS.find((candidate) => candidate === prefs.sort);
+  if (!key || !hasHead(key) || !sort || isFiltering(prefs.filters)) return { prefs, view };
+  try {
+    const opened = await db;
+    const [{ listing, head }, sync] = await Promise.all([getViewHead(opened, key), pageSyncState(opened.get('meta', 'sync'))]);
+    if (!head) return { prefs, view };
+    const records = await getPapers(opened, head.top[sort].map((paper) => paper.id));
+    return { prefs, view, head: { key, sort, listing, head, records, sync } };
+  } catch {
+    return { prefs, view };
+  }
+}
