@@ -26,6 +26,12 @@ export interface PaperRecord extends Paper {
   savedAt?: number;
   /** Watchlist rules it matches, written by the background's alerts (no index: no schema change). */
   watch?: WatchHit[];
+  /**
+   * Listings that hold it though none of its listing days would say so (a day's answer with a
+   * paper the source dates on another day, a month's with one from the day before it): where
+   * changes to it must also be patched. No index: no schema change.
+   */
+  alsoIn?: ListingKey[];
 }
 
 /**
@@ -238,7 +244,7 @@ export async function storeListing(db: PaperboyDb, input: StoreListingInput): Pr
   const changed: PaperSummary[] = [];
   input.papers.forEach((paper, index) => {
     const existing = existingPapers[index];
-    const merged = mergePaper(existing, paper, input.fetchedAt);
+    const merged = notingListing(mergePaper(existing, paper, input.fetchedAt), input.key);
     if (!existing) {
       newIds.push(paper.id);
       if (input.markNew === false) delete merged.unseen;
@@ -325,13 +331,9 @@ function putView(tx: ViewsTx, view: ListingView): void {
   if (hasHead(view.key)) void tx.objectStore('heads').put(headOf(view.key, view.summaries));
 }
 
-/**
- * The listings whose view may hold a paper: its days, their weeks and months, and the rankings.
- * (A week or month answer that holds a paper the source listed on a day outside it keeps that
- * paper's summary as of its own last write until it is fetched again: a known, rare gap.)
- */
+/** The listings whose view may hold a paper: its days, their weeks and months, the rankings, and those noted. */
 function viewKeysOf(summary: PaperSummary): ListingKey[] {
-  const keys = new Set<ListingKey>(['trending', 'search']);
+  const keys = new Set<ListingKey>(['trending', 'search', ...(summary.alsoIn ?? [])]);
   for (const day of summary.listedDays) {
     keys.add(`day:${day}`);
     keys.add(`month:${day.slice(0, 7)}`);
@@ -342,6 +344,12 @@ function viewKeysOf(summary: PaperSummary): ListingKey[] {
     }
   }
   return [...keys];
+}
+
+/** The record, with `key` noted in `alsoIn` when its listing days would not lead a patch there. */
+function notingListing(record: PaperRecord, key: ListingKey): PaperRecord {
+  if (viewKeysOf(record).includes(key)) return record;
+  return { ...record, alsoIn: [...(record.alsoIn ?? []), key] };
 }
 
 /** Puts changed summaries into every stored view that holds them (except `skip`, written whole). */
