@@ -17,10 +17,17 @@ const descending =
   (a, b) =>
     key(b) - key(a) || byTieBreak(a, b);
 
-// An unreadable date sorts last rather than poisoning the comparison with NaN.
+// Parsed once per paper object, not twice per comparison (a month sorts ~1,500 papers: some
+// 30,000 comparisons). An unreadable date sorts last rather than poisoning the comparison with NaN.
+const publishedTimes = new WeakMap<SortablePaper, number>();
 const publishedTime = (paper: SortablePaper) => {
-  const time = Date.parse(paper.publishedAt);
-  return Number.isNaN(time) ? -Infinity : time;
+  let time = publishedTimes.get(paper);
+  if (time === undefined) {
+    const parsed = Date.parse(paper.publishedAt);
+    time = Number.isNaN(parsed) ? -Infinity : parsed;
+    publishedTimes.set(paper, time);
+  }
+  return time;
 };
 
 const COMPARES: Record<Exclude<SortKey, 'trending'>, Compare> = {
