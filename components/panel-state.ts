@@ -5,7 +5,6 @@ import {
   getListingSummaries,
   getPapers,
   getSavedSummaries,
-  getViewHead,
   latestListedDay,
   type ListingKey,
   type ListingRecord,
@@ -16,7 +15,7 @@ import {
 import { applyFilters, isFiltering, organizationsOf, sortPapers, type PaperFilters, type SortKey } from '@/lib/filters';
 import { describeFreshness, type Freshness } from '@/lib/freshness';
 import { onBroadcast, sendRequest } from '@/lib/messages';
-import { readFirstScreen, type FirstScreen, type HeadScreen } from '@/lib/first-screen';
+import { readFirstScreen, readHeadScreen, type FirstScreen, type HeadScreen } from '@/lib/first-screen';
 import { DEFAULT_READER_PREFS, readerPrefsSetting, type ReaderPrefs } from '@/lib/reader-prefs';
 import { defaultView, listingKeyOf, stepView, type ReaderView } from '@/lib/reader-view';
 import { createLiveSearch, type LiveSearch, type LiveSearchOptions } from '@/lib/search-live';
@@ -277,17 +276,13 @@ export function createPanelState(deps: PanelDeps) {
    */
   async function showHead(db: PaperboyDb, key: ListingKey, token: number, screen?: HeadScreen): Promise<void> {
     if (!hasHead(key) || isFiltering(filters.value) || sort.value === 'trending' || query.value.trim()) return;
-    // Read already (lib/first-screen.ts) when it is this view in this sort.
-    const ready = screen?.key === key && screen.sort === sort.value ? screen : undefined;
-    const [{ listing, head }, syncState] = ready
-      ? [ready, ready.sync]
-      : await Promise.all([getViewHead(db, key), pageSyncState(db.get('meta', 'sync'))]);
-    if (!head || token !== loadToken) return;
-    const first = head.top[sort.value as HeadSort];
-    if (!first) return;
-    if (ready) keepRecords(first, ready.records);
-    else await ensureRecords(first);
-    if (token !== loadToken) return;
+    const headSort = sort.value as HeadSort;
+    // Read already by the page's first script (lib/first-screen.ts) when it is this view in this sort.
+    const ready = screen?.key === key && screen.sort === headSort ? screen : await readHeadScreen(db, key, headSort);
+    if (!ready || token !== loadToken) return;
+    const { listing, head, sync: syncState } = ready;
+    const first = head.top[headSort];
+    keepRecords(first, ready.records);
     const unseen = first.filter((paper) => paper.unseen === 1).map((paper) => paper.id);
     batch(() => {
       papers.value = [];

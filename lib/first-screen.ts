@@ -40,12 +40,17 @@ export async function readFirstScreen(prefsRead: Promise<ReaderPrefs>, db: Promi
   const sort = HEAD_SORTS.find((candidate) => candidate === prefs.sort);
   if (!key || !hasHead(key) || !sort || isFiltering(prefs.filters)) return { prefs, view };
   try {
-    const opened = await db;
-    const [{ listing, head }, sync] = await Promise.all([getViewHead(opened, key), pageSyncState(opened.get('meta', 'sync'))]);
-    if (!head) return { prefs, view };
-    const records = await getPapers(opened, head.top[sort].map((paper) => paper.id));
-    return { prefs, view, head: { key, sort, listing, head, records, sync } };
+    return { prefs, view, head: await readHeadScreen(await db, key, sort) };
   } catch {
     return { prefs, view };
   }
+}
+
+/** A long view's head in `sort` with the full records of its first papers; none without a head. */
+export async function readHeadScreen(db: PaperboyDb, key: ListingKey, sort: HeadSort): Promise<HeadScreen | undefined> {
+  const [{ listing, head }, sync] = await Promise.all([getViewHead(db, key), pageSyncState(db.get('meta', 'sync'))]);
+  const first = head?.top[sort];
+  if (!head || !first) return undefined;
+  const records = await getPapers(db, first.map((paper) => paper.id));
+  return { key, sort, listing, head, records, sync };
 }
