@@ -59,4 +59,25 @@ describe('opening a month', () => {
     expect(shown[0]?.ids).toHaveLength(5);
     expect(shown.every((state) => state.ids.length === 5)).toBe(true);
   });
+
+  it('shows the head first when the reader switches to the month, too', async () => {
+    await seedMonth();
+    const state = createPanelState({
+      db: getDb,
+      send: (async () => ({ status: 'fresh' })) as never,
+      subscribe: () => () => undefined,
+      now: () => NOW,
+      prefs: { getValue: async () => DEFAULT_READER_PREFS, setValue: async () => undefined },
+    });
+    await state.start();
+    const shown: { ids: number; total: number }[] = [];
+    const stop = effect(() => {
+      const ids = state.visible.value.length;
+      if (ids > 0) shown.push({ ids, total: state.total.value });
+    });
+    await state.setView({ kind: 'month', month: '2026-11' });
+    stop();
+    expect(shown[0]).toEqual({ ids: HEAD_SIZE, total: 10 });
+    expect(shown.at(-1)).toEqual({ ids: 10, total: 10 });
+  });
 });
