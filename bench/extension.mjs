@@ -261,6 +261,23 @@ export async function pickViewRaw(raw, label) {
   await tab.close();
 }
 
+/** Turns a side panel filter checkbox (by its label) on or off; the panel keeps it for its next opens. */
+export async function toggleFilterRaw(raw, label) {
+  const tab = await raw.openTab(raw.pageUrl('sidepanel.html'), PROBE_SOURCE);
+  await tab.evaluate('window.__bench.done');
+  await tab.evaluate(`(${installPanelHelpers})()`);
+  const checked = await tab.evaluate(`(() => {
+    const found = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === ${JSON.stringify(label)});
+    const box = found?.control ?? found?.querySelector('input');
+    box?.click();
+    return box ? box.checked : undefined;
+  })()`);
+  if (checked === undefined) throw new Error(`no ${label} filter in the side panel`);
+  await tab.evaluate('window.__panel.quiet(300)');
+  await tab.close();
+  return checked;
+}
+
 /** Opens the side panel and waits until its list is painted and the page has settled. */
 export async function openPanel(extension, { settle = 300 } = {}) {
   const page = await extension.context.newPage();
