@@ -246,35 +246,40 @@ export async function measureOpensRaw(raw, url, { count = 20, warmup = 2, fake, 
   };
 }
 
-/** Opens the side panel and picks a view kind by its button (the reader remembers it). */
-export async function pickViewRaw(raw, label) {
+/**
+ * Opens the side panel, runs `script` (an expression) in it once it is painted, waits for the
+ * page to settle and closes it: a change the reader remembers for its next opens. Returns what
+ * the script returned.
+ */
+async function inPanelRaw(raw, script) {
   const tab = await raw.openTab(raw.pageUrl('sidepanel.html'), PROBE_SOURCE);
   await tab.evaluate('window.__bench.done');
   await tab.evaluate(`(${installPanelHelpers})()`);
-  const clicked = await tab.evaluate(`(() => {
+  const result = await tab.evaluate(script);
+  await tab.evaluate('window.__panel.quiet(300)');
+  await tab.close();
+  return result;
+}
+
+/** Picks a view kind by its button (the reader remembers it). */
+export async function pickViewRaw(raw, label) {
+  const clicked = await inPanelRaw(raw, `(() => {
     const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(label)});
     button?.click();
     return !!button;
   })()`);
   if (!clicked) throw new Error(`no ${label} button in the side panel`);
-  await tab.evaluate('window.__panel.quiet(300)');
-  await tab.close();
 }
 
-/** Turns a side panel filter checkbox (by its label) on or off; the panel keeps it for its next opens. */
+/** Turns a filter checkbox (by its label) on or off (the reader remembers it); returns whether it is on. */
 export async function toggleFilterRaw(raw, label) {
-  const tab = await raw.openTab(raw.pageUrl('sidepanel.html'), PROBE_SOURCE);
-  await tab.evaluate('window.__bench.done');
-  await tab.evaluate(`(${installPanelHelpers})()`);
-  const checked = await tab.evaluate(`(() => {
+  const checked = await inPanelRaw(raw, `(() => {
     const found = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === ${JSON.stringify(label)});
     const box = found?.control ?? found?.querySelector('input');
     box?.click();
     return box ? box.checked : undefined;
   })()`);
   if (checked === undefined) throw new Error(`no ${label} filter in the side panel`);
-  await tab.evaluate('window.__panel.quiet(300)');
-  await tab.close();
   return checked;
 }
 

@@ -18,15 +18,19 @@ async function seedMonth() {
   await setRead(db, ['2611.00001', '2611.00002'], true, NOW);
 }
 
-/** Every state of the list the panel shows while it opens. */
-async function open(prefs: ReaderPrefs) {
-  const state = createPanelState({
+/** A reader over the test database, opening with `prefs`, that asks the background for nothing. */
+const panelWith = (prefs: ReaderPrefs) =>
+  createPanelState({
     db: getDb,
     send: (async () => ({ status: 'fresh' })) as never,
     subscribe: () => () => undefined,
     now: () => NOW,
     prefs: { getValue: async () => prefs, setValue: async () => undefined },
   });
+
+/** Every state of the list the panel shows while it opens. */
+async function open(prefs: ReaderPrefs) {
+  const state = panelWith(prefs);
   const shown: { ids: string[]; unread: number; total: number; matching: number; organizations: number }[] = [];
   const stop = effect(() => {
     const ids = state.visible.value.map((paper) => paper.id);
@@ -62,13 +66,7 @@ describe('opening a month', () => {
 
   it('shows the head first when the reader switches to the month, too', async () => {
     await seedMonth();
-    const state = createPanelState({
-      db: getDb,
-      send: (async () => ({ status: 'fresh' })) as never,
-      subscribe: () => () => undefined,
-      now: () => NOW,
-      prefs: { getValue: async () => DEFAULT_READER_PREFS, setValue: async () => undefined },
-    });
+    const state = panelWith(DEFAULT_READER_PREFS);
     await state.start();
     const shown: { ids: number; total: number }[] = [];
     const stop = effect(() => {
