@@ -12,10 +12,10 @@ import {
   type PaperSummary,
   type PaperboyDb,
 } from '@/lib/db';
-import { applyFilters, isFiltering, organizationsOf, sortPapers, type PaperFilters, type SortKey } from '@/lib/filters';
+import { applyFilters, organizationsOf, sortPapers, type PaperFilters, type SortKey } from '@/lib/filters';
 import { describeFreshness, type Freshness } from '@/lib/freshness';
 import { onBroadcast, sendRequest } from '@/lib/messages';
-import { readFirstScreen, readHeadScreen, type FirstScreen, type HeadScreen } from '@/lib/first-screen';
+import { headSortOf, readFirstScreen, readHeadScreen, type FirstScreen, type HeadScreen } from '@/lib/first-screen';
 import { DEFAULT_READER_PREFS, readerPrefsSetting, type ReaderPrefs } from '@/lib/reader-prefs';
 import { defaultView, listingKeyOf, stepView, type ReaderView } from '@/lib/reader-view';
 import { createLiveSearch, type LiveSearch, type LiveSearchOptions } from '@/lib/search-live';
@@ -24,7 +24,6 @@ import { queryTerms } from '@/lib/search-text';
 import { EMPTY_SYNC_STATE, type SyncError, type SyncState } from '@/lib/sync-state';
 import { paperLinks } from '@/lib/urls';
 import { pageSyncState } from '@/lib/unsaved-sync';
-import { hasHead, type HeadSort } from '@/lib/view-heads';
 import { createRefreshState } from './reader-state';
 
 export type SearchScope = 'view' | 'all';
@@ -275,8 +274,8 @@ export function createPanelState(deps: PanelDeps) {
    * no filters, no search, a sort the head is kept for.
    */
   async function showHead(db: PaperboyDb, key: ListingKey, token: number, screen?: HeadScreen): Promise<void> {
-    if (!hasHead(key) || isFiltering(filters.value) || sort.value === 'trending' || query.value.trim()) return;
-    const headSort = sort.value as HeadSort;
+    const headSort = headSortOf(key, sort.value, filters.value);
+    if (!headSort || query.value.trim()) return;
     // Read already by the page's first script (lib/first-screen.ts) when it is this view in this sort.
     const ready = screen?.key === key && screen.sort === headSort ? screen : await readHeadScreen(db, key, headSort);
     if (!ready || token !== loadToken) return;

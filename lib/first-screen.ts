@@ -1,6 +1,6 @@
 import { utcDay } from './dates';
 import { getPapers, getViewHead, type ListingKey, type ListingRecord, type PaperRecord, type PaperboyDb } from './db';
-import { isFiltering } from './filters';
+import { isFiltering, type PaperFilters, type SortKey } from './filters';
 import { DEFAULT_READER_PREFS, type ReaderPrefs } from './reader-prefs';
 import { defaultView, listingKeyOf, type ReaderView } from './reader-view';
 import type { SyncState } from './sync-state';
@@ -37,13 +37,19 @@ export async function readFirstScreen(prefsRead: Promise<ReaderPrefs>, db: Promi
   const prefs = await prefsRead.catch(() => DEFAULT_READER_PREFS);
   const view = defaultView(prefs.view, utcDay(now));
   const key = listingKeyOf(view, undefined);
-  const sort = HEAD_SORTS.find((candidate) => candidate === prefs.sort);
-  if (!key || !hasHead(key) || !sort || isFiltering(prefs.filters)) return { prefs, view };
+  const sort = key && headSortOf(key, prefs.sort, prefs.filters);
+  if (!key || !sort) return { prefs, view };
   try {
     return { prefs, view, head: await readHeadScreen(await db, key, sort) };
   } catch {
     return { prefs, view };
   }
+}
+
+/** The sort to read `key`'s head in, when its head is what the list shows first: a long view, no filter, a kept sort. */
+export function headSortOf(key: ListingKey, sort: SortKey, filters: PaperFilters): HeadSort | undefined {
+  if (!hasHead(key) || isFiltering(filters)) return undefined;
+  return HEAD_SORTS.find((candidate) => candidate === sort);
 }
 
 /** A long view's head in `sort` with the full records of its first papers; none without a head. */

@@ -10,7 +10,6 @@ export { highlight, normalizeText, queryTerms, type HighlightSegment } from './s
 /** One typo in 5–7 letters, two from 8 up; shorter words would match too many others. */
 const fuzziness = (term: string) => (term.length >= 5 ? 0.2 : false);
 
-type Word = QueryWord;
 
 type Field = 'title' | 'authors' | 'organization' | 'aiKeywords' | 'abstract';
 const FIELDS: Field[] = ['title', 'authors', 'organization', 'aiKeywords', 'abstract'];
@@ -101,7 +100,7 @@ function wrap(mini: MiniSearch<Paper>, signatures: Map<string, string>): SearchI
   };
 
   /** Scores one word's papers, only those in `candidates` when given. */
-  const scoreWord = (word: Word, fuzzy: number | false, candidates?: ReadonlySet<string>) =>
+  const scoreWord = (word: QueryWord, fuzzy: number | false, candidates?: ReadonlySet<string>) =>
     mini.search(word.term, {
       prefix: word.prefix,
       fuzzy,
@@ -109,7 +108,7 @@ function wrap(mini: MiniSearch<Paper>, signatures: Map<string, string>): SearchI
       boostDocument: candidates ? (id) => (candidates.has(id as string) ? 1 : 0) : undefined,
     });
   /** How often a word (without typos) is in the index: a dry run that builds no results. */
-  const countPostings = (word: Word) => {
+  const countPostings = (word: QueryWord) => {
     let postings = 0;
     mini.search(word.term, { prefix: word.prefix, fuzzy: false, boostDocument: () => (postings++, 0) });
     return postings;
@@ -119,7 +118,7 @@ function wrap(mini: MiniSearch<Paper>, signatures: Map<string, string>): SearchI
   // word ("model") costs milliseconds per thousand papers. So words are scored rarest first,
   // each further word only on the papers still in the running. Scores add up as in
   // minisearch's own AND, so the ranking is the same.
-  const run = (words: Word[], within?: ReadonlySet<string>): string[] => {
+  const run = (words: QueryWord[], within?: ReadonlySet<string>): string[] => {
     const counted = words.map((word) => ({ word, postings: countPostings(word) })).sort((a, b) => a.postings - b.postings);
     let scores: Map<string, number> | undefined;
     for (const { word, postings } of counted) {
