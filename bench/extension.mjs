@@ -247,6 +247,27 @@ export async function measureOpensRaw(raw, url, { count = 20, warmup = 2, fake, 
 }
 
 /**
+ * Interleaved opens: `count` rounds, each opening every page of `pages` once (the order rotated
+ * from round to round, so no page always follows the same one), after `warmup` rounds. Returns the
+ * painted time of every page in every round, for per-round ratios (stats.mjs pairedRatio).
+ * @param {Record<string, string>} pages name → URL
+ */
+export async function measureRoundsRaw(raw, pages, { count = 20, warmup = 1, fake } = {}) {
+  const names = Object.keys(pages);
+  const rounds = [];
+  for (let i = 0; i < warmup + count; i++) {
+    const round = {};
+    for (let j = 0; j < names.length; j++) {
+      const name = names[(i + j) % names.length];
+      const { painted } = await measureOpensRaw(raw, pages[name], { count: 1, warmup: 0, fake });
+      round[name] = painted.p50;
+    }
+    if (i >= warmup) rounds.push(round);
+  }
+  return { pages: names, rounds };
+}
+
+/**
  * Opens the side panel, runs `script` (an expression) in it once it is painted, waits for the
  * page to settle and closes it: a change the reader remembers for its next opens. Returns what
  * the script returned.

@@ -3,6 +3,7 @@
 //   node bench/markdown.mjs [.output/bench/results.json]
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pairedRatio } from './stats.mjs';
 
 const file = process.argv[2] ?? join(import.meta.dirname, '../.output/bench/results.json');
 const { date, durationS, machine, targets, options, builtSizes, results } = JSON.parse(readFileSync(file, 'utf8'));
@@ -34,6 +35,14 @@ line('baseline (fetch on open, http page)', (r) => pp(r.baseline.painted));
 line('popup ÷ baseline (p50)', (r) => `${r.popupVsBaseline}×`);
 line('baseline as an extension page', (r) => pp(r.baselineExtension.painted));
 line('popup ÷ that (p50)', (r) => `${(r.popup.painted.p50 / r.baselineExtension.painted.p50).toFixed(2)}×`);
+const paired = (rounds, numerator, denominator) => {
+  if (!rounds) return '';
+  const { p50, min, max } = pairedRatio(rounds.rounds, numerator, denominator);
+  return `${p50}× (${min}–${max})`;
+};
+line('popup ÷ baseline, paired rounds (p50 of ratios)', (r) => paired(r.popupRounds, 'popup', 'baseline'));
+line('popup ÷ its bound, paired rounds', (r) => paired(r.popupRounds, 'popup', 'bound'));
+line('month ÷ its bound, paired rounds', (r) => paired(r.monthRounds, 'month', 'bound'));
 line('floor: no-script page, http', (r) => pp(r.floor.painted));
 line('floor: no-script page, extension', (r) => pp(r.floorExtension.painted));
 line('side panel open (Today) → painted', (r) => pp(r.panelToday.painted));

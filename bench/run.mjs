@@ -29,6 +29,7 @@ import {
   ingestMonths,
   ingestPages,
   measureOpensRaw,
+  measureRoundsRaw,
   measureSearch,
   openPanel,
   pickViewRaw,
@@ -41,7 +42,7 @@ import {
 import { QUERIES } from './queries.mjs';
 import { builtSizes } from './sizes.mjs';
 import { makeIngestDays, makeStore } from './store.mjs';
-import { kb, mb, summarize, table } from './stats.mjs';
+import { kb, mb, pairedRatio, summarize, table } from './stats.mjs';
 
 const OUT = resolve(import.meta.dirname, '../.output/bench');
 
@@ -222,6 +223,9 @@ async function runSize(size, baseline) {
       result.boundScript = await measureOpensRaw(raw, raw.pageUrl('bench/bound/script.html'), { count: floorOpens });
       result.boundPopup = await measureOpensRaw(raw, raw.pageUrl('bench/bound/popup.html'), { count: opens, fake });
       result.boundMonth = await measureOpensRaw(raw, raw.pageUrl('bench/bound/month.html'), { count: opens, fake });
+      // The same comparisons as interleaved rounds, whose ratios a drifting machine moves far less.
+      const popupPages = { popup: raw.pageUrl('popup.html'), bound: raw.pageUrl('bench/bound/popup.html'), baseline: baseline.url(fake.url) };
+      result.popupRounds = await measureRoundsRaw(raw, popupPages, { count: opens, fake });
       log(`${size}: side panel opens (today, then month)…`);
       result.panelToday = await measureOpensRaw(raw, raw.pageUrl('sidepanel.html'), { count: opens, fake });
       await pickViewRaw(raw, 'Month');
@@ -230,6 +234,7 @@ async function runSize(size, baseline) {
       if (!(await toggleFilterRaw(raw, 'Has code'))) throw new Error('the Has code filter did not turn on');
       result.panelMonthFiltered = await measureOpensRaw(raw, raw.pageUrl('sidepanel.html'), { count: opens, fake });
       if (await toggleFilterRaw(raw, 'Has code')) throw new Error('the Has code filter did not turn off');
+      result.monthRounds = await measureRoundsRaw(raw, { month: raw.pageUrl('sidepanel.html'), bound: raw.pageUrl('bench/bound/month.html') }, { count: opens, fake });
       if (args.trace) result.traces = await traces(raw, size);
       // Cold opens: the worker stopped and no extension page open, as a popup opened a while after
       // the last poll finds the extension (its process starts with the page).
@@ -403,6 +408,13 @@ function report(results, sizesBuilt) {
   per('bound: one card put in by a script', '', (r) => pp(r.boundScript.painted), () => '');
   per('bound: popup (1 view read, 8 cards, no library)', '', (r) => pp(r.boundPopup.painted), () => '');
   per('bound: month (head + 6 records, no library)', '', (r) => pp(r.boundMonth.painted), () => '');
+  const ratio = (rounds, numerator, denominator) => {
+    const { p50, min, max, n } = pairedRatio(rounds.rounds, numerator, denominator);
+    return { text: `${p50}× (${min}–${max}, ${n} rounds)` };
+  };
+  per('popup ÷ baseline, paired rounds (p50 of ratios)', '', (r) => ratio(r.popupRounds, 'popup', 'baseline'), () => '');
+  per('popup ÷ its bound, paired rounds (p50 of ratios)', '', (r) => ratio(r.popupRounds, 'popup', 'bound'), () => '');
+  per('month ÷ its bound, paired rounds (p50 of ratios)', '', (r) => ratio(r.monthRounds, 'month', 'bound'), () => '');
   per('side panel open, today (p50/p95)', '', (r) => pp(r.panelToday.painted), () => '');
   per('side panel open, month with a filter', '', (r) => pp(r.panelMonthFiltered.painted), () => '');
   per('side panel open, month (p50/p95)', '≤ 100 ms', (r) => pp(r.panelMonth.painted), (v) => verdict(v.p50, TARGETS.monthOpenP50));

@@ -32,3 +32,23 @@ export function table(header, rows) {
   const line = (row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
   return [line(cells[0]), widths.map((width) => '-'.repeat(width)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
+
+/**
+ * Per-round ratios of two pages opened in the same rounds (interleaved opens): `numerator ÷
+ * denominator` for every round where both painted, summarised. A drift of the machine (other
+ * work, a slower minute) hits both pages of a round alike, so this ratio moves far less from run
+ * to run than the ratio of two p50s measured minutes apart.
+ * @param {Record<string, number>[]} rounds painted times by page name, one object per round
+ * @param {string} numerator @param {string} denominator
+ */
+export function pairedRatio(rounds, numerator, denominator) {
+  const ratios = rounds.map((round) => round[numerator] / round[denominator]).filter((ratio) => Number.isFinite(ratio) && ratio > 0);
+  const round2 = (value) => Math.round(value * 100) / 100;
+  return {
+    n: ratios.length,
+    p50: round2(percentile(ratios, 50)),
+    p95: round2(percentile(ratios, 95)),
+    min: round2(Math.min(...ratios)),
+    max: round2(Math.max(...ratios)),
+  };
+}
