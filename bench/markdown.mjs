@@ -29,7 +29,15 @@ out.push(`${date}. Times in ms, p50 / p95. Targets are for 20k.`, '');
 const header = ['figure', ...results.map((r) => sizeLabel(r.size)), 'target', 'at 20k'];
 out.push(row(header), row(header.map(() => '---')));
 const last = results.at(-1);
-const line = (label, get, target = '', check = () => '') => out.push(row([label, ...results.map(get), target, last ? check(last) : '']));
+// A figure a run did not measure (--opens-only, --ingest-only) is an empty cell.
+const cell = (get, result) => {
+  try {
+    return get(result);
+  } catch {
+    return '';
+  }
+};
+const line = (label, get, target = '', check = () => '') => out.push(row([label, ...results.map((r) => cell(get, r)), target, last ? cell(check, last) : '']));
 line('popup open → list painted', (r) => pp(r.popup.painted), '≤ 50 (p50)', (r) => verdict(r.popup.painted.p50, targets.popupOpenP50));
 line('baseline (fetch on open, http page)', (r) => pp(r.baseline.painted));
 line('popup ÷ baseline (p50)', (r) => `${r.popupVsBaseline}×`);

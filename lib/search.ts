@@ -10,7 +10,6 @@ export { highlight, normalizeText, queryTerms, type HighlightSegment } from './s
 /** One typo in 5–7 letters, two from 8 up; shorter words would match too many others. */
 const fuzziness = (term: string) => (term.length >= 5 ? 0.2 : false);
 
-
 type Field = 'title' | 'authors' | 'organization' | 'aiKeywords' | 'abstract';
 const FIELDS: Field[] = ['title', 'authors', 'organization', 'aiKeywords', 'abstract'];
 
