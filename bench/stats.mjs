@@ -8,10 +8,10 @@ export function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
 }
 
-/** @param {number[]} values */
-export function summarize(values) {
+/** @param {number[]} values @param {number} [digits] decimals kept (0.1 ms by default) */
+export function summarize(values, digits = 1) {
   const finite = values.filter((value) => Number.isFinite(value));
-  const round = (value) => Math.round(value * 10) / 10;
+  const round = (value) => Math.round(value * 10 ** digits) / 10 ** digits;
   return {
     n: finite.length,
     p50: round(percentile(finite, 50)),
@@ -43,12 +43,6 @@ export function table(header, rows) {
  */
 export function pairedRatio(rounds, numerator, denominator) {
   const ratios = rounds.map((round) => round[numerator] / round[denominator]).filter((ratio) => Number.isFinite(ratio) && ratio > 0);
-  const round2 = (value) => Math.round(value * 100) / 100;
-  return {
-    n: ratios.length,
-    p50: round2(percentile(ratios, 50)),
-    p95: round2(percentile(ratios, 95)),
-    min: round2(Math.min(...ratios)),
-    max: round2(Math.max(...ratios)),
-  };
+  const { n, p50, p95, min, max } = summarize(ratios, 2);
+  return { n, p50, p95, min, max };
 }
