@@ -178,13 +178,15 @@ export function createPanelState(deps: PanelDeps) {
     });
   });
 
+  /** Its full record is in memory, as it is now. */
+  const isHeld = (paper: PaperSummary): boolean => records.value.get(paper.id)?.updatedAt === paper.updatedAt;
+
   /**
    * Reads the full records (abstracts…) of the given papers that are not in memory or changed
    * since; others are dropped once there are too many, so memory stays bounded.
    */
   async function ensureRecords(list: readonly PaperSummary[]): Promise<void> {
-    const cache = records.value;
-    const missing = list.filter((paper) => cache.get(paper.id)?.updatedAt !== paper.updatedAt).map((paper) => paper.id);
+    const missing = list.filter((paper) => !isHeld(paper)).map((paper) => paper.id);
     if (missing.length === 0) return;
     keepRecords(list, await getPapers(await deps.db(), missing));
   }
@@ -277,7 +279,7 @@ export function createPanelState(deps: PanelDeps) {
     const headSort = headSortOf(key, sort.value, filters.value);
     if (!headSort || query.value.trim()) return;
     // Read already by the page's first script (lib/first-screen.ts) when it is this view in this sort.
-    const ready = screen?.key === key && screen.sort === headSort ? screen : await readHeadScreen(db, key, headSort);
+    const ready = screen?.key === key && screen.sort === headSort ? screen : await readHeadScreen(db, key, headSort, isHeld);
     if (!ready || token !== loadToken) return;
     const { listing, head, sync: syncState } = ready;
     const first = head.top[headSort];

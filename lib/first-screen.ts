@@ -1,5 +1,5 @@
 import { utcDay } from './dates';
-import { getPapers, getViewHead, type ListingKey, type ListingRecord, type PaperRecord, type PaperboyDb } from './db';
+import { getPapers, getViewHead, type ListingKey, type ListingRecord, type PaperRecord, type PaperSummary, type PaperboyDb } from './db';
 import { isFiltering, type PaperFilters, type SortKey } from './filters';
 import { DEFAULT_READER_PREFS, type ReaderPrefs } from './reader-prefs';
 import { defaultView, listingKeyOf, type ReaderView } from './reader-view';
@@ -52,11 +52,14 @@ export function headSortOf(key: ListingKey, sort: SortKey, filters: PaperFilters
   return HEAD_SORTS.find((candidate) => candidate === sort);
 }
 
-/** A long view's head in `sort` with the full records of its first papers; none without a head. */
-export async function readHeadScreen(db: PaperboyDb, key: ListingKey, sort: HeadSort): Promise<HeadScreen | undefined> {
+/**
+ * A long view's head in `sort` with the full records of its first papers; none without a head.
+ * `held`: records the page holds already (as they are now), which are not read again.
+ */
+export async function readHeadScreen(db: PaperboyDb, key: ListingKey, sort: HeadSort, held: (paper: PaperSummary) => boolean = () => false): Promise<HeadScreen | undefined> {
   const [{ listing, head }, sync] = await Promise.all([getViewHead(db, key), pageSyncState(db.get('meta', 'sync'))]);
   const first = head?.top[sort];
   if (!head || !first) return undefined;
-  const records = await getPapers(db, first.map((paper) => paper.id));
+  const records = await getPapers(db, first.filter((paper) => !held(paper)).map((paper) => paper.id));
   return { key, sort, listing, head, records, sync };
 }
