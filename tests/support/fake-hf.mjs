@@ -65,6 +65,16 @@ export function fixtureDaysBefore(today = new Date(Date.now()).toISOString().sli
   return days;
 }
 
+/**
+ * The last weekday on or before the day `daysBack` days before today: with the default, a
+ * settled day (older than the two weeks sync re-reads) well inside the default 90-day retention.
+ * @param {number} [daysBack] @param {string} [today] YYYY-MM-DD (UTC); the clock's day by default
+ */
+export function pastWeekday(daysBack = 30, today = new Date(Date.now()).toISOString().slice(0, 10)) {
+  if (!isDay(today)) throw new TypeError(`fake-hf: not a day: ${today}`);
+  return weekdayBefore(addDays(today, -daysBack + 1));
+}
+
 /** Moves an ISO time by whole days; anything else is left as it is. */
 function shiftIso(value, deltaDays) {
   const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;

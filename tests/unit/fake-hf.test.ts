@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDS_PER_DAY, makeDay, makeEntry, paperId } from '../support/generate-papers.mjs';
-import { FAILURE_MODES, fixtureDaysBefore, loadFixtureDays, loadRecordedDays, startFakeHf, trendingScore } from '../support/fake-hf.mjs';
+import { FAILURE_MODES, fixtureDaysBefore, loadFixtureDays, loadRecordedDays, pastWeekday, startFakeHf, trendingScore } from '../support/fake-hf.mjs';
 import { FIXTURE_DAYS, FIXTURE_SEED, fixturePath } from '../support/write-fixtures.mjs';
 
 type Entry = ReturnType<typeof makeEntry>;
@@ -453,6 +453,13 @@ describe('fixture days relative to today', () => {
 
   it('refuses a today that is not a day', () => {
     expect(() => fixtureDaysBefore('2027-02-30')).toThrow(TypeError);
+    expect(() => pastWeekday(30, 'today')).toThrow(TypeError);
+  });
+
+  it('names a settled past weekday a month back, never a weekend', () => {
+    expect(pastWeekday(30, '2027-03-03')).toBe('2027-02-01'); // a Monday, 30 days back
+    expect(pastWeekday(30, '2027-03-02')).toBe('2027-01-29'); // 30 days back is a Sunday: the Friday
+    expect(pastWeekday(30, '2027-01-01')).toBe('2026-12-02');
   });
 });
 
