@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bucketKey, bucketOf } from '../../lib/saved-merge';
 import { launchExtension } from '../support/browser.mjs';
 import { axeViolations, openPage, useSource } from '../support/e2e';
-import { loadFixtureDays, startFakeHf } from '../support/fake-hf.mjs';
+import { loadFixtureDays, pastWeekday, startFakeHf } from '../support/fake-hf.mjs';
 import { makeDay } from '../support/generate-papers.mjs';
 import { countStoredPapers, storedSavedIds } from '../support/idb-probe';
 
@@ -15,7 +15,7 @@ type Extension = Awaited<ReturnType<typeof launchExtension>>;
 type Fake = Awaited<ReturnType<typeof startFakeHf>>;
 
 /** A day the sync never fetches: its papers are stored only if something asks for them. */
-const PAST_DAY = '2026-09-01';
+const PAST_DAY = pastWeekday();
 
 let extension: Extension;
 let fake: Fake;

@@ -34,11 +34,76 @@ const CORS_HEADERS = {
   'Access-Control-Expose-Headers': 'ETag, Link, RateLimit, RateLimit-Policy, Retry-After',
 };
 
-/** The committed recorded listings, freshly parsed so each server owns its copy. */
-export function loadFixtureDays() {
+/**
+ * The committed recorded listings on the calendar days they were recorded, freshly parsed so
+ * each server owns its copy. Only for tests whose clock is injected and set near those days.
+ */
+export function loadRecordedDays() {
   /** @type {Record<string, HfEntry[]>} */
   const days = {};
   for (const day of Object.keys(FIXTURE_DAYS)) days[day] = JSON.parse(readFileSync(fixturePath(day), 'utf8'));
+  return days;
+}
+
+/** The weekday before `day` (HF lists nothing at weekends), as lib/sync-plan.ts previousWeekday. */
+export function weekdayBefore(day) {
+  let previous = addDays(day, -1);
+  while ([0, 6].includes(new Date(`${previous}T00:00:00Z`).getUTCDay())) previous = addDays(previous, -1);
+  return previous;
+}
+
+/**
+ * The listing days the recorded fixtures stand for when today is `today`, newest first: the
+ * weekdays before today, so they are recent (not settled, inside every refresh window) on any
+ * date the tests run, and today's own listing is left for tests to fill.
+ * @param {string} [today] YYYY-MM-DD (UTC); the clock's day by default
+ */
+export function fixtureDaysBefore(today = new Date(Date.now()).toISOString().slice(0, 10)) {
+  if (!isDay(today)) throw new TypeError(`fake-hf: not a day: ${today}`);
+  const days = [];
+  for (let day = today; days.length < Object.keys(FIXTURE_DAYS).length; ) days.push((day = weekdayBefore(day)));
+  return days;
+}
+
+/**
+ * The last weekday on or before the day `daysBack` days before today: with the default, a
+ * settled day (older than the two weeks sync re-reads) well inside the default 90-day retention.
+ * @param {number} [daysBack] @param {string} [today] YYYY-MM-DD (UTC); the clock's day by default
+ */
+export function pastWeekday(daysBack = 30, today = new Date(Date.now()).toISOString().slice(0, 10)) {
+  if (!isDay(today)) throw new TypeError(`fake-hf: not a day: ${today}`);
+  return weekdayBefore(addDays(today, -daysBack + 1));
+}
+
+/** Moves an ISO time by whole days; anything else is left as it is. */
+function shiftIso(value, deltaDays) {
+  const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(time) ? value : new Date(time + deltaDays * DAY_MS).toISOString();
+}
+
+/**
+ * The recorded listings relabelled onto fixtureDaysBefore(today): the newest recording becomes
+ * the weekday before today, the next one the weekday before that, and each entry's listing and
+ * publication times move with its day. Ids and everything else stay as recorded.
+ * @param {string} [today] YYYY-MM-DD (UTC); the clock's day by default
+ */
+export function loadFixtureDays(today) {
+  const recorded = loadRecordedDays();
+  const targets = fixtureDaysBefore(today);
+  /** @type {Record<string, HfEntry[]>} */
+  const days = {};
+  Object.keys(recorded).sort().reverse().forEach((from, index) => {
+    const to = /** @type {string} */ (targets[index]);
+    const delta = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+    days[to] = (recorded[from] ?? []).map((entry) => {
+      entry.publishedAt = shiftIso(entry.publishedAt, delta);
+      if (entry.paper) {
+        entry.paper.publishedAt = shiftIso(entry.paper.publishedAt, delta);
+        entry.paper.submittedOnDailyAt = shiftIso(entry.paper.submittedOnDailyAt, delta);
+      }
+      return entry;
+    });
+  });
   return days;
 }
 

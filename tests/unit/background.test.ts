@@ -116,12 +116,13 @@ describe('background', () => {
 
   it('syncs from a new source when the options page says so', async () => {
     background.main();
-    const other = await startFakeHf({ days: { '2026-11-19': fake.state.days['2026-11-19']!.slice(0, 2) } });
+    const day = fake.state.latestDay!;
+    const other = await startFakeHf({ days: { [day]: fake.state.days[day]!.slice(0, 2) } });
     try {
       await sourceSetting.setValue(other.url);
       await sendRequest({ type: 'sourceChanged' });
       expect(other.state.requests.length).toBeGreaterThan(0);
-      expect((await getListing(await getDb(), 'day:2026-11-19'))?.ids).toHaveLength(2);
+      expect((await getListing(await getDb(), `day:${day}`))?.ids).toHaveLength(2);
     } finally {
       await other.close();
     }

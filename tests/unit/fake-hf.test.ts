@@ -5,9 +5,9 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDS_PER_DAY, makeDay, makeEntry, paperId } from '../support/generate-papers.mjs';
-import { FAILURE_MODES, startFakeHf, trendingScore } from '../support/fake-hf.mjs';
+import { FAILURE_MODES, fixtureDaysBefore, loadFixtureDays, loadRecordedDays, pastWeekday, startFakeHf, trendingScore } from '../support/fake-hf.mjs';
 import { FIXTURE_DAYS, FIXTURE_SEED, fixturePath } from '../support/write-fixtures.mjs';
 
 type Entry = ReturnType<typeof makeEntry>;
@@ -193,7 +193,7 @@ describe('generate-papers', () => {
 let fake: Fake;
 
 beforeEach(async () => {
-  fake = await startFakeHf();
+  fake = await startFakeHf({ days: loadRecordedDays() });
 });
 
 afterEach(async () => {
@@ -408,6 +408,58 @@ describe('fake-hf failures', () => {
     expect(() => fake.state.failNext(1, '503')).toThrow(TypeError);
     // @ts-expect-error: not a mode
     expect(() => fake.state.failAlways('slow')).toThrow(TypeError);
+  });
+});
+
+describe('fixture days relative to today', () => {
+  // The recordings stand for the weekdays before today, so tests on the real clock see recent days on any date.
+  it.each([
+    ['a Tuesday', '2027-03-02', ['2027-03-01', '2027-02-26']],
+    ['a Monday', '2027-03-01', ['2027-02-26', '2027-02-25']],
+    ['a Saturday', '2027-02-27', ['2027-02-26', '2027-02-25']],
+    ['a Sunday', '2027-02-28', ['2027-02-26', '2027-02-25']],
+    ['1 January', '2027-01-01', ['2026-12-31', '2026-12-30']],
+    ['the 1st of a month after a weekend', '2027-02-01', ['2027-01-29', '2027-01-28']],
+  ])('on %s (%s) they are %j', (_, today, expected) => {
+    expect(fixtureDaysBefore(today)).toEqual(expected);
+    const days = loadFixtureDays(today);
+    expect(Object.keys(days).sort().reverse()).toEqual(expected);
+    const recorded = loadRecordedDays();
+    const [newestRecorded, olderRecorded] = Object.keys(recorded).sort().reverse();
+    expect(days[expected[0]!]).toHaveLength(recorded[newestRecorded!]!.length);
+    expect(days[expected[1]!]).toHaveLength(recorded[olderRecorded!]!.length);
+    for (const [day, entries] of Object.entries(days)) {
+      for (const entry of entries) {
+        expect(entry.paper.submittedOnDailyAt.slice(0, 10)).toBe(day);
+        // arXiv still dates the paper a little before its listing, as recorded.
+        expect(Date.parse(entry.paper.publishedAt)).toBeLessThan(Date.parse(entry.paper.submittedOnDailyAt));
+      }
+    }
+  });
+
+  it("keeps ids and content as recorded, and follows the clock's day by default", () => {
+    const recorded = Object.values(loadRecordedDays()).flat();
+    const relabelled = Object.values(loadFixtureDays('2027-06-15')).flat();
+    expect(relabelled.map((entry) => entry.paper.id).sort()).toEqual(recorded.map((entry) => entry.paper.id).sort());
+    expect(relabelled.map((entry) => entry.title).sort()).toEqual(recorded.map((entry) => entry.title).sort());
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.parse('2027-06-13T23:59:00Z')); // a Sunday
+      expect(Object.keys(loadFixtureDays()).sort()).toEqual(['2027-06-10', '2027-06-11']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('refuses a today that is not a day', () => {
+    expect(() => fixtureDaysBefore('2027-02-30')).toThrow(TypeError);
+    expect(() => pastWeekday(30, 'today')).toThrow(TypeError);
+  });
+
+  it('names a settled past weekday a month back, never a weekend', () => {
+    expect(pastWeekday(30, '2027-03-03')).toBe('2027-02-01'); // a Monday, 30 days back
+    expect(pastWeekday(30, '2027-03-02')).toBe('2027-01-29'); // 30 days back is a Sunday: the Friday
+    expect(pastWeekday(30, '2027-01-01')).toBe('2026-12-02');
   });
 });
 

@@ -6,7 +6,7 @@ import { dayKey, getAllListings, openPaperboyDb, setSaved, storeListing, type Pa
 import { isQuotaError, pruneBefore, pruneOldestListings } from '@/lib/retention';
 import { loadHome } from '@/lib/queries';
 import { createSyncEngine } from '@/lib/sync';
-import { startFakeHf } from '../support/fake-hf.mjs';
+import { loadRecordedDays, startFakeHf } from '../support/fake-hf.mjs';
 import { makePaper } from '../support/make-paper';
 
 const NOW = Date.parse('2026-11-20T15:00:00Z');
@@ -85,7 +85,7 @@ describe('pruneOldestListings', () => {
 describe('a sync when storage is full', () => {
   it('removes the oldest days, stores the new listing, and says so', async () => {
     await seedDays();
-    const fake = await startFakeHf();
+    const fake = await startFakeHf({ days: loadRecordedDays() });
     try {
       // The browser refuses the first write for lack of room.
       let refused = false;
@@ -147,7 +147,7 @@ describe('a spell of full storage that pruning does not end at once', () => {
 
   it('prunes once, not at every failed sync, and reports the prune with the sync that succeeds', async () => {
     await seedDays();
-    const fake = await startFakeHf();
+    const fake = await startFakeHf({ days: loadRecordedDays() });
     try {
       const state = { full: true };
       let time = NOW;
@@ -179,7 +179,7 @@ describe('a spell of full storage that pruning does not end at once', () => {
 
   it('keeps the prune in the outcome when not even the sync state can be written', async () => {
     await seedDays();
-    const fake = await startFakeHf();
+    const fake = await startFakeHf({ days: loadRecordedDays() });
     try {
       const engine = createSyncEngine({ db: async () => fullDb(db, { full: true, metaToo: true }), source: async () => fake.url, now: () => NOW });
       const outcome = await engine.sync('manual');
@@ -193,7 +193,7 @@ describe('a spell of full storage that pruning does not end at once', () => {
 
   it('lets a page opened during the spell see the outcome that could not be stored, until one is', async () => {
     await seedDays();
-    const fake = await startFakeHf();
+    const fake = await startFakeHf({ days: loadRecordedDays() });
     try {
       const state = { full: true, metaToo: true };
       let time = NOW;
@@ -218,7 +218,7 @@ describe('a spell of full storage that pruning does not end at once', () => {
 
 describe('coming back online', () => {
   it('syncs at once after an offline failure, despite the backoff', async () => {
-    const fake = await startFakeHf();
+    const fake = await startFakeHf({ days: loadRecordedDays() });
     try {
       let online = false;
       const engine = createSyncEngine({ db: async () => db, source: async () => fake.url, now: () => NOW, client: { isOnline: () => online, fetch: (...args) => (online ? fetch(...args) : Promise.reject(new TypeError('offline'))) } });

@@ -5,14 +5,14 @@ import { getDb, getListing, setSaved, storeListing } from '@/lib/db';
 import { makePaper } from '../support/make-paper';
 import { ONLINE_CHECK_ALARM, POLL_ALARM, RETRY_ALARM, createPaperboyService } from '@/lib/service';
 import { firstPollDelayMinutes } from '@/lib/schedule';
-import { startFakeHf } from '../support/fake-hf.mjs';
+import { loadRecordedDays, startFakeHf } from '../support/fake-hf.mjs';
 
 type Fake = Awaited<ReturnType<typeof startFakeHf>>;
 let fake: Fake;
 let online: boolean;
 
 beforeEach(async () => {
-  fake = await startFakeHf();
+  fake = await startFakeHf({ days: loadRecordedDays() });
   online = true;
 });
 afterEach(() => fake.close());

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getAllListings, getListing, openPaperboyDb, type PaperboyDb } from '@/lib/db';
 import { FOLLOW_UP_REFRESH_MS } from '@/lib/sync-plan';
 import { createSyncEngine } from '@/lib/sync';
-import { startFakeHf } from '../support/fake-hf.mjs';
+import { loadRecordedDays, startFakeHf } from '../support/fake-hf.mjs';
 
 type Fake = Awaited<ReturnType<typeof startFakeHf>>;
 const FRIDAY = Date.parse('2026-11-20T15:00:00Z');
@@ -15,7 +15,7 @@ let db: PaperboyDb;
 let clock: number;
 
 beforeEach(async () => {
-  fake = await startFakeHf();
+  fake = await startFakeHf({ days: loadRecordedDays() });
   db = await openPaperboyDb();
   clock = FRIDAY;
 });
