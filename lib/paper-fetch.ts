@@ -1,3 +1,4 @@
+import { readBodyText } from './api';
 import { parseEntry, type Paper } from './paper';
 
 const TIMEOUT_MS = 20_000;
@@ -19,7 +20,7 @@ export async function fetchPaper(source: string, id: string, fetchImpl: typeof f
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     if (!response.ok) return undefined;
-    const { paper } = parseEntry({ paper: (await response.json()) as unknown });
+    const { paper } = parseEntry({ paper: JSON.parse(await readBodyText(response)) as unknown });
     return paper?.id === id ? paper : undefined;
   } catch {
     return undefined;
