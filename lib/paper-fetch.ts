@@ -21,7 +21,10 @@ export async function fetchPaper(source: string, id: string, fetchImpl: typeof f
     });
     if (!response.ok) return undefined;
     const { paper } = parseEntry({ paper: JSON.parse(await readBodyText(response)) as unknown });
-    return paper?.id === id ? paper : undefined;
+    if (paper?.id !== id) return undefined;
+    // Stored as it is (a saved paper's details): the flag only guards listings' merges.
+    const { listedOnGuessed: _guessed, ...fields } = paper;
+    return fields;
   } catch {
     return undefined;
   }

@@ -12,6 +12,8 @@ export interface Paper {
   publishedAt: string;
   /** The Daily Papers listing day, `YYYY-MM-DD` (UTC). */
   listedOn: string;
+  /** The source gave no listing day and none was asked for: `listedOn` is the arXiv day. Not stored. */
+  listedOnGuessed?: true;
   upvotes: number;
   comments: number;
   githubRepo?: string;
@@ -172,6 +174,7 @@ function readPaper(entry: Entry, context: EntryContext): Read {
       aiSummary: blankToUndefined(paper.ai_summary),
       aiKeywords: readKeywords(paper.ai_keywords),
       thumbnail: blankToUndefined(entry.thumbnail),
+      ...(submittedDay === undefined && context.day === undefined ? { listedOnGuessed: true as const } : {}),
     },
   };
 }

@@ -154,6 +154,21 @@ describe('sync engine', () => {
     expect(lots).toMatchObject({ upvotes: 0, title: expect.any(String) });
   });
 
+  it('lists an entry without a listing time on the day asked for; a dateless listing (trending) does not move it', async () => {
+    const days = fake.state.days as Record<string, unknown[]>;
+    const friday = days['2026-11-20'] as { paper: Record<string, unknown> }[];
+    const id = friday[0]!.paper.id as string;
+    delete friday[0]!.paper.submittedOnDailyAt;
+    fake.state.setDays(days as never);
+    const outcome = await engine().sync('install');
+    expect(fetchedPaths()).toContain('sort=trending&limit=50&p=0');
+    expect((await getListing(db, 'trending'))!.ids).toContain(id);
+    const [paper] = await getPapers(db, [id]);
+    expect(paper).toMatchObject({ listedOn: '2026-11-20', listedDays: ['2026-11-20'] });
+    expect(paper).not.toHaveProperty('listedOnGuessed');
+    expect(outcome.state.last!.partial).toBeGreaterThanOrEqual(1);
+  });
+
   it('costs a few requests, not hundreds, when the source answers the same full page to every page', async () => {
     const page = makeDay('2026-11-20', 100, { seed: 1 });
     const fetch = vi.fn(async () => new Response(JSON.stringify(page)));
