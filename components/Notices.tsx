@@ -33,6 +33,8 @@ export function Notices({ home, tab }: { home: HomeData; tab: ListTab }) {
   if (skipped > 0) {
     notices.push({ tone: 'warn', text: tn('skippedEntries', skipped) });
   }
+  const partial = sync.last?.partial ?? 0;
+  if (partial > 0) notices.push({ tone: 'info', text: tn('partialEntries', partial) });
   if (notices.length === 0) return null;
   return (
     <div class="notices">

@@ -158,6 +158,8 @@ export function PaperCard({ paper, isNew, full = false, terms, focused = false, 
         </ul>
       ) : null}
       {full && paper.abstract ? <Abstract text={paper.abstract} terms={terms} /> : null}
+      {/* The source sent no abstract (a paper still waiting for its details from the source has no dates either). */}
+      {full && paper.abstract === '' && paper.publishedAt ? <p class="abstract abstract-missing">{t('noAbstract')}</p> : null}
       <div class="links">
         <ExternalLink href={links.arxiv} onOpen={opened}>
           {t('linkArxiv')}

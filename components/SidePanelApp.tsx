@@ -114,6 +114,7 @@ export function SidePanelApp({ state, now = Date.now }: { state: PanelState; now
             </p>
           ) : null}
           {(state.sync.value.last?.skipped ?? 0) > 0 ? <p class="notice notice-warn">{tn('skippedEntries', state.sync.value.last!.skipped)}</p> : null}
+          {(state.sync.value.last?.partial ?? 0) > 0 ? <p class="notice">{tn('partialEntries', state.sync.value.last!.partial!)}</p> : null}
           {state.sync.value.last?.pruned ? <p class="notice notice-warn">{t('prunedNotice', state.sync.value.last.pruned)}</p> : null}
         </div>
         <SearchAndFilters state={state} />

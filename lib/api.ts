@@ -1,4 +1,4 @@
-import { parseEntries, type Paper } from './paper';
+import { parseEntries, type EntryContext, type Paper } from './paper';
 
 export type ApiErrorKind = 'offline' | 'network' | 'timeout' | 'http' | 'rate-limited' | 'invalid';
 
@@ -29,18 +29,28 @@ export interface ClientOptions {
   pageSize?: number;
   now?: () => number;
   isOnline?: () => boolean;
+  /** No request starts, and none runs on, after this time (ms, on `now`'s clock): a bound on a whole sync. */
+  deadline?: number;
 }
 
 export interface ListingResult {
   papers: Paper[];
   skipped: number;
+  /** Entries kept with a field given a stand-in. */
+  partial: number;
   problems: string[];
   requests: number;
 }
 
 export const PAGE_SIZE = 100;
 const DEFAULT_TIMEOUT_MS = 20_000;
-const DEFAULT_MAX_PAGES = 200;
+// A month is about 1,500 papers (15 pages): twice that is more than any listing has held.
+const DEFAULT_MAX_PAGES = 30;
+/** A full page of 100 entries is about 0.55 MB; reading stops well past that. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** Entries read from one page, however many the source sends (it is asked for at most 100). */
+export const MAX_PAGE_ENTRIES = 2 * PAGE_SIZE;
+const MAX_PROBLEMS = 5;
 /** HF's rate-limit window; the wait when a 429 names no reset time. */
 const DEFAULT_RATE_LIMIT_WAIT_S = 300;
 
@@ -72,9 +82,42 @@ export function rateLimitResetAt(headers: Headers, now: number): number {
   return now + DEFAULT_RATE_LIMIT_WAIT_S * 1000;
 }
 
+function tooLarge(maxBytes: number): ApiError {
+  return new ApiError('invalid', `The source sent an answer larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
+}
+
+/**
+ * A response's text, read as it streams in and given up (the rest never downloaded) once it
+ * passes `maxBytes`, so that a source cannot make Paperboy hold an answer of any size.
+ */
+export async function readBodyText(response: Response, maxBytes = MAX_BODY_BYTES): Promise<string> {
+  const declared = Number(response.headers.get('Content-Length') ?? 0);
+  if (declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge(maxBytes);
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
 async function requestJson(url: string, options: Required<ClientOptions>): Promise<unknown> {
+  const timeLeft = options.deadline - options.now();
+  if (timeLeft <= 0) throw new ApiError('timeout', 'The sync ran out of time before the source had answered everything');
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+  const timer = setTimeout(() => controller.abort(), Math.min(options.timeoutMs, timeLeft));
   try {
     const response = await options.fetch(url, {
       signal: controller.signal,
@@ -88,7 +131,7 @@ async function requestJson(url: string, options: Required<ClientOptions>): Promi
     if (!response.ok) {
       throw new ApiError('http', `The source answered HTTP ${response.status}`, { status: response.status });
     }
-    const body = await response.text();
+    const body = await readBodyText(response);
     try {
       return JSON.parse(body);
     } catch {
@@ -96,6 +139,9 @@ async function requestJson(url: string, options: Required<ClientOptions>): Promi
     }
   } catch (error) {
     if (error instanceof ApiError) throw error;
+    if (controller.signal.aborted && timeLeft < options.timeoutMs) {
+      throw new ApiError('timeout', 'The sync ran out of time before the source had answered everything');
+    }
     if (controller.signal.aborted) {
       throw new ApiError('timeout', `The source did not answer within ${Math.round(options.timeoutMs / 1000)} s`);
     }
@@ -113,6 +159,7 @@ function defaults(options: ClientOptions): Required<ClientOptions> {
     pageSize: options.pageSize ?? PAGE_SIZE,
     now: options.now ?? Date.now,
     isOnline: options.isOnline ?? (() => globalThis.navigator?.onLine !== false),
+    deadline: options.deadline ?? Number.POSITIVE_INFINITY,
   };
 }
 
@@ -131,13 +178,37 @@ export async function searchPapers(source: string, query: string, clientOptions:
   const options = defaults(clientOptions);
   const body = await requestJson(searchUrl(source, query), options);
   if (!Array.isArray(body)) throw new ApiError('invalid', 'The source answered with something other than a list of papers');
-  const parsed = parseEntries(body);
-  return { ...parsed, requests: 1 };
+  const result: ListingResult = { papers: [], skipped: 0, partial: 0, problems: [], requests: 1 };
+  addPage(result, body, { now: options.now() });
+  return result;
+}
+
+/**
+ * Validates one page into `result` (the first MAX_PAGE_ENTRIES entries; more are counted as
+ * skipped, not read); duplicate ids keep their first place. Answers how many papers were new.
+ */
+function addPage(result: ListingResult, body: readonly unknown[], context: EntryContext, seen = new Set(result.papers.map((paper) => paper.id))): number {
+  const ignored = Math.max(0, body.length - MAX_PAGE_ENTRIES);
+  const parsed = parseEntries(ignored > 0 ? body.slice(0, MAX_PAGE_ENTRIES) : body, context);
+  result.skipped += parsed.skipped + ignored;
+  result.partial += parsed.partial;
+  const problems = ignored > 0 ? [`a page of ${body.length} entries: only the first ${MAX_PAGE_ENTRIES} were read`, ...parsed.problems] : parsed.problems;
+  result.problems.push(...problems.slice(0, Math.max(0, MAX_PROBLEMS - result.problems.length)));
+  let added = 0;
+  for (const paper of parsed.papers) {
+    if (seen.has(paper.id)) continue;
+    seen.add(paper.id);
+    result.papers.push(paper);
+    added += 1;
+  }
+  return added;
 }
 
 /**
  * Fetches one listing, page by page until a short page, validating each page as it
  * arrives so that memory stays bounded by what is kept. Duplicate ids keep their first place.
+ * A page that brings no new paper ends it too: a source answering the same full page to every
+ * `p` would otherwise cost a request per page up to the cap.
  */
 export async function fetchListing(
   source: string,
@@ -145,24 +216,17 @@ export async function fetchListing(
   clientOptions: ClientOptions = {},
 ): Promise<ListingResult> {
   const options = defaults(clientOptions);
-  const result: ListingResult = { papers: [], skipped: 0, problems: [], requests: 0 };
+  const result: ListingResult = { papers: [], skipped: 0, partial: 0, problems: [], requests: 0 };
   const seen = new Set<string>();
-  const maxPages = query.maxPages ?? DEFAULT_MAX_PAGES;
+  const maxPages = Math.min(query.maxPages ?? DEFAULT_MAX_PAGES, DEFAULT_MAX_PAGES);
   for (let page = 0; page < maxPages; page += 1) {
     const body = await requestJson(listingUrl(source, query, page, options.pageSize), options);
     result.requests += 1;
     if (!Array.isArray(body)) {
       throw new ApiError('invalid', 'The source answered with something other than a list of papers');
     }
-    const parsed = parseEntries(body);
-    result.skipped += parsed.skipped;
-    result.problems.push(...parsed.problems.slice(0, 5 - result.problems.length));
-    for (const paper of parsed.papers) {
-      if (seen.has(paper.id)) continue;
-      seen.add(paper.id);
-      result.papers.push(paper);
-    }
-    if (body.length < options.pageSize) break;
+    const added = addPage(result, body, { day: query.date, now: options.now() }, seen);
+    if (body.length < options.pageSize || added === 0) break;
   }
   return result;
 }

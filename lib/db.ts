@@ -179,7 +179,9 @@ export function resetDbConnection(): void {
   dbPromise = undefined;
 }
 
-function mergePaper(existing: PaperRecord | undefined, paper: Paper, now: number): PaperRecord {
+function mergePaper(existing: PaperRecord | undefined, { listedOnGuessed, ...fields }: Paper, now: number): PaperRecord {
+  // A listing day the source did not give is a stand-in: it does not move a paper already stored.
+  const paper = existing && listedOnGuessed ? { ...fields, listedOn: existing.listedOn } : fields;
   if (!existing) {
     return {
       ...paper,

@@ -1,3 +1,4 @@
+import { readBodyText } from './api';
 import { parseEntry, type Paper } from './paper';
 
 const TIMEOUT_MS = 20_000;
@@ -19,8 +20,11 @@ export async function fetchPaper(source: string, id: string, fetchImpl: typeof f
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     if (!response.ok) return undefined;
-    const { paper } = parseEntry({ paper: (await response.json()) as unknown });
-    return paper?.id === id ? paper : undefined;
+    const { paper } = parseEntry({ paper: JSON.parse(await readBodyText(response)) as unknown });
+    if (paper?.id !== id) return undefined;
+    // Stored as it is (a saved paper's details): the flag only guards listings' merges.
+    const { listedOnGuessed: _guessed, ...fields } = paper;
+    return fields;
   } catch {
     return undefined;
   }

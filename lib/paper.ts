@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { dayOfIso } from './dates';
+import { addDays, dayOfIso, isDay, utcDay } from './dates';
 
 /** One paper as Paperboy stores and shows it, normalised from a Daily Papers entry. */
 export interface Paper {
@@ -12,6 +12,8 @@ export interface Paper {
   publishedAt: string;
   /** The Daily Papers listing day, `YYYY-MM-DD` (UTC). */
   listedOn: string;
+  /** The source gave no listing day and none was asked for: `listedOn` is the arXiv day. Not stored. */
+  listedOnGuessed?: true;
   upvotes: number;
   comments: number;
   githubRepo?: string;
@@ -26,28 +28,38 @@ export interface ValidationResult {
   papers: Paper[];
   /** Entries that failed validation; never fatal for the others. */
   skipped: number;
+  /** Entries kept with some field missing or unreadable, that field given a stand-in. */
+  partial: number;
   /** A few reasons, for the sync details. */
   problems: string[];
+}
+
+/** What an entry is read against: the listing day asked for (the stand-in for a missing one) and the clock. */
+export interface EntryContext {
+  day?: string;
+  now?: number;
 }
 
 // New-style arXiv ids only: they go into URL paths, so nothing looser is accepted.
 const ARXIV_ID = /^\d{4}\.\d{4,5}$/;
 const MAX_TEXT = 20_000;
 const MAX_SHORT = 1_000;
+const MAX_NAME = 300;
+// Big collaborations list thousands of authors; the card shows three and a count, search needs the first ones.
+const MAX_AUTHORS = 200;
+const MAX_KEYWORDS = 30;
+/** Reasons kept per page, and the length of each: they come from the source's own keys. */
+const MAX_PROBLEMS = 5;
+const MAX_PROBLEM_TEXT = 200;
 
 // Over-long text is cut, not refused: a paper with a runaway abstract is still a paper.
+const cut = (value: string, max: number) => value.trim().slice(0, max);
 const text = (max: number) =>
   v.pipe(
     v.string(),
-    v.trim(),
-    v.transform((value) => value.slice(0, max)),
+    v.transform((value) => cut(value, max)),
   );
-const nonEmptyText = (max: number) => v.pipe(text(max), v.nonEmpty());
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
-const isoTime = v.pipe(
-  v.string(),
-  v.check((value) => dayOfIso(value) !== undefined, 'not a date'),
-);
 /** An optional field of the wrong type is dropped, not fatal: the paper is still worth showing. */
 const lenient = <T extends v.GenericSchema>(schema: T) => v.fallback(v.optional(schema), undefined);
 
@@ -56,25 +68,29 @@ const OrganizationSchema = v.object({
   fullname: v.optional(text(MAX_SHORT)),
 });
 
+// Only the id and a title are required; every other field is read on its own (readPaper), so
+// one field the source drops or retypes costs that field, never the paper.
 const PaperSchema = v.object({
   id: v.pipe(v.string(), v.regex(ARXIV_ID, 'not an arXiv id')),
-  title: nonEmptyText(MAX_SHORT * 2),
-  summary: text(MAX_TEXT),
-  authors: v.array(v.object({ name: v.string() })),
-  publishedAt: isoTime,
-  submittedOnDailyAt: isoTime,
-  upvotes: count,
+  title: v.optional(v.unknown()),
+  summary: v.optional(v.unknown()),
+  authors: v.optional(v.unknown()),
+  publishedAt: v.optional(v.unknown()),
+  submittedOnDailyAt: v.optional(v.unknown()),
+  upvotes: v.optional(v.unknown()),
   githubRepo: lenient(text(MAX_SHORT)),
   githubStars: lenient(count),
   projectPage: lenient(text(MAX_SHORT)),
   ai_summary: lenient(text(MAX_TEXT)),
-  ai_keywords: lenient(v.array(text(MAX_SHORT))),
+  ai_keywords: lenient(v.array(v.unknown())),
   organization: lenient(OrganizationSchema),
 });
 
 const EntrySchema = v.object({
   paper: PaperSchema,
-  numComments: lenient(count),
+  title: v.optional(v.unknown()),
+  summary: v.optional(v.unknown()),
+  numComments: v.optional(v.unknown()),
   thumbnail: lenient(text(MAX_SHORT)),
   organization: lenient(OrganizationSchema),
 });
@@ -85,52 +101,112 @@ function blankToUndefined(value: string | undefined): string | undefined {
   return value ? value : undefined;
 }
 
-function toPaper(entry: Entry): Paper {
+/** A count as the source may write it: an integer, or a numeric string ('12'); undefined otherwise. */
+export function readCount(value: unknown): number | undefined {
+  const number = typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
+  if (typeof number !== 'number' || !Number.isFinite(number) || number < 0) return undefined;
+  return Math.min(Math.floor(number), Number.MAX_SAFE_INTEGER);
+}
+
+/** The listing day of an ISO time, when it is one (a real calendar day, four-digit year). */
+function dayOf(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const day = dayOfIso(value);
+  return day !== undefined && isDay(day) ? day : undefined;
+}
+
+function readAuthors(value: unknown): { authors: string[]; complete: boolean } {
+  if (!Array.isArray(value)) return { authors: [], complete: false };
+  const authors: string[] = [];
+  let complete = true;
+  for (const author of value.slice(0, MAX_AUTHORS)) {
+    const name = (author as { name?: unknown } | null)?.name;
+    if (typeof name === 'string') {
+      const trimmed = cut(name, MAX_NAME);
+      if (trimmed) authors.push(trimmed);
+    } else {
+      complete = false;
+    }
+  }
+  return { authors, complete };
+}
+
+function readKeywords(value: readonly unknown[] | undefined): string[] | undefined {
+  const keywords = value?.filter((keyword): keyword is string => typeof keyword === 'string').map((keyword) => cut(keyword, MAX_SHORT)).filter(Boolean).slice(0, MAX_KEYWORDS);
+  return keywords && keywords.length > 0 ? keywords : undefined;
+}
+
+type Read = { paper: Paper; partial: boolean } | { problem: string };
+
+function readPaper(entry: Entry, context: EntryContext): Read {
   const { paper } = entry;
+  const titleText = [paper.title, entry.title].find((value): value is string => typeof value === 'string' && value.trim() !== '');
+  if (titleText === undefined) return { problem: 'paper.title: no title' };
+  const summary = [paper.summary, entry.summary].find((value): value is string => typeof value === 'string');
+  const { authors, complete: authorsComplete } = readAuthors(paper.authors);
+  const upvotes = readCount(paper.upvotes);
+  const submittedDay = dayOf(paper.submittedOnDailyAt);
+  const publishedDay = dayOf(paper.publishedAt);
+  // A missing listing day is the one asked for; with none asked (latest, week, month, by id), the arXiv day.
+  const listedOn = submittedDay ?? context.day ?? publishedDay;
+  if (listedOn === undefined) return { problem: 'paper.submittedOnDailyAt: no listing day' };
+  // A day after tomorrow would become "Today", the badge's day, and outlive retention.
+  const latest = addDays(utcDay(context.now ?? Date.now()), 1);
+  if (listedOn > latest) return { problem: `paper.submittedOnDailyAt: listed on a future day (${listedOn})` };
+  const publishedOk = publishedDay !== undefined && publishedDay <= latest;
   const org = paper.organization ?? entry.organization;
-  const keywords = paper.ai_keywords?.filter(Boolean);
   return {
-    id: paper.id,
-    title: paper.title.replace(/\s+/g, ' '),
-    abstract: paper.summary,
-    authors: paper.authors.map((author) => author.name.trim()).filter(Boolean),
-    organization: blankToUndefined(org?.fullname || org?.name),
-    publishedAt: paper.publishedAt,
-    listedOn: dayOfIso(paper.submittedOnDailyAt)!,
-    upvotes: paper.upvotes,
-    comments: entry.numComments ?? 0,
-    githubRepo: blankToUndefined(paper.githubRepo),
-    githubStars: paper.githubStars,
-    projectPage: blankToUndefined(paper.projectPage),
-    aiSummary: blankToUndefined(paper.ai_summary),
-    aiKeywords: keywords && keywords.length > 0 ? keywords : undefined,
-    thumbnail: blankToUndefined(entry.thumbnail),
+    partial:
+      paper.title !== titleText || typeof paper.summary !== 'string' || !authorsComplete || upvotes !== paper.upvotes || !submittedDay || !publishedOk,
+    paper: {
+      id: paper.id,
+      title: cut(titleText, MAX_SHORT * 2).replace(/\s+/g, ' '),
+      abstract: summary === undefined ? '' : cut(summary, MAX_TEXT),
+      authors,
+      organization: blankToUndefined(org?.fullname || org?.name),
+      publishedAt: publishedOk ? (paper.publishedAt as string) : `${listedOn}T00:00:00.000Z`,
+      listedOn,
+      upvotes: upvotes ?? 0,
+      comments: readCount(entry.numComments) ?? 0,
+      githubRepo: blankToUndefined(paper.githubRepo),
+      githubStars: paper.githubStars,
+      projectPage: blankToUndefined(paper.projectPage),
+      aiSummary: blankToUndefined(paper.ai_summary),
+      aiKeywords: readKeywords(paper.ai_keywords),
+      thumbnail: blankToUndefined(entry.thumbnail),
+      ...(submittedDay === undefined && context.day === undefined ? { listedOnGuessed: true as const } : {}),
+    },
   };
 }
 
-function describeIssue(index: number, issues: v.BaseIssue<unknown>[]): string {
+function describeIssue(issues: v.BaseIssue<unknown>[]): string {
   const first = issues[0];
   const path = first?.path?.map((item) => String(item.key)).join('.') ?? '';
-  return `entry ${index}: ${path ? `${path}: ` : ''}${first?.message ?? 'invalid'}`;
+  return `${path ? `${path}: ` : ''}${first?.message ?? 'invalid'}`;
 }
 
-/** Checks one entry; `undefined` with a reason when it cannot be used. */
-export function parseEntry(raw: unknown, index = 0): { paper?: Paper; problem?: string } {
+/**
+ * Checks one entry: a paper (`partial` when some field had to be given a stand-in), or the
+ * reason it cannot be used.
+ */
+export function parseEntry(raw: unknown, index = 0, context: EntryContext = {}): { paper?: Paper; partial?: boolean; problem?: string } {
   const result = v.safeParse(EntrySchema, raw);
-  if (!result.success) return { problem: describeIssue(index, result.issues) };
-  return { paper: toPaper(result.output) };
+  const read: Read = result.success ? readPaper(result.output, context) : { problem: describeIssue(result.issues) };
+  if ('problem' in read) return { problem: `entry ${index}: ${read.problem}`.slice(0, MAX_PROBLEM_TEXT) };
+  return read;
 }
 
 /** Validates a page of entries: bad ones are skipped and counted, good ones normalised. */
-export function parseEntries(entries: readonly unknown[]): ValidationResult {
-  const result: ValidationResult = { papers: [], skipped: 0, problems: [] };
+export function parseEntries(entries: readonly unknown[], context: EntryContext = {}): ValidationResult {
+  const result: ValidationResult = { papers: [], skipped: 0, partial: 0, problems: [] };
   entries.forEach((raw, index) => {
-    const { paper, problem } = parseEntry(raw, index);
+    const { paper, partial, problem } = parseEntry(raw, index, context);
     if (paper) {
       result.papers.push(paper);
+      if (partial) result.partial += 1;
     } else {
       result.skipped += 1;
-      if (result.problems.length < 5 && problem) result.problems.push(problem);
+      if (result.problems.length < MAX_PROBLEMS && problem) result.problems.push(problem);
     }
   });
   return result;

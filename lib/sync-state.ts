@@ -15,6 +15,8 @@ export interface SyncSummary {
   newPapers: number;
   fetched: number;
   skipped: number;
+  /** Entries kept with a field given a stand-in (absent in states stored before it was counted). */
+  partial?: number;
   requests: number;
   problems: string[];
   /** Storage was full: this many of the oldest day listings (and their unsaved papers) were removed. */

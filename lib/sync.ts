@@ -28,6 +28,15 @@ export interface SyncDeps {
 /** Trending is a ranking: its top is what matters, so one page is enough. */
 const TRENDING_PAGE_SIZE = 50;
 
+/**
+ * A whole sync's bound: a few listings at up to 20 s a request fit; a source that pages on
+ * forever or answers slowly cannot hold the one running sync (and the manual Refresh) longer.
+ */
+export const SYNC_DEADLINE_MS = 90_000;
+
+/** Error text kept in the sync state: enough to say what failed, whatever the browser's message holds. */
+const MAX_ERROR_TEXT = 300;
+
 /** Day listings dropped at once when storage is full: enough to matter, few enough to keep history. */
 const PRUNE_ON_QUOTA = 7;
 
@@ -57,13 +66,13 @@ export async function readSyncState(db: PaperboyDb): Promise<SyncState> {
 /** What failed, for the badge and the pages: the source's typed errors, or storage (quota, full disk). */
 export function toSyncError(error: unknown, at: number): SyncError {
   if (error instanceof ApiError) {
-    return { kind: error.kind, message: error.message, at, ...error.details };
+    return { kind: error.kind, message: error.message.slice(0, MAX_ERROR_TEXT), at, ...error.details };
   }
   if (isQuotaError(error)) return { kind: 'storage', message: 'The browser has no room left for papers, even after removing the oldest days', at };
   // A full disk shows up as other IndexedDB errors (UnknownError, "Failed to write blobs (IOError)").
   const named = error as { name?: unknown; message?: unknown } | undefined;
   const detail = typeof named?.message === 'string' && named.message ? named.message : String(named?.name ?? error);
-  return { kind: 'storage', message: `Could not save papers in the browser's storage (is the disk full?): ${detail}`, at };
+  return { kind: 'storage', message: `Could not save papers in the browser's storage (is the disk full?): ${detail}`.slice(0, MAX_ERROR_TEXT), at };
 }
 
 /** The listing day most of a dateless answer's papers were listed on. */
@@ -119,14 +128,16 @@ export function createSyncEngine(deps: SyncDeps) {
     // A prune made by the failing syncs before this one: not repeated, and reported once a sync
     // can record it (while storage is full, not even the sync state can be written).
     const earlierPrune = previous.error ? previous.last?.pruned : undefined;
-    const summary: SyncSummary = { at: startedAt, newPapers: 0, fetched: 0, skipped: 0, requests: 0, problems: [], ...(earlierPrune ? { pruned: earlierPrune } : {}) };
+    const summary: SyncSummary = { at: startedAt, newPapers: 0, fetched: 0, skipped: 0, partial: 0, requests: 0, problems: [], ...(earlierPrune ? { pruned: earlierPrune } : {}) };
+    const deadline = startedAt + SYNC_DEADLINE_MS;
 
     const fetchAndStore = async (query: ListingQuery, key: ListingKey | 'by-content', mode: 'merge' | 'replace') => {
       const pageSize = query.sort === 'trending' ? TRENDING_PAGE_SIZE : undefined;
-      const result = await fetchListing(source, query, { ...deps.client, now, pageSize: pageSize ?? deps.client?.pageSize });
+      const result = await fetchListing(source, query, { ...deps.client, now, deadline, pageSize: pageSize ?? deps.client?.pageSize });
       summary.requests += result.requests;
       summary.fetched += result.papers.length;
       summary.skipped += result.skipped;
+      summary.partial = (summary.partial ?? 0) + result.partial;
       summary.problems.push(...result.problems.slice(0, Math.max(0, 5 - summary.problems.length)));
       const day = key === 'by-content' ? dominantDay(result) : undefined;
       const listingKey = key === 'by-content' ? (day ? dayKey(day) : undefined) : key;

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, fetchListing, listingUrl, rateLimitResetAt } from '@/lib/api';
-import { makeDay } from '../support/generate-papers.mjs';
+import { ApiError, fetchListing, listingUrl, MAX_BODY_BYTES, rateLimitResetAt, readBodyText, searchPapers } from '@/lib/api';
+import { addDays, utcDay } from '@/lib/dates';
+import { makeDay, makeEntry, paperId } from '../support/generate-papers.mjs';
 
 const SOURCE = 'https://huggingface.co';
 const NOW = Date.parse('2026-11-26T12:00:00Z');
@@ -132,5 +133,124 @@ describe('fetchListing', () => {
     const fetch = pagingFetch([]);
     await fetchListing(SOURCE, {}, { fetch });
     expect((fetch.mock.calls[0] as unknown[])[1]).toMatchObject({ credentials: 'omit' });
+  });
+});
+
+describe('what the source cannot make Paperboy do', () => {
+  const MB = 1024 * 1024;
+
+  /** A body that streams 1 MB chunks for ever, counting how many were pulled. */
+  function endlessBody() {
+    const counter = { pulls: 0 };
+    const chunk = new TextEncoder().encode(`[${'0,'.repeat(MB / 2 - 1)}0`.padEnd(MB, ' '));
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        counter.pulls += 1;
+        controller.enqueue(chunk);
+      },
+    });
+    return { counter, stream };
+  }
+
+  it('stops reading a streamed body once it passes the cap', async () => {
+    const { counter, stream } = endlessBody();
+    const error = await fetchListing(SOURCE, {}, { fetch: vi.fn(async () => new Response(stream, { status: 200 })) }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'invalid', message: 'The source sent an answer larger than 4 MB' });
+    // The cap and a chunk or two the stream had queued ahead: never the endless rest.
+    expect(counter.pulls).toBeGreaterThan(MAX_BODY_BYTES / MB);
+    expect(counter.pulls).toBeLessThanOrEqual(MAX_BODY_BYTES / MB + 3);
+  });
+
+  it('refuses a body that announces more than the cap without reading it', async () => {
+    const { counter, stream } = endlessBody();
+    const response = new Response(stream, { status: 200, headers: { 'Content-Length': String(50 * MB) } });
+    await expect(readBodyText(response)).rejects.toMatchObject({ kind: 'invalid' });
+    expect(counter.pulls).toBeLessThanOrEqual(1);
+  });
+
+  it('reads a body in chunks, characters split across them included', async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify(['日本語 — é']));
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < bytes.length; at += 3) controller.enqueue(bytes.slice(at, at + 3));
+        controller.close();
+      },
+    });
+    expect(await readBodyText(new Response(stream))).toBe('["日本語 — é"]');
+  });
+
+  it('reads only the first 200 entries of a page of a million, counting the rest as skipped', async () => {
+    const good = makeDay('2026-11-20', 3, { seed: 1 });
+    const page = [...good, ...new Array(1_000_000 - 3).fill(0)];
+    const fetch = vi.fn(async (input: RequestInfo | URL) => json(new URL(String(input)).searchParams.get('p') === '0' ? page : []));
+    const result = await fetchListing(SOURCE, { date: '2026-11-20' }, { fetch, now: () => NOW });
+    expect(result.papers).toHaveLength(3);
+    expect(result.skipped).toBe(1_000_000 - 3);
+    expect(result.problems[0]).toMatch(/1000000 entries: only the first 200/);
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('stops paging when a page brings no new paper (a source answering the same full page to every page)', async () => {
+    const entries = makeDay('2026-11-20', 100, { seed: 1 });
+    const fetch = vi.fn(async () => json(entries));
+    const result = await fetchListing(SOURCE, { date: '2026-11-20' }, { fetch, now: () => NOW });
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(result.papers).toHaveLength(100);
+  });
+
+  it('stops at 30 pages, however many it is allowed and however full they are', async () => {
+    // Every page full of new papers: one per page.
+    const fetch = vi.fn(async (input: RequestInfo | URL) => {
+      const page = Number(new URL(String(input)).searchParams.get('p'));
+      return json([makeEntry({ id: paperId('2026-11-20', page), day: '2026-11-20', seed: 1 })]);
+    });
+    const result = await fetchListing(SOURCE, { month: '2026-11', maxPages: 1000 }, { fetch, pageSize: 1, now: () => NOW });
+    expect(fetch).toHaveBeenCalledTimes(30);
+    expect(result.papers).toHaveLength(30);
+  });
+
+  it('sends no request after the deadline, and ends a request that would run past it', async () => {
+    let clock = NOW;
+    // A slow source with a new full page every time: 40 s a page.
+    const fetch = vi.fn(async (input: RequestInfo | URL) => {
+      clock += 40_000;
+      const page = Number(new URL(String(input)).searchParams.get('p'));
+      return json(Array.from({ length: 100 }, (_, index) => makeEntry({ id: paperId('2026-11-20', page * 100 + index), day: '2026-11-20' })));
+    });
+    const error = await fetchListing(SOURCE, { date: '2026-11-20' }, { fetch, now: () => clock, deadline: NOW + 90_000 }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'timeout', message: expect.stringMatching(/ran out of time/) });
+    expect(fetch).toHaveBeenCalledTimes(3);
+
+    const hanging = vi.fn(
+      (_input: RequestInfo | URL, init?: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+    );
+    const started = Date.now();
+    const cut = await fetchListing(SOURCE, {}, { fetch: hanging, deadline: Date.now() + 30 }).catch((caught: unknown) => caught);
+    expect(cut).toMatchObject({ kind: 'timeout', message: expect.stringMatching(/ran out of time/) });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('counts entries kept with a field given a stand-in, and skips listing days after tomorrow', async () => {
+    const today = utcDay(NOW);
+    const entries = [
+      makeEntry({ id: paperId(today, 0), day: today, upvotes: '12' }),
+      makeEntry({ id: paperId(today, 1), day: today, summary: null }),
+      makeEntry({ id: paperId(today, 2), day: today }),
+      makeEntry({ id: paperId(today, 3), day: addDays(today, 2) }),
+      makeEntry({ id: paperId(today, 4), day: '2099-01-01' }),
+    ];
+    const result = await fetchListing(SOURCE, { date: today }, { fetch: pagingFetch(entries), now: () => NOW });
+    expect(result.papers.map((paper) => paper.id)).toEqual([paperId(today, 0), paperId(today, 1), paperId(today, 2)]);
+    expect(result.partial).toBe(2);
+    expect(result.skipped).toBe(2);
+    expect(result.problems.every((problem) => /future day/.test(problem))).toBe(true);
+  });
+
+  it('caps a search answer the same way', async () => {
+    const page = [...makeDay('2026-11-20', 2, { seed: 1 }), ...new Array(5000).fill(null)];
+    const result = await searchPapers(SOURCE, 'x', { fetch: vi.fn(async () => json(page)), now: () => NOW });
+    expect(result.papers).toHaveLength(2);
+    expect(result.skipped).toBe(5000);
   });
 });

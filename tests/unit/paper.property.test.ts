@@ -1,12 +1,22 @@
 // Property-based tests of the validation of untrusted Daily Papers entries (lib/paper.ts):
 // whatever the source sends, parsing never throws and accounts for every entry, and every
 // entry in the real shape is accepted with its fields mapped.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from '@testing-library/preact';
 import fc from 'fast-check';
+import { h } from 'preact';
 import { describe, expect, it } from 'vitest';
+import { addDays, dayOfIso, utcDay } from '@/lib/dates';
+import { PaperCard } from '@/components/PaperCard';
+import { dayKey, getPapers, openPaperboyDb, storeListing } from '@/lib/db';
 import { parseEntries, parseEntry, type Paper } from '@/lib/paper';
 import { makeEntry, paperId } from '../support/generate-papers.mjs';
 
 const ARXIV_ID = /^\d{4}\.\d{4,5}$/;
+/** An injected clock after every generated day (they reach 2099), so none is a future listing day. */
+const NOW = Date.parse('2100-01-02T00:00:00Z');
+const AT_NOW = { now: NOW };
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -177,7 +187,7 @@ describe('parseEntry / parseEntries on arbitrary input (properties)', () => {
     );
     fc.assert(
       fc.property(anyValue, fc.nat({ max: 1000 }), (raw, index) => {
-        const result = parseEntry(raw, index);
+        const result = parseEntry(raw, index, AT_NOW);
         expect((result.paper === undefined) !== (result.problem === undefined)).toBe(true);
         if (result.problem !== undefined) expect(result.problem.startsWith(`entry ${index}: `)).toBe(true);
         if (result.paper) expectSanePaper(result.paper);
@@ -189,7 +199,7 @@ describe('parseEntry / parseEntries on arbitrary input (properties)', () => {
   it('never throw on entries with fields deleted, nulled or replaced by any JSON', () => {
     fc.assert(
       fc.property(brokenEntry, (raw) => {
-        const result = parseEntry(raw);
+        const result = parseEntry(raw, 0, AT_NOW);
         expect((result.paper === undefined) !== (result.problem === undefined)).toBe(true);
         if (result.paper) expectSanePaper(result.paper);
       }),
@@ -201,11 +211,12 @@ describe('parseEntry / parseEntries on arbitrary input (properties)', () => {
     const page = fc.array(fc.oneof(validEntry, brokenEntry, fc.jsonValue() as fc.Arbitrary<Json>, fc.anything()), { maxLength: 12 });
     fc.assert(
       fc.property(page, (entries) => {
-        const result = parseEntries(entries);
+        const result = parseEntries(entries, AT_NOW);
         expect(result.papers.length + result.skipped).toBe(entries.length);
         expect(result.problems.length).toBe(Math.min(result.skipped, 5));
+        expect(result.partial).toBe(entries.filter((raw) => parseEntry(raw, 0, AT_NOW).partial).length);
         // The accepted ones are exactly the entries parseEntry accepts, in order.
-        expect(result.papers).toEqual(entries.flatMap((raw) => parseEntry(raw).paper ?? []));
+        expect(result.papers).toEqual(entries.flatMap((raw) => parseEntry(raw, 0, AT_NOW).paper ?? []));
       }),
       { numRuns: 60 },
     );
@@ -228,8 +239,9 @@ describe('parseEntry on well-formed entries (properties)', () => {
     fc.assert(
       fc.property(validEntry, (raw) => {
         const source = raw as unknown as { paper: Record<string, any>; numComments: number; organization?: { name: string; fullname: string } };
-        const { paper, problem } = parseEntry(raw);
+        const { paper, problem, partial } = parseEntry(raw, 0, AT_NOW);
         expect(problem).toBeUndefined();
+        expect(partial).toBe(false);
         expect(paper).toBeDefined();
         expect(paper!.id).toBe(source.paper.id);
         expect(paper!.title).toBe((source.paper.title as string).trim().slice(0, 2000).replace(/\s+/g, ' '));
@@ -273,7 +285,7 @@ describe('parseEntry on well-formed entries (properties)', () => {
           const parent = path.slice(0, -1).reduce<any>((node, key) => node[key], raw);
           parent[path[path.length - 1]!] = value;
         }
-        const { paper } = parseEntry(raw);
+        const { paper } = parseEntry(raw, 0, AT_NOW);
         expect(paper).toBeDefined();
         expect(paper!.id).toBe(entry.paper && (entry.paper as Record<string, Json>).id);
         expect(paper!.upvotes).toBe((entry.paper as Record<string, Json>).upvotes);
@@ -287,28 +299,88 @@ describe('parseEntry on well-formed entries (properties)', () => {
     );
   });
 
-  it('rejects, with a reason, an entry missing or nulling any required field', () => {
-    const required: Path[] = [
-      ['paper'],
-      ['paper', 'id'],
-      ['paper', 'title'],
-      ['paper', 'summary'],
-      ['paper', 'authors'],
-      ['paper', 'publishedAt'],
-      ['paper', 'submittedOnDailyAt'],
-      ['paper', 'upvotes'],
-    ];
+  it('rejects, with a reason, an entry missing or nulling one of the required: the paper, its id, a title', () => {
+    const required: Path[][] = [[['paper']], [['paper', 'id']], [['paper', 'title'], ['title']]];
     fc.assert(
-      fc.property(validEntry, fc.constantFrom(...required), fc.boolean(), (entry, path, remove) => {
+      fc.property(validEntry, fc.constantFrom(...required), fc.boolean(), (entry, paths, remove) => {
         const raw = structuredClone(entry) as Record<string, any>;
-        const parent = path.slice(0, -1).reduce<any>((node, key) => node[key], raw);
-        if (remove) delete parent[path[path.length - 1]!];
-        else parent[path[path.length - 1]!] = null;
-        const result = parseEntry(raw, 7);
+        for (const path of paths) {
+          const parent = path.slice(0, -1).reduce<any>((node, key) => node[key], raw);
+          if (remove) delete parent[path[path.length - 1]!];
+          else parent[path[path.length - 1]!] = null;
+        }
+        const result = parseEntry(raw, 7, AT_NOW);
         expect(result.paper).toBeUndefined();
         expect(result.problem).toMatch(/^entry 7: /);
       }),
       RUNS,
+    );
+  });
+
+  it('refuses any listing day after tomorrow (UTC), whatever the clock', () => {
+    const clock = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2090-01-01T00:00:00Z'), noInvalidDate: true });
+    fc.assert(
+      fc.property(validEntry, clock, fc.integer({ min: 2, max: 40_000 }), (entry, now, ahead) => {
+        const raw = structuredClone(entry) as Record<string, any>;
+        raw.paper.submittedOnDailyAt = `${addDays(utcDay(now.getTime()), ahead)}T00:00:00.000Z`;
+        const result = parseEntry(raw, 0, { now: now.getTime() });
+        expect(result.paper).toBeUndefined();
+        expect(result.problem).toMatch(/future day/);
+      }),
+      RUNS,
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Real captured entries (the committed fixtures, and the real API's captures when they are beside
+// the project): whatever one field but the id and the title becomes, the paper is still stored
+// and shown with its title.
+
+const FIXTURES = join(__dirname, '../fixtures');
+const SHARED = join(__dirname, '../../../shared/fixtures/hf-api');
+const jsonFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.json')).map((name) => join(dir, name)) : []);
+const capturedEntries = [...jsonFiles(FIXTURES), ...jsonFiles(SHARED)].flatMap((file) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, Json>[]);
+
+/** One field anywhere in the entry, but not the paper itself, its id or its title, deleted, nulled or given any JSON. */
+const oneFieldChanged = fc
+  .tuple(fc.constantFrom(...capturedEntries), fc.nat(), fc.oneof(fc.constant<'delete'>('delete'), fc.constant(null), fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>))
+  .map(([entry, at, change]) => {
+    const raw = structuredClone(entry) as Record<string, any>;
+    const paths = pathsOf(raw).filter((path) => !['paper', 'paper.id', 'paper.title'].includes(path.join('.')));
+    const path = paths[at % paths.length]!;
+    const parent = path.slice(0, -1).reduce<any>((node, key) => node[key], raw);
+    const key = path[path.length - 1]!;
+    if (change !== 'delete') parent[key] = change;
+    else if (Array.isArray(parent)) parent.splice(Number(key), 1);
+    else delete parent[key];
+    return { entry, raw, path: path.join('.') };
+  });
+
+describe('real captured entries with one field changed (properties)', () => {
+  it('has entries to change', () => {
+    expect(capturedEntries.length).toBeGreaterThan(0);
+  });
+
+  it('stores the paper and shows it with its title', async () => {
+    const db = await openPaperboyDb();
+    await fc.assert(
+      fc.asyncProperty(oneFieldChanged, async ({ entry, raw, path }) => {
+        const source = entry.paper as Record<string, string>;
+        const day = dayOfIso(source.submittedOnDailyAt!)!;
+        // A new value for the listing time that is itself a day after tomorrow is refused, rightly.
+        const newDay = path === 'paper.submittedOnDailyAt' && typeof raw.paper.submittedOnDailyAt === 'string' ? dayOfIso(raw.paper.submittedOnDailyAt) : undefined;
+        fc.pre(newDay === undefined || newDay <= addDays(utcDay(NOW), 1));
+        const { paper, problem } = parseEntry(raw, 0, { day, now: NOW });
+        expect(problem).toBeUndefined();
+        await storeListing(db, { key: dayKey(paper!.listedOn), papers: [paper!], fetchedAt: NOW, mode: 'merge' });
+        const [stored] = await getPapers(db, [source.id!]);
+        expect(stored?.title).toBe(source.title!.trim().replace(/\s+/g, ' '));
+        const { container, unmount } = render(h(PaperCard, { paper: stored!, isNew: false, full: true }));
+        expect(container.querySelector('.paper-title')?.textContent).toContain(stored!.title);
+        unmount();
+      }),
+      { numRuns: 80 },
     );
   });
 });

@@ -1,10 +1,13 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { addDays, utcDay } from '@/lib/dates';
 import { parseEntries, parseEntry } from '@/lib/paper';
 import { makeDay, makeEntry } from '../support/generate-papers.mjs';
 
 const DAY = '2026-11-20';
+/** An injected clock: the day after DAY, so DAY is a past listing day. */
+const NOW = Date.parse('2026-11-21T09:00:00Z');
 const entry = (overrides: Record<string, unknown> = {}) => makeEntry({ id: '2611.01234', day: DAY, seed: 7, ...overrides });
 
 describe('parseEntry', () => {
@@ -85,18 +88,91 @@ describe('parseEntry', () => {
     ['a numeric id', { paper: { id: 2611.01234 } }],
     ['an empty title', { title: '   ' }],
     ['a null title', { title: null }],
-    ['a missing abstract', { summary: undefined }],
-    ['authors that are not a list', { paper: { authors: 'Ada' } }],
-    ['an author without a name', { paper: { authors: [{ _id: 'a' }] } }],
-    ['a missing listing time', { paper: { submittedOnDailyAt: undefined } }],
-    ['a listing time that is not a date', { paper: { submittedOnDailyAt: 'yesterday' } }],
-    ['negative upvotes', { upvotes: -1 }],
-    ['fractional upvotes', { upvotes: 1.5 }],
-    ['upvotes as a string', { upvotes: '12' }],
+    ['a title that is not text', { title: 42 }],
+    ['no listing day and no arXiv time', { paper: { submittedOnDailyAt: undefined, publishedAt: undefined } }],
   ])('rejects an entry with %s, with a reason', (_name, overrides) => {
     const result = parseEntry(entry(overrides), 3);
     expect(result.paper).toBeUndefined();
     expect(result.problem).toMatch(/^entry 3: /);
+  });
+
+  // Only the id and the title are required: any other field the source drops or retypes is
+  // given a stand-in and the entry counted as partly malformed, never hidden.
+  it.each([
+    ['upvotes as a numeric string', { upvotes: '12' }, { upvotes: 12 }],
+    ['upvotes as other text', { upvotes: 'many' }, { upvotes: 0 }],
+    ['negative upvotes', { upvotes: -1 }, { upvotes: 0 }],
+    ['fractional upvotes', { upvotes: 1.5 }, { upvotes: 1 }],
+    ['null upvotes', { upvotes: null }, { upvotes: 0 }],
+    ['no authors', { paper: { authors: undefined } }, { authors: [] }],
+    ['authors that are not a list', { paper: { authors: 'Ada' } }, { authors: [] }],
+    ['an author without a name', { paper: { authors: [{ _id: 'a' }, { _id: 'b', name: 'Alan Turing' }] } }, { authors: ['Alan Turing'] }],
+    ['a null abstract', { summary: null }, { abstract: '' }],
+    ['no abstract', { summary: undefined }, { abstract: '' }],
+    ['an abstract that is not text', { summary: { text: 'x' } }, { abstract: '' }],
+    ['a publishedAt that is not a date', { paper: { publishedAt: 'soon' } }, { publishedAt: `${DAY}T00:00:00.000Z` }],
+    ['no publishedAt', { paper: { publishedAt: undefined } }, { publishedAt: `${DAY}T00:00:00.000Z` }],
+    ['a listing time that is not a date', { paper: { submittedOnDailyAt: 'yesterday' } }, { listedOn: '2026-11-18' }],
+    ['no listing time', { paper: { submittedOnDailyAt: undefined } }, { listedOn: '2026-11-18' }],
+  ])('keeps an entry with %s, the field given a stand-in, and counts it as partly malformed', (_name, overrides, expected) => {
+    const result = parseEntry(entry(overrides), 3, { day: '2026-11-18', now: NOW });
+    expect(result.problem).toBeUndefined();
+    expect(result.partial).toBe(true);
+    expect(result.paper).toMatchObject({ id: '2611.01234', ...expected });
+    expect(result.paper!.title).not.toBe('');
+  });
+
+  it('takes the title and abstract from the entry when the paper lacks them', () => {
+    const raw = entry({ paper: { title: null, summary: undefined } }) as Record<string, any>;
+    const { paper, partial } = parseEntry(raw);
+    expect(paper?.title).toBe(raw.title.replace(/\s+/g, ' ').trim());
+    expect(paper?.abstract).toBe(raw.summary.trim());
+    expect(partial).toBe(true);
+  });
+
+  it('counts a whole entry as well-formed, not partly', () => {
+    expect(parseEntry(entry(), 0, { now: NOW }).partial).toBe(false);
+  });
+
+  it('falls back to the arXiv day for a missing listing time when no day was asked for', () => {
+    const { paper } = parseEntry(entry({ paper: { submittedOnDailyAt: undefined, publishedAt: '2026-11-17T10:00:00.000Z' } }), 0, { now: NOW });
+    expect(paper?.listedOn).toBe('2026-11-17');
+  });
+
+  it.each([
+    ['tomorrow', 1, true],
+    ['the day after tomorrow', 2, false],
+    ['a far future year', 73 * 365, false],
+  ])('accepts a listing day up to tomorrow (UTC): %s', (_name, days, accepted) => {
+    const day = addDays(utcDay(NOW), days);
+    const result = parseEntry(entry({ paper: { submittedOnDailyAt: `${day}T00:00:00.000Z` } }), 4, { now: NOW });
+    expect(result.paper !== undefined).toBe(accepted);
+    if (!accepted) expect(result.problem).toMatch(/^entry 4: .*future day/);
+  });
+
+  it('refuses a future listing day even when it is the day asked for', () => {
+    const day = addDays(utcDay(NOW), 5);
+    expect(parseEntry(entry({ paper: { submittedOnDailyAt: undefined } }), 0, { day, now: NOW }).paper).toBeUndefined();
+  });
+
+  it('does not take a future arXiv time: the listing day stands in', () => {
+    const { paper, partial } = parseEntry(entry({ paper: { publishedAt: '2099-01-01T00:00:00.000Z' } }), 0, { now: NOW });
+    expect(paper?.publishedAt).toBe(`${DAY}T00:00:00.000Z`);
+    expect(partial).toBe(true);
+  });
+
+  it('caps the authors and keywords of a paper and the length of each name', () => {
+    const authors = Array.from({ length: 5000 }, (_, index) => ({ _id: String(index), name: `Author ${index} ${'x'.repeat(index === 0 ? 5000 : 0)}` }));
+    const keywords = Array.from({ length: 1000 }, (_, index) => `keyword ${index}`);
+    const paper = parseEntry(entry({ paper: { authors }, ai_keywords: keywords })).paper!;
+    expect(paper.authors).toHaveLength(200);
+    expect(paper.authors[0]!.length).toBeLessThanOrEqual(300);
+    expect(paper.aiKeywords).toHaveLength(30);
+  });
+
+  it('cuts the reason to a bounded length, however long the keys the source sends', () => {
+    const result = parseEntry({ paper: { id: '2611.01234', ['k'.repeat(10_000)]: 1 } }, 0);
+    expect(result.problem!.length).toBeLessThanOrEqual(200);
   });
 
   it.each([null, 42, 'entry', [], undefined, { ...entry(), paper: null }, { ...entry(), paper: 'x' }])('rejects %j as an entry', (raw) => {

@@ -1,9 +1,10 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getAllListings, getListing, openPaperboyDb, type PaperboyDb } from '@/lib/db';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getAllListings, getListing, getPapers, openPaperboyDb, type PaperboyDb } from '@/lib/db';
 import { FOLLOW_UP_REFRESH_MS } from '@/lib/sync-plan';
-import { createSyncEngine } from '@/lib/sync';
+import { createSyncEngine, SYNC_DEADLINE_MS } from '@/lib/sync';
+import { makeDay, makeEntry, paperId } from '../support/generate-papers.mjs';
 import { loadRecordedDays, startFakeHf } from '../support/fake-hf.mjs';
 
 type Fake = Awaited<ReturnType<typeof startFakeHf>>;
@@ -136,16 +137,60 @@ describe('sync engine', () => {
     expect(resumed.state.error).toBeUndefined();
   });
 
-  it('counts malformed entries and stores the good ones', async () => {
+  it('counts malformed entries and stores the good ones, the partly malformed too', async () => {
     const days = fake.state.days as Record<string, unknown[]>;
     const friday = days['2026-11-20'] as { paper: Record<string, unknown> }[];
     friday[2]!.paper.upvotes = 'lots';
+    delete friday[3]!.paper.authors;
     friday[5] = { junk: true } as never;
     fake.state.setDays(days as never);
     const outcome = await engine().sync('install');
-    // Counted per entry received: trending sends the same two bad entries again.
-    expect(outcome.state.last!.skipped).toBeGreaterThanOrEqual(2);
+    // Counted per entry received: trending sends the same bad entries again.
+    expect(outcome.state.last!.skipped).toBeGreaterThanOrEqual(1);
+    expect(outcome.state.last!.partial).toBeGreaterThanOrEqual(2);
     expect(outcome.state.last!.problems[0]).toMatch(/^entry \d+: /);
-    expect((await getListing(db, 'day:2026-11-20'))!.ids).toHaveLength(friday.length - 2);
+    expect((await getListing(db, 'day:2026-11-20'))!.ids).toHaveLength(friday.length - 1);
+    const [lots] = await getPapers(db, [friday[2]!.paper.id as string]);
+    expect(lots).toMatchObject({ upvotes: 0, title: expect.any(String) });
+  });
+
+  it('lists an entry without a listing time on the day asked for; a dateless listing (trending) does not move it', async () => {
+    const days = fake.state.days as Record<string, unknown[]>;
+    const friday = days['2026-11-20'] as { paper: Record<string, unknown> }[];
+    const id = friday[0]!.paper.id as string;
+    delete friday[0]!.paper.submittedOnDailyAt;
+    fake.state.setDays(days as never);
+    const outcome = await engine().sync('install');
+    expect(fetchedPaths()).toContain('sort=trending&limit=50&p=0');
+    expect((await getListing(db, 'trending'))!.ids).toContain(id);
+    const [paper] = await getPapers(db, [id]);
+    expect(paper).toMatchObject({ listedOn: '2026-11-20', listedDays: ['2026-11-20'] });
+    expect(paper).not.toHaveProperty('listedOnGuessed');
+    expect(outcome.state.last!.partial).toBeGreaterThanOrEqual(1);
+  });
+
+  it('costs a few requests, not hundreds, when the source answers the same full page to every page', async () => {
+    const page = makeDay('2026-11-20', 100, { seed: 1 });
+    const fetch = vi.fn(async () => new Response(JSON.stringify(page)));
+    const outcome = await createSyncEngine({ db: async () => db, source: async () => fake.url, now: () => clock, random: () => 0.5, client: { fetch } }).sync('install');
+    expect(outcome.state.error).toBeUndefined();
+    // Today and the previous day: a page and the repeat that brings nothing new; trending: one page.
+    expect(fetch).toHaveBeenCalledTimes(5);
+    expect(outcome.state.last!.requests).toBe(5);
+  });
+
+  it('stops a sync that runs past its deadline and records a timeout', async () => {
+    // A slow source: every request takes 40 s of the injected clock; each page is new and full.
+    const fetch = vi.fn(async (input: RequestInfo | URL) => {
+      clock += 40_000;
+      const url = new URL(String(input));
+      const day = url.searchParams.get('date') ?? '2026-11-20';
+      const page = Number(url.searchParams.get('p'));
+      const size = day === '2026-11-20' ? 100 : 20;
+      return new Response(JSON.stringify(Array.from({ length: size }, (_, index) => makeEntry({ id: paperId(day, page * 100 + index), day }))));
+    });
+    const outcome = await createSyncEngine({ db: async () => db, source: async () => fake.url, now: () => clock, random: () => 0.5, client: { fetch } }).sync('manual');
+    expect(fetch.mock.calls.length).toBeLessThanOrEqual(Math.ceil(SYNC_DEADLINE_MS / 40_000));
+    expect(outcome.state.error).toMatchObject({ kind: 'timeout', message: expect.stringMatching(/ran out of time/) });
   });
 });
