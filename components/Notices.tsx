@@ -1,4 +1,4 @@
-import { formatDay, formatTime, t, tn } from '@/lib/i18n-popup';
+import { formatDay, formatTime, formatWhen, t, tn } from '@/lib/i18n-popup';
 import type { HomeData } from '@/lib/queries';
 import type { ListTab } from './reader-state';
 
@@ -18,7 +18,7 @@ export function Notices({ home, tab }: { home: HomeData; tab: ListTab }) {
   } else if (error?.kind === 'offline') {
     notices.push({ tone: 'warn', text: t('offlineNow') });
   } else if (error?.kind === 'rate-limited') {
-    notices.push({ tone: 'warn', text: t('rateLimitedUntil', { time: formatTime(error.retryAt ?? error.at) }) });
+    notices.push({ tone: 'warn', text: t('rateLimitedUntil', { time: formatWhen(error.retryAt ?? error.at, Date.now()) }) });
   } else if (error?.kind === 'storage') {
     notices.push({ tone: 'error', text: `${t('storageFailing', { time: formatTime(sync.failingSince ?? error.at) })} (${error.message})` });
   } else if (error) {

@@ -53,6 +53,8 @@ export const MAX_PAGE_ENTRIES = 2 * PAGE_SIZE;
 const MAX_PROBLEMS = 5;
 /** HF's rate-limit window; the wait when a 429 names no reset time. */
 const DEFAULT_RATE_LIMIT_WAIT_S = 300;
+/** The longest wait a source may ask for: a wrong or hostile header must not stop syncing for years. */
+export const MAX_RATE_LIMIT_WAIT_MS = 3_600_000;
 
 export function listingUrl(source: string, query: ListingQuery, page: number, limit: number): string {
   const url = new URL('api/daily_papers', `${source.replace(/\/+$/, '')}/`);
@@ -67,9 +69,13 @@ export function listingUrl(source: string, query: ListingQuery, page: number, li
 
 /**
  * When a rate limit ends, from `RateLimit: "api";r=0;t=<seconds>` or `Retry-After`
- * (seconds or an HTTP date); HF's 5-minute window when neither says.
+ * (seconds or an HTTP date); HF's 5-minute window when neither says. Never more than an hour away.
  */
 export function rateLimitResetAt(headers: Headers, now: number): number {
+  return Math.min(now + MAX_RATE_LIMIT_WAIT_MS, askedResetAt(headers, now));
+}
+
+function askedResetAt(headers: Headers, now: number): number {
   const rateLimit = headers.get('RateLimit');
   const seconds = rateLimit?.match(/(?:^|;)\s*t=(\d+)/)?.[1];
   if (seconds !== undefined) return now + Number(seconds) * 1000;

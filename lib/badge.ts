@@ -1,4 +1,4 @@
-import { formatAge, formatTime, t, tn } from './i18n-background';
+import { formatAge, formatTime, formatWhen, t, tn } from './i18n-background';
 import type { SyncState } from './sync-state';
 
 /** What the count counts: papers new since the last look, unread papers of today's list, or nothing. */
@@ -64,21 +64,21 @@ export function badgeFor(input: BadgeInput): BadgeView {
     return {
       text: 'off',
       color: BADGE_COLORS.offline,
-      title: tooltip(t('badgeOffline', { time: formatTime(sync.failingSince ?? error.at) }), input),
+      title: tooltip(t('badgeOffline', { time: formatWhen(sync.failingSince ?? error.at, input.now) }), input),
     };
   }
   if (error?.kind === 'rate-limited') {
     return {
       text: 'wait',
       color: BADGE_COLORS.rateLimited,
-      title: tooltip(t('badgeRateLimited', { time: formatTime(error.retryAt ?? sync.notBefore ?? error.at) }), input),
+      title: tooltip(t('badgeRateLimited', { time: formatWhen(error.retryAt ?? sync.notBefore ?? error.at, input.now) }), input),
     };
   }
   if (error) {
     return {
       text: '!',
       color: BADGE_COLORS.error,
-      title: tooltip(t('badgeError', { time: formatTime(error.at), reason: error.message }), input),
+      title: tooltip(t('badgeError', { time: formatWhen(error.at, input.now), reason: error.message }), input),
     };
   }
   if (sync.lastAttemptAt === undefined) {

@@ -1,6 +1,6 @@
 // Listing days are UTC calendar days (HF lists papers at midnight UTC), written `YYYY-MM-DD`.
 
-import { dateTimeFormat } from './intl';
+import { formatDate } from './intl';
 import { currentLocale } from './locale';
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -160,5 +160,5 @@ export function localDate(iso: string, locale: string = currentLocale().tag, tim
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
   const options = timeZone === undefined ? LOCAL_DATE : timeZone === 'UTC' ? UTC_DATE : { ...LOCAL_DATE, timeZone };
-  return dateTimeFormat(locale, options).format(time);
+  return formatDate(locale, options, time);
 }

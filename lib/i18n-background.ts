@@ -3,6 +3,6 @@
 import { backgroundMessages, type BackgroundKey } from './locales/background';
 import { createTranslator } from './locales/translator';
 
-export { formatAge, formatTime } from './i18n-shared';
+export { formatAge, formatTime, formatWhen } from './i18n-shared';
 export type { BackgroundKey };
 export const { t, tn } = createTranslator<BackgroundKey>(backgroundMessages);

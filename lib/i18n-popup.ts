@@ -2,7 +2,7 @@
 // translations are in lib/locales/zh-CN-popup.ts, loaded with the shared ones (lib/i18n.ts).
 import { addStrings, type MessageKey } from './i18n';
 
-export { formatAge, formatDay, formatNumber, formatTime } from './i18n';
+export { formatAge, formatDay, formatNumber, formatTime, formatWhen } from './i18n';
 
 const en = {
   openSidePanel: 'Open side panel',

@@ -6,12 +6,12 @@
 // built in; every other language lives in lib/locales/, one file per part, typed so that a missing
 // key is a type error, and loaded only when chosen (loadLanguage). The background's strings (badge
 // tooltip, notifications) are in lib/locales/background.ts; the few both use in lib/locales/shared.ts.
-import { dateTimeFormat, numberFormat } from './intl';
+import { formatDate, numberFormat } from './intl';
 import { currentLocale, type Language } from './locale';
 import { sharedMessages, type SharedKey } from './locales/shared';
 import { createTranslator, type Catalogues } from './locales/translator';
 
-export { formatAge, formatTime } from './i18n-shared';
+export { formatAge, formatTime, formatWhen } from './i18n-shared';
 
 const en = {
   loadFailed: 'Could not read the stored papers: {reason}',
@@ -117,7 +117,7 @@ const LISTING_DAY: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeri
 
 /** A listing day (UTC calendar day) written for people, e.g. "Fri, 21 Nov" (en-GB), "11月21日周五" (zh-CN). */
 export function formatDay(day: string): string {
-  return dateTimeFormat(currentLocale().tag, LISTING_DAY).format(Date.parse(`${day}T00:00:00Z`));
+  return formatDate(currentLocale().tag, LISTING_DAY, Date.parse(`${day}T00:00:00Z`));
 }
 
 /** A count written for the chosen locale: 12345 → "12,345". */

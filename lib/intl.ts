@@ -28,3 +28,15 @@ function cached<F, O extends Options>(make: (locale: string | undefined, options
 export const dateTimeFormat = cached((locale, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options));
 export const numberFormat = cached((locale, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options));
 export const pluralRules = cached((locale, options: Intl.PluralRulesOptions) => new Intl.PluralRules(locale, options));
+
+/** The furthest a Date reaches either side of 1970 (±100 million days): Intl throws a RangeError beyond. */
+const MAX_TIME_MS = 8.64e15;
+
+/**
+ * A time written with a cached formatter, never throwing: a time no Date can hold (a source's
+ * absurd wait, a corrupt record, an unparseable day) reads as a dash instead of failing its caller.
+ */
+export function formatDate(locale: string | undefined, options: Intl.DateTimeFormatOptions, time: number): string {
+  if (!Number.isFinite(time) || Math.abs(time) > MAX_TIME_MS) return '—';
+  return dateTimeFormat(locale, options).format(time);
+}

@@ -17,6 +17,12 @@ const DAY_MS = 24 * HOUR_MS;
 const NIGHT_PACE: readonly number[] = [3, 3, 3, 2.5, 2, 1.5, 1.25, ...Array<number>(15).fill(1), 2, 3];
 /** HF lists nothing on Saturdays and Sundays (UTC). */
 const WEEKEND_SLOWDOWN = 4;
+/**
+ * The most periods one sync's requests push the next poll out: a morning's first sync (today and
+ * a stale list, two pages each) costs four; a source that makes a sync page on and on must not
+ * silence the schedule for days.
+ */
+const MAX_BUDGET_PERIODS = 4;
 /** An alarm this late did not fire on time: the browser was closed or the computer asleep. */
 const LATE_ALARM_MS = 2 * MINUTE_MS;
 
@@ -60,10 +66,12 @@ export function firstPollDelayMinutes(period: number, random: () => number, now:
 /**
  * The next poll after one has run (or failed): the stretched period, jittered. The period is
  * a request budget: a sync that sent n requests (follow-ups, a second page) waits n periods,
- * so an install costs the source about one request per period whatever the sync fetched.
+ * so an install costs the source about one request per period whatever the sync fetched (up
+ * to four periods).
  */
 export function nextPollDelayMinutes(period: number, random: () => number, now: number, requests = 1): number {
-  return Math.max(1, stretchedMinutes(now, Math.max(1, requests) * (1 - JITTER + 2 * JITTER * random()), period));
+  const periods = Math.min(MAX_BUDGET_PERIODS, Math.max(1, requests) || 1);
+  return Math.max(1, stretchedMinutes(now, periods * (1 - JITTER + 2 * JITTER * random()), period));
 }
 
 /**

@@ -8,6 +8,8 @@ export interface SyncError {
   status?: number;
   /** Rate limits: when requests may resume. */
   retryAt?: number;
+  /** The source that failed: its backoff or rate limit does not bind another one. */
+  source?: string;
 }
 
 export interface SyncSummary {
@@ -51,6 +53,12 @@ export function newerState(a: SyncState, b: SyncState): SyncState {
 // retries' jitter (BENCHMARKS.md, "Load on the source").
 const BACKOFF_BASE_MS = 30 * 60_000;
 const BACKOFF_CAP_MS = 2 * 60 * 60_000;
+/**
+ * No stored hold is believed beyond the longest this code sets (the backoff's cap plus its
+ * jitter; a rate limit is capped at an hour when read): a state written wrongly, or by an
+ * older version that trusted any wait, must not stop syncing for good.
+ */
+const MAX_HOLD_MS = BACKOFF_CAP_MS * 1.5;
 /** After a rate limit's reset, a random spread (a fifth of the wait, 1–30 s) so installs sharing an address do not return at once. */
 const rateLimitSpread = (wait: number) => Math.min(30_000, Math.max(1_000, wait / 5));
 
@@ -69,10 +77,17 @@ export function backoffDelay(failures: number, random: () => number): number {
  * schedule, not a user asking, and not the network coming back after an offline failure.
  */
 export function isHeldBack(state: SyncState, reason: SyncReason, now: number): boolean {
-  if (state.notBefore === undefined || now >= state.notBefore) return false;
+  if (state.notBefore === undefined || now >= state.notBefore || state.notBefore - now > MAX_HOLD_MS) return false;
   const userAsked = reason === 'manual' || reason === 'settings';
   const backOnline = reason === 'online' && state.error?.kind === 'offline';
   return state.error?.kind === 'rate-limited' || !(userAsked || backOnline);
+}
+
+/** The record as it binds `source`: the failures of another source (a rate limit, a backoff) are not its own. */
+export function forSource(state: SyncState, source: string): SyncState {
+  if (state.error?.source === undefined || state.error.source === source) return state;
+  const { error: _error, notBefore: _notBefore, failingSince: _failingSince, ...rest } = state;
+  return { ...rest, failures: 0 };
 }
 
 /** After a failed sync: the error, the next allowed time, and what was stored before it failed. */

@@ -3,7 +3,7 @@ import { utcDay } from './dates';
 import { dayKey, getAllListings, storeListing, type ListingKey, type PaperboyDb, type StoreListingInput } from './db';
 import { isQuotaError, pruneOldestListings } from './retention';
 import { planFollowUps, type FollowUp, type StoredListing } from './sync-plan';
-import { EMPTY_SYNC_STATE, isHeldBack, newerState, withFailure, withSuccess, type SyncError, type SyncState, type SyncSummary } from './sync-state';
+import { EMPTY_SYNC_STATE, forSource, isHeldBack, newerState, withFailure, withSuccess, type SyncError, type SyncState, type SyncSummary } from './sync-state';
 import { publishUnsavedState } from './unsaved-sync';
 
 export { newerState };
@@ -122,9 +122,10 @@ export function createSyncEngine(deps: SyncDeps) {
       return storageFailure(error);
     }
     const startedAt = now();
+    const source = await deps.source();
+    previous = forSource(previous, source);
     if (isHeldBack(previous, reason, startedAt)) return { ran: false, state: previous };
     deps.onStart?.();
-    const source = await deps.source();
     // A prune made by the failing syncs before this one: not repeated, and reported once a sync
     // can record it (while storage is full, not even the sync state can be written).
     const earlierPrune = previous.error ? previous.last?.pruned : undefined;
@@ -167,7 +168,7 @@ export function createSyncEngine(deps: SyncDeps) {
       }
       state = withSuccess(summary);
     } catch (error) {
-      state = withFailure(previous, toSyncError(error, now()), summary, random);
+      state = withFailure(previous, { ...toSyncError(error, now()), source }, summary, random);
     }
     try {
       await db.put('meta', state, 'sync');

@@ -42,6 +42,14 @@ describe('rateLimitResetAt', () => {
     [{ 'Retry-After': 'Thu, 26 Nov 2026 12:10:00 GMT' }, NOW + 600_000],
     [{}, NOW + 300_000],
     [{ 'Retry-After': 'soon' }, NOW + 300_000],
+    // A wait is never trusted beyond an hour, however it is written.
+    [{ RateLimit: '"api";r=0;t=3600' }, NOW + 3_600_000],
+    [{ RateLimit: '"api";r=0;t=3601' }, NOW + 3_600_000],
+    [{ RateLimit: '"api";r=0;t=999999999' }, NOW + 3_600_000],
+    [{ RateLimit: '"api";r=0;t=9999999999999' }, NOW + 3_600_000],
+    [{ RateLimit: `"api";r=0;t=${'9'.repeat(400)}` }, NOW + 3_600_000],
+    [{ 'Retry-After': '99999999999999999999' }, NOW + 3_600_000],
+    [{ 'Retry-After': 'Fri, 31 Dec 9999 23:59:59 GMT' }, NOW + 3_600_000],
   ])('reads %j', (headers, expected) => {
     expect(rateLimitResetAt(new Headers(headers), NOW)).toBe(expected);
   });

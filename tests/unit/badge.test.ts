@@ -56,6 +56,22 @@ describe('badgeFor', () => {
     expect(view.title).toMatch(/Papers shown are from 1 min ago/);
   });
 
+  // Local times (the tooltip speaks the user's clock): noon and half past eleven at night, here.
+  const LOCAL_NOON = new Date(2026, 10, 26, 12, 0).getTime();
+  const LOCAL_LATE = new Date(2026, 10, 26, 23, 30).getTime();
+  it.each([
+    ['within the day: the time alone', LOCAL_NOON, LOCAL_NOON + 3_600_000, /next try after 01:00\sPM\./],
+    ['past midnight: with its date', LOCAL_LATE, LOCAL_LATE + 3_600_000, /next try after Nov 27, 12:30\sAM\./],
+    ['years away (stored by an older version): with its year', LOCAL_NOON, LOCAL_NOON + 999_999_999_000, /next try after [A-Z][a-z]{2} \d+, 20\d\d, \d\d:\d\d\s[AP]M\./],
+    ['beyond what a date can hold: a dash, not a RangeError', LOCAL_NOON, LOCAL_NOON + 9_999_999_999_999_000, /next try after —\./],
+    ['not a number: a dash', LOCAL_NOON, Number.NaN, /next try after —\./],
+  ])('says when a rate limit ends %s', (_name, now, retryAt, title) => {
+    const sync: SyncState = { ...synced, lastAttemptAt: now, failures: 1, error: { kind: 'rate-limited', message: '429', at: now, retryAt } };
+    const view = badgeFor({ unseen: 0, sync, now, hasPapers: true });
+    expect(view.text).toBe('wait');
+    expect(view.title).toMatch(title);
+  });
+
   it('says there is no data when a failure happens before anything was stored', () => {
     const view = badgeFor({ unseen: 0, sync: { failures: 1, lastAttemptAt: NOW, error: { kind: 'network', message: 'x', at: NOW } }, now: NOW, hasPapers: false });
     expect(view.text).toBe('!');

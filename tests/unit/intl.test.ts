@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { localDate } from '@/lib/dates';
 import { describeFreshness } from '@/lib/freshness';
-import { dateTimeFormat, numberFormat, pluralRules } from '@/lib/intl';
+import { dateTimeFormat, formatDate, numberFormat, pluralRules } from '@/lib/intl';
+import { formatDay } from '@/lib/i18n';
 import { DEFAULT_LOCALE, resolveLocale, setLocale } from '@/lib/locale';
 
 const OriginalDateTimeFormat = Intl.DateTimeFormat;
@@ -62,5 +63,24 @@ describe('Intl formatters, cached per (locale, options)', () => {
     setLocale(resolveLocale('en', 'en-GB'));
     expect(localDate(iso, undefined, 'Europe/Oslo')).toBe('20 Nov 2026');
     expect(built).toBe(2);
+  });
+});
+
+describe('formatDate never throws', () => {
+  const DAY: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' };
+  it.each([
+    [Date.UTC(2026, 10, 26), '11/26/2026'],
+    [8.64e15, '09/13/275760'], // the last time a Date can hold
+    [8.64e15 + 1, '—'],
+    [-8.64e15 - 1, '—'],
+    [Date.now() + 9_999_999_999_999_000, '—'], // a 13-digit rate-limit wait in seconds
+    [Number.NaN, '—'],
+    [Number.POSITIVE_INFINITY, '—'],
+  ])('%d → %j', (time, expected) => {
+    expect(formatDate('en-US', DAY, time)).toBe(expected);
+  });
+
+  it('nor does a listing day that is not one', () => {
+    expect(formatDay('not-a-day')).toBe('—');
   });
 });

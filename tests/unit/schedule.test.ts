@@ -60,6 +60,9 @@ describe('poll schedule', () => {
     [120, 1, 1, THURSDAY_NOON, 138],
     [30, 0.5, 3, THURSDAY_NOON, 90], // a sync that sent 3 requests waits 3 periods
     [30, 0.5, 0, THURSDAY_NOON, 30], // one that sent none (held back) waits one
+    [30, 0.5, 4, THURSDAY_NOON, 120],
+    [30, 0.5, 200, THURSDAY_NOON, 120], // a source that kept sending full pages: no more than four periods
+    [30, 0.5, Number.NaN, THURSDAY_NOON, 30],
     [30, 0.5, 1, SATURDAY_NOON, 120],
   ])('next poll with a %i-minute period, random %f and %i requests sent is after %f minutes', (period, random, requests, now, minutes) => {
     expect(nextPollDelayMinutes(period, () => random, now, requests)).toBeCloseTo(minutes, 10);

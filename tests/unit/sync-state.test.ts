@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncReason } from '@/lib/sync';
-import { backoffDelay, isHeldBack, withFailure, withSuccess, type SyncState, type SyncSummary } from '@/lib/sync-state';
+import { backoffDelay, forSource, isHeldBack, withFailure, withSuccess, type SyncState, type SyncSummary } from '@/lib/sync-state';
 
 const MIN = 60_000;
 const NOW = Date.parse('2026-11-26T12:00:00Z');
@@ -35,8 +35,31 @@ describe('isHeldBack', () => {
     ['offline, the network is back', offline, 'online', false],
     ['a rate limit, the user asks', limited, 'manual', true],
     ['a backoff that has run out', { ...backingOff, notBefore: NOW }, 'alarm', false],
+    ['a rate limit stored 31 years ahead (by an older version)', { ...limited, notBefore: NOW + 999_999_999_000 }, 'alarm', false],
+    ['a backoff stored beyond its cap', { ...backingOff, notBefore: NOW + 3 * 60 * MIN + 1 }, 'alarm', false],
+    ['a backoff at its cap', { ...backingOff, notBefore: NOW + 3 * 60 * MIN }, 'alarm', true],
   ] as [string, SyncState, SyncReason, boolean][])('%s (%s): %s', (_, state, reason, held) => {
     expect(isHeldBack(state, reason, NOW)).toBe(held);
+  });
+});
+
+describe('forSource', () => {
+  const limited: SyncState = {
+    failures: 3,
+    failingSince: NOW - 60 * MIN,
+    lastSuccessAt: NOW - 90 * MIN,
+    notBefore: NOW + 30 * MIN,
+    error: { kind: 'rate-limited', message: '429', at: NOW, retryAt: NOW + 30 * MIN, source: 'https://old.example' },
+  };
+  it.each([
+    ['the source that failed keeps its rate limit', limited, 'https://old.example', true],
+    ['another source starts clean', limited, 'https://huggingface.co', false],
+    ['a failure recorded without its source still binds', { ...limited, error: { ...limited.error!, source: undefined } }, 'https://huggingface.co', true],
+  ] as [string, SyncState, string, boolean][])('%s', (_, state, source, held) => {
+    const bound = forSource(state, source);
+    expect(isHeldBack(bound, 'settings', NOW)).toBe(held);
+    expect(isHeldBack(bound, 'alarm', NOW)).toBe(held);
+    if (!held) expect(bound).toEqual({ failures: 0, lastSuccessAt: NOW - 90 * MIN });
   });
 });
 

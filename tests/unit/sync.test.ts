@@ -137,6 +137,25 @@ describe('sync engine', () => {
     expect(resumed.state.error).toBeUndefined();
   });
 
+  it("a new source is asked at once: the old one's rate limit and backoff are not its own", async () => {
+    let source = fake.url;
+    const switching = () => createSyncEngine({ db: async () => db, source: async () => source, now: () => clock, random: () => 0.5 });
+    fake.state.failNext(1, '429');
+    expect((await switching().sync('alarm')).state.error).toMatchObject({ kind: 'rate-limited', source: fake.url });
+    const mirror = await startFakeHf();
+    try {
+      clock = FRIDAY + 60_000;
+      expect((await switching().sync('settings')).ran).toBe(false); // the same source, saved again, still waits
+      source = mirror.url;
+      const asked = await switching().sync('settings');
+      expect(asked.ran).toBe(true);
+      expect(asked.state).toMatchObject({ failures: 0, lastSuccessAt: clock });
+      expect(mirror.state.requests.length).toBeGreaterThan(0);
+    } finally {
+      await mirror.close();
+    }
+  });
+
   it('counts malformed entries and stores the good ones, the partly malformed too', async () => {
     const days = fake.state.days as Record<string, unknown[]>;
     const friday = days['2026-11-20'] as { paper: Record<string, unknown> }[];
