@@ -76,7 +76,7 @@ export function DataSettings({ db = getDb, send = sendRequest, now = Date.now }:
     importing.value = true;
     importMessage.value = undefined;
     try {
-      // Checked whole here, so a malformed file never reaches the background (nor its bundle the checks).
+      // Checked whole here, so a malformed file never reaches the background with its papers.
       const parsed = parseImport(await file.text());
       if (!parsed.ok) {
         importMessage.value = { tone: 'error', text: parsed.error === 'not-json' ? t('importNotJson') : t('importInvalid', { detail: parsed.detail ?? '' }) };
