@@ -2,8 +2,8 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { getDb, getSavedPapers, type PaperboyDb } from '@/lib/db';
-import { parseImport } from '@/lib/import';
-import { t, tn } from '@/lib/i18n-options';
+import { MAX_IMPORT_BYTES, parseImport, tooLargeToImport } from '@/lib/import';
+import { formatNumber, t, tn } from '@/lib/i18n-options';
 import { sendRequest } from '@/lib/messages';
 import { followStatusItem, type FollowStatus } from '@/lib/saved-sync';
 import { OPEN_PANEL_COMMAND } from '@/lib/commands';
@@ -16,6 +16,9 @@ export interface DataSettingsDeps {
 }
 
 type Message = { tone: 'ok' | 'error'; text: string };
+
+/** Megabytes, rounded up to a tenth so that a file just over the limit does not read as at it. */
+const megabytes = (bytes: number) => formatNumber(Math.ceil((bytes / 1024 / 1024) * 10) / 10);
 
 /** The reader's keyboard shortcut as the browser has it (the user may have changed it). */
 async function readShortcut(): Promise<string | undefined> {
@@ -76,7 +79,12 @@ export function DataSettings({ db = getDb, send = sendRequest, now = Date.now }:
     importing.value = true;
     importMessage.value = undefined;
     try {
-      // Checked whole here, so a malformed file never reaches the background (nor its bundle the checks).
+      // Refused by its size alone: reading a huge file would stall the page before any check.
+      if (tooLargeToImport(file)) {
+        importMessage.value = { tone: 'error', text: t('importTooLarge', { size: megabytes(file.size), max: megabytes(MAX_IMPORT_BYTES) }) };
+        return;
+      }
+      // Checked whole here, so a malformed file never reaches the background with its papers.
       const parsed = parseImport(await file.text());
       if (!parsed.ok) {
         importMessage.value = { tone: 'error', text: parsed.error === 'not-json' ? t('importNotJson') : t('importInvalid', { detail: parsed.detail ?? '' }) };
@@ -128,7 +136,7 @@ export function DataSettings({ db = getDb, send = sendRequest, now = Date.now }:
           onChange={(event) => void importFile(event.currentTarget)}
         />
         <p id="import-help" class="help">
-          {t('importHelp')}
+          {t('importHelp', { max: megabytes(MAX_IMPORT_BYTES) })}
         </p>
         <p class={`form-message ${importMessage.value?.tone ?? ''}`} role="status">
           {importing.value ? t('importing') : (importMessage.value?.text ?? '')}

@@ -4,7 +4,7 @@ import { localDate } from '@/lib/dates';
 import type { PaperRecord, PaperSummary } from '@/lib/db';
 import { formatNumber, t, tn } from '@/lib/i18n';
 import { highlight } from '@/lib/search-text';
-import { paperLinks, safeHttpsUrl } from '@/lib/urls';
+import { codeLink, paperLinks, safeHttpsUrl } from '@/lib/urls';
 import type { WatchHit } from '@/lib/watchlist';
 import { Highlighted } from './Highlighted';
 import { Sparkline } from './Sparkline';
@@ -95,7 +95,7 @@ function WatchMark({ hits }: { hits: readonly WatchHit[] }) {
 export function PaperCard({ paper, isNew, full = false, terms, focused = false, headingLevel = 3, onOpen, onToggleSaved, onToggleRead }: PaperCardProps) {
   const Title = headingLevel === 2 ? 'h2' : 'h3';
   const links = paperLinks(paper.id);
-  const code = safeHttpsUrl(paper.githubRepo);
+  const code = codeLink(paper.githubRepo);
   const project = safeHttpsUrl(paper.projectPage);
   const opened = onOpen ? () => onOpen(paper.id) : undefined;
   const read = paper.readAt !== undefined;
@@ -167,11 +167,15 @@ export function PaperCard({ paper, isNew, full = false, terms, focused = false, 
         <ExternalLink href={links.pdf} onOpen={opened}>
           {t('linkPdf')}
         </ExternalLink>
-        {code ? (
-          <ExternalLink href={code} onOpen={opened}>
+        {code?.href ? (
+          <ExternalLink href={code.href} onOpen={opened}>
             {t('linkCode')}
             {paper.githubStars !== undefined ? <span title={t('githubStars', { n: paper.githubStars })}> ★ {formatNumber(paper.githubStars)}</span> : null}
           </ExternalLink>
+        ) : null}
+        {code?.host ? (
+          // Not a code host the source uses: where it would lead is said, and not linked.
+          <span class="code-elsewhere">{t('codeElsewhere', { host: code.host })}</span>
         ) : null}
         {project ? (
           <ExternalLink href={project} onOpen={opened}>

@@ -4,6 +4,7 @@ import { fillMissingHeads, getDb } from '@/lib/db';
 import { handleCommand } from '@/lib/commands';
 import { followLanguage } from '@/lib/language';
 import { broadcast, handleRequests } from '@/lib/messages';
+import { requestGuard } from '@/lib/request-check';
 import { DIGEST_ALARM, openNotification } from '@/lib/alerts';
 import { createSavedSync } from '@/lib/saved-sync';
 import { ONLINE_CHECK_ALARM, POLL_ALARM, RETRY_ALARM, createPaperboyService } from '@/lib/service';
@@ -84,7 +85,7 @@ export default defineBackground({
       fetchView: ({ key, force }) => service.fetchView(key, force),
       searchRemote: ({ query }) => service.searchRemote(query),
       importData: ({ papers, savedIds }) => service.importData({ papers, savedIds }),
-    });
+    }, requestGuard);
 
     pollMinutesSetting.watch(() => void service.rescheduleForSetting());
     badgeModeSetting.watch(() => void service.refreshBadge());

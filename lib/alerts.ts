@@ -11,6 +11,7 @@ import {
   paperNotificationId,
   planNotifications,
   recordInLedger,
+  stripBidiControls,
   targetOf,
   type AlertCandidate,
   type Ledger,
@@ -184,8 +185,8 @@ export function createAlerts(deps: AlertDeps) {
           await api.create(paperNotificationId(candidate), {
             type: 'basic',
             iconUrl: iconUrl(),
-            title: candidate.title,
-            message: candidate.detail,
+            title: stripBidiControls(candidate.title),
+            message: stripBidiControls(candidate.detail),
           });
         }
         if (plan.more > 0) {

@@ -82,9 +82,16 @@ const balanced = (text: string) => {
 };
 
 /**
+ * What a title's math never needs and a LaTeX run would obey: file and terminal access
+ * (`\input`, `\write`, `\openin`…), catcode or macro changes, `^^` (TeX reads `^^5c` as a
+ * backslash) and `%` (it comments out the rest of the line, closing brace and dollar included).
+ */
+const UNSAFE_IN_MATH = /\\(?:input|include|write|openin|openout|read|immediate|catcode|def|edef|gdef|xdef|let|csname|special)(?![A-Za-z])|\^\^|%/;
+
+/**
  * Text for a BibTeX field: inline math (`$…$` with balanced braces, as arXiv titles carry it)
- * is kept as written; outside it TeX's special characters are escaped and accented Latin
- * letters become accent commands.
+ * is kept as written, unless it holds what math never needs (UNSAFE_IN_MATH); outside it TeX's
+ * special characters are escaped and accented Latin letters become accent commands.
  */
 export function escapeBibtex(text: string): string {
   let out = '';
@@ -92,10 +99,10 @@ export function escapeBibtex(text: string): string {
   while (rest) {
     const math = /^\$[^$]+\$/.exec(rest);
     if (math) {
-      // A span that cannot be math (unbalanced braces) is text, both dollars included, so
-      // its closing dollar does not open a span of its own.
+      // A span that cannot be math (unbalanced braces) or is not only math is text, both
+      // dollars included, so its closing dollar does not open a span of its own.
       const span = math[0];
-      out += balanced(span) && !span.endsWith('\\$') ? span : [...span].map(escapeChar).join('');
+      out += balanced(span) && !span.endsWith('\\$') && !UNSAFE_IN_MATH.test(span) ? span : [...span].map(escapeChar).join('');
       rest = rest.slice(span.length);
       continue;
     }

@@ -51,6 +51,7 @@ const en = {
   linkArxiv: 'arXiv',
   linkPdf: 'PDF',
   linkCode: 'Code',
+  codeElsewhere: 'Code: {host} (not linked)',
   linkProject: 'Project page',
   githubStars: '{n} stars on GitHub',
   watchMarkKeyword: 'Watchlist: {rule}',

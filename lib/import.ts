@@ -9,8 +9,16 @@ const MAX_TEXT = 20_000;
 const MAX_SHORT = 2_000;
 /** A year of papers is about 25k; well above it, the file is not one of ours. */
 const MAX_PAPERS = 200_000;
+/**
+ * Files larger than this are refused before they are read: a year of saved papers is a few
+ * MB, and the whole file travels to the background in one message (Chrome's cap is 64 MB).
+ */
+export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 
-const id = v.pipe(v.string(), v.regex(ARXIV_ID, 'not an arXiv id'));
+export const tooLargeToImport = (file: Pick<Blob, 'size'>) => file.size > MAX_IMPORT_BYTES;
+
+/** An arXiv id as Paperboy keys papers (new-style ids only: they go into URL paths). */
+export const PaperIdSchema = v.pipe(v.string(), v.regex(ARXIV_ID, 'not an arXiv id'));
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `longer than ${max} characters`));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const time = v.pipe(v.number(), v.integer(), v.minValue(1));
@@ -20,7 +28,7 @@ const isoTime = v.pipe(
 );
 
 const PaperSchema = v.object({
-  id,
+  id: PaperIdSchema,
   title: v.pipe(text(MAX_SHORT), v.nonEmpty('empty')),
   abstract: text(MAX_TEXT),
   authors: v.array(text(MAX_SHORT)),
@@ -39,14 +47,20 @@ const PaperSchema = v.object({
   readAt: v.optional(time),
 });
 
-const SavedIdSchema = v.object({ id, savedAt: time, readAt: v.optional(time) });
+const SavedIdSchema = v.object({ id: PaperIdSchema, savedAt: time, readAt: v.optional(time) });
 
 const FileSchema = v.object({
   format: v.literal(EXPORT_FORMAT, 'not a Paperboy export'),
   version: v.literal(EXPORT_VERSION, `only version ${EXPORT_VERSION} can be read`),
   exportedAt: v.optional(v.string()),
   papers: v.pipe(v.array(PaperSchema), v.maxLength(MAX_PAPERS, 'too many papers')),
-  savedWithoutDetails: v.optional(v.array(SavedIdSchema), []),
+  savedWithoutDetails: v.optional(v.pipe(v.array(SavedIdSchema), v.maxLength(MAX_PAPERS, 'too many saved ids')), []),
+});
+
+/** What an import request carries to the background: the checked file's papers and saved ids. */
+export const ImportPayloadSchema = v.object({
+  papers: FileSchema.entries.papers,
+  savedIds: v.pipe(v.array(SavedIdSchema), v.maxLength(MAX_PAPERS, 'too many saved ids')),
 });
 
 export type ImportParse =
@@ -54,7 +68,7 @@ export type ImportParse =
   /** `detail` says where and why, in the validator's words (a path such as `papers.3.id`). */
   | { ok: false; error: 'not-json' | 'invalid'; detail?: string };
 
-function describe(issues: v.BaseIssue<unknown>[]): string {
+export function describeIssues(issues: v.BaseIssue<unknown>[]): string {
   const first = issues[0];
   const path = first?.path?.map((item) => String(item.key)).join('.') ?? '';
   return `${path ? `${path}: ` : ''}${first?.message ?? 'invalid'}`;
@@ -75,7 +89,7 @@ export function parseImport(raw: string): ImportParse {
     return { ok: false, error: 'not-json' };
   }
   const result = v.safeParse(FileSchema, json);
-  if (!result.success) return { ok: false, error: 'invalid', detail: describe(result.issues) };
+  if (!result.success) return { ok: false, error: 'invalid', detail: describeIssues(result.issues) };
   const byId = new Map<string, ImportedPaper>();
   for (const paper of result.output.papers) {
     const before = byId.get(paper.id);

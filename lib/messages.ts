@@ -5,6 +5,7 @@ import type { SearchOutcome, ViewFetchOutcome } from './views';
 import type { ExportedSavedId } from './export-format';
 import type { ImportedPaper } from './saved-store';
 import type { ImportOutcome } from './service';
+import type { RequestGuard } from './request-check';
 
 /** Requests from the popup, side panel and options page to the background, the only writer. */
 export type Request =
@@ -17,7 +18,7 @@ export type Request =
   | { type: 'searchRemote'; query: string }
   /**
    * A Paperboy JSON export, read and checked whole by the page the user chose it in
-   * (lib/import.ts, off the background's bundle), merged by the background.
+   * (lib/import.ts), checked again on arrival (lib/request-check.ts), merged by the background.
    */
   | { type: 'importData'; papers: ImportedPaper[]; savedIds: ExportedSavedId[] };
 
@@ -63,15 +64,20 @@ export async function sendRequest<R extends Request>(request: R): Promise<Respon
  * Background side: answers requests; other messages (broadcasts) are left alone. Answers go
  * through `sendResponse` (and `return true` keeps the channel open): Chrome's own onMessage, used
  * without a polyfill, ignores a returned promise. A caller without `sendResponse` (the tests'
- * fake browser) gets the promise.
+ * fake browser) gets the promise. The guard (lib/request-check.ts, passed in so that the pages,
+ * which import this file, do not carry the schemas) picks who is answered and what is acted on.
  */
-export function handleRequests(handlers: RequestHandlers): void {
-  browser.runtime.onMessage.addListener(((message: unknown, _sender: unknown, sendResponse?: (response: unknown) => void) => {
+export function handleRequests(handlers: RequestHandlers, guard: RequestGuard): void {
+  browser.runtime.onMessage.addListener(((message: unknown, sender: Parameters<RequestGuard['acceptSender']>[0], sendResponse?: (response: unknown) => void) => {
     const envelope = message as Envelope | undefined;
-    if (envelope?.paperboy !== 'request') return undefined;
-    const handler = handlers[envelope.request.type] as (request: Request) => Promise<unknown>;
+    if (envelope?.paperboy !== 'request' || !guard.acceptSender(sender)) return undefined;
+    const checked = guard.check(envelope.request);
     const answer = Promise.resolve()
-      .then(() => handler(envelope.request))
+      .then(() => {
+        if (!checked.ok) throw new RangeError(`Refused a malformed request (${checked.reason})`);
+        const handler = handlers[checked.request.type] as (request: Request) => Promise<unknown>;
+        return handler(checked.request);
+      })
       .catch((error: unknown): Failure => ({ paperboy: 'error', message: describeFailure(error) }));
     if (typeof sendResponse !== 'function') return answer;
     void answer.then(sendResponse);

@@ -15,6 +15,16 @@ export interface AlertCandidate {
 export type Ledger = Record<string, number>;
 
 export const MAX_VISIBLE = 3;
+
+/**
+ * Bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069). A notification is plain
+ * text the system lays out with no isolation of its own: an override in a title would reorder
+ * what follows it, the app's own words included ("…exe.gpj" shown as "…jpg.exe").
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** Text from the source (titles) or the user (rule names) as a notification may show it. */
+export const stripBidiControls = (text: string) => text.replace(BIDI_CONTROLS, '');
 /** Older entries go: papers leave the store after a year at most (retention), their entries too. */
 const LEDGER_MAX_AGE_MS = 400 * 86_400_000;
 const LEDGER_MAX_ENTRIES = 5_000;

@@ -78,15 +78,32 @@ export function localMark(previous: Mark | undefined, saved: boolean, nowSeconds
   return saved ? time : -time;
 }
 
+/** Clocks of two devices may disagree by this much; a mark further ahead is not believed. */
+export const MAX_CLOCK_AHEAD_SECONDS = 86_400;
+
+export interface BucketOrigin {
+  /** The bucket the value was read from: an id that hashes elsewhere is not this bucket's. */
+  bucket?: number;
+  /** Now, in seconds: marks later than a day ahead of it are ignored. */
+  nowSeconds?: number;
+}
+
 /**
  * What another device (or an older version) wrote is untrusted: only arXiv ids with whole,
- * non-zero marks are kept; anything else is ignored rather than spread further.
+ * non-zero marks are kept; anything else is ignored rather than spread further. Given where
+ * it came from, also ignored: ids of another bucket (they would replace this device's own
+ * mark of the id, which lives in its right bucket) and marks far in the future (a tombstone
+ * stamped years ahead would beat every later save, everywhere, until retention deletes it).
  */
-export function sanitizeBucket(value: unknown): Record<string, Mark> {
+export function sanitizeBucket(value: unknown, origin: BucketOrigin = {}): Record<string, Mark> {
   const clean: Record<string, Mark> = {};
   if (!value || typeof value !== 'object' || Array.isArray(value)) return clean;
+  const latest = origin.nowSeconds === undefined ? Infinity : origin.nowSeconds + MAX_CLOCK_AHEAD_SECONDS;
   for (const [id, mark] of Object.entries(value as Record<string, unknown>)) {
-    if (ARXIV_ID.test(id) && typeof mark === 'number' && Number.isSafeInteger(mark) && mark !== 0) clean[id] = mark;
+    if (!ARXIV_ID.test(id) || typeof mark !== 'number' || !Number.isSafeInteger(mark) || mark === 0) continue;
+    if (markSeconds(mark) > latest) continue;
+    if (origin.bucket !== undefined && bucketOf(id) !== origin.bucket) continue;
+    clean[id] = mark;
   }
   return clean;
 }

@@ -83,10 +83,13 @@ export function createSavedSync(deps: SavedSyncDeps) {
     return run;
   }
 
+  /** A bucket as storage.sync holds it: checked against its key and this device's clock. */
+  const fromOtherDevices = (value: unknown, index: number) => sanitizeBucket(value, { bucket: index, nowSeconds: toSeconds(now()) });
+
   async function readBuckets(indexes: readonly number[]): Promise<Record<string, Mark>[]> {
     const stored = await area.get(indexes.map(bucketKey));
     const buckets = Array.from({ length: BUCKET_COUNT }, () => ({}) as Record<string, Mark>);
-    for (const index of indexes) buckets[index] = sanitizeBucket(stored[bucketKey(index)]);
+    for (const index of indexes) buckets[index] = fromOtherDevices(stored[bucketKey(index)], index);
     return buckets;
   }
 
@@ -211,8 +214,8 @@ export function createSavedSync(deps: SavedSyncDeps) {
         const merged = incoming.slice();
         for (const index of indexes) {
           const change = changes[bucketKey(index)]!;
-          incoming[index] = sanitizeBucket(change.newValue);
-          merged[index] = mergeBuckets(sanitizeBucket(change.oldValue), incoming[index]!, mirrorBuckets[index]!);
+          incoming[index] = fromOtherDevices(change.newValue, index);
+          merged[index] = mergeBuckets(fromOtherDevices(change.oldValue, index), incoming[index]!, mirrorBuckets[index]!);
           Object.assign(mirror, merged[index]);
         }
         const changedMarks = Object.assign({}, ...indexes.map((index) => merged[index])) as Record<string, Mark>;

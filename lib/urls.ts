@@ -1,13 +1,31 @@
 // Only `https:` URLs may become links: the source's text is untrusted.
 
+/**
+ * An https URL with a host and no user name or password (`https://huggingface.co@evil.example/`
+ * reads as Hugging Face but goes to evil.example), normalised; anything else is undefined.
+ */
 export function safeHttpsUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
   try {
     const url = new URL(value);
-    return url.protocol === 'https:' && url.hostname ? url.href : undefined;
+    return url.protocol === 'https:' && url.hostname && !url.username && !url.password ? url.href : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** Where the source's `githubRepo` points: GitHub is the only code host it has been seen to use. */
+const CODE_HOSTS: ReadonlySet<string> = new Set(['github.com', 'www.github.com']);
+
+/** A 'Code' link to a known code host, or only the host of an address elsewhere (shown, not linked). */
+export type CodeLink = { href: string; host?: undefined } | { href?: undefined; host: string };
+
+export function codeLink(value: string | undefined): CodeLink | undefined {
+  const href = safeHttpsUrl(value);
+  if (!href) return undefined;
+  // The URL parser gives the host in ASCII (punycode): a look-alike name shows as what it is.
+  const { hostname } = new URL(href);
+  return CODE_HOSTS.has(hostname) ? { href } : { host: hostname };
 }
 
 export function paperLinks(id: string) {

@@ -41,6 +41,7 @@ export const zhCN: Catalogue = {
   linkArxiv: 'arXiv',
   linkPdf: 'PDF',
   linkCode: '代码',
+  codeElsewhere: '代码：{host}（未链接）',
   linkProject: '项目主页',
   githubStars: 'GitHub 上有 {n} 个星标',
   watchMarkKeyword: '关注：{rule}',

@@ -26,3 +26,15 @@ Object.assign(fakeBrowser.commands, {
   },
 });
 beforeEach(() => commandListeners.clear());
+
+// The fake browser delivers runtime messages with an empty sender; a real browser names the
+// page that sent them, and the background answers only this extension's own pages.
+type MessageEvent = { hasListeners(): boolean; trigger(message: unknown, sender: unknown): Promise<unknown[]> };
+Object.assign(fakeBrowser.runtime, {
+  async sendMessage(message: unknown) {
+    const onMessage = fakeBrowser.runtime.onMessage as unknown as MessageEvent;
+    if (!onMessage.hasListeners()) throw new Error('No listeners available');
+    const sender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    return (await onMessage.trigger(message, sender)).find((response) => !!response);
+  },
+});

@@ -75,6 +75,18 @@ describe('alerts after a sync', () => {
     expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual(rgba(BADGE_COLORS.count));
   });
 
+  it('shows titles and rule names without bidi controls, which would reorder the notification', async () => {
+    const paperboy = service();
+    await paperboy.sync('install');
+    await addWatchRule('author', 'Mallory \u202EQA');
+    const [entry] = fake.state.addPapers(today(), 1) as { paper: { id: string } }[];
+    fake.state.updatePaper(entry!.paper.id, { title: 'Safe \u202Egpj.exe\u202C study \u2066x\u2069', authors: [{ name: 'Mallory \u202EQA' }] });
+    await paperboy.sync('alarm');
+    const notes = await shown();
+    expect(notes).toHaveLength(1);
+    expect(notes[0]![1]).toMatchObject({ title: 'Safe gpj.exe study x', message: 'Watchlist author: Mallory QA' });
+  });
+
   it('shows at most 3 at once: 2 papers and one "N more"', async () => {
     const paperboy = service();
     await paperboy.sync('install');

@@ -7,6 +7,7 @@ import { stubRecord } from '@/lib/saved-store';
 import { followStatusItem } from '@/lib/saved-sync';
 import type { ImportOutcome } from '@/lib/service';
 import { EXPORT_FORMAT } from '@/lib/export-format';
+import { MAX_IMPORT_BYTES } from '@/lib/import';
 import { makePaper } from '../support/make-paper';
 
 afterEach(cleanup);
@@ -48,6 +49,30 @@ describe('Saved papers settings', () => {
     await chooseFile(text);
     await screen.findByText(message);
     expect(send).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['just over the stated size', MAX_IMPORT_BYTES + 1, 'That file is 32.1 MB; Paperboy imports files up to 32 MB. Nothing was imported.'],
+    ['of a gigabyte', 1024 ** 3, 'That file is 1,024 MB; Paperboy imports files up to 32 MB. Nothing was imported.'],
+  ])('refuses a file %s without reading it', async (_name, size, message) => {
+    const send = mount({ ok: true, added: 0, saved: 0, read: 0 });
+    expect(screen.getByText(/Files up to 32 MB\./)).toBeTruthy();
+    const file = new File([exported], 'export.json', { type: 'application/json' });
+    Object.defineProperty(file, 'size', { value: size });
+    const read = vi.spyOn(file, 'text');
+    fireEvent.change(screen.getByLabelText('Import a Paperboy JSON export'), { target: { files: [file] } });
+    await screen.findByText(message);
+    expect(read).not.toHaveBeenCalled();
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('reads a file of exactly the stated size', async () => {
+    const send = mount({ ok: true, added: 1, saved: 1, read: 0 });
+    const file = new File([exported], 'export.json', { type: 'application/json' });
+    Object.defineProperty(file, 'size', { value: MAX_IMPORT_BYTES });
+    fireEvent.change(screen.getByLabelText('Import a Paperboy JSON export'), { target: { files: [file] } });
+    await screen.findByText('Imported: 1 new papers, 1 newly saved, 0 newly read.');
+    expect(send).toHaveBeenCalledTimes(1);
   });
 
   it.each([

@@ -91,4 +91,9 @@ describe('buildDigest', () => {
     });
     expect(buildDigest('2026-11-21', [])).toBeUndefined();
   });
+
+  it('strips bidi controls from the titles it lists', () => {
+    const digest = buildDigest('2026-11-20', [{ id: '2611.00001', title: 'A \u202Edrow\u202C and \u2067B\u2069', upvotes: 1 }]);
+    expect(digest!.top[0]!.title).toBe('A drow and B');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MORE_NOTIFICATION_ID, ledgerKey, paperNotificationId, planNotifications, recordInLedger, targetOf, type AlertCandidate } from '@/lib/notify';
+import { MORE_NOTIFICATION_ID, ledgerKey, paperNotificationId, planNotifications, recordInLedger, stripBidiControls, targetOf, type AlertCandidate } from '@/lib/notify';
 import { crossedThreshold, sparklinePoints } from '@/lib/rising';
 
 const candidate = (n: number, reason: AlertCandidate['reason'] = 'watch'): AlertCandidate => ({
@@ -46,6 +46,20 @@ describe('planNotifications', () => {
     const plan = planNotifications({ candidates: [candidate(1), candidate(2)], ledger: {}, reserved: 0, openPaperIds: new Set(['2611.00001']) });
     expect(ids(plan.show)).toEqual(['2611.00002']);
     expect(ids(plan.handled)).toEqual(['2611.00001', '2611.00002']);
+  });
+});
+
+describe('stripBidiControls', () => {
+  it.each([
+    ['a right-to-left override', 'Invoice \u202Egpj.exe', 'Invoice gpj.exe'],
+    ['embeddings and their pop', '\u202Aleft\u202C \u202Bright\u202C', 'left right'],
+    ['a left-to-right override', '\u202Dforced\u202C', 'forced'],
+    ['isolates', '\u2066a\u2069 \u2067b\u2069 \u2068c\u2069', 'a b c'],
+    ['Arabic and Hebrew text itself is kept', 'نموذج לשון model', 'نموذج לשון model'],
+    ['marks that do not override are kept (LRM, RLM, ZWJ)', 'a\u200Eb\u200Fc\u200Dd', 'a\u200Eb\u200Fc\u200Dd'],
+    ['plain text', 'Attention is all you need', 'Attention is all you need'],
+  ])('removes %s', (_name, text, expected) => {
+    expect(stripBidiControls(text)).toBe(expected);
   });
 });
 

@@ -132,4 +132,20 @@ describe('popup', () => {
     expect(hrefs.every((href) => href!.startsWith('https://'))).toBe(true);
     expect(within(article).queryByRole('link', { name: /Code|Project/ })).toBeNull();
   });
+
+  it.each([
+    ['another host', 'https://github.com.evil.example/acme/model', 'Code: github.com.evil.example (not linked)'],
+    ['a user name in front of GitHub', 'https://github.com@evil.example/acme/model', undefined],
+  ])('does not link a Code address on %s, and says where it leads', async (_name, githubRepo, shown) => {
+    const db = await getDb();
+    const projectPage = 'https://huggingface.co@evil.example/';
+    await storeListing(db, { key: 'trending', papers: [paper('2611.00667', { githubRepo, projectPage })], fetchedAt: NOW, mode: 'replace' });
+    mount();
+    const article = await screen.findByRole('article');
+    expect(within(article).queryByRole('link', { name: /Code|Project/ })).toBeNull();
+    const hrefs = within(article).getAllByRole('link').map((link) => new URL(link.getAttribute('href')!).hostname);
+    expect(hrefs.every((host) => host === 'huggingface.co' || host === 'arxiv.org')).toBe(true);
+    if (shown) expect(within(article).getByText(shown)).toBeTruthy();
+    else expect(article.textContent).not.toContain('evil.example');
+  });
 });

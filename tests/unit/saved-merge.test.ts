@@ -77,6 +77,20 @@ describe('buckets', () => {
   ])('sanitizes %s', (_name, value, expected) => {
     expect(sanitizeBucket(value)).toEqual(expected);
   });
+
+  const home = '2611.01234';
+  const stray = Array.from({ length: 50 }, (_, i) => `2611.${String(i).padStart(5, '0')}`).find((other) => bucketOf(other) !== bucketOf(home))!;
+  const DAY = 86_400;
+  it.each([
+    ['a save a minute ahead (clock skew) kept', { [home]: NOW + 60 }, { [home]: NOW + 60 }],
+    ['a removal a day ahead kept', { [home]: -(NOW + DAY) }, { [home]: -(NOW + DAY) }],
+    ['a removal a day and a second ahead ignored', { [home]: -(NOW + DAY + 1) }, {}],
+    ['a removal years ahead ignored', { [home]: -(NOW + 20 * 365 * DAY) }, {}],
+    ['a save years ahead ignored', { [home]: NOW + 20 * 365 * DAY }, {}],
+    ['an id of another bucket ignored', { [home]: 5, [stray]: -(NOW - 10) }, { [home]: 5 }],
+  ])('from another device: %s', (_name, value, expected) => {
+    expect(sanitizeBucket(value, { bucket: bucketOf(home), nowSeconds: NOW })).toEqual(expected);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import { getDb, openPaperboyDb, setSaved, storeListing, type PaperboyDb } from '
 import type { Paper } from '@/lib/paper';
 import { fetchPaper } from '@/lib/paper-fetch';
 import { bucketKey, bucketOf, toSeconds, type Mark } from '@/lib/saved-merge';
-import { createSavedSync, followStatusItem, type StorageChange, type SyncArea } from '@/lib/saved-sync';
+import { createSavedSync, followStatusItem, savedMarksItem, type StorageChange, type SyncArea } from '@/lib/saved-sync';
 import { isStub } from '@/lib/saved-store';
 import { startFakeHf } from '../support/fake-hf.mjs';
 import { makePaper } from '../support/make-paper';
@@ -140,6 +140,37 @@ describe('saved ids follow the user', () => {
     const { sync } = device();
     await sync.local(idA, true, () => setSaved(db, idA, true, T0));
     expect(await syncBucket(bucketA)).toEqual({ [idA]: toSeconds(T0) + 101 });
+  });
+
+  it.each([
+    ['arriving from another device', 'remote'],
+    ['found in storage.sync at start-up', 'startup'],
+  ])('a removal stamped years ahead, %s, unsaves nothing and is not believed later either', async (_name, when) => {
+    const db = await getDb();
+    await storePapers(db, [makePaper(idA), makePaper(idB)]);
+    const { sync } = device();
+    await sync.local(idA, true, () => setSaved(db, idA, true, T0));
+    await sync.local(idB, true, () => setSaved(db, idB, true, T0));
+    const before = await syncBucket(bucketA);
+    // idB's removal is within a day's clock skew: it is believed.
+    const hostile = { [idA]: -(toSeconds(T0) + 10 * 365 * 86_400), [idB]: -(toSeconds(T0) + 3600) };
+    await fakeBrowser.storage.sync.set({ [bucketA]: hostile });
+    if (when === 'remote') await sync.applyRemote({ [bucketA]: { oldValue: before, newValue: hostile } });
+    else await sync.reconcile();
+    expect(await savedIds(db)).toEqual([idA]);
+    expect((await savedMarksItem.getValue())[idA]).toBe(toSeconds(T0));
+  });
+
+  it('an id in the wrong bucket does not replace this device\'s mark of it', async () => {
+    const db = await getDb();
+    await storePapers(db, [makePaper(idOther)]);
+    const { sync } = device();
+    await sync.local(idOther, true, () => setSaved(db, idOther, true, T0));
+    // bucketA is not idOther's bucket: a removal of it there is not idOther's removal.
+    await sync.applyRemote({ [bucketA]: { newValue: { [idOther]: -(toSeconds(T0) + 100) } } });
+    expect(await savedIds(db)).toEqual([idOther]);
+    expect((await savedMarksItem.getValue())[idOther]).toBe(toSeconds(T0));
+    expect(await syncBucket(bucketA)).toEqual({});
   });
 
   it('a save still succeeds when storage.sync cannot even be read', async () => {
