@@ -75,11 +75,22 @@ function preferences(id) {
   };
 }
 
+/** Downloads go straight to `dir`, without asking, as a user who set a download folder has them. */
+function downloadPreferences(dir) {
+  return {
+    'browser.download.folderList': 2,
+    'browser.download.dir': dir,
+    'browser.download.useDownloadDir': true,
+    'browser.download.always_ask_before_handling_new_types': false,
+    'browser.download.alwaysOpenPanel': false,
+  };
+}
+
 /**
  * Starts Firefox ESR headless with the add-on installed (temporarily, as about:debugging does).
- * @param {{ headless?: boolean }} [options]
+ * @param {{ headless?: boolean, downloadDir?: string }} [options]
  */
-export async function launchFirefoxExtension({ headless = true } = {}) {
+export async function launchFirefoxExtension({ headless = true, downloadDir = undefined } = {}) {
   assertFirefoxReady();
   const id = geckoId();
   const browser = await puppeteer.launch({
@@ -88,7 +99,7 @@ export async function launchFirefoxExtension({ headless = true } = {}) {
     headless,
     // WebDriver BiDi's webExtension.install needs system access in Firefox ≥ 138.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: preferences(id),
+    extraPrefsFirefox: { ...preferences(id), ...(downloadDir ? downloadPreferences(downloadDir) : {}) },
     defaultViewport: { width: 420, height: 640 },
   });
   try {
