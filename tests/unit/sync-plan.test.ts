@@ -88,7 +88,9 @@ describe('listingRequests', () => {
       const limit = Number(url.searchParams.get('limit'));
       const page = Number(url.searchParams.get('p'));
       const count = Math.max(0, Math.min(limit, size - page * limit));
-      return new Response(JSON.stringify(Array.from({ length: count }, () => ({}))));
+      // Each entry a paper of its own: a page that brings nothing new ends the paging.
+      const entries = Array.from({ length: count }, (_, i) => ({ paper: { id: `2611.${String(page * limit + i).padStart(5, '0')}`, title: `Paper ${page * limit + i}` } }));
+      return new Response(JSON.stringify(entries));
     };
     return { fetch: fetch as typeof globalThis.fetch, requests: () => requests };
   };
