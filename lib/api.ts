@@ -45,7 +45,7 @@ export interface ListingResult {
 export const PAGE_SIZE = 100;
 const DEFAULT_TIMEOUT_MS = 20_000;
 // A month is about 1,500 papers (15 pages): twice that is more than any listing has held.
-const DEFAULT_MAX_PAGES = 30;
+export const MAX_LISTING_PAGES = 30;
 /** A full page of 100 entries is about 0.55 MB; reading stops well past that. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** Entries read from one page, however many the source sends (it is asked for at most 100). */
@@ -224,7 +224,7 @@ export async function fetchListing(
   const options = defaults(clientOptions);
   const result: ListingResult = { papers: [], skipped: 0, partial: 0, problems: [], requests: 0 };
   const seen = new Set<string>();
-  const maxPages = Math.min(query.maxPages ?? DEFAULT_MAX_PAGES, DEFAULT_MAX_PAGES);
+  const maxPages = Math.min(query.maxPages ?? MAX_LISTING_PAGES, MAX_LISTING_PAGES);
   for (let page = 0; page < maxPages; page += 1) {
     const body = await requestJson(listingUrl(source, query, page, options.pageSize), options);
     result.requests += 1;
