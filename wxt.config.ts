@@ -69,9 +69,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'paperboy@paperboy.dev',
-              // data_collection_permissions needs Firefox 140 (the current ESR).
+              // data_collection_permissions needs Firefox 140 (the current ESR). What leaves the
+              // browser besides the public listings, in AMO's categories: the words typed into
+              // 'Search Hugging Face' (searchTerms), and the ids of papers saved on another
+              // device, fetched one by one in the background (websiteActivity: what the user saves).
               strict_min_version: '140.0',
-              data_collection_permissions: { required: ['none'] },
+              data_collection_permissions: { required: ['searchTerms', 'websiteActivity'] },
             },
           },
         }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { checkRule, type WatchKind, type WatchRule, WATCH_KINDS } from './watchlist';
+import { MAX_RULE_LENGTH, checkRule, type WatchKind, type WatchRule, WATCH_KINDS } from './watchlist';
 
 /**
  * The watchlist in storage.sync, one item per rule (`watch:<kind>:<normalised value>` →
@@ -21,7 +21,17 @@ interface StoredRule {
 
 export const watchKey = (kind: WatchKind, value: string) => `${WATCH_KEY_PREFIX}${kind}:${value}`;
 
-/** The rules in storage items, in the order they were added; malformed items are ignored. */
+/**
+ * A normalised value is the label compatibility-folded: a few characters unfold into many
+ * (one Arabic ligature into 18), so it may be longer than the label, but not without bound.
+ */
+const MAX_VALUE_LENGTH = MAX_RULE_LENGTH * 20;
+
+/**
+ * The rules in storage items, in the order they were added. Items come from other devices
+ * (or versions) too: malformed ones, labels this device would refuse, and rules past
+ * MAX_WATCH_RULES (the newest) are ignored, since every rule is matched against every paper.
+ */
 export function rulesFromItems(items: Record<string, unknown>): WatchRule[] {
   const rules: WatchRule[] = [];
   for (const [key, stored] of Object.entries(items)) {
@@ -31,10 +41,12 @@ export function rulesFromItems(items: Record<string, unknown>): WatchRule[] {
     const kind = rest.slice(0, colon) as WatchKind;
     const value = rest.slice(colon + 1);
     const item = stored as Partial<StoredRule> | undefined;
-    if (colon < 0 || !WATCH_KINDS.includes(kind) || !value || typeof item?.label !== 'string') continue;
-    rules.push({ kind, value, label: item.label, addedAt: typeof item.addedAt === 'number' ? item.addedAt : 0 });
+    if (colon < 0 || !WATCH_KINDS.includes(kind) || !value || value.length > MAX_VALUE_LENGTH || typeof item?.label !== 'string') continue;
+    const label = checkRule(item.label);
+    if (!label.ok) continue;
+    rules.push({ kind, value, label: label.label, addedAt: Number.isFinite(item.addedAt) ? item.addedAt! : 0 });
   }
-  return rules.sort((a, b) => a.addedAt - b.addedAt || a.value.localeCompare(b.value));
+  return rules.sort((a, b) => a.addedAt - b.addedAt || a.value.localeCompare(b.value)).slice(0, MAX_WATCH_RULES);
 }
 
 export async function loadWatchRules(): Promise<WatchRule[]> {

@@ -18,6 +18,9 @@ describe('built manifests', () => {
     expect(chrome.action.default_icon).toEqual(ICONS);
     expect(Object.keys(chrome.icons)).toEqual(['16', '32', '48', '96', '128']);
     expect(chrome.content_security_policy).toBeUndefined();
+    // No web page or other extension can message the background.
+    expect(chrome.externally_connectable).toBeUndefined();
+    expect(chrome.content_scripts).toBeUndefined();
   });
 
   it('Firefox: sidebar, a gecko id, the same permissions', () => {
@@ -27,5 +30,7 @@ describe('built manifests', () => {
     expect(firefox.permissions.sort()).toEqual(['alarms', 'https://huggingface.co/*', 'storage']);
     expect(firefox.optional_permissions).toEqual(['https://*/*', 'notifications']);
     expect(firefox.browser_action.default_icon).toEqual(ICONS);
+    // What reaches the source besides public listings: search words, and saved ids fetched by id.
+    expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['searchTerms', 'websiteActivity'] });
   });
 });

@@ -19,6 +19,23 @@ describe('the watchlist in storage.sync', () => {
     ]);
   });
 
+  it.each([
+    ['a label too long to have been typed here', { 'watch:keyword:long': { label: 'x'.repeat(101), addedAt: 1 } }, []],
+    ['a blank label', { 'watch:keyword:blank': { label: ' \n ', addedAt: 1 } }, []],
+    ['an unbounded value', { [`watch:keyword:${'y'.repeat(5000)}`]: { label: 'y', addedAt: 1 } }, []],
+    ['a label with runs of space, tidied as when typed', { 'watch:author:ada lovelace': { label: '  Ada \n Lovelace ', addedAt: 1 } }, [{ kind: 'author', value: 'ada lovelace', label: 'Ada Lovelace', addedAt: 1 }]],
+    ['a time that is not a number', { 'watch:keyword:gpt': { label: 'GPT', addedAt: 'soon' } }, [{ kind: 'keyword', value: 'gpt', label: 'GPT', addedAt: 0 }]],
+  ])('from another device: ignores or tidies %s', (_name, items, expected) => {
+    expect(rulesFromItems(items)).toEqual(expected);
+  });
+
+  it('from other devices: keeps only the oldest MAX_WATCH_RULES rules', () => {
+    const items = Object.fromEntries(Array.from({ length: MAX_WATCH_RULES + 50 }, (_, i) => [`watch:keyword:k${i}`, { label: `k${i}`, addedAt: i }]));
+    const rules = rulesFromItems(items);
+    expect(rules).toHaveLength(MAX_WATCH_RULES);
+    expect(rules.at(-1)!.label).toBe(`k${MAX_WATCH_RULES - 1}`);
+  });
+
   it('merges edits from two devices without loss: each rule is its own item', async () => {
     // Device A adds a rule; device B's sync brings two of its own and removes one of A's older ones.
     await addWatchRule('keyword', 'diffusion', 1);
