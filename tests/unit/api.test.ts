@@ -242,7 +242,7 @@ describe('what the source cannot make Paperboy do', () => {
     ];
     const result = await fetchListing(SOURCE, { date: today }, { fetch: pagingFetch(entries), now: () => NOW });
     expect(result.papers.map((paper) => paper.id)).toEqual([paperId(today, 0), paperId(today, 1), paperId(today, 2)]);
-    expect(result.partial).toBe(2);
+    expect(result.partialIds).toEqual([paperId(today, 0), paperId(today, 1)]);
     expect(result.skipped).toBe(2);
     expect(result.problems.every((problem) => /future day/.test(problem))).toBe(true);
   });
