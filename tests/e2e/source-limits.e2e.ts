@@ -128,6 +128,18 @@ describe('what the source sends, in Chromium', () => {
     expect(served).toBeLessThanOrEqual(6);
   });
 
+  it('an answer of many megabytes is given up at the cap, with an error and the stored papers kept', async () => {
+    const before = await storedDays();
+    // 6 MB of a valid JSON list: a source gone wrong, not a page of papers (about 0.55 MB).
+    const huge = `[${'0,'.repeat(3 * 1024 * 1024 - 1)}0]`;
+    await extension.context.route(`${fake.url}/api/daily_papers**`, (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', headers: { 'Access-Control-Allow-Origin': '*' }, body: huge }),
+    );
+    const outcome = await refresh();
+    expect(outcome.state.error).toMatchObject({ kind: 'invalid', message: 'The source sent an answer larger than 4 MB' });
+    expect(await storedDays()).toEqual(before);
+  });
+
   it('a paper listed on a day far in the future is refused, never shown as Today', async () => {
     // Decades ahead, as a broken or hostile source might say; and the day after tomorrow, the nearest refused.
     const far = dayFromToday(365 * 70);
