@@ -44,8 +44,9 @@ export interface ListingResult {
 
 export const PAGE_SIZE = 100;
 const DEFAULT_TIMEOUT_MS = 20_000;
-// A month is about 1,500 papers (15 pages): twice that is more than any listing has held.
-const DEFAULT_MAX_PAGES = 30;
+// The longest listing, a month, is about 1,500-2,500 papers (15-25 pages): twice that, and no more
+// requests than that for a source that sends full pages of new ids for ever.
+const DEFAULT_MAX_PAGES = 50;
 /** A full page of 100 entries is about 0.55 MB; reading stops well past that. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** Entries read from one page, however many the source sends (it is asked for at most 100). */
