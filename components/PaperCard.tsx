@@ -129,7 +129,7 @@ export function PaperCard({ paper, isNew, full = false, terms, focused = false, 
         <Authors authors={paper.authors} terms={terms} expandable={full} />
         {paper.organization ? (
           <>
-            {' · '}
+            {paper.authors.length > 0 ? ' · ' : null}
             <span class="org" dir="auto">
               <Highlighted text={paper.organization} terms={terms} />
             </span>

@@ -36,16 +36,17 @@ export interface ClientOptions {
 export interface ListingResult {
   papers: Paper[];
   skipped: number;
-  /** Entries kept with a field given a stand-in. */
-  partial: number;
+  /** Ids of the entries kept with a field given a stand-in. */
+  partialIds: string[];
   problems: string[];
   requests: number;
 }
 
 export const PAGE_SIZE = 100;
 const DEFAULT_TIMEOUT_MS = 20_000;
-// A month is about 1,500 papers (15 pages): twice that is more than any listing has held.
-export const MAX_LISTING_PAGES = 30;
+// The longest listing, a month, is about 1,500-2,500 papers (15-25 pages): twice that, and no more
+// requests than that for a source that sends full pages of new ids for ever.
+export const MAX_LISTING_PAGES = 50;
 /** A full page of 100 entries is about 0.55 MB; reading stops well past that. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** Entries read from one page, however many the source sends (it is asked for at most 100). */
@@ -184,7 +185,7 @@ export async function searchPapers(source: string, query: string, clientOptions:
   const options = defaults(clientOptions);
   const body = await requestJson(searchUrl(source, query), options);
   if (!Array.isArray(body)) throw new ApiError('invalid', 'The source answered with something other than a list of papers');
-  const result: ListingResult = { papers: [], skipped: 0, partial: 0, problems: [], requests: 1 };
+  const result: ListingResult = { papers: [], skipped: 0, partialIds: [], problems: [], requests: 1 };
   addPage(result, body, { now: options.now() });
   return result;
 }
@@ -197,7 +198,7 @@ function addPage(result: ListingResult, body: readonly unknown[], context: Entry
   const ignored = Math.max(0, body.length - MAX_PAGE_ENTRIES);
   const parsed = parseEntries(ignored > 0 ? body.slice(0, MAX_PAGE_ENTRIES) : body, context);
   result.skipped += parsed.skipped + ignored;
-  result.partial += parsed.partial;
+  result.partialIds.push(...parsed.partialIds);
   const problems = ignored > 0 ? [`a page of ${body.length} entries: only the first ${MAX_PAGE_ENTRIES} were read`, ...parsed.problems] : parsed.problems;
   result.problems.push(...problems.slice(0, Math.max(0, MAX_PROBLEMS - result.problems.length)));
   let added = 0;
@@ -222,7 +223,7 @@ export async function fetchListing(
   clientOptions: ClientOptions = {},
 ): Promise<ListingResult> {
   const options = defaults(clientOptions);
-  const result: ListingResult = { papers: [], skipped: 0, partial: 0, problems: [], requests: 0 };
+  const result: ListingResult = { papers: [], skipped: 0, partialIds: [], problems: [], requests: 0 };
   const seen = new Set<string>();
   const maxPages = Math.min(query.maxPages ?? MAX_LISTING_PAGES, MAX_LISTING_PAGES);
   for (let page = 0; page < maxPages; page += 1) {

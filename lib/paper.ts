@@ -28,8 +28,8 @@ export interface ValidationResult {
   papers: Paper[];
   /** Entries that failed validation; never fatal for the others. */
   skipped: number;
-  /** Entries kept with some field missing or unreadable, that field given a stand-in. */
-  partial: number;
+  /** Ids of the entries kept with some field missing or unreadable, that field given a stand-in. */
+  partialIds: string[];
   /** A few reasons, for the sync details. */
   problems: string[];
 }
@@ -138,7 +138,21 @@ function readKeywords(value: readonly unknown[] | undefined): string[] | undefin
 
 type Read = { paper: Paper; partial: boolean } | { problem: string };
 
-function readPaper(entry: Entry, context: EntryContext): Read {
+const OPTIONAL_PAPER_FIELDS = ['githubRepo', 'githubStars', 'projectPage', 'ai_summary', 'ai_keywords', 'organization'] as const;
+const OPTIONAL_ENTRY_FIELDS = ['thumbnail', 'organization'] as const;
+
+/** Whether an optional field was sent with a value that had to be dropped or retyped (null counts as not sent). */
+function droppedOptional(raw: { paper: Record<string, unknown> } & Record<string, unknown>, entry: Entry): boolean {
+  const dropped = (sent: unknown, kept: unknown) => sent !== undefined && sent !== null && kept === undefined;
+  return (
+    OPTIONAL_PAPER_FIELDS.some((key) => dropped(raw.paper[key], entry.paper[key])) ||
+    OPTIONAL_ENTRY_FIELDS.some((key) => dropped(raw[key], entry[key])) ||
+    // Like upvotes: a count that had to be read from text or rounded is one the source retyped.
+    (raw.numComments != null && readCount(raw.numComments) !== raw.numComments)
+  );
+}
+
+function readPaper(entry: Entry, raw: Parameters<typeof droppedOptional>[0], context: EntryContext): Read {
   const { paper } = entry;
   const titleText = [paper.title, entry.title].find((value): value is string => typeof value === 'string' && value.trim() !== '');
   if (titleText === undefined) return { problem: 'paper.title: no title' };
@@ -157,7 +171,13 @@ function readPaper(entry: Entry, context: EntryContext): Read {
   const org = paper.organization ?? entry.organization;
   return {
     partial:
-      paper.title !== titleText || typeof paper.summary !== 'string' || !authorsComplete || upvotes !== paper.upvotes || !submittedDay || !publishedOk,
+      paper.title !== titleText ||
+      typeof paper.summary !== 'string' ||
+      !authorsComplete ||
+      upvotes !== paper.upvotes ||
+      !submittedDay ||
+      !publishedOk ||
+      droppedOptional(raw, entry),
     paper: {
       id: paper.id,
       title: cut(titleText, MAX_SHORT * 2).replace(/\s+/g, ' '),
@@ -191,19 +211,20 @@ function describeIssue(issues: v.BaseIssue<unknown>[]): string {
  */
 export function parseEntry(raw: unknown, index = 0, context: EntryContext = {}): { paper?: Paper; partial?: boolean; problem?: string } {
   const result = v.safeParse(EntrySchema, raw);
-  const read: Read = result.success ? readPaper(result.output, context) : { problem: describeIssue(result.issues) };
+  // Parsed, the entry is an object with a `paper` object.
+  const read: Read = result.success ? readPaper(result.output, raw as Parameters<typeof droppedOptional>[0], context) : { problem: describeIssue(result.issues) };
   if ('problem' in read) return { problem: `entry ${index}: ${read.problem}`.slice(0, MAX_PROBLEM_TEXT) };
   return read;
 }
 
 /** Validates a page of entries: bad ones are skipped and counted, good ones normalised. */
 export function parseEntries(entries: readonly unknown[], context: EntryContext = {}): ValidationResult {
-  const result: ValidationResult = { papers: [], skipped: 0, partial: 0, problems: [] };
+  const result: ValidationResult = { papers: [], skipped: 0, partialIds: [], problems: [] };
   entries.forEach((raw, index) => {
     const { paper, partial, problem } = parseEntry(raw, index, context);
     if (paper) {
       result.papers.push(paper);
-      if (partial) result.partial += 1;
+      if (partial) result.partialIds.push(paper.id);
     } else {
       result.skipped += 1;
       if (result.problems.length < MAX_PROBLEMS && problem) result.problems.push(problem);

@@ -17,7 +17,7 @@ export interface SyncSummary {
   newPapers: number;
   fetched: number;
   skipped: number;
-  /** Entries kept with a field given a stand-in (absent in states stored before it was counted). */
+  /** Papers kept with a field given a stand-in (absent in states stored before it was counted). */
   partial?: number;
   requests: number;
   problems: string[];

@@ -131,6 +131,8 @@ export function createSyncEngine(deps: SyncDeps) {
     const earlierPrune = previous.error ? previous.last?.pruned : undefined;
     const summary: SyncSummary = { at: startedAt, newPapers: 0, fetched: 0, skipped: 0, partial: 0, requests: 0, problems: [], ...(earlierPrune ? { pruned: earlierPrune } : {}) };
     const deadline = startedAt + SYNC_DEADLINE_MS;
+    // Papers, not entries: trending often sends the same partly malformed entry again.
+    const partialIds = new Set<string>();
 
     const fetchAndStore = async (query: ListingQuery, key: ListingKey | 'by-content', mode: 'merge' | 'replace') => {
       const pageSize = query.sort === 'trending' ? TRENDING_PAGE_SIZE : undefined;
@@ -138,7 +140,8 @@ export function createSyncEngine(deps: SyncDeps) {
       summary.requests += result.requests;
       summary.fetched += result.papers.length;
       summary.skipped += result.skipped;
-      summary.partial = (summary.partial ?? 0) + result.partial;
+      for (const id of result.partialIds) partialIds.add(id);
+      summary.partial = partialIds.size;
       summary.problems.push(...result.problems.slice(0, Math.max(0, 5 - summary.problems.length)));
       const day = key === 'by-content' ? dominantDay(result) : undefined;
       const listingKey = key === 'by-content' ? (day ? dayKey(day) : undefined) : key;

@@ -72,14 +72,23 @@ describe('parseEntry', () => {
   });
 
   it.each([
-    ['a wrong-typed optional number', { githubStars: 'many' }, 'githubStars'],
-    ['a wrong-typed optional string', { projectPage: 42 }, 'projectPage'],
-    ['keywords that are not a list', { ai_keywords: 'a, b' }, 'aiKeywords'],
-    ['a null organization', { organization: null }, 'organization'],
-  ] as const)('drops %s but keeps the paper', (_name, overrides, field) => {
-    const paper = parseEntry(entry(overrides)).paper;
-    expect(paper).toBeDefined();
-    expect(paper![field]).toBeUndefined();
+    ['a wrong-typed optional number', { githubStars: 'many' }, 'githubStars', true],
+    ['a wrong-typed optional string', { projectPage: 42 }, 'projectPage', true],
+    ['keywords that are not a list', { ai_keywords: 'a, b' }, 'aiKeywords', true],
+    ['a thumbnail that is not text', { thumbnail: {} }, 'thumbnail', true],
+    // null is how JSON says "none": not malformed.
+    ['a null organization', { organization: null }, 'organization', false],
+    ['a null GitHub repository', { githubRepo: null }, 'githubRepo', false],
+  ] as const)('drops %s but keeps the paper', (_name, overrides, field, partial) => {
+    const result = parseEntry(entry(overrides), 0, { now: NOW });
+    expect(result.paper).toBeDefined();
+    expect(result.paper![field]).toBeUndefined();
+    expect(result.partial).toBe(partial);
+  });
+
+  it('reads comments written as a numeric string, other text as none; either is partly malformed', () => {
+    expect(parseEntry(entry({ numComments: '3' }), 0, { now: NOW })).toMatchObject({ paper: { comments: 3 }, partial: true });
+    expect(parseEntry(entry({ numComments: 'a few' }), 0, { now: NOW })).toMatchObject({ paper: { comments: 0 }, partial: true });
   });
 
   it.each([
