@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension } from '../support/browser.mjs';
 import { startFakeHf } from '../support/fake-hf.mjs';
@@ -87,10 +87,13 @@ describe('alerts in Chromium', () => {
     // The paper's Hugging Face page, served locally: the test never touches the network.
     await extension.context.route('https://huggingface.co/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>paper</title>' }));
     const tab = await extension.context.newPage();
+    onTestFinished(async () => {
+      await tab.close().catch(() => undefined);
+      await extension.context.unrouteAll({ behavior: 'ignoreErrors' });
+    });
     await tab.goto(`https://huggingface.co/papers/${openEntry!.id}`);
 
     expect((await refresh(options)).ran).toBe(true);
     expect(await notifications()).toEqual([`paperboy:paper:watch:${otherEntry!.id}`]);
-    await tab.close();
   });
 });

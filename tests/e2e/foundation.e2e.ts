@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension } from '../support/browser.mjs';
 import { startFakeHf } from '../support/fake-hf.mjs';
@@ -91,6 +91,7 @@ describe('Paperboy in Chromium', () => {
 
   it('shows an error badge when the source fails, and keeps the papers', async () => {
     fake.state.failAlways('500');
+    onTestFinished(() => fake.state.failAlways(null)); // even when the row fails
     const papers = await storedPaperCount();
     await sidePanel.getByRole('button', { name: 'Refresh' }).click();
     await waitForBadge((value) => value === '!');
@@ -99,6 +100,5 @@ describe('Paperboy in Chromium', () => {
     await sidePanel.getByText(/(Could not refresh since|Last refresh failed at) .* showing data from/).waitFor();
     expect(await sidePanel.getByRole('article').count()).toBeGreaterThan(0);
     expect(await storedPaperCount()).toBe(papers);
-    fake.state.failAlways(null);
   });
 });

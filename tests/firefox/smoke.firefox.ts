@@ -1,7 +1,7 @@
 // Smoke test of the Firefox build (.output/firefox-mv2) in real headless Firefox ESR: the same
 // user path as the Chromium end-to-end test, through the browser_action badge and the MV2
 // background page, against the local fake of the Hugging Face API.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { TimeoutError, type Page } from 'puppeteer-core';
 import { launchFirefoxExtension } from '../support/firefox.mjs';
 import { startFakeHf } from '../support/fake-hf.mjs';
@@ -162,6 +162,7 @@ describe('Paperboy in Firefox ESR', () => {
 
   it('shows an error badge when the source fails, and keeps the papers', async () => {
     fake.state.failAlways('500');
+    onTestFinished(() => fake.state.failAlways(null)); // even when the row fails
     const papers = await storedPaperCount();
     await sidePanel.locator('header button::-p-text(Refresh)').click();
     await waitForBadge((value) => value === '!');
@@ -169,6 +170,5 @@ describe('Paperboy in Firefox ESR', () => {
     await waitForText(sidePanel, /Refresh failed: The source answered HTTP 500/);
     expect(await count(sidePanel, 'article')).toBeGreaterThan(0);
     expect(await storedPaperCount()).toBe(papers);
-    fake.state.failAlways(null);
   });
 });

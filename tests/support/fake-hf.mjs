@@ -45,6 +45,9 @@ export function loadRecordedDays() {
   return days;
 }
 
+/** Today as a UTC listing day, by the clock (which a test may move). */
+const clockDay = () => new Date().toISOString().slice(0, 10);
+
 /** The weekday before `day` (HF lists nothing at weekends), as lib/sync-plan.ts previousWeekday. */
 export function weekdayBefore(day) {
   let previous = addDays(day, -1);
@@ -58,7 +61,7 @@ export function weekdayBefore(day) {
  * date the tests run, and today's own listing is left for tests to fill.
  * @param {string} [today] YYYY-MM-DD (UTC); the clock's day by default
  */
-export function fixtureDaysBefore(today = new Date(Date.now()).toISOString().slice(0, 10)) {
+export function fixtureDaysBefore(today = clockDay()) {
   if (!isDay(today)) throw new TypeError(`fake-hf: not a day: ${today}`);
   const days = [];
   for (let day = today; days.length < Object.keys(FIXTURE_DAYS).length; ) days.push((day = weekdayBefore(day)));
@@ -70,7 +73,7 @@ export function fixtureDaysBefore(today = new Date(Date.now()).toISOString().sli
  * settled day (older than the two weeks sync re-reads) well inside the default 90-day retention.
  * @param {number} [daysBack] @param {string} [today] YYYY-MM-DD (UTC); the clock's day by default
  */
-export function pastWeekday(daysBack = 30, today = new Date(Date.now()).toISOString().slice(0, 10)) {
+export function pastWeekday(daysBack = 30, today = clockDay()) {
   if (!isDay(today)) throw new TypeError(`fake-hf: not a day: ${today}`);
   return weekdayBefore(addDays(today, -daysBack + 1));
 }
@@ -457,7 +460,8 @@ function answerPreflight(req, res) {
 /**
  * Starts the fake on 127.0.0.1.
  * @param {{ days?: Record<string, readonly unknown[]>, port?: number, conditional?: boolean }} [options]
- *   `days` (day → entries, malformed ones allowed) replaces the recorded fixtures;
+ *   `days` (day → entries, malformed ones allowed) replaces the fixtures (loadFixtureDays: the
+ *   recorded listings on the weekdays before today);
  *   `conditional` answers a matching If-None-Match with 304 (unverified on the Hub, so off by default).
  */
 export async function startFakeHf({ days, port = 0, conditional = false } = {}) {
