@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import type { ComponentChildren } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
 import { localDate } from '@/lib/dates';
 import type { PaperRecord, PaperSummary } from '@/lib/db';
 import { formatNumber, t, tn } from '@/lib/i18n';
@@ -45,8 +45,16 @@ function Authors({ authors, terms, expandable }: { authors: string[]; terms?: re
   const shown = expanded.value || hiddenMatch ? authors : authors.slice(0, FIRST_AUTHORS);
   const more = authors.length - shown.length;
   return (
-    <span class="authors" dir="auto">
-      <Highlighted text={shown.join(', ')} terms={terms} />
+    <span class="authors">
+      {/* Each name isolated: one in another script, or with a direction override, cannot reorder the next. */}
+      {shown.map((author, index) => (
+        <Fragment key={index}>
+          {index > 0 ? ', ' : null}
+          <bdi>
+            <Highlighted text={author} terms={terms} />
+          </bdi>
+        </Fragment>
+      ))}
       {more > 0 && expandable ? (
         <>
           {' '}

@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { PaperRecord, PaperSummary } from '@/lib/db';
 import { t, tn } from '@/lib/i18n-panel';
 import { useAfterFirstPaint } from './first-paint';
 import { FIRST_PAINT, PAGE, type PanelState } from './panel-state';
@@ -8,7 +9,9 @@ import { PaperCard } from './PaperCard';
 export function ReaderList({ state }: { state: PanelState }) {
   const list = state.visible.value;
   const limit = useSignal(PAGE);
-  const sentinel = useRef<HTMLDivElement>(null);
+  // A callback ref: the sentinel appears in whatever render the list first falls short, and the
+  // observer must follow that element (a ref read during render is still the previous one).
+  const [sentinel, setSentinel] = useState<HTMLDivElement | null>(null);
   const focused = state.focusedId.value;
 
   // A new view or search starts at the top with one page.
@@ -19,16 +22,6 @@ export function ReaderList({ state }: { state: PanelState }) {
   // The keyboard can move past what is rendered: render up to the focused card.
   const focusedIndex = focused ? list.findIndex((paper) => paper.id === focused) : -1;
   if (focusedIndex >= limit.value) limit.value = focusedIndex + PAGE;
-
-  useEffect(() => {
-    const element = sentinel.current;
-    if (!element || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) limit.value += PAGE;
-    }, { rootMargin: '800px' });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [sentinel.current, list.length]);
 
   useEffect(() => {
     if (!focused) return;
@@ -42,16 +35,44 @@ export function ReaderList({ state }: { state: PanelState }) {
   const records = state.records.value;
   const painted = useAfterFirstPaint(list.length > 0 && records.has(list[0]!.id));
   const wanted = typeof IntersectionObserver === 'undefined' ? list : list.slice(0, painted ? limit.value : Math.min(limit.value, FIRST_PAINT));
-  const shown = [];
+  // A card whose props are the same objects is not rendered again (@preact/signals memoizes it):
+  // adding a page to 1,000 cards then renders 20, not 1,020. So the merged paper is kept per
+  // summary and record, and the actions are made once.
+  const merged = useRef(new WeakMap<PaperSummary, { record: PaperRecord; paper: PaperRecord }>());
+  const actions = useMemo(
+    () => ({
+      onOpen: (id: string) => void state.opened(id),
+      onToggleSaved: (id: string) => void state.toggleSaved(id),
+      onToggleRead: (id: string) => void state.toggleRead(id),
+    }),
+    [state],
+  );
+  const shown: PaperRecord[] = [];
   for (const summary of wanted) {
     const record = records.get(summary.id);
     if (!record) break;
-    // The summary is the fresher of the two for marks (read, saved, new).
-    shown.push({ ...record, ...summary });
+    let kept = merged.current.get(summary);
+    if (kept?.record !== record) {
+      // The summary is the fresher of the two for marks (read, saved, new).
+      kept = { record, paper: { ...record, ...summary } };
+      merged.current.set(summary, kept);
+    }
+    shown.push(kept.paper);
   }
   useEffect(() => {
     if (shown.length < wanted.length) void state.ensureRecords(wanted);
   }, [list, limit.value, records, painted]);
+
+  // Observed anew after every page added: an observer reports only changes, and a sentinel still
+  // in view after a page (a tall window, a fast wheel) must bring the next one too.
+  useEffect(() => {
+    if (!sentinel || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) limit.value += PAGE;
+    }, { rootMargin: '800px' });
+    observer.observe(sentinel);
+    return () => observer.disconnect();
+  }, [sentinel, shown.length, list]);
 
   const total = state.total.value;
   const newIds = state.newIds.value;
@@ -77,13 +98,11 @@ export function ReaderList({ state }: { state: PanelState }) {
             full
             terms={terms}
             focused={paper.id === focused}
-            onOpen={(id) => void state.opened(id)}
-            onToggleSaved={(id) => void state.toggleSaved(id)}
-            onToggleRead={(id) => void state.toggleRead(id)}
+            {...actions}
           />
         ))}
       </div>
-      {painted && shown.length < list.length && shown.length === wanted.length ? <div ref={sentinel} class="sentinel" /> : null}
+      {painted && shown.length < list.length && shown.length === wanted.length ? <div ref={setSentinel} class="sentinel" /> : null}
     </section>
   );
 }

@@ -15,6 +15,11 @@ export function SearchAndFilters({ state }: { state: PanelState }) {
   const filters = state.filters.value;
   const organizations = state.organizations.value;
   const setFilter = (change: Partial<typeof filters>) => state.setFilters({ ...filters, ...change });
+  // The field and the list never disagree: whatever changes the field changes the query. Chromium
+  // empties a search field on Escape with a change event and no input event.
+  const followField = (field: HTMLInputElement) => {
+    if (field.value !== state.query.value) void state.setQuery(field.value);
+  };
   return (
     <div class="toolbar">
       <div class="search-row" role="search">
@@ -26,7 +31,14 @@ export function SearchAndFilters({ state }: { state: PanelState }) {
           type="search"
           placeholder={t('searchPlaceholder')}
           value={state.query.value}
-          onInput={(event) => void state.setQuery(event.currentTarget.value)}
+          onInput={(event) => followField(event.currentTarget)}
+          onChange={(event) => followField(event.currentTarget)}
+          onKeyDown={(event) => {
+            // Escape empties the field, whatever the browser itself does on it.
+            if (event.key !== 'Escape' || event.currentTarget.value === '') return;
+            event.currentTarget.value = '';
+            followField(event.currentTarget);
+          }}
           onFocus={() => state.warmSearch()}
           autocomplete="off"
           spellcheck={false}
