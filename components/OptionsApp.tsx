@@ -6,7 +6,8 @@ import { sendRequest } from '@/lib/messages';
 import { POLL_CHOICES } from '@/lib/schedule';
 import { AlertsSettings } from './AlertsSettings';
 import { DataSettings } from './DataSettings';
-import { RETENTION_CHOICES, checkSource, permissionPatternFor, pollMinutesSetting, retentionDaysSetting, sourceSetting } from '@/lib/settings';
+import { POLL_RULE, RETENTION_CHOICES, RETENTION_RULE, SOURCE_RULE, checkSource, permissionPatternFor, readSetting, sourceSetting, type RuledSetting } from '@/lib/settings';
+import { RefusedSettings } from './RefusedSettings';
 import { AppearanceSettings } from './AppearanceSettings';
 
 export interface OptionsDeps {
@@ -21,19 +22,19 @@ const pollLabel = (minutes: number) =>
   minutes === 0 ? t('pollManual') : minutes === 60 ? t('pollHourly') : minutes === 120 ? t('pollTwoHours') : t('pollEvery', { n: minutes });
 const retentionLabel = (days: number) => (days === 365 ? t('retentionYear') : t('retentionDays', { n: days }));
 
-/** A setting that applies as soon as it is chosen. */
-function ChoiceSetting({ id, label, help, choices, describe, item }: {
+/** A setting that applies as soon as it is chosen; shown as the background uses it (a refused value as its default). */
+function ChoiceSetting({ id, label, help, choices, describe, setting }: {
   id: string;
   label: string;
   help?: string;
   choices: readonly number[];
   describe: (value: number) => string;
-  item: { getValue(): Promise<number>; setValue(value: number): Promise<void> };
+  setting: RuledSetting<number>;
 }) {
   const value = useSignal<number | undefined>(undefined);
   const applied = useSignal(false);
   useEffect(() => {
-    void item.getValue().then((stored) => (value.value = stored));
+    void readSetting(setting).then((stored) => (value.value = stored));
   }, []);
   return (
     <div class="setting">
@@ -45,7 +46,7 @@ function ChoiceSetting({ id, label, help, choices, describe, item }: {
         onChange={(event) => {
           const next = Number(event.currentTarget.value);
           value.value = next;
-          void item.setValue(next).then(() => (applied.value = true));
+          void setting.item.setValue(next).then(() => (applied.value = true));
         }}
       >
         {choices.map((choice) => (
@@ -71,7 +72,7 @@ export function OptionsApp({ requestOrigin = requestOriginPermission, send = sen
   const message = useSignal<{ tone: 'ok' | 'error'; text: string } | undefined>(undefined);
 
   useEffect(() => {
-    void sourceSetting.getValue().then((value) => (source.value = value));
+    void readSetting(SOURCE_RULE).then((value) => (source.value = value));
   }, []);
 
   const save = async (event: Event) => {
@@ -96,6 +97,7 @@ export function OptionsApp({ requestOrigin = requestOriginPermission, send = sen
   return (
     <main class="app options">
       <h1>{t('optionsTitle')}</h1>
+      <RefusedSettings />
       <form onSubmit={(event) => void save(event)} noValidate>
         <label for="source">{t('sourceLabel')}</label>
         <input
@@ -119,14 +121,14 @@ export function OptionsApp({ requestOrigin = requestOriginPermission, send = sen
           {message.value?.text ?? ''}
         </p>
       </form>
-      <ChoiceSetting id="poll" label={t('pollLabel')} choices={POLL_CHOICES} describe={pollLabel} item={pollMinutesSetting} />
+      <ChoiceSetting id="poll" label={t('pollLabel')} choices={POLL_CHOICES} describe={pollLabel} setting={POLL_RULE} />
       <ChoiceSetting
         id="retention"
         label={t('retentionLabel')}
         help={t('retentionHelp')}
         choices={RETENTION_CHOICES}
         describe={retentionLabel}
-        item={retentionDaysSetting}
+        setting={RETENTION_RULE}
       />
       <AppearanceSettings />
       <AlertsSettings />

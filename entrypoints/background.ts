@@ -8,13 +8,18 @@ import { DIGEST_ALARM, openNotification } from '@/lib/alerts';
 import { createSavedSync } from '@/lib/saved-sync';
 import { ONLINE_CHECK_ALARM, POLL_ALARM, RETRY_ALARM, createPaperboyService } from '@/lib/service';
 import {
+  BADGE_MODE_RULE,
+  DIGEST_TIME_RULE,
+  NOTIFICATIONS_RULE,
+  POLL_RULE,
+  RETENTION_RULE,
+  RISING_RULE,
+  SOURCE_RULE,
   badgeModeSetting,
   digestTimeSetting,
   notificationsSetting,
   pollMinutesSetting,
-  retentionDaysSetting,
-  risingThresholdSetting,
-  sourceSetting,
+  readSetting,
 } from '@/lib/settings';
 import { watchRulesChanged } from '@/lib/watchlist-store';
 
@@ -25,21 +30,22 @@ export default defineBackground({
   main() {
     const savedSync = createSavedSync({
       db: getDb,
-      source: () => sourceSetting.getValue(),
+      source: () => readSetting(SOURCE_RULE),
       onChanged: () => broadcast({ type: 'marksChanged' }),
     });
     const service = createPaperboyService({
       followSaved: savedSync,
       db: getDb,
-      source: () => sourceSetting.getValue(),
-      pollMinutes: () => pollMinutesSetting.getValue(),
-      retentionDays: () => retentionDaysSetting.getValue(),
+      // Each setting is checked where it is read: another device or version may have stored anything.
+      source: () => readSetting(SOURCE_RULE),
+      pollMinutes: () => readSetting(POLL_RULE),
+      retentionDays: () => readSetting(RETENTION_RULE),
       localeReady: () => language.ready,
-      badgeMode: () => badgeModeSetting.getValue(),
+      badgeMode: () => readSetting(BADGE_MODE_RULE),
       alerts: {
-        notificationsOn: () => notificationsSetting.getValue(),
-        risingThreshold: () => risingThresholdSetting.getValue(),
-        digestTime: () => digestTimeSetting.getValue(),
+        notificationsOn: () => readSetting(NOTIFICATIONS_RULE),
+        risingThreshold: () => readSetting(RISING_RULE),
+        digestTime: () => readSetting(DIGEST_TIME_RULE),
       },
     });
     // The badge tooltip speaks the chosen language, and is rewritten as soon as it changes.

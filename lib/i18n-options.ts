@@ -17,6 +17,8 @@ const en = {
   retentionYear: 'A year',
   retentionHelp: 'Older listing days are removed after a sync. Saved papers are always kept.',
   settingApplied: 'Saved.',
+  settingsRefused: 'Some synced settings hold values Paperboy cannot use (set on another device or by another version). Their defaults apply until you choose again below:',
+  settingRefusedItem: '{setting}: {value} was stored',
   sourceLabel: 'Source',
   sourceHelp: 'The Hugging Face API base URL. Use a mirror such as https://hf-mirror.com where huggingface.co is out of reach.',
   save: 'Save',
