@@ -8,6 +8,7 @@ import { AlertsSettings } from './AlertsSettings';
 import { DataSettings } from './DataSettings';
 import { POLL_RULE, RETENTION_CHOICES, RETENTION_RULE, SOURCE_RULE, checkSource, permissionPatternFor, readSetting, sourceSetting, type RuledSetting } from '@/lib/settings';
 import { RefusedSettings } from './RefusedSettings';
+import { maySyncFrom } from '@/lib/source-access';
 import { AppearanceSettings } from './AppearanceSettings';
 
 export interface OptionsDeps {
@@ -70,10 +71,23 @@ function ChoiceSetting({ id, label, help, choices, describe, setting }: {
 export function OptionsApp({ requestOrigin = requestOriginPermission, send = sendRequest }: OptionsDeps) {
   const source = useSignal('');
   const message = useSignal<{ tone: 'ok' | 'error'; text: string } | undefined>(undefined);
+  /** The saved source, when this browser has not granted access to it (a mirror chosen on another device). */
+  const ungranted = useSignal<string | undefined>(undefined);
 
   useEffect(() => {
-    void readSetting(SOURCE_RULE).then((value) => (source.value = value));
+    void readSetting(SOURCE_RULE).then(async (value) => {
+      source.value = value;
+      if (!(await maySyncFrom(value))) ungranted.value = value;
+    });
   }, []);
+
+  const grant = async (saved: string) => {
+    const pattern = permissionPatternFor(saved);
+    if (pattern && !(await requestOrigin(pattern))) return;
+    ungranted.value = undefined;
+    message.value = { tone: 'ok', text: t('sourceSaved', { source: saved }) };
+    void send({ type: 'refresh' }).catch(() => undefined);
+  };
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -90,6 +104,7 @@ export function OptionsApp({ requestOrigin = requestOriginPermission, send = sen
     }
     await sourceSetting.setValue(checked.source);
     source.value = checked.source;
+    ungranted.value = undefined;
     message.value = { tone: 'ok', text: t('sourceSaved', { source: checked.source }) };
     void send({ type: 'sourceChanged' }).catch(() => undefined);
   };
@@ -120,6 +135,14 @@ export function OptionsApp({ requestOrigin = requestOriginPermission, send = sen
         <p class={`form-message ${message.value?.tone ?? ''}`} role="status">
           {message.value?.text ?? ''}
         </p>
+        {ungranted.value ? (
+          <div class="notice notice-warn source-access" role="status">
+            <p>{t('sourceAccessNeeded', { origin: new URL(ungranted.value).origin })}</p>
+            <button type="button" class="button" onClick={() => void grant(ungranted.value!)}>
+              {t('sourceGrantAccess')}
+            </button>
+          </div>
+        ) : null}
       </form>
       <ChoiceSetting id="poll" label={t('pollLabel')} choices={POLL_CHOICES} describe={pollLabel} setting={POLL_RULE} />
       <ChoiceSetting

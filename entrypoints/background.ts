@@ -20,7 +20,9 @@ import {
   notificationsSetting,
   pollMinutesSetting,
   readSetting,
+  sourceSetting,
 } from '@/lib/settings';
+import { maySyncFrom, releaseSourceAccess } from '@/lib/source-access';
 import { watchRulesChanged } from '@/lib/watchlist-store';
 
 // Wiring only: every listener is registered synchronously so a woken worker gets its event.
@@ -38,6 +40,7 @@ export default defineBackground({
       db: getDb,
       // Each setting is checked where it is read: another device or version may have stored anything.
       source: () => readSetting(SOURCE_RULE),
+      mayRead: maySyncFrom,
       pollMinutes: () => readSetting(POLL_RULE),
       retentionDays: () => readSetting(RETENTION_RULE),
       localeReady: () => language.ready,
@@ -81,6 +84,9 @@ export default defineBackground({
     };
     listenToClicks();
     browser.permissions?.onAdded?.addListener(listenToClicks);
+    // A mirror's host permission granted (on the settings page) or removed (in the browser).
+    browser.permissions?.onAdded?.addListener((added) => void service.permissionsChanged(added));
+    browser.permissions?.onRemoved?.addListener(() => void service.permissionsChanged(undefined));
     handleRequests({
       refresh: () => service.sync('manual'),
       sourceChanged: () => service.sync('settings'),
@@ -93,6 +99,8 @@ export default defineBackground({
     });
 
     pollMinutesSetting.watch(() => void service.rescheduleForSetting());
+    // Here or on another device: the old mirror's permission is given back.
+    sourceSetting.watch((next, previous) => void releaseSourceAccess(previous, next));
     badgeModeSetting.watch(() => void service.refreshBadge());
     notificationsSetting.watch(() => void service.scheduleDigest());
     digestTimeSetting.watch(() => void service.scheduleDigest());

@@ -25,6 +25,8 @@ const en = {
   sourceSaved: 'Saved — syncing from {source}',
   sourceInvalid: 'Enter a URL starting with https:// (or http:// for localhost or 127.0.0.1).',
   sourcePermissionDenied: 'Paperboy needs permission to read {origin} to use it as the source.',
+  sourceAccessNeeded: 'This source was chosen on another device. Paperboy needs your permission to read {origin} on this one before it can sync from it.',
+  sourceGrantAccess: 'Grant access',
   languageLabel: 'Language',
   languageBrowser: 'Browser default',
   themeLabel: 'Theme',

@@ -18,6 +18,8 @@ export const zhCNOptions: Catalogue<OptionsKey> = {
   settingApplied: '已保存。',
   settingsRefused: '部分同步的设置包含 Paperboy 无法使用的值（来自其他设备或其他版本）。在你于下方重新选择之前，这些设置使用默认值：',
   settingRefusedItem: '{setting}：存储的值为 {value}',
+  sourceAccessNeeded: '此数据源是在其他设备上选择的。Paperboy 需要你在本设备上授权读取 {origin}，才能从中同步。',
+  sourceGrantAccess: '授予权限',
   sourceLabel: '数据源',
   sourceHelp: 'Hugging Face API 的基础 URL。无法访问 huggingface.co 时，可以使用镜像，例如 https://hf-mirror.com。',
   save: '保存',

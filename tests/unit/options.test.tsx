@@ -88,6 +88,19 @@ describe('options', () => {
     await waitFor(() => expect(screen.queryByText(/Some synced settings hold values/)).toBeNull());
   });
 
+  it('asks this browser for access to a mirror chosen on another device', async () => {
+    await browser.storage.sync.set({ source: 'https://hf-mirror.com' });
+    const contains = vi.spyOn(browser.permissions, 'contains').mockResolvedValue(false as never);
+    const { requestOrigin, send } = mount(true);
+    await screen.findByText(/chosen on another device.*permission to read https:\/\/hf-mirror.com/);
+    contains.mockResolvedValue(true as never);
+    fireEvent.click(screen.getByRole('button', { name: 'Grant access' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Grant access' })).toBeNull());
+    expect(requestOrigin).toHaveBeenCalledWith('https://hf-mirror.com/*');
+    expect(send).toHaveBeenCalledWith({ type: 'refresh' });
+    contains.mockRestore();
+  });
+
   it.each(['http://example.com', 'javascript:alert(1)', 'not a url'])('refuses %j with a clear error', async (value) => {
     mount();
     await saveSource(value);
