@@ -5,7 +5,7 @@ import { BADGE_MODES, type BadgeMode } from '@/lib/badge';
 import { parseTimeOfDay } from '@/lib/digest';
 import { t } from '@/lib/i18n-options';
 import { RISING_CHOICES } from '@/lib/rising';
-import { badgeModeSetting, digestTimeSetting, notificationsSetting, risingThresholdSetting } from '@/lib/settings';
+import { BADGE_MODE_RULE, DIGEST_TIME_RULE, NOTIFICATIONS_RULE, RISING_RULE, badgeModeSetting, digestTimeSetting, notificationsSetting, readSetting, risingThresholdSetting } from '@/lib/settings';
 import { MAX_RULE_LENGTH, WATCH_KINDS, type WatchKind, type WatchRule } from '@/lib/watchlist';
 import { MAX_WATCH_RULES, addWatchRule, loadWatchRules, removeWatchRule, watchRulesChanged, type AddRuleResult } from '@/lib/watchlist-store';
 
@@ -147,11 +147,12 @@ export function AlertsSettings({
   const applied = useSignal(false);
 
   useEffect(() => {
-    void badgeModeSetting.getValue().then((value) => (mode.value = value));
-    void risingThresholdSetting.getValue().then((value) => (threshold.value = value));
-    void digestTimeSetting.getValue().then((value) => (digest.value = value));
+    // As the background uses them: a value the rule refuses shows as its default.
+    void readSetting(BADGE_MODE_RULE).then((value) => (mode.value = value));
+    void readSetting(RISING_RULE).then((value) => (threshold.value = value));
+    void readSetting(DIGEST_TIME_RULE).then((value) => (digest.value = value));
     // On only while the permission is still granted (the user can revoke it in the browser).
-    void Promise.all([notificationsSetting.getValue(), Promise.resolve().then(hasNotifications).catch(() => false)]).then(([on, granted]) => (notify.value = on && granted));
+    void Promise.all([notificationsSetting.getValue(), Promise.resolve().then(hasNotifications).catch(() => false)]).then(([on, granted]) => (notify.value = (NOTIFICATIONS_RULE.check(on) ?? false) && granted));
   }, []);
 
   const toggleNotifications = (on: boolean) => {

@@ -6,7 +6,9 @@ import { sendRequest } from '@/lib/messages';
 import { POLL_CHOICES } from '@/lib/schedule';
 import { AlertsSettings } from './AlertsSettings';
 import { DataSettings } from './DataSettings';
-import { RETENTION_CHOICES, checkSource, permissionPatternFor, pollMinutesSetting, retentionDaysSetting, sourceSetting } from '@/lib/settings';
+import { POLL_RULE, RETENTION_CHOICES, RETENTION_RULE, SOURCE_RULE, checkSource, permissionPatternFor, readSetting, sourceSetting, type RuledSetting } from '@/lib/settings';
+import { RefusedSettings } from './RefusedSettings';
+import { maySyncFrom } from '@/lib/source-access';
 import { AppearanceSettings } from './AppearanceSettings';
 
 export interface OptionsDeps {
@@ -21,19 +23,19 @@ const pollLabel = (minutes: number) =>
   minutes === 0 ? t('pollManual') : minutes === 60 ? t('pollHourly') : minutes === 120 ? t('pollTwoHours') : t('pollEvery', { n: minutes });
 const retentionLabel = (days: number) => (days === 365 ? t('retentionYear') : t('retentionDays', { n: days }));
 
-/** A setting that applies as soon as it is chosen. */
-function ChoiceSetting({ id, label, help, choices, describe, item }: {
+/** A setting that applies as soon as it is chosen; shown as the background uses it (a refused value as its default). */
+function ChoiceSetting({ id, label, help, choices, describe, setting }: {
   id: string;
   label: string;
   help?: string;
   choices: readonly number[];
   describe: (value: number) => string;
-  item: { getValue(): Promise<number>; setValue(value: number): Promise<void> };
+  setting: RuledSetting<number>;
 }) {
   const value = useSignal<number | undefined>(undefined);
   const applied = useSignal(false);
   useEffect(() => {
-    void item.getValue().then((stored) => (value.value = stored));
+    void readSetting(setting).then((stored) => (value.value = stored));
   }, []);
   return (
     <div class="setting">
@@ -45,7 +47,7 @@ function ChoiceSetting({ id, label, help, choices, describe, item }: {
         onChange={(event) => {
           const next = Number(event.currentTarget.value);
           value.value = next;
-          void item.setValue(next).then(() => (applied.value = true));
+          void setting.item.setValue(next).then(() => (applied.value = true));
         }}
       >
         {choices.map((choice) => (
@@ -69,10 +71,23 @@ function ChoiceSetting({ id, label, help, choices, describe, item }: {
 export function OptionsApp({ requestOrigin = requestOriginPermission, send = sendRequest }: OptionsDeps) {
   const source = useSignal('');
   const message = useSignal<{ tone: 'ok' | 'error'; text: string } | undefined>(undefined);
+  /** The saved source, when this browser has not granted access to it (a mirror chosen on another device). */
+  const ungranted = useSignal<string | undefined>(undefined);
 
   useEffect(() => {
-    void sourceSetting.getValue().then((value) => (source.value = value));
+    void readSetting(SOURCE_RULE).then(async (value) => {
+      source.value = value;
+      if (!(await maySyncFrom(value))) ungranted.value = value;
+    });
   }, []);
+
+  const grant = async (saved: string) => {
+    const pattern = permissionPatternFor(saved);
+    if (pattern && !(await requestOrigin(pattern))) return;
+    ungranted.value = undefined;
+    message.value = { tone: 'ok', text: t('sourceSaved', { source: saved }) };
+    void send({ type: 'refresh' }).catch(() => undefined);
+  };
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -89,6 +104,7 @@ export function OptionsApp({ requestOrigin = requestOriginPermission, send = sen
     }
     await sourceSetting.setValue(checked.source);
     source.value = checked.source;
+    ungranted.value = undefined;
     message.value = { tone: 'ok', text: t('sourceSaved', { source: checked.source }) };
     void send({ type: 'sourceChanged' }).catch(() => undefined);
   };
@@ -96,6 +112,7 @@ export function OptionsApp({ requestOrigin = requestOriginPermission, send = sen
   return (
     <main class="app options">
       <h1>{t('optionsTitle')}</h1>
+      <RefusedSettings />
       <form onSubmit={(event) => void save(event)} noValidate>
         <label for="source">{t('sourceLabel')}</label>
         <input
@@ -118,15 +135,23 @@ export function OptionsApp({ requestOrigin = requestOriginPermission, send = sen
         <p class={`form-message ${message.value?.tone ?? ''}`} role="status">
           {message.value?.text ?? ''}
         </p>
+        {ungranted.value ? (
+          <div class="notice notice-warn source-access" role="status">
+            <p>{t('sourceAccessNeeded', { origin: new URL(ungranted.value).origin })}</p>
+            <button type="button" class="button" onClick={() => void grant(ungranted.value!)}>
+              {t('sourceGrantAccess')}
+            </button>
+          </div>
+        ) : null}
       </form>
-      <ChoiceSetting id="poll" label={t('pollLabel')} choices={POLL_CHOICES} describe={pollLabel} item={pollMinutesSetting} />
+      <ChoiceSetting id="poll" label={t('pollLabel')} choices={POLL_CHOICES} describe={pollLabel} setting={POLL_RULE} />
       <ChoiceSetting
         id="retention"
         label={t('retentionLabel')}
         help={t('retentionHelp')}
         choices={RETENTION_CHOICES}
         describe={retentionLabel}
-        item={retentionDaysSetting}
+        setting={RETENTION_RULE}
       />
       <AppearanceSettings />
       <AlertsSettings />

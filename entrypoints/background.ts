@@ -9,14 +9,21 @@ import { DIGEST_ALARM, openNotification } from '@/lib/alerts';
 import { createSavedSync } from '@/lib/saved-sync';
 import { ONLINE_CHECK_ALARM, POLL_ALARM, RETRY_ALARM, createPaperboyService } from '@/lib/service';
 import {
+  BADGE_MODE_RULE,
+  DIGEST_TIME_RULE,
+  NOTIFICATIONS_RULE,
+  POLL_RULE,
+  RETENTION_RULE,
+  RISING_RULE,
+  SOURCE_RULE,
   badgeModeSetting,
   digestTimeSetting,
   notificationsSetting,
   pollMinutesSetting,
-  retentionDaysSetting,
-  risingThresholdSetting,
+  readSetting,
   sourceSetting,
 } from '@/lib/settings';
+import { maySyncFrom, releaseSourceAccess } from '@/lib/source-access';
 import { watchRulesChanged } from '@/lib/watchlist-store';
 
 // Wiring only: every listener is registered synchronously so a woken worker gets its event.
@@ -26,21 +33,23 @@ export default defineBackground({
   main() {
     const savedSync = createSavedSync({
       db: getDb,
-      source: () => sourceSetting.getValue(),
+      source: () => readSetting(SOURCE_RULE),
       onChanged: () => broadcast({ type: 'marksChanged' }),
     });
     const service = createPaperboyService({
       followSaved: savedSync,
       db: getDb,
-      source: () => sourceSetting.getValue(),
-      pollMinutes: () => pollMinutesSetting.getValue(),
-      retentionDays: () => retentionDaysSetting.getValue(),
+      // Each setting is checked where it is read: another device or version may have stored anything.
+      source: () => readSetting(SOURCE_RULE),
+      mayRead: maySyncFrom,
+      pollMinutes: () => readSetting(POLL_RULE),
+      retentionDays: () => readSetting(RETENTION_RULE),
       localeReady: () => language.ready,
-      badgeMode: () => badgeModeSetting.getValue(),
+      badgeMode: () => readSetting(BADGE_MODE_RULE),
       alerts: {
-        notificationsOn: () => notificationsSetting.getValue(),
-        risingThreshold: () => risingThresholdSetting.getValue(),
-        digestTime: () => digestTimeSetting.getValue(),
+        notificationsOn: () => readSetting(NOTIFICATIONS_RULE),
+        risingThreshold: () => readSetting(RISING_RULE),
+        digestTime: () => readSetting(DIGEST_TIME_RULE),
       },
     });
     // The badge tooltip speaks the chosen language, and is rewritten as soon as it changes.
@@ -76,6 +85,9 @@ export default defineBackground({
     };
     listenToClicks();
     browser.permissions?.onAdded?.addListener(listenToClicks);
+    // A mirror's host permission granted (on the settings page) or removed (in the browser).
+    browser.permissions?.onAdded?.addListener((added) => void service.permissionsChanged(added));
+    browser.permissions?.onRemoved?.addListener(() => void service.permissionsChanged(undefined));
     handleRequests({
       refresh: () => service.sync('manual'),
       sourceChanged: () => service.sync('settings'),
@@ -88,6 +100,8 @@ export default defineBackground({
     }, requestGuard);
 
     pollMinutesSetting.watch(() => void service.rescheduleForSetting());
+    // Here or on another device: the old mirror's permission is given back.
+    sourceSetting.watch((next, previous) => void releaseSourceAccess(previous, next));
     badgeModeSetting.watch(() => void service.refreshBadge());
     notificationsSetting.watch(() => void service.scheduleDigest());
     digestTimeSetting.watch(() => void service.scheduleDigest());

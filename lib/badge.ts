@@ -16,6 +16,8 @@ export interface BadgeInput {
   sync: SyncState;
   now: number;
   hasPapers: boolean;
+  /** The source's origin, when Paperboy lacks the permission to read it (a mirror chosen on another device). */
+  accessNeeded?: string;
 }
 
 export interface BadgeView {
@@ -29,6 +31,7 @@ export const BADGE_COLORS = {
   watch: '#8e24aa',
   offline: '#6b7280',
   rateLimited: '#b45309',
+  accessNeeded: '#b45309',
   error: '#c62828',
 } as const;
 
@@ -60,6 +63,10 @@ function tooltip(status: string, input: BadgeInput): string {
 export function badgeFor(input: BadgeInput): BadgeView {
   const { sync, unseen } = input;
   const error = sync.error;
+  // Nothing is fetched until access is granted: what went wrong before does not matter now.
+  if (input.accessNeeded) {
+    return { text: '!', color: BADGE_COLORS.accessNeeded, title: tooltip(t('badgeAccessNeeded', { origin: input.accessNeeded }), input) };
+  }
   if (error?.kind === 'offline') {
     return {
       text: 'off',

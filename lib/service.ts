@@ -50,6 +50,13 @@ export function createPaperboyService(deps: ServiceDeps) {
   let running: Promise<SyncOutcome> | undefined;
   let queued: Promise<SyncOutcome> | undefined;
 
+  /** The source's origin when it may not be read (a mirror not granted on this device). */
+  async function sourceNeedingAccess(): Promise<string | undefined> {
+    if (!deps.mayRead) return undefined;
+    const source = await deps.source();
+    return (await deps.mayRead(source)) ? undefined : new URL(source).origin;
+  }
+
   async function refreshBadge(): Promise<void> {
     await deps.localeReady?.();
     const mode = (await deps.badgeMode?.().catch(() => undefined)) ?? 'new';
@@ -63,7 +70,8 @@ export function createPaperboyService(deps: ServiceDeps) {
         mode === 'off' ? 0 : alerts.watchUnseen(db),
         mode === 'unread' ? countUnreadToday(db) : 0,
       ]);
-      view = badgeFor({ unseen, sync: engine.currentState(sync), now: now(), hasPapers: papers > 0, mode, watchUnseen, unreadToday });
+      const accessNeeded = await sourceNeedingAccess();
+      view = badgeFor({ unseen, sync: engine.currentState(sync), now: now(), hasPapers: papers > 0, mode, watchUnseen, unreadToday, accessNeeded });
     } catch {
       // The database cannot even be read (disk full, corrupt profile): the badge still says so.
       view = badgeFor({ unseen: 0, sync: engine.currentState(EMPTY_SYNC_STATE), now: now(), hasPapers: false, mode });
@@ -205,6 +213,14 @@ export function createPaperboyService(deps: ServiceDeps) {
           return running ?? start(reason);
         });
       return queued;
+    },
+    /**
+     * A permission was granted or removed: the badge follows; a grant of host access (the
+     * mirror's, asked for on the settings page) syncs at once.
+     */
+    async permissionsChanged(added: { origins?: string[] } | undefined): Promise<void> {
+      await refreshBadge();
+      if (added?.origins?.length && (await sourceNeedingAccess()) === undefined) await this.sync('manual');
     },
     /** The network may be back: sync at once if the last failure was being offline. */
     async checkOnline(isOnline: () => boolean = () => globalThis.navigator?.onLine !== false): Promise<void> {

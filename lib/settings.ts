@@ -2,8 +2,10 @@ import { storage } from 'wxt/utils/storage';
 import type { LanguageChoice } from './locale';
 import { LANGUAGE, THEME } from './page-settings';
 import type { ThemeChoice } from './theme';
-import type { BadgeMode } from './badge';
-import { DEFAULT_RISING_THRESHOLD } from './rising';
+import { BADGE_MODES, type BadgeMode } from './badge';
+import { parseTimeOfDay } from './digest';
+import { DEFAULT_RISING_THRESHOLD, RISING_CHOICES } from './rising';
+import { isPollChoice } from './schedule';
 
 export const DEFAULT_SOURCE = 'https://huggingface.co';
 export const DEFAULT_POLL_MINUTES = 30;
@@ -91,3 +93,80 @@ export const digestTimeSetting = storage.defineItem<string>('sync:digestTime', {
   fallback: '',
   version: 1,
 });
+
+// Every synced setting can be written by another device, another version, or by hand: each has
+// one rule, which the options page offers choices by and the background checks where it reads.
+
+export type RuledSettingName = 'source' | 'pollMinutes' | 'retentionDays' | 'badgeMode' | 'notifications' | 'risingThreshold' | 'digestTime';
+
+/** A synced setting and its rule. */
+export interface RuledSetting<T> {
+  name: RuledSettingName;
+  item: { getValue(): Promise<T>; setValue(value: T): Promise<void> };
+  fallback: T;
+  /** The value to use (normalised), or undefined when the stored one breaks the rule. */
+  check(value: unknown): T | undefined;
+}
+
+const oneOf =
+  <T>(choices: readonly T[]) =>
+  (value: unknown): T | undefined =>
+    choices.includes(value as T) ? (value as T) : undefined;
+
+export const SOURCE_RULE: RuledSetting<string> = {
+  name: 'source',
+  item: sourceSetting,
+  fallback: DEFAULT_SOURCE,
+  check: (value) => {
+    const checked = typeof value === 'string' ? checkSource(value) : undefined;
+    return checked?.ok ? checked.source : undefined;
+  },
+};
+export const POLL_RULE: RuledSetting<number> = {
+  name: 'pollMinutes',
+  item: pollMinutesSetting,
+  fallback: DEFAULT_POLL_MINUTES,
+  check: (value) => (isPollChoice(value) ? value : undefined),
+};
+/** A retention of 0 or less would remove every unsaved paper and read mark, on every synced device. */
+export const RETENTION_RULE: RuledSetting<number> = {
+  name: 'retentionDays',
+  item: retentionDaysSetting,
+  fallback: DEFAULT_RETENTION_DAYS,
+  check: oneOf<number>(RETENTION_CHOICES),
+};
+export const BADGE_MODE_RULE: RuledSetting<BadgeMode> = { name: 'badgeMode', item: badgeModeSetting, fallback: 'new', check: oneOf(BADGE_MODES) };
+export const NOTIFICATIONS_RULE: RuledSetting<boolean> = {
+  name: 'notifications',
+  item: notificationsSetting,
+  fallback: false,
+  check: (value) => (typeof value === 'boolean' ? value : undefined),
+};
+export const RISING_RULE: RuledSetting<number> = {
+  name: 'risingThreshold',
+  item: risingThresholdSetting,
+  fallback: DEFAULT_RISING_THRESHOLD,
+  check: oneOf<number>(RISING_CHOICES),
+};
+export const DIGEST_TIME_RULE: RuledSetting<string> = {
+  name: 'digestTime',
+  item: digestTimeSetting,
+  fallback: '',
+  check: (value) => (value === '' || (typeof value === 'string' && parseTimeOfDay(value) !== undefined) ? value : undefined),
+};
+
+export const RULED_SETTINGS = [SOURCE_RULE, POLL_RULE, RETENTION_RULE, BADGE_MODE_RULE, NOTIFICATIONS_RULE, RISING_RULE, DIGEST_TIME_RULE] as const;
+
+/** A setting as stored, checked: the value to use, and what was stored when the rule refused it. */
+export type CheckedValue<T> = { value: T; refused: false } | { value: T; refused: true; stored: unknown };
+
+export async function readChecked<T>(setting: RuledSetting<T>): Promise<CheckedValue<T>> {
+  const stored: unknown = await setting.item.getValue();
+  const value = setting.check(stored);
+  return value === undefined ? { value: setting.fallback, refused: true, stored } : { value, refused: false };
+}
+
+/** The value to use: the stored one if its rule accepts it, the default otherwise. */
+export async function readSetting<T>(setting: RuledSetting<T>): Promise<T> {
+  return (await readChecked(setting)).value;
+}

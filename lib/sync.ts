@@ -23,6 +23,8 @@ export interface SyncDeps {
   now?: () => number;
   random?: () => number;
   onStart?: () => void;
+  /** Whether the source may be read (a mirror's host permission); no request is sent when not. */
+  mayRead?: (source: string) => Promise<boolean>;
 }
 
 /** Trending is a ranking: its top is what matters, so one page is enough. */
@@ -125,6 +127,8 @@ export function createSyncEngine(deps: SyncDeps) {
     const source = await deps.source();
     previous = forSource(previous, source);
     if (isHeldBack(previous, reason, startedAt)) return { ran: false, state: previous };
+    // Not a failure: the badge and the options page ask the user to grant access instead.
+    if (deps.mayRead && !(await deps.mayRead(source))) return { ran: false, state: previous };
     deps.onStart?.();
     // A prune made by the failing syncs before this one: not repeated, and reported once a sync
     // can record it (while storage is full, not even the sync state can be written).

@@ -11,6 +11,7 @@ beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
   // The fake browser has no permissions.onAdded (the background listens to it for notifications).
   vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => undefined);
+  vi.spyOn(fakeBrowser.permissions.onRemoved, 'addListener').mockImplementation(() => undefined);
 });
 
 // The fake browser has no commands API (every call throws "not implemented"); the background

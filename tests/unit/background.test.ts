@@ -8,6 +8,8 @@ import { POLL_ALARM, RETRY_ALARM } from '@/lib/service';
 import { firstPollDelayMinutes } from '@/lib/schedule';
 import { pollMinutesSetting, sourceSetting } from '@/lib/settings';
 import { startFakeHf } from '../support/fake-hf.mjs';
+import { makeDay } from '../support/generate-papers.mjs';
+import { addDays, utcDay } from '@/lib/dates';
 
 type Fake = Awaited<ReturnType<typeof startFakeHf>>;
 let fake: Fake;
@@ -100,6 +102,22 @@ describe('background', () => {
     await sendRequest({ type: 'refresh' });
     expect(await badgeText()).toBe('wait');
     expect(await fakeBrowser.action.getTitle({})).toMatch(/Rate-limited by the source; next try after/);
+  });
+
+  it('uses the defaults of synced settings it cannot use: retention 0 deletes nothing, a 1-minute period is not armed', async () => {
+    const today = utcDay(Date.now());
+    const lastWeek = addDays(today, -7);
+    fake.state.setDays({ [today]: makeDay(today, 30, { seed: 5 }), [lastWeek]: makeDay(lastWeek, 40, { seed: 6 }) });
+    // What another device or version might have synced.
+    await fakeBrowser.storage.sync.set({ retentionDays: 0, pollMinutes: 1 });
+    background.main();
+    await sendRequest({ type: 'refresh' });
+    await sendRequest({ type: 'fetchView', key: `day:${lastWeek}`, force: true } as never);
+    await sendRequest({ type: 'refresh' }); // retention runs after a good sync
+    expect((await getListing(await getDb(), `day:${lastWeek}`))?.ids).toHaveLength(40);
+    expect(await storedPapers()).toBe(70);
+    const alarm = await fakeBrowser.alarms.get(POLL_ALARM);
+    expect(alarm!.scheduledTime - Date.now()).toBeGreaterThan(1.5 * 60_000); // the default 30 minutes, jittered, not 1
   });
 
   it('runs one sync for an alarm and a refresh that arrive together', async () => {

@@ -72,6 +72,13 @@ describe('badgeFor', () => {
     expect(view.title).toMatch(title);
   });
 
+  it('asks for access to a mirror chosen on another device, rather than report an old failure', () => {
+    const view = badgeFor({ unseen: 0, sync: failed('network'), now: NOW, hasPapers: true, accessNeeded: 'https://hf-mirror.com' });
+    expect(view).toMatchObject({ text: '!', color: BADGE_COLORS.accessNeeded });
+    expect(view.title).toMatch(/needs your permission to read https:\/\/hf-mirror.com.*settings page/);
+    expect(view.title).not.toMatch(/Sync failed/);
+  });
+
   it('says there is no data when a failure happens before anything was stored', () => {
     const view = badgeFor({ unseen: 0, sync: { failures: 1, lastAttemptAt: NOW, error: { kind: 'network', message: 'x', at: NOW } }, now: NOW, hasPapers: false });
     expect(view.text).toBe('!');

@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { OptionsApp } from '@/components/OptionsApp';
 import { pollMinutesSetting, retentionDaysSetting, sourceSetting } from '@/lib/settings';
 
@@ -69,6 +70,35 @@ describe('options', () => {
     await waitFor(() => expect((retention as HTMLSelectElement).value).toBe('90'));
     fireEvent.change(retention, { target: { value: '365' } });
     await waitFor(async () => expect(await retentionDaysSetting.getValue()).toBe(365));
+  });
+
+  it('says which synced settings it cannot use, shows the defaults in their place, and forgets a setting chosen again', async () => {
+    // As another device or version might have written them.
+    await browser.storage.sync.set({ source: 'http://example.com', retentionDays: 0, pollMinutes: 30 });
+    mount();
+    const notice = await screen.findByText(/Some synced settings hold values Paperboy cannot use/);
+    const items = () => [...notice.closest('div')!.querySelectorAll('li')].map((item) => item.textContent);
+    expect(items()).toEqual(['Source: "http://example.com" was stored', 'Keep papers for: 0 was stored']);
+    await waitFor(() => expect((screen.getByLabelText('Source') as HTMLInputElement).value).toBe('https://huggingface.co'));
+    const retention = screen.getByLabelText('Keep papers for') as HTMLSelectElement;
+    await waitFor(() => expect(retention.value).toBe('90'));
+    fireEvent.change(retention, { target: { value: '180' } });
+    await waitFor(() => expect(items()).toEqual(['Source: "http://example.com" was stored']));
+    await saveSource('http://127.0.0.1:8787');
+    await waitFor(() => expect(screen.queryByText(/Some synced settings hold values/)).toBeNull());
+  });
+
+  it('asks this browser for access to a mirror chosen on another device', async () => {
+    await browser.storage.sync.set({ source: 'https://hf-mirror.com' });
+    const contains = vi.spyOn(browser.permissions, 'contains').mockResolvedValue(false as never);
+    const { requestOrigin, send } = mount(true);
+    await screen.findByText(/chosen on another device.*permission to read https:\/\/hf-mirror.com/);
+    contains.mockResolvedValue(true as never);
+    fireEvent.click(screen.getByRole('button', { name: 'Grant access' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Grant access' })).toBeNull());
+    expect(requestOrigin).toHaveBeenCalledWith('https://hf-mirror.com/*');
+    expect(send).toHaveBeenCalledWith({ type: 'refresh' });
+    contains.mockRestore();
   });
 
   it.each(['http://example.com', 'javascript:alert(1)', 'not a url'])('refuses %j with a clear error', async (value) => {

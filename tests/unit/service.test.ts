@@ -55,6 +55,22 @@ describe('service', () => {
     expect(await minutesUntil(POLL_ALARM)).toBeCloseTo(sent * 30, 1);
   });
 
+  it('with no access to its source, asks for it on the badge and sends nothing; a grant syncs at once', async () => {
+    let granted = false;
+    const paperboy = createPaperboyService({ db: getDb, source: async () => 'https://hf-mirror.com', mayRead: async () => granted, client: { fetch: (url, init) => fetch(String(url).replace('https://hf-mirror.com', fake.url), init) } });
+    fake.state.clearRequests();
+    expect((await paperboy.sync('manual')).ran).toBe(false);
+    expect(fake.state.requests).toHaveLength(0);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    expect(await fakeBrowser.action.getTitle({})).toMatch(/needs your permission to read https:\/\/hf-mirror.com/);
+    await paperboy.permissionsChanged({ origins: ['https://hf-mirror.com/*'] }); // an event while access is still missing
+    expect(fake.state.requests).toHaveLength(0);
+    granted = true;
+    await paperboy.permissionsChanged({ origins: ['https://hf-mirror.com/*'] });
+    expect(fake.state.requests.length).toBeGreaterThan(0);
+    expect(await fakeBrowser.action.getBadgeText({})).toMatch(/^\d+$/);
+  });
+
   it.each([
     ['browser start', 3 * 60 * MIN],
     ['wake from sleep', 10 * MIN],

@@ -156,6 +156,14 @@ describe('sync engine', () => {
     }
   });
 
+  it('sends nothing to a source it may not read, and records no failure', async () => {
+    const denied = createSyncEngine({ db: async () => db, source: async () => fake.url, now: () => clock, random: () => 0.5, mayRead: async () => false });
+    const outcome = await denied.sync('manual');
+    expect(outcome.ran).toBe(false);
+    expect(outcome.state.error).toBeUndefined();
+    expect(fake.state.requests).toHaveLength(0);
+  });
+
   it('counts malformed entries and stores the good ones, the partly malformed too', async () => {
     const days = fake.state.days as Record<string, unknown[]>;
     const friday = days['2026-11-20'] as { paper: Record<string, unknown> }[];
