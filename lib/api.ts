@@ -55,7 +55,7 @@ const MAX_PROBLEMS = 5;
 /** HF's rate-limit window; the wait when a 429 names no reset time. */
 const DEFAULT_RATE_LIMIT_WAIT_S = 300;
 /** The longest wait a source may ask for: a wrong or hostile header must not stop syncing for years. */
-export const MAX_RATE_LIMIT_WAIT_MS = 3_600_000;
+const MAX_RATE_LIMIT_WAIT_MS = 3_600_000;
 
 export function listingUrl(source: string, query: ListingQuery, page: number, limit: number): string {
   const url = new URL('api/daily_papers', `${source.replace(/\/+$/, '')}/`);

@@ -24,6 +24,7 @@ import {
 } from './saved-merge';
 import { applyMarks, fillStub, savedMarksOf } from './saved-store';
 import { readSyncState } from './sync';
+import { forSource, isHeldBack } from './sync-state';
 
 export interface SyncArea {
   get(keys: string[]): Promise<Record<string, unknown>>;
@@ -135,8 +136,9 @@ export function createSavedSync(deps: SavedSyncDeps) {
     if (ids.length === 0) return;
     const db = await deps.db();
     const sync = await readSyncState(db);
-    if (sync.notBefore !== undefined && now() < sync.notBefore) return; // the source asked us to wait
     const source = await deps.source();
+    // The source asked us to wait, or is backing off (with the sync's own bounds on how long).
+    if (isHeldBack(forSource(sync, source), 'alarm', now())) return;
     let filled = 0;
     for (const id of ids.slice(0, MAX_FETCHES_PER_RUN)) {
       const paper = await fetchPaper(source, id);

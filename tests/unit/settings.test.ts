@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import {
-  BADGE_MODE_RULE,
   DEFAULT_SOURCE,
-  DIGEST_TIME_RULE,
-  NOTIFICATIONS_RULE,
-  POLL_RULE,
-  RETENTION_RULE,
-  RISING_RULE,
-  SOURCE_RULE,
+  RULED_SETTINGS,
   checkSource,
   permissionPatternFor,
   readChecked,
   sourceSetting,
   type RuledSetting,
+  type RuledSettingName,
 } from '@/lib/settings';
 
 describe('checkSource', () => {
@@ -64,31 +59,35 @@ describe('sourceSetting', () => {
 describe('synced settings, checked where they are read', () => {
   // What another device, another version or a hand edit may have put in storage.sync.
   it.each([
-    [SOURCE_RULE, 'source', 'https://hf-mirror.com/', 'https://hf-mirror.com'],
-    [SOURCE_RULE, 'source', 'http://127.0.0.1:8787', 'http://127.0.0.1:8787'],
-    [SOURCE_RULE, 'source', 'http://example.com', undefined], // no TLS
-    [SOURCE_RULE, 'source', 'not a url', undefined],
-    [SOURCE_RULE, 'source', 42, undefined],
-    [POLL_RULE, 'pollMinutes', 60, 60],
-    [POLL_RULE, 'pollMinutes', 0, 0], // manual only
-    [POLL_RULE, 'pollMinutes', null, 30], // never set: the default, not refused
-    [POLL_RULE, 'pollMinutes', 1, undefined],
-    [POLL_RULE, 'pollMinutes', '30', undefined],
-    [POLL_RULE, 'pollMinutes', -15, undefined],
-    [RETENTION_RULE, 'retentionDays', 365, 365],
-    [RETENTION_RULE, 'retentionDays', 0, undefined], // would delete every unsaved paper, on every device
-    [RETENTION_RULE, 'retentionDays', -1, undefined],
-    [RETENTION_RULE, 'retentionDays', 1e9, undefined],
-    [BADGE_MODE_RULE, 'badgeMode', 'unread', 'unread'],
-    [BADGE_MODE_RULE, 'badgeMode', 'loud', undefined],
-    [NOTIFICATIONS_RULE, 'notifications', true, true],
-    [NOTIFICATIONS_RULE, 'notifications', 'yes', undefined],
-    [RISING_RULE, 'risingThreshold', 0, 0],
-    [RISING_RULE, 'risingThreshold', 1, undefined],
-    [DIGEST_TIME_RULE, 'digestTime', '', ''],
-    [DIGEST_TIME_RULE, 'digestTime', '07:30', '07:30'],
-    [DIGEST_TIME_RULE, 'digestTime', '25:00', undefined],
-  ] as [RuledSetting<unknown>, string, unknown, unknown][])('%#: %s stored as %j reads as %j (undefined: refused)', async (setting, key, stored, expected) => {
+    ['source', 'https://hf-mirror.com/', 'https://hf-mirror.com'],
+    ['source', 'http://127.0.0.1:8787', 'http://127.0.0.1:8787'],
+    ['source', 'http://example.com', undefined], // no TLS
+    ['source', 'not a url', undefined],
+    ['source', 42, undefined],
+    ['pollMinutes', 60, 60],
+    ['pollMinutes', 0, 0], // manual only
+    ['pollMinutes', null, 30], // never set: the default, not refused
+    ['pollMinutes', 1, undefined],
+    ['pollMinutes', '30', undefined],
+    ['pollMinutes', -15, undefined],
+    ['pollMinutes', Number.NaN, 30], // storage keeps JSON: NaN arrives as null, the default
+    ['retentionDays', Number.POSITIVE_INFINITY, 90],
+    ['retentionDays', 365, 365],
+    ['retentionDays', 0, undefined], // would delete every unsaved paper, on every device
+    ['retentionDays', -1, undefined],
+    ['retentionDays', 1e9, undefined],
+    ['badgeMode', 'unread', 'unread'],
+    ['badgeMode', 'loud', undefined],
+    ['notifications', true, true],
+    ['notifications', 'yes', undefined],
+    ['risingThreshold', 0, 0],
+    ['risingThreshold', 1, undefined],
+    ['digestTime', '', ''],
+    ['digestTime', '07:30', '07:30'],
+    ['digestTime', '25:00', undefined],
+  ] as [RuledSettingName, unknown, unknown][])('%s stored as %j reads as %j (undefined: refused)', async (key, stored, expected) => {
+    // Each rule's name is its key in storage.sync.
+    const setting = RULED_SETTINGS.find((rule) => rule.name === key) as RuledSetting<unknown>;
     if (stored !== null) await browser.storage.sync.set({ [key]: stored });
     const checked = await readChecked(setting);
     if (expected === undefined) expect(checked).toEqual({ value: setting.fallback, refused: true, stored });
