@@ -14,9 +14,14 @@ import { ViewNav } from './ViewNav';
 /** Long enough for the first view to be read and painted, short enough to be ready before most first searches. */
 const WARM_SEARCH_AFTER_MS = 1500;
 
+/** Inputs that take no typed letters: the reader's keys still work when one has the focus. */
+const KEYLESS_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset']);
+
 function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
-  return !!element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
+  if (!element) return false;
+  if (element instanceof HTMLInputElement) return !KEYLESS_INPUTS.has(element.type);
+  return element.isContentEditable || ['TEXTAREA', 'SELECT'].includes(element.tagName);
 }
 
 /** j/k move, Enter/o open, s save, m mark read, / search, ? the keys; never while typing. */

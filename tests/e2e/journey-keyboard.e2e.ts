@@ -138,14 +138,14 @@ describe('a new user, by keyboard', () => {
     await tabTo(popup, popup.getByRole('button', { name: 'Settings' }), { backwards: true });
     await popup.keyboard.press('Enter');
     const options = await opened;
-    const language = options.getByLabel('Language');
+    // Found by its id: its label changes language with it.
+    const language = options.locator('#language');
     await tabTo(options, language);
     for (let press = 0; press < 5 && (await language.inputValue()) !== 'zh-CN'; press++) await options.keyboard.press('ArrowDown');
     await options.getByRole('heading', { name: 'Paperboy 设置' }).waitFor();
     await panel.getByRole('button', { name: '今天' }).waitFor();
-    const chosen = options.getByLabel('语言');
-    await tabTo(options, chosen);
-    for (let press = 0; press < 5 && (await chosen.inputValue()) !== 'browser'; press++) await options.keyboard.press('ArrowUp');
+    await options.getByLabel('语言').waitFor();
+    for (let press = 0; press < 5 && (await language.inputValue()) !== 'browser'; press++) await options.keyboard.press('ArrowUp');
     await panel.getByRole('button', { name: 'Today' }).waitFor();
     await options.close();
     await popup.close();

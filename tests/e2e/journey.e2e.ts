@@ -146,7 +146,7 @@ describe('a new user, by mouse', () => {
     await options.getByRole('heading', { name: 'Paperboy 设置' }).waitFor();
     await panel.getByRole('button', { name: '今天' }).waitFor();
     await panel.getByRole('button', { name: '今天' }).click();
-    await panel.getByText(`${counted(data.count([data.latest]))} 篇论文`).waitFor();
+    await panel.getByText(`${counted(data.count([data.latest]))} 篇论文`, { exact: true }).waitFor();
     await options.getByLabel('语言').selectOption('browser');
     await panel.getByRole('button', { name: 'Today' }).waitFor();
     expect(await badgeText(extension)).toBe('');
