@@ -96,7 +96,7 @@ async function expectEveryCard(entries: readonly HfEntry[], end: ListEnd): Promi
     .toBe(true);
 }
 
-describe(`Firefox's sidebar page at ${VIEWPORT.width}×${VIEWPORT.height}, scrolled with the mouse wheel only`, () => {
+describe(`Firefox's sidebar page at ${VIEWPORT.width}×${VIEWPORT.height}, lists scrolled with the mouse wheel only`, () => {
   it(`shows every paper of today's ${fixture.today.entries.length}`, async () => {
     await expect.poll(unreadCount, { timeout: 15_000 }).toBe(fixture.today.entries.length);
     await expectEveryCard(fixture.today.entries, await wheelDown(fixture.today.entries.length, VIEWPORT.height));
@@ -127,6 +127,16 @@ describe(`Firefox's sidebar page at ${VIEWPORT.width}×${VIEWPORT.height}, scrol
     await panel.keyboard.up('Control');
     await panel.keyboard.press('Backspace');
     await expect.poll(unreadCount, { timeout: 15_000 }).toBe(fixture.today.entries.length);
+  });
+
+  it('empties the search on Escape: the field and the list agree', async () => {
+    await panel.click('#search');
+    await panel.keyboard.type(fixture.searchWord);
+    await expect.poll(unreadCount, { timeout: 15_000 }).toBe(fixture.searchMatches.length);
+    await panel.keyboard.press('Escape');
+    expect(await panel.$eval('#search', (input) => (input as HTMLInputElement).value)).toBe('');
+    await expect.poll(unreadCount, { timeout: 15_000 }).toBe(fixture.today.entries.length);
+    expect(await panel.$$eval('article mark', (marks) => marks.length)).toBe(0);
   });
 
   it(`shows every paper of a month of ${fixture.month.entries.length}`, async () => {
