@@ -7,7 +7,7 @@ import { launchExtension } from '../support/browser.mjs';
 import { useSource } from '../support/e2e';
 import { startFakeHf } from '../support/fake-hf.mjs';
 import type { HfEntry } from '../support/generate-papers.mjs';
-import { scrollFixture } from '../support/scroll-fixture';
+import { measureList, scrollFixture, wheelToEnd, type ListEnd } from '../support/scroll-fixture';
 
 type Extension = Awaited<ReturnType<typeof launchExtension>>;
 type Fake = Awaited<ReturnType<typeof startFakeHf>>;
@@ -27,47 +27,11 @@ afterAll(async () => {
   await fake?.close();
 });
 
-/** At most this many wheel steps per list: a month of 1,500 cards is about 500 screens. */
-const MAX_WHEEL_STEPS = 1_500;
-/** A list that has not grown for this long with the page at its bottom has stopped for good. */
-const STALL_MS = 5_000;
-
-interface ListEnd {
-  cards: number;
-  steps: number;
-  ms: number;
-}
-
-/**
- * Turns the mouse wheel over the list until the page is at its bottom with `expected` cards, or the
- * list stops growing at the bottom, or the step cap is hit. Returns what was reached.
- */
-async function wheelToEnd(page: Page, expected: number, delta: number): Promise<ListEnd> {
+/** Turns the mouse wheel over the middle of the page, `delta` pixels a step, to the list's end. */
+async function wheelDown(page: Page, expected: number, delta: number): Promise<ListEnd> {
   const { width, height } = page.viewportSize()!;
   await page.mouse.move(width / 2, height / 2);
-  const started = Date.now();
-  let grownAt = Date.now();
-  let last = -1;
-  for (let steps = 0; steps < MAX_WHEEL_STEPS; steps++) {
-    const { cards, atBottom } = await page.evaluate(
-      () =>
-        new Promise<{ cards: number; atBottom: boolean }>((resolve) =>
-          // After a frame, so the scroll and any cards it brought are laid out.
-          requestAnimationFrame(() =>
-            resolve({
-              cards: document.querySelectorAll('article').length,
-              atBottom: Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight - 1,
-            }),
-          ),
-        ),
-    );
-    if (cards !== last) grownAt = Date.now();
-    last = cards;
-    if (atBottom && cards >= expected) return { cards, steps, ms: Date.now() - started };
-    if (atBottom && Date.now() - grownAt > STALL_MS) return { cards, steps, ms: Date.now() - started };
-    await page.mouse.wheel(0, delta);
-  }
-  return { cards: last, steps: MAX_WHEEL_STEPS, ms: Date.now() - started };
+  return wheelToEnd(() => page.evaluate(measureList), () => page.mouse.wheel(0, delta), expected);
 }
 
 const shownIds = (page: Page) => page.locator('article').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-paper-id')));
@@ -122,13 +86,13 @@ describe.each(VIEWPORTS)('the side panel at $width×$height, scrolled with the m
   it(`shows every paper of today's ${fixture.today.entries.length}`, async () => {
     await panel.getByRole('button', { name: 'Today' }).click();
     await expect.poll(() => unreadCount(panel)).toBe(fixture.today.entries.length);
-    await expectEveryCard(panel, fixture.today.entries, await wheelToEnd(panel, fixture.today.entries.length, viewport.height));
+    await expectEveryCard(panel, fixture.today.entries, await wheelDown(panel, fixture.today.entries.length, viewport.height));
   });
 
   it(`shows every paper of a past day's ${fixture.pastDay.entries.length}`, async () => {
     await showDay(panel, fixture.pastDay.day);
     await expect.poll(() => unreadCount(panel), { timeout: 15_000 }).toBe(fixture.pastDay.entries.length);
-    await expectEveryCard(panel, fixture.pastDay.entries, await wheelToEnd(panel, fixture.pastDay.entries.length, viewport.height));
+    await expectEveryCard(panel, fixture.pastDay.entries, await wheelDown(panel, fixture.pastDay.entries.length, viewport.height));
   });
 
   it(`shows every one of a search's ${fixture.searchMatches.length} matches`, async () => {
@@ -137,7 +101,7 @@ describe.each(VIEWPORTS)('the side panel at $width×$height, scrolled with the m
     await panel.getByLabel('Search papers').fill(fixture.searchWord);
     await panel.locator('.list-bar').getByText(`${fixture.searchMatches.length} of ${fixture.today.entries.length} shown`).waitFor();
     await expect.poll(() => unreadCount(panel)).toBe(fixture.searchMatches.length);
-    await expectEveryCard(panel, fixture.searchMatches, await wheelToEnd(panel, fixture.searchMatches.length, viewport.height));
+    await expectEveryCard(panel, fixture.searchMatches, await wheelDown(panel, fixture.searchMatches.length, viewport.height));
     await panel.getByLabel('Search papers').fill('');
   });
 
@@ -145,7 +109,7 @@ describe.each(VIEWPORTS)('the side panel at $width×$height, scrolled with the m
     await panel.getByRole('button', { name: 'Month' }).click();
     await panel.getByRole('button', { name: 'Previous' }).click();
     await expect.poll(() => unreadCount(panel), { timeout: 30_000 }).toBe(fixture.month.entries.length);
-    const end = await wheelToEnd(panel, fixture.month.entries.length, 2 * viewport.height);
+    const end = await wheelDown(panel, fixture.month.entries.length, 2 * viewport.height);
     console.info(`month of ${fixture.month.entries.length} at ${viewport.width}×${viewport.height}: ${end.cards} cards in ${end.steps} wheel steps, ${end.ms} ms`);
     await expectEveryCard(panel, fixture.month.entries, end);
   }, 240_000);

@@ -56,3 +56,53 @@ export function scrollFixture(now: number) {
     searchMatches,
   };
 }
+
+/** At most this many wheel steps per list: a month of 1,500 cards is about 500 screens. */
+const MAX_WHEEL_STEPS = 1_500;
+/** A list that has not grown for this long with the page at its bottom has stopped for good. */
+const STALL_MS = 5_000;
+
+export interface ListEnd {
+  cards: number;
+  steps: number;
+  ms: number;
+}
+
+/** Runs in the page, after a frame (so a scroll and the cards it brought are laid out). */
+export function measureList(): Promise<ListState> {
+  return new Promise((resolve) =>
+    requestAnimationFrame(() =>
+      resolve({
+        cards: document.querySelectorAll('article').length,
+        height: document.documentElement.scrollHeight,
+        atBottom: Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight - 1,
+      }),
+    ),
+  );
+}
+
+export interface ListState {
+  cards: number;
+  height: number;
+  atBottom: boolean;
+}
+
+/**
+ * Turns the mouse wheel (whatever driver `wheel` uses) until the page is at its bottom with
+ * `expected` cards and stays there one more step (cards sized on the way in, content-visibility,
+ * can still lengthen the page), or the list stops growing at the bottom, or the step cap is hit.
+ */
+export async function wheelToEnd(measure: () => Promise<ListState>, wheel: () => Promise<void>, expected: number): Promise<ListEnd> {
+  const started = Date.now();
+  let grownAt = Date.now();
+  let last: ListState | undefined;
+  for (let steps = 0; steps < MAX_WHEEL_STEPS; steps++) {
+    const now = await measure();
+    if (now.cards !== last?.cards) grownAt = Date.now();
+    const settled = now.atBottom && last?.atBottom && now.height === last.height;
+    last = now;
+    if (settled && (now.cards >= expected || Date.now() - grownAt > STALL_MS)) return { cards: now.cards, steps, ms: Date.now() - started };
+    await wheel();
+  }
+  return { cards: last?.cards ?? 0, steps: MAX_WHEEL_STEPS, ms: Date.now() - started };
+}
