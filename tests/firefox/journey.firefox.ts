@@ -9,6 +9,7 @@ import { launchFirefoxExtension } from '../support/firefox.mjs';
 import { startFakeHf } from '../support/fake-hf.mjs';
 import { storedSummary } from '../support/idb-probe';
 import { counted, journeyDays, searchWord } from '../support/journey';
+import { measureList, wheelToEnd as turnToEnd } from '../support/scroll-fixture';
 import { daysOfIsoWeek, daysOfMonth } from '../../lib/dates';
 
 type Firefox = Awaited<ReturnType<typeof launchFirefoxExtension>>;
@@ -62,24 +63,11 @@ async function waitForBadge(predicate: (text: string) => boolean): Promise<strin
   return badgeText();
 }
 
-/** The wheel over the middle of the page until `expected` cards are shown at the bottom (bounded). */
+/** The wheel over the middle of the page, two screens a turn, to the list's end: the cards then shown. */
 async function wheelToEnd(page: Page, expected: number): Promise<number> {
   const { width, height } = page.viewport()!;
   await page.mouse.move(width / 2, height / 2);
-  let count = 0;
-  let still = 0;
-  for (let turn = 0; turn < 4_000 && still < 40; turn++) {
-    await page.mouse.wheel({ deltaY: 2_400 });
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    const [shown, atBottom] = await page.evaluate(() => {
-      const root = document.scrollingElement!;
-      return [document.querySelectorAll('article').length, root.scrollTop + root.clientHeight >= root.scrollHeight - 2] as const;
-    });
-    if (shown === expected && atBottom) return shown;
-    still = shown === count && atBottom ? still + 1 : 0;
-    count = shown;
-  }
-  return count;
+  return (await turnToEnd(() => page.evaluate(measureList), () => page.mouse.wheel({ deltaY: 2 * height }), expected)).cards;
 }
 
 describe('a new user in Firefox, by mouse', () => {

@@ -5,6 +5,7 @@
 import { addMonths, daysOfIsoWeek, daysOfMonth, isoWeekOf, isWeekend, lastWeekdayOnOrBefore, monthOf, utcDay } from '../../lib/dates';
 import type { Locator, Page } from 'playwright-core';
 import { makeDay } from './generate-papers.mjs';
+import { measureList, wheelToEnd as turnToEnd } from './scroll-fixture';
 
 export const BUSY_DAY = 120;
 export const MONTH_PAPERS = 1_500;
@@ -53,31 +54,11 @@ export function journeyDays(now = Date.now(), seed = 7): JourneyDays {
 export const cardsOf = (page: Page) => page.getByRole('article');
 export const titleOf = (card: Locator) => card.getByRole('heading').getByRole('link');
 
-/**
- * Turns the mouse wheel over the middle of the page until the list holds `expected` cards and
- * the page is at its bottom, or until the wheel stops bringing anything (a bounded number of
- * turns). Returns the number of cards then shown.
- */
-export async function wheelToEnd(page: Page, expected: number, cards: Locator = cardsOf(page)): Promise<number> {
+/** The mouse wheel over the middle of the page, two screens a turn, to the list's end: the cards then shown. */
+export async function wheelToEnd(page: Page, expected: number): Promise<number> {
   const { width, height } = page.viewportSize()!;
   await page.mouse.move(width / 2, height / 2);
-  let count = 0;
-  let still = 0;
-  for (let turn = 0; turn < 4_000 && still < 40; turn++) {
-    await page.mouse.wheel(0, 2_400);
-    await page.waitForTimeout(30);
-    const [shown, atBottom] = await Promise.all([
-      cards.count(),
-      page.evaluate(() => {
-        const root = document.scrollingElement!;
-        return root.scrollTop + root.clientHeight >= root.scrollHeight - 2;
-      }),
-    ]);
-    if (shown === expected && atBottom) return shown;
-    still = shown === count && atBottom ? still + 1 : 0;
-    count = shown;
-  }
-  return count;
+  return (await turnToEnd(() => page.evaluate(measureList), () => page.mouse.wheel(0, 2 * height), expected)).cards;
 }
 
 /** The list bar ("1,284 unread · 1,284 of 1,500 shown"), which counts the whole list. */
@@ -113,23 +94,7 @@ export async function tabTo(page: Page, target: Locator, { backwards = false } =
   throw new Error(`Tab never reached ${target.toString()}`);
 }
 
-/**
- * Presses End until the list holds `expected` cards and the page is at its bottom, or the key
- * stops bringing anything (bounded). Returns the number of cards then shown.
- */
-export async function endToEnd(page: Page, expected: number, cards: Locator = cardsOf(page)): Promise<number> {
-  let count = 0;
-  let still = 0;
-  for (let press = 0; press < 2_000 && still < 40; press++) {
-    await page.keyboard.press('End');
-    await page.waitForTimeout(30);
-    const [shown, atBottom] = await Promise.all([cards.count(), page.evaluate(() => {
-      const root = document.scrollingElement!;
-      return root.scrollTop + root.clientHeight >= root.scrollHeight - 2;
-    })]);
-    if (shown === expected && atBottom) return shown;
-    still = shown === count && atBottom ? still + 1 : 0;
-    count = shown;
-  }
-  return count;
+/** The End key, pressed until the list's end: the cards then shown. */
+export async function endToEnd(page: Page, expected: number): Promise<number> {
+  return (await turnToEnd(() => page.evaluate(measureList), () => page.keyboard.press('End'), expected)).cards;
 }
