@@ -56,7 +56,10 @@ describe('a new user, by keyboard', () => {
 
     const closed = popup.waitForEvent('close');
     await tabTo(popup, popup.getByRole('button', { name: 'Open side panel' }), { backwards: true });
-    await popup.keyboard.press('Enter');
+    // The popup closes on the key going down: its release has no page left to reach.
+    await popup.keyboard.press('Enter').catch((error: unknown) => {
+      if (!popup.isClosed()) throw error;
+    });
     await closed;
   });
 

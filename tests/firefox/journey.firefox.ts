@@ -9,7 +9,7 @@ import { launchFirefoxExtension } from '../support/firefox.mjs';
 import { startFakeHf } from '../support/fake-hf.mjs';
 import { storedSummary } from '../support/idb-probe';
 import { counted, journeyDays, searchWord } from '../support/journey';
-import { measureList, wheelToEnd as turnToEnd } from '../support/scroll-fixture';
+import { wheelFirefox } from '../support/scroll-fixture';
 import { daysOfIsoWeek, daysOfMonth } from '../../lib/dates';
 
 type Firefox = Awaited<ReturnType<typeof launchFirefoxExtension>>;
@@ -63,11 +63,11 @@ async function waitForBadge(predicate: (text: string) => boolean): Promise<strin
   return badgeText();
 }
 
-/** The wheel over the middle of the page, two screens a turn, to the list's end: the cards then shown. */
+/** The wheel, three screens a turn, to the list's end: the cards then shown. */
 async function wheelToEnd(page: Page, expected: number): Promise<number> {
-  const { width, height } = page.viewport()!;
-  await page.mouse.move(width / 2, height / 2);
-  return (await turnToEnd(() => page.evaluate(measureList), () => page.mouse.wheel({ deltaY: 2 * height }), expected)).cards;
+  const end = await wheelFirefox(page, expected, 3 * page.viewport()!.height);
+  if (end.cards !== expected) console.warn(`wheel stopped at ${end.cards} of ${expected} after ${end.steps} turns: ${JSON.stringify(end.last)}`);
+  return end.cards;
 }
 
 describe('a new user in Firefox, by mouse', () => {

@@ -6,7 +6,7 @@ import { TimeoutError, type Page } from 'puppeteer-core';
 import { launchFirefoxExtension } from '../support/firefox.mjs';
 import { startFakeHf } from '../support/fake-hf.mjs';
 import type { HfEntry } from '../support/generate-papers.mjs';
-import { measureList, scrollFixture, wheelToEnd, type ListEnd } from '../support/scroll-fixture';
+import { scrollFixture, wheelFirefox, type ListEnd } from '../support/scroll-fixture';
 
 type Firefox = Awaited<ReturnType<typeof launchFirefoxExtension>>;
 type Fake = Awaited<ReturnType<typeof startFakeHf>>;
@@ -70,8 +70,7 @@ async function clickButton(name: string): Promise<void> {
 }
 
 async function wheelDown(expected: number, delta: number): Promise<ListEnd> {
-  await panel.mouse.move(VIEWPORT.width / 2, VIEWPORT.height / 2);
-  return wheelToEnd(() => panel.evaluate(measureList), () => panel.mouse.wheel({ deltaY: delta }), expected);
+  return wheelFirefox(panel, expected, delta);
 }
 
 /** Every card the source has for the list is on the page, once, and the last card is in view. */

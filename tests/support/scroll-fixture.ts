@@ -1,6 +1,7 @@
 // Long lists for the scroll tests, relative to the day they run: today's listing of 120 papers
 // (60 of them with a word in their title no other paper has, for a search), and a month of 1,500
 // (the previous one, always whole) whose first weekday lists 30.
+import type { Page as FirefoxPage } from 'puppeteer-core';
 import { applyOverrides, makeDay, type HfEntry } from './generate-papers.mjs';
 
 const DAY_MS = 86_400_000;
@@ -66,18 +67,39 @@ export interface ListEnd {
   cards: number;
   steps: number;
   ms: number;
+  /** Where it stopped, for a failure's message. */
+  last?: ListState;
+}
+
+/** Runs in the page: how far the list has come. */
+export function measureNow(): ListState {
+  const cards = document.querySelectorAll('article');
+  const last = cards[cards.length - 1]?.getBoundingClientRect();
+  return {
+    cards: cards.length,
+    height: document.documentElement.scrollHeight,
+    atBottom: Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight - 1,
+    // Cards drawn on the way in (content-visibility) can lengthen the page after it reached its bottom.
+    lastInView: !!last && last.height > 0 && last.top >= 0 && last.bottom <= innerHeight + 1,
+    sentinel: document.querySelector('.sentinel') !== null,
+  };
 }
 
 /** Runs in the page, after a frame (so a scroll and the cards it brought are laid out). */
 export function measureList(): Promise<ListState> {
+  // Self-contained (sent as source text): measureNow's body again, after a frame.
   return new Promise((resolve) =>
-    requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      const cards = document.querySelectorAll('article');
+      const last = cards[cards.length - 1]?.getBoundingClientRect();
       resolve({
-        cards: document.querySelectorAll('article').length,
+        cards: cards.length,
         height: document.documentElement.scrollHeight,
         atBottom: Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight - 1,
-      }),
-    ),
+        lastInView: !!last && last.height > 0 && last.top >= 0 && last.bottom <= innerHeight + 1,
+        sentinel: document.querySelector('.sentinel') !== null,
+      });
+    }),
   );
 }
 
@@ -85,6 +107,9 @@ export interface ListState {
   cards: number;
   height: number;
   atBottom: boolean;
+  lastInView: boolean;
+  /** The list's end marker is on the page: more cards can come. */
+  sentinel: boolean;
 }
 
 /**
@@ -99,10 +124,24 @@ export async function wheelToEnd(measure: () => Promise<ListState>, wheel: () =>
   for (let steps = 0; steps < MAX_WHEEL_STEPS; steps++) {
     const now = await measure();
     if (now.cards !== last?.cards) grownAt = Date.now();
-    const settled = now.atBottom && last?.atBottom && now.height === last.height;
+    const settled = now.atBottom && now.lastInView && last?.atBottom && now.height === last.height;
     last = now;
-    if (settled && (now.cards >= expected || Date.now() - grownAt > STALL_MS)) return { cards: now.cards, steps, ms: Date.now() - started };
+    if (settled && (now.cards >= expected || Date.now() - grownAt > STALL_MS)) return { cards: now.cards, steps, ms: Date.now() - started, last: now };
     await wheel();
   }
-  return { cards: last?.cards ?? 0, steps: MAX_WHEEL_STEPS, ms: Date.now() - started };
+  return { cards: last?.cards ?? 0, steps: MAX_WHEEL_STEPS, ms: Date.now() - started, last };
+}
+
+/**
+ * Firefox's wheel (WebDriver BiDi actions) over the middle of the page, `delta` pixels a turn.
+ * Measured without waiting for a frame: driven over BiDi, a Firefox tab's frames can stall.
+ */
+export async function wheelFirefox(page: FirefoxPage, expected: number, delta: number): Promise<ListEnd> {
+  const { width, height } = page.viewport()!;
+  await page.mouse.move(width / 2, height / 2);
+  const wheel = async () => {
+    await page.mouse.wheel({ deltaY: delta });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  };
+  return wheelToEnd(() => page.evaluate(measureNow), wheel, expected);
 }
