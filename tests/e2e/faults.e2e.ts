@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Page } from 'playwright-core';
 import { launchExtension } from '../support/browser.mjs';
 import { badgeText, openPage, useSource, waitForBadge } from '../support/e2e';
-import { storedSummary } from '../support/idb-probe';
+import { forgetSyncRecord, storedSummary } from '../support/idb-probe';
 import { fixtureDaysBefore, loadFixtureDays, startFakeHf } from '../support/fake-hf.mjs';
 import { makeDay, makeEntry, paperId } from '../support/generate-papers.mjs';
 import { MAX_LISTING_PAGES, PAGE_SIZE } from '../../lib/api';
@@ -51,18 +51,7 @@ beforeEach(async () => {
   fake.state.failAlways(null);
   fake.state.setDays(loadFixtureDays());
   await extension.context.unrouteAll({ behavior: 'ignoreErrors' });
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('paperboy');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('meta', 'readwrite');
-          tx.objectStore('meta').delete('sync');
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  await page.evaluate(forgetSyncRecord);
   await refresh(page);
 });
 /** Whatever a row changed in the shared fake, routes and network is put back, even when it fails. */

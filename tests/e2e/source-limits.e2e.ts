@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension } from '../support/browser.mjs';
+import { forgetSyncRecord } from '../support/idb-probe';
 import { axeViolations, openPage, useSource } from '../support/e2e';
 import { loadFixtureDays, startFakeHf } from '../support/fake-hf.mjs';
 import { makeEntry, paperId } from '../support/generate-papers.mjs';
@@ -57,18 +58,7 @@ beforeEach(async () => {
   fake.state.failAlways(null);
   fake.state.setDays(loadFixtureDays());
   await extension.context.unrouteAll({ behavior: 'ignoreErrors' });
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('paperboy');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('meta', 'readwrite');
-          tx.objectStore('meta').delete('sync');
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  await page.evaluate(forgetSyncRecord);
 });
 
 describe('what the source sends, in Chromium', () => {

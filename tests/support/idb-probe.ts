@@ -50,3 +50,20 @@ export function storedSavedIds(): Promise<string[]> {
     };
   });
 }
+
+/** Deletes the sync record (last result, failures, waits), as if no sync had ever failed. */
+export function forgetSyncRecord(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('paperboy');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('meta', 'readwrite');
+      tx.objectStore('meta').delete('sync');
+      tx.oncomplete = () => {
+        open.result.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
