@@ -3,9 +3,7 @@ import type { ListingKey } from './db';
 import type { SyncOutcome } from './sync';
 import type { SearchOutcome, ViewFetchOutcome } from './views';
 import type { ExportedSavedId } from './export-format';
-import type { ImportedPaper } from './saved-store';
-import type { ImportOutcome } from './service';
-import type { RequestGuard } from './request-check';
+import type { ImportCounts, ImportedPaper } from './saved-store';
 
 /** Requests from the popup, side panel and options page to the background, the only writer. */
 export type Request =
@@ -21,6 +19,9 @@ export type Request =
    * (lib/import.ts), checked again on arrival (lib/request-check.ts), merged by the background.
    */
   | { type: 'importData'; papers: ImportedPaper[]; savedIds: ExportedSavedId[] };
+
+/** The answer to importData: how many papers it added, saved and marked read. */
+export type ImportOutcome = { ok: true } & ImportCounts;
 
 export interface Responses {
   refresh: SyncOutcome;
@@ -83,6 +84,23 @@ export function handleRequests(handlers: RequestHandlers, guard: RequestGuard): 
     void answer.then(sendResponse);
     return true;
   }) as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+}
+
+export interface MessageSender {
+  id?: string;
+  url?: string;
+}
+
+export type RequestCheck = { ok: true; request: Request } | { ok: false; reason: string };
+
+/**
+ * The background's guard: a sender that is not one of this extension's pages gets no answer
+ * at all; a malformed request from one gets an error, and nothing is done. Implemented by
+ * lib/request-check.ts.
+ */
+export interface RequestGuard {
+  acceptSender(sender: MessageSender | undefined): boolean;
+  check(request: unknown): RequestCheck;
 }
 
 function describeFailure(error: unknown): string {

@@ -7,17 +7,12 @@ import * as v from 'valibot';
 import { isDay, isIsoWeek, isMonth } from './dates';
 import type { ListingKey } from './db';
 import { ImportPayloadSchema, PaperIdSchema, describeIssues } from './import';
-import type { Request } from './messages';
+import type { MessageSender, Request, RequestCheck, RequestGuard } from './messages';
 
 /** More ids than a year of papers: a page marking a whole view read or seen stays well under it. */
 const MAX_IDS = 50_000;
 /** The source reads 250 characters of a query; a longer one is cut there, not refused here. */
 const MAX_QUERY = 2_000;
-
-export interface MessageSender {
-  id?: string;
-  url?: string;
-}
 
 /** A page of this extension: its id, and a URL under the extension's own origin. */
 export function isOwnPage(sender: MessageSender | undefined): boolean {
@@ -46,8 +41,6 @@ const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('importData'), ...ImportPayloadSchema.entries }),
 ]);
 
-export type RequestCheck = { ok: true; request: Request } | { ok: false; reason: string };
-
 /** The request as the handlers may use it (unknown fields dropped), or why it is refused. */
 export function checkRequest(value: unknown): RequestCheck {
   const result = v.safeParse(RequestSchema, value);
@@ -55,13 +48,5 @@ export function checkRequest(value: unknown): RequestCheck {
   return { ok: true, request: result.output as Request };
 }
 
-/**
- * The background's guard: a sender that is not one of this extension's pages gets no answer
- * at all; a malformed request from one gets an error, and nothing is done.
- */
-export interface RequestGuard {
-  acceptSender(sender: MessageSender | undefined): boolean;
-  check(request: unknown): RequestCheck;
-}
-
+/** The background's guard (see RequestGuard in lib/messages.ts). */
 export const requestGuard: RequestGuard = { acceptSender: isOwnPage, check: checkRequest };

@@ -2,20 +2,19 @@ import { browser } from 'wxt/browser';
 import { createAlerts, type AlertDeps } from './alerts';
 import { badgeFor, type BadgeMode } from './badge';
 import { countPapers, countUnseen, getListingSummaries, latestListedDay, markSeen, setRead, setSaved, type PaperboyDb } from './db';
-import { broadcast } from './messages';
+import { broadcast, type ImportOutcome } from './messages';
 import { firstPollDelayMinutes, isLateAlarm, nextPollDelayMinutes } from './schedule';
 import { addDays, utcDay } from './dates';
 import { pruneBefore } from './retention';
 import { DEFAULT_POLL_MINUTES, DEFAULT_RETENTION_DAYS } from './settings';
-import { EMPTY_SYNC_STATE } from './sync-state';
-import { createSyncEngine, readSyncState, type SyncDeps, type SyncOutcome, type SyncReason } from './sync';
+import { EMPTY_SYNC_STATE, type SyncReason } from './sync-state';
+import { createSyncEngine, readSyncState, type SyncDeps, type SyncOutcome } from './sync';
 import { createViewFetcher } from './views';
-import { applyMarks, importPapers, type ImportCounts } from './saved-store';
+import { applyMarks, importPapers } from './saved-store';
 import { toSeconds } from './saved-merge';
 import type { SavedSync } from './saved-sync';
 import type { ImportParse } from './import';
 
-export type ImportOutcome = { ok: true } & ImportCounts;
 /** A checked export (lib/import.ts): what an import request carries. */
 export type ImportData = Omit<Extract<ImportParse, { ok: true }>, 'ok'>;
 

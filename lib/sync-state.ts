@@ -1,5 +1,7 @@
 import type { ApiErrorKind } from './api';
-import type { SyncReason } from './sync';
+
+/** What started a sync: it decides whether a backoff or a rate limit holds it back. */
+export type SyncReason = 'install' | 'startup' | 'alarm' | 'manual' | 'settings' | 'online';
 
 export interface SyncError {
   kind: ApiErrorKind | 'storage';

@@ -3,12 +3,10 @@ import { utcDay } from './dates';
 import { dayKey, getAllListings, storeListing, type ListingKey, type PaperboyDb, type StoreListingInput } from './db';
 import { isQuotaError, pruneOldestListings } from './retention';
 import { planFollowUps, type FollowUp, type StoredListing } from './sync-plan';
-import { EMPTY_SYNC_STATE, forSource, isHeldBack, newerState, withFailure, withSuccess, type SyncError, type SyncState, type SyncSummary } from './sync-state';
+import { EMPTY_SYNC_STATE, forSource, isHeldBack, newerState, withFailure, withSuccess, type SyncError, type SyncReason, type SyncState, type SyncSummary } from './sync-state';
 import { publishUnsavedState } from './unsaved-sync';
 
 export { newerState };
-
-export type SyncReason = 'install' | 'startup' | 'alarm' | 'manual' | 'settings' | 'online';
 
 export interface SyncOutcome {
   /** False when the sync sent no request (rate-limited or backing off). */

@@ -1,4 +1,4 @@
-import type { ListingKey, PaperSummary } from './db';
+import type { ListingKey, PaperSummary } from './records';
 import { compareFor, type SortKey } from './paper-order';
 
 /** The sorts a head is kept for: those that depend on the view's papers alone. */

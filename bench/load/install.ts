@@ -8,8 +8,7 @@ import { utcDay } from '../../lib/dates';
 import type { ListingKey } from '../../lib/db';
 import { firstPollDelayMinutes, isLateAlarm, nextPollDelayMinutes } from '../../lib/schedule';
 import { listingRequests, planFollowUps, type StoredListing } from '../../lib/sync-plan';
-import { EMPTY_SYNC_STATE, isHeldBack, withFailure, withSuccess, type SyncState, type SyncSummary } from '../../lib/sync-state';
-import type { SyncReason } from '../../lib/sync';
+import { EMPTY_SYNC_STATE, isHeldBack, withFailure, withSuccess, type SyncReason, type SyncState, type SyncSummary } from '../../lib/sync-state';
 import { MINUTE, latestListedDay, sizeAt, type Session } from './world';
 
 export interface Source {

@@ -5,7 +5,7 @@ import { ExportMenu } from '@/components/ExportMenu';
 import { PaperCard } from '@/components/PaperCard';
 import { stubRecord } from '@/lib/saved-store';
 import { followStatusItem } from '@/lib/saved-sync';
-import type { ImportOutcome } from '@/lib/service';
+import type { ImportOutcome } from '@/lib/messages';
 import { EXPORT_FORMAT } from '@/lib/export-format';
 import { MAX_IMPORT_BYTES } from '@/lib/import';
 import { makePaper } from '../support/make-paper';

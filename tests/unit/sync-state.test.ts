@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SyncReason } from '@/lib/sync';
+import type { SyncReason } from '@/lib/sync-state';
 import { backoffDelay, forSource, isHeldBack, withFailure, withSuccess, type SyncState, type SyncSummary } from '@/lib/sync-state';
 
 const MIN = 60_000;
