@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TimeoutError, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { launchFirefoxExtension } from '../support/firefox.mjs';
 import { startFakeHf } from '../support/fake-hf.mjs';
 import { storedSummary } from '../support/idb-probe';
@@ -26,6 +26,8 @@ let fake: Fake;
 let probe: Page;
 let panel: Page;
 
+const openPage = (path: string): Promise<Page> => firefox.openPage(path);
+
 beforeAll(async () => {
   fake = await startFakeHf({ days: data.days });
   firefox = await launchFirefoxExtension({ downloadDir: downloads });
@@ -36,16 +38,6 @@ afterAll(async () => {
   await fake?.close();
   rmSync(downloads, { recursive: true, force: true });
 });
-
-async function openPage(path: string): Promise<Page> {
-  const page = await firefox.browser.newPage();
-  // Over BiDi, navigating to a moz-extension: URL never reports completion: start it, then wait for the page.
-  await page.goto(firefox.pageUrl(path), { timeout: 1_000 }).catch((error: unknown) => {
-    if (!(error instanceof TimeoutError)) throw error;
-  });
-  await page.waitForSelector('#app > *', { timeout: 15_000 });
-  return page;
-}
 
 const badgeText = () => probe.evaluate(() => (globalThis as unknown as FirefoxGlobals).browser.browserAction.getBadgeText({}));
 const badgeTitle = () => probe.evaluate(() => (globalThis as unknown as FirefoxGlobals).browser.browserAction.getTitle({}));

@@ -2,7 +2,7 @@
 // actions): every paper of a 120-paper day, a past day and a 60-match search is reached (a month
 // of 1,500 is scrolled in journey.firefox.ts). The Chromium test (tests/e2e/scroll.e2e.ts) cannot vouch for Firefox: the timing differs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TimeoutError, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { launchFirefoxExtension } from '../support/firefox.mjs';
 import { startFakeHf } from '../support/fake-hf.mjs';
 import type { HfEntry } from '../support/generate-papers.mjs';
@@ -22,18 +22,7 @@ let firefox: Firefox;
 let fake: Fake;
 let panel: Page;
 
-/** Opens an extension page in a new tab and waits until its app has rendered. */
-async function openPage(path: string): Promise<Page> {
-  const page = await firefox.browser.newPage();
-  await page.setViewport(VIEWPORT);
-  // Over BiDi, navigating to a moz-extension: URL never reports completion: start it, then
-  // wait for the page itself.
-  await page.goto(firefox.pageUrl(path), { timeout: 1_000 }).catch((error: unknown) => {
-    if (!(error instanceof TimeoutError)) throw error;
-  });
-  await page.waitForSelector('#app > *', { timeout: 15_000 });
-  return page;
-}
+const openPage = (path: string): Promise<Page> => firefox.openPage(path, VIEWPORT);
 
 beforeAll(async () => {
   fake = await startFakeHf({ days: fixture.days });

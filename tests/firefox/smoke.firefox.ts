@@ -2,7 +2,7 @@
 // user path as the Chromium end-to-end test, through the browser_action badge and the MV2
 // background page, against the local fake of the Hugging Face API.
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { TimeoutError, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { launchFirefoxExtension } from '../support/firefox.mjs';
 import { startFakeHf } from '../support/fake-hf.mjs';
 import { countStoredPapers } from '../support/idb-probe';
@@ -20,6 +20,8 @@ let fake: Fake;
 /** An extension page kept open to ask the extension's APIs and IndexedDB from. */
 let probe: Page;
 
+const openPage = (path: string): Promise<Page> => firefox.openPage(path);
+
 beforeAll(async () => {
   fake = await startFakeHf();
   firefox = await launchFirefoxExtension();
@@ -29,18 +31,6 @@ afterAll(async () => {
   await firefox?.close();
   await fake?.close();
 });
-
-/** Opens an extension page in a new tab and waits until its app has rendered. */
-async function openPage(path: string): Promise<Page> {
-  const page = await firefox.browser.newPage();
-  // Over BiDi, navigating to a moz-extension: URL never reports completion: start it, then
-  // wait for the page itself.
-  await page.goto(firefox.pageUrl(path), { timeout: 1_000 }).catch((error: unknown) => {
-    if (!(error instanceof TimeoutError)) throw error;
-  });
-  await page.waitForSelector('#app > *', { timeout: 15_000 });
-  return page;
-}
 
 const badgeText = () => probe.evaluate(() => (globalThis as unknown as ExtensionGlobals).browser.browserAction.getBadgeText({}));
 const badgeTitle = () => probe.evaluate(() => (globalThis as unknown as ExtensionGlobals).browser.browserAction.getTitle({}));

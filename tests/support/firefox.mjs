@@ -3,7 +3,7 @@
 // fixed internal UUID, so its pages are at moz-extension://<EXTENSION_UUID>/… from the start.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import puppeteer, { TimeoutError } from 'puppeteer-core';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2');
@@ -114,6 +114,21 @@ export async function launchFirefoxExtension({ headless = true, downloadDir = un
     extensionId: id,
     uuid: EXTENSION_UUID,
     pageUrl: (/** @type {string} */ page) => `moz-extension://${EXTENSION_UUID}/${page}`,
+    /**
+     * Opens one of the add-on's pages in a new tab and waits until its app has rendered.
+     * @param {string} path @param {{ width: number, height: number }} [viewport]
+     */
+    async openPage(path, viewport) {
+      const page = await browser.newPage();
+      if (viewport) await page.setViewport(viewport);
+      // Over BiDi, navigating to a moz-extension: URL never reports completion: start it, then
+      // wait for the page itself.
+      await page.goto(`moz-extension://${EXTENSION_UUID}/${path}`, { timeout: 1_000 }).catch((error) => {
+        if (!(error instanceof TimeoutError)) throw error;
+      });
+      await page.waitForSelector('#app > *', { timeout: 15_000 });
+      return page;
+    },
     async close() {
       await browser.close();
     },
