@@ -198,8 +198,8 @@ export function installPanelHelpers() {
 }
 
 /**
- * Service worker instrumentation: wraps fetch (a request's "network" time runs until the caller has
- * its body as text), JSON.parse and IndexedDB read-write transactions, and logs their times. Idempotent; a restarted worker needs it again.
+ * Service worker instrumentation: wraps fetch (a request's "network" time runs until its whole
+ * body has arrived), JSON.parse and IndexedDB read-write transactions, and logs their times. Idempotent; a restarted worker needs it again.
  */
 export function instrumentWorker() {
   if (self.__bench) return 'already';
@@ -210,16 +210,12 @@ export function instrumentWorker() {
     const record = { url: String(input?.url ?? input), start: performance.now() };
     log.fetches.push(record);
     const response = await originalFetch(input, init);
-    // "Network" ends when the caller has the whole body as text (arrival and decoding): the
-    // response is the real one, only its text() notes when it resolves.
-    const text = response.text.bind(response);
-    response.text = async () => {
-      const value = await text();
-      record.end = performance.now();
-      record.bytes = value.length;
-      return value;
-    };
-    return response;
+    // "Network" ends when the whole body has arrived: it is read here, and the caller gets the
+    // same answer from memory, however it reads it (the client streams bodies to cap their size).
+    const body = await response.arrayBuffer();
+    record.end = performance.now();
+    record.bytes = body.byteLength;
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
   const originalParse = JSON.parse;
   JSON.parse = function (text, reviver) {
