@@ -79,6 +79,8 @@ describe('a new user, by keyboard', () => {
 
     await tabTo(panel, panel.getByRole('button', { name: 'Month', exact: true }));
     await panel.keyboard.press('Enter');
+    // As a person does: Previous once the month picker shows (before, it would step the week).
+    await panel.locator('.period-picker input[type="month"]').waitFor();
     await tabTo(panel, panel.getByRole('button', { name: 'Previous' }));
     await panel.keyboard.press('Enter');
     const month = data.count(daysOfMonth(data.pastMonth));

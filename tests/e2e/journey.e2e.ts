@@ -90,6 +90,8 @@ describe('a new user, by mouse', () => {
     expect(await wheelToEnd(panel, week)).toBe(week);
 
     await panel.getByRole('button', { name: 'Month', exact: true }).click();
+    // As a person does: Previous once the month picker shows (before, it would step the week).
+    await panel.locator('.period-picker input[type="month"]').waitFor();
     await panel.getByRole('button', { name: 'Previous' }).click();
     const month = data.count(daysOfMonth(data.pastMonth));
     expect(month).toBeGreaterThanOrEqual(1_500);

@@ -116,6 +116,7 @@ describe(`the side panel at ${WIDE.width}×${WIDE.height}, a month scrolled with
 
   it(`shows every paper of a month of ${fixture.month.entries.length}`, async () => {
     await wide.getByRole('button', { name: 'Month' }).click();
+    await wide.locator('.period-picker input[type="month"]').waitFor();
     await wide.getByRole('button', { name: 'Previous' }).click();
     await expect.poll(() => unreadCount(wide), { timeout: 30_000 }).toBe(fixture.month.entries.length);
     const end = await wheelDown(wide, fixture.month.entries.length, 2 * WIDE.height);

@@ -102,6 +102,8 @@ describe('a new user in Firefox, by mouse', () => {
     expect(await wheelToEnd(panel, week)).toBe(week);
 
     await panel.locator('.view-button::-p-text(Month)').click();
+    // As a person does: Previous once the month picker shows (before, it would step the week).
+    await panel.waitForSelector('.period-picker input[type="month"]');
     await panel.locator('.period-picker button::-p-text(Previous)').click();
     const month = data.count(daysOfMonth(data.pastMonth));
     await waitForText(panel, `${counted(month)} papers`, 60_000);
