@@ -23,12 +23,21 @@ export function ReaderList({ state }: { state: PanelState }) {
   const focusedIndex = focused ? list.findIndex((paper) => paper.id === focused) : -1;
   if (focusedIndex >= limit.value) limit.value = focusedIndex + PAGE;
 
+  // A key can move the focus to a card whose record is still being read: it takes the focus when
+  // it is rendered, not only in the render the key caused (j held down ran past the list before).
+  const focusPending = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (!focused) return;
-    const card = document.getElementById(`paper-${focused}`);
-    card?.focus({ preventScroll: true });
-    card?.scrollIntoView?.({ block: 'nearest' });
+    focusPending.current = focused;
   }, [focused]);
+  useEffect(() => {
+    const id = focusPending.current;
+    if (!id) return;
+    const card = document.getElementById(`paper-${id}`);
+    if (!card) return;
+    focusPending.current = undefined;
+    card.focus({ preventScroll: true });
+    card.scrollIntoView?.({ block: 'nearest' });
+  });
 
   // Cards are added a page at a time as the list scrolls; each needs its full record (abstract…),
   // read from IndexedDB for those about to be shown. Until it is in, the list stops before it.

@@ -100,4 +100,13 @@ describe('the side panel list, a page at a time', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(cardCount()).toBe(2 * PAGE);
   });
+
+  it('gives the focus to the last card when j is pressed past the cards rendered, faster than they are read', async () => {
+    await mount();
+    await waitFor(() => expect(cardCount()).toBe(PAGE), { timeout: 5_000 });
+    for (let press = 0; press < COUNT; press++) document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true }));
+    await waitFor(() => expect(cardCount()).toBe(COUNT), { timeout: 5_000 });
+    const cards = screen.queryAllByRole('article');
+    await waitFor(() => expect(document.activeElement).toBe(cards[COUNT - 1]));
+  });
 });
