@@ -5,7 +5,7 @@ import preact from '@preact/preset-vite';
 // `sidebar_action` for Firefox from entrypoints/sidepanel.
 export default defineConfig({
   // No webextension-polyfill: Chrome MV3 and Firefox both have promise-based APIs, and
-  // lib/messages.ts answers through sendResponse, which both accept.
+  // lib/protocol/messages.ts answers through sendResponse, which both accept.
   modules: ['@wxt-dev/auto-icons'],
   autoIcons: {
     baseIconPath: 'assets/icon.svg',
@@ -41,7 +41,7 @@ export default defineConfig({
   }),
   manifest: ({ browser }) => ({
     // Name and description from public/_locales (the browser's language); the UI's own strings
-    // are in lib/i18n.ts, because chrome.i18n cannot switch language at run time.
+    // are in lib/i18n/ui.ts, because chrome.i18n cannot switch language at run time.
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -59,7 +59,7 @@ export default defineConfig({
     // rebind it). Alt+Shift+D ("daily"): Chromium refuses Alt+Shift+P and Alt+Shift+R as
     // suggested keys (taken; tried), and neither browser uses this one. Firefox toggles its
     // sidebar itself; Chrome has no such reserved command, so the background opens the panel
-    // (lib/commands.ts).
+    // (lib/background/commands.ts).
     commands:
       browser === 'firefox'
         ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+D' }, description: '__MSG_commandToggleSidebar__' } }

@@ -66,7 +66,7 @@ export async function driverPage(extension) {
   return page;
 }
 
-/** chrome.runtime.sendMessage with the envelope of lib/messages.ts; also times the round trip. */
+/** chrome.runtime.sendMessage with the envelope of lib/protocol/messages.ts; also times the round trip. */
 export async function request(driver, request) {
   return driver.evaluate(async (message) => {
     const start = performance.now();

@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { fillMissingHeads, getDb } from '@/lib/db';
-import { handleCommand } from '@/lib/commands';
-import { followLanguage } from '@/lib/language';
-import { broadcast, handleRequests } from '@/lib/messages';
-import { requestGuard } from '@/lib/request-check';
-import { DIGEST_ALARM, openNotification } from '@/lib/alerts';
-import { createSavedSync } from '@/lib/saved-sync';
-import { ONLINE_CHECK_ALARM, POLL_ALARM, RETRY_ALARM, createPaperboyService } from '@/lib/service';
+import { fillMissingHeads, getDb } from '@/lib/store/db';
+import { handleCommand } from '@/lib/background/commands';
+import { followLanguage } from '@/lib/i18n/language';
+import { broadcast, handleRequests } from '@/lib/protocol/messages';
+import { requestGuard } from '@/lib/protocol/request-check';
+import { DIGEST_ALARM, openNotification } from '@/lib/alerts/service';
+import { createSavedSync } from '@/lib/saved/follow';
+import { ONLINE_CHECK_ALARM, POLL_ALARM, RETRY_ALARM, createPaperboyService } from '@/lib/background/service';
 import {
   BADGE_MODE_RULE,
   DIGEST_TIME_RULE,
@@ -22,9 +22,9 @@ import {
   pollMinutesSetting,
   readSetting,
   sourceSetting,
-} from '@/lib/settings';
-import { maySyncFrom, releaseSourceAccess } from '@/lib/source-access';
-import { watchRulesChanged } from '@/lib/watchlist-store';
+} from '@/lib/settings/items';
+import { maySyncFrom, releaseSourceAccess } from '@/lib/source/access';
+import { watchRulesChanged } from '@/lib/alerts/watchlist-store';
 
 // Wiring only: every listener is registered synchronously so a woken worker gets its event.
 export default defineBackground({

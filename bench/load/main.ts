@@ -9,7 +9,7 @@ import { MINUTE } from './world';
 
 const TARGET_PER_30_MIN = 1;
 const TARGET_PEAK_TO_MEAN = 3;
-/** lib/settings.ts's DEFAULT_POLL_MINUTES (that module needs the extension's storage API to load). */
+/** lib/settings/items.ts's DEFAULT_POLL_MINUTES (that module needs the extension's storage API to load). */
 const DEFAULT_POLL_MINUTES = 30;
 
 function args(argv: readonly string[]) {

@@ -5,7 +5,7 @@
 // and every request counts N/sampleCap times.
 
 import { Install, worldListings, type RequestKind } from './install';
-import { quietFactor } from '../../lib/schedule';
+import { quietFactor } from '../../lib/sync/schedule';
 import { DAY, HOUR, MINUTE, person, seeded, sessions } from './world';
 
 export interface Options {

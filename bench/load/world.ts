@@ -1,7 +1,7 @@
 // The world the simulated installs live in: who runs a browser when, and what the source lists.
 // Assumptions, not measurements; BENCHMARKS.md ("Load on the source") states them.
 
-import { utcDay } from '../../lib/dates';
+import { utcDay } from '../../lib/core/dates';
 import { mulberry32 } from '../../tests/support/generate-papers.mjs';
 
 export const MINUTE = 60_000;

@@ -1,12 +1,12 @@
 import { render } from 'preact';
-import { startAppearance } from '@/components/appearance';
-import { PopupApp } from '@/components/PopupApp';
-import { createReaderState } from '@/components/reader-state';
-import { getDb } from '@/lib/db';
-import { takeEarly } from '@/lib/early-read';
-import type { HomeData } from '@/lib/queries';
-import { t } from '@/lib/i18n-popup';
-import '@/components/theme.css';
+import { startAppearance } from '@/components/shared/appearance';
+import { PopupApp } from '@/components/popup/PopupApp';
+import { createReaderState } from '@/components/popup/popup-state';
+import { getDb } from '@/lib/store/db';
+import { takeEarly } from '@/lib/boot/early-read';
+import type { HomeData } from '@/lib/store/home';
+import { t } from '@/lib/i18n/popup';
+import '@/components/shared/theme.css';
 
 // Language and theme first (from the last choices seen), so that the first render is already
 // in the user's; the synced settings follow a moment later.

@@ -1,12 +1,12 @@
 import { render } from 'preact';
-import { startAppearance } from '@/components/appearance';
-import { SidePanelApp } from '@/components/SidePanelApp';
-import { createPanelState } from '@/components/panel-state';
-import { getDb } from '@/lib/db';
-import { takeEarly } from '@/lib/early-read';
-import type { FirstScreen } from '@/lib/first-screen';
-import { t } from '@/lib/i18n-panel';
-import '@/components/theme.css';
+import { startAppearance } from '@/components/shared/appearance';
+import { SidePanelApp } from '@/components/sidepanel/SidePanelApp';
+import { createPanelState } from '@/components/sidepanel/panel-state';
+import { getDb } from '@/lib/store/db';
+import { takeEarly } from '@/lib/boot/early-read';
+import type { FirstScreen } from '@/lib/boot/first-screen';
+import { t } from '@/lib/i18n/panel';
+import '@/components/shared/theme.css';
 
 // Language and theme first (from the last choices seen), so that the first render is already
 // in the user's; the synced settings follow a moment later.

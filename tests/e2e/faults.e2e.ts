@@ -6,7 +6,7 @@ import { badgeText, openPage, useSource, waitForBadge } from '../support/e2e';
 import { forgetSyncRecord, storedSummary } from '../support/idb-probe';
 import { fixtureDaysBefore, loadFixtureDays, startFakeHf } from '../support/fake-hf.mjs';
 import { makeDay, makeEntry, paperId } from '../support/generate-papers.mjs';
-import { MAX_LISTING_PAGES, PAGE_SIZE } from '../../lib/api';
+import { MAX_LISTING_PAGES, PAGE_SIZE } from '../../lib/source/client';
 
 type Extension = Awaited<ReturnType<typeof launchExtension>>;
 type Fake = Awaited<ReturnType<typeof startFakeHf>>;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bucketKey, bucketOf } from '../../lib/saved-merge';
+import { bucketKey, bucketOf } from '../../lib/saved/merge';
 import { launchExtension } from '../support/browser.mjs';
 import { axeViolations, openPage, useSource } from '../support/e2e';
 import { loadFixtureDays, pastWeekday, startFakeHf } from '../support/fake-hf.mjs';

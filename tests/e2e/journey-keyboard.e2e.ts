@@ -8,7 +8,7 @@ import { openPage, waitForBadge } from '../support/e2e';
 import { startFakeHf } from '../support/fake-hf.mjs';
 import { storedSummary } from '../support/idb-probe';
 import { cardsOf, counted, endToEnd, journeyDays, listBar, searchWord, shownOf, tabTo, titleOf } from '../support/journey';
-import { daysOfIsoWeek, daysOfMonth } from '../../lib/dates';
+import { daysOfIsoWeek, daysOfMonth } from '../../lib/core/dates';
 
 type Extension = Awaited<ReturnType<typeof launchExtension>>;
 type Fake = Awaited<ReturnType<typeof startFakeHf>>;

@@ -1,5 +1,5 @@
 // Reopening the side panel on the Month view: its first script reads the month's head and first
-// cards (lib/first-screen.ts) while the page loads; the whole month follows.
+// cards (lib/boot/first-screen.ts) while the page loads; the whole month follows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension } from '../support/browser.mjs';
 import { openPage, useSource } from '../support/e2e';

@@ -3,7 +3,7 @@
 // the built extension, the local fake source; every day is relative to today.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bucketKey, bucketOf } from '../../lib/saved-merge';
+import { bucketKey, bucketOf } from '../../lib/saved/merge';
 import { launchExtension } from '../support/browser.mjs';
 import { axeViolations, openPage, useSource } from '../support/e2e';
 import { startFakeHf } from '../support/fake-hf.mjs';

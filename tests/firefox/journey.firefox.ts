@@ -10,7 +10,7 @@ import { startFakeHf } from '../support/fake-hf.mjs';
 import { storedSummary } from '../support/idb-probe';
 import { counted, journeyDays, searchWord } from '../support/journey';
 import { wheelFirefox } from '../support/scroll-fixture';
-import { daysOfIsoWeek, daysOfMonth } from '../../lib/dates';
+import { daysOfIsoWeek, daysOfMonth } from '../../lib/core/dates';
 
 type Firefox = Awaited<ReturnType<typeof launchFirefoxExtension>>;
 type Fake = Awaited<ReturnType<typeof startFakeHf>>;

@@ -48,7 +48,7 @@ export function loadRecordedDays() {
 /** Today as a UTC listing day, by the clock (which a test may move). */
 const clockDay = () => new Date().toISOString().slice(0, 10);
 
-/** The weekday before `day` (HF lists nothing at weekends), as lib/sync-plan.ts previousWeekday. */
+/** The weekday before `day` (HF lists nothing at weekends), as lib/sync/plan.ts previousWeekday. */
 export function weekdayBefore(day) {
   let previous = addDays(day, -1);
   while ([0, 6].includes(new Date(`${previous}T00:00:00Z`).getUTCDay())) previous = addDays(previous, -1);

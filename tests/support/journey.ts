@@ -2,7 +2,7 @@
 // The listings of a user journey at real volume, laid out relative to today so the journey holds
 // on any date: the latest listing day has a busy weekday's 120 papers, the rest of its ISO week 30
 // a day, and the previous month 1,500 spread over its weekdays.
-import { addMonths, daysOfIsoWeek, daysOfMonth, isoWeekOf, isWeekend, lastWeekdayOnOrBefore, monthOf, utcDay } from '../../lib/dates';
+import { addMonths, daysOfIsoWeek, daysOfMonth, isoWeekOf, isWeekend, lastWeekdayOnOrBefore, monthOf, utcDay } from '../../lib/core/dates';
 import type { Locator, Page } from 'playwright-core';
 import { makeDay } from './generate-papers.mjs';
 import { measureList, wheelToEnd as turnToEnd } from './scroll-fixture';

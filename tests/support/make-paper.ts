@@ -1,4 +1,4 @@
-import type { Paper } from '@/lib/paper';
+import type { Paper } from '@/lib/source/entry';
 
 /** A normalised Paper for tests that start below validation (IndexedDB, components). */
 export function makePaper(id: string, overrides: Partial<Paper> = {}): Paper {

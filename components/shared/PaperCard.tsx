@@ -1,0 +1,212 @@
+import { useSignal } from '@preact/signals';
+import { Fragment, type ComponentChildren } from 'preact';
+import { localDate } from '@/lib/core/dates';
+import type { PaperRecord, PaperSummary } from '@/lib/store/db';
+import { formatNumber, t, tn } from '@/lib/i18n/ui';
+import { highlight } from '@/lib/search/text';
+import { codeLink, paperLinks, safeHttpsUrl } from '@/lib/core/urls';
+import type { WatchHit } from '@/lib/alerts/watchlist';
+import { Highlighted } from './Highlighted';
+import { Sparkline } from './Sparkline';
+
+const FIRST_AUTHORS = 3;
+
+export interface PaperActions {
+  /** A link of the paper was followed. */
+  onOpen?: (id: string) => void;
+  onToggleSaved?: (id: string) => void;
+  onToggleRead?: (id: string) => void;
+}
+
+interface PaperCardProps extends PaperActions {
+  /** The compact card needs only a summary; the full one shows the long texts too. */
+  paper: PaperSummary & Partial<Pick<PaperRecord, 'abstract' | 'aiSummary' | 'aiKeywords' | 'upvoteHistory'>>;
+  isNew: boolean;
+  /** The side panel's full card; the popup's compact one. */
+  full?: boolean;
+  terms?: readonly string[];
+  focused?: boolean;
+  /** The card's title level under the page's headings: 2 in the popup, 3 under a view's title. */
+  headingLevel?: 2 | 3;
+}
+
+function ExternalLink({ href, children, onOpen }: { href: string; children: ComponentChildren; onOpen?: () => void }) {
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer" onClick={onOpen} onAuxClick={onOpen}>
+      {children}
+    </a>
+  );
+}
+
+function Authors({ authors, terms, expandable }: { authors: string[]; terms?: readonly string[]; expandable: boolean }) {
+  const expanded = useSignal(false);
+  // A search that matched an author further down the list shows the whole list, or the match is invisible.
+  const hiddenMatch = !!terms?.length && authors.slice(FIRST_AUTHORS).some((author) => highlight(author, terms).some((segment) => segment.match));
+  const shown = expanded.value || hiddenMatch ? authors : authors.slice(0, FIRST_AUTHORS);
+  const more = authors.length - shown.length;
+  return (
+    <span class="authors">
+      {/* Each name isolated: one in another script, or with a direction override, cannot reorder the next. */}
+      {shown.map((author, index) => (
+        <Fragment key={index}>
+          {index > 0 ? ', ' : null}
+          <bdi>
+            <Highlighted text={author} terms={terms} />
+          </bdi>
+        </Fragment>
+      ))}
+      {more > 0 && expandable ? (
+        <>
+          {' '}
+          <button type="button" class="link-button" aria-expanded={false} onClick={() => (expanded.value = true)}>
+            {t('andMoreAuthors', { n: more })}
+          </button>
+        </>
+      ) : more > 0 ? (
+        ` ${t('andMoreAuthors', { n: more })}`
+      ) : null}
+    </span>
+  );
+}
+
+function Abstract({ text, terms }: { text: string; terms?: readonly string[] }) {
+  const expanded = useSignal(false);
+  return (
+    <div class="abstract-wrap">
+      <p class={expanded.value ? 'abstract' : 'abstract clamped'} dir="auto">
+        <Highlighted text={text} terms={terms} />
+      </p>
+      <button type="button" class="link-button" aria-expanded={expanded.value} onClick={() => (expanded.value = !expanded.value)}>
+        {expanded.value ? t('showLess') : t('showMore')}
+      </button>
+    </div>
+  );
+}
+
+const WATCH_MARK = { keyword: 'watchMarkKeyword', author: 'watchMarkAuthor', organization: 'watchMarkOrganization' } as const;
+
+/** Which watchlist rule matched, in words (not colour alone); further rules in the tooltip. */
+function WatchMark({ hits }: { hits: readonly WatchHit[] }) {
+  const [first, ...rest] = hits;
+  if (!first) return null;
+  const all = hits.map((hit) => t(WATCH_MARK[hit.kind], { rule: hit.label })).join('; ');
+  return (
+    <p class="watch-marker" title={all}>
+      <span aria-hidden="true">◆ </span>
+      <bdi>{t(WATCH_MARK[first.kind], { rule: first.label })}</bdi>
+      {rest.length > 0 ? <span class="watch-more"> {t('watchMarkMore', { n: rest.length })}</span> : null}
+    </p>
+  );
+}
+
+/** One paper. Every string from the source is rendered as text; only https URLs become links. */
+export function PaperCard({ paper, isNew, full = false, terms, focused = false, headingLevel = 3, onOpen, onToggleSaved, onToggleRead }: PaperCardProps) {
+  const Title = headingLevel === 2 ? 'h2' : 'h3';
+  const links = paperLinks(paper.id);
+  const code = codeLink(paper.githubRepo);
+  const project = safeHttpsUrl(paper.projectPage);
+  const opened = onOpen ? () => onOpen(paper.id) : undefined;
+  const read = paper.readAt !== undefined;
+  const saved = paper.savedAt !== undefined;
+  return (
+    <article
+      id={`paper-${paper.id}`}
+      class={`paper${read ? ' is-read' : ''}${focused ? ' is-focused' : ''}`}
+      aria-labelledby={`title-${paper.id}`}
+      tabIndex={full ? -1 : undefined}
+      data-paper-id={paper.id}
+    >
+      <div class="paper-head">
+        <span class="votes">
+          <span class="upvotes" title={tn('upvotes', paper.upvotes)} aria-label={tn('upvotes', paper.upvotes)}>
+            <span aria-hidden="true">▲</span> {formatNumber(paper.upvotes)}
+          </span>
+          <Sparkline history={paper.upvoteHistory ?? []} />
+        </span>
+        <Title class="paper-title" id={`title-${paper.id}`}>
+          <ExternalLink href={links.hf} onOpen={opened}>
+            <bdi>
+              <Highlighted text={paper.title} terms={terms} />
+            </bdi>
+          </ExternalLink>
+          {isNew ? <span class="new-marker">{t('newMarker')}</span> : null}
+        </Title>
+      </div>
+      {paper.watch?.length ? <WatchMark hits={paper.watch} /> : null}
+      <p class="byline">
+        <Authors authors={paper.authors} terms={terms} expandable={full} />
+        {paper.organization ? (
+          <>
+            {paper.authors.length > 0 ? ' · ' : null}
+            <span class="org" dir="auto">
+              <Highlighted text={paper.organization} terms={terms} />
+            </span>
+          </>
+        ) : null}
+      </p>
+      {full && !paper.publishedAt ? <p class="dates">{t('detailsPending')}</p> : null}
+      {full && paper.publishedAt ? (
+        <p class="dates">
+          <span>{t('publishedOn', { date: localDate(paper.publishedAt) })}</span>
+          <span>{t('listedOn', { date: localDate(`${paper.listedOn}T00:00:00Z`, undefined, 'UTC') })}</span>
+        </p>
+      ) : null}
+      {full && paper.aiSummary ? (
+        <p class="ai-summary" dir="auto">
+          <span class="label">{t('aiSummary')}</span> <Highlighted text={paper.aiSummary} terms={terms} />
+        </p>
+      ) : null}
+      {full && paper.aiKeywords ? (
+        <ul class="keywords" aria-label={t('aiKeywords')}>
+          {paper.aiKeywords.map((keyword) => (
+            <li key={keyword} dir="auto">
+              <Highlighted text={keyword} terms={terms} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {full && paper.abstract ? <Abstract text={paper.abstract} terms={terms} /> : null}
+      {/* The source sent no abstract (a paper still waiting for its details from the source has no dates either). */}
+      {full && paper.abstract === '' && paper.publishedAt ? <p class="abstract abstract-missing">{t('noAbstract')}</p> : null}
+      <div class="links">
+        <ExternalLink href={links.arxiv} onOpen={opened}>
+          {t('linkArxiv')}
+        </ExternalLink>
+        <ExternalLink href={links.pdf} onOpen={opened}>
+          {t('linkPdf')}
+        </ExternalLink>
+        {code?.href ? (
+          <ExternalLink href={code.href} onOpen={opened}>
+            {t('linkCode')}
+            {paper.githubStars !== undefined ? <span title={t('githubStars', { n: paper.githubStars })}> ★ {formatNumber(paper.githubStars)}</span> : null}
+          </ExternalLink>
+        ) : null}
+        {code?.host ? (
+          // Not a code host the source uses: where it would lead is said, and not linked.
+          <span class="code-elsewhere">{t('codeElsewhere', { host: code.host })}</span>
+        ) : null}
+        {project ? (
+          <ExternalLink href={project} onOpen={opened}>
+            {t('linkProject')}
+          </ExternalLink>
+        ) : null}
+        {paper.comments > 0 ? <span class="comments">{tn('comments', paper.comments)}</span> : null}
+        {onToggleSaved || onToggleRead ? (
+          <span class="card-actions">
+            {onToggleRead ? (
+              <button type="button" class="chip-button" aria-pressed={read} onClick={() => onToggleRead(paper.id)}>
+                {read ? t('markedRead') : t('markRead')}
+              </button>
+            ) : null}
+            {onToggleSaved ? (
+              <button type="button" class="chip-button" aria-pressed={saved} onClick={() => onToggleSaved(paper.id)}>
+                <span aria-hidden="true">{saved ? '★ ' : '☆ '}</span>
+                {saved ? t('savedPaper') : t('savePaper')}
+              </button>
+            ) : null}
+          </span>
+        ) : null}
+      </div>
+    </article>
+  );
+}

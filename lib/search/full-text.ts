@@ -1,0 +1,185 @@
+// minisearch (~6 kB gzipped, no dependencies, actively maintained): a radix-tree index with
+// prefix, fuzzy and boosted search and JSON round trips, which we would otherwise write ourselves.
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import type { Paper } from '../source/entry';
+import { STOP_WORDS, normalizeText, queryWords, type QueryWord } from './text';
+
+// The text helpers moved to search-text.ts (the popup highlights without loading minisearch).
+export { highlight, normalizeText, queryTerms, type HighlightSegment } from './text';
+
+/** One typo in 5–7 letters, two from 8 up; shorter words would match too many others. */
+const fuzziness = (term: string) => (term.length >= 5 ? 0.2 : false);
+
+type Field = 'title' | 'authors' | 'organization' | 'aiKeywords' | 'abstract';
+const FIELDS: Field[] = ['title', 'authors', 'organization', 'aiKeywords', 'abstract'];
+
+function fieldText(paper: Paper, field: Field): string {
+  switch (field) {
+    case 'authors':
+      return paper.authors.join(' ; ');
+    case 'aiKeywords':
+      return paper.aiKeywords?.join(' ; ') ?? '';
+    case 'organization':
+      return paper.organization ?? '';
+    default:
+      return paper[field];
+  }
+}
+
+/** A paper as indexed; a stored one carries `updatedAt`, which changes whenever its text may have. */
+export type IndexedPaper = Paper & { updatedAt?: number };
+
+/** A stored paper's `updatedAt`; otherwise FNV-1a over the indexed text: a cheap, stable change detector for upsert (not security). */
+function signature(paper: IndexedPaper): string {
+  if (paper.updatedAt !== undefined) return `u${paper.updatedAt}`;
+  const text = FIELDS.map((field) => fieldText(paper, field)).join('\u0000');
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36) + text.length.toString(36);
+}
+
+/** The one place the index is configured: building and loading must agree. */
+const OPTIONS: Options<Paper> = {
+  idField: 'id',
+  fields: FIELDS,
+  // Normalising a whole field at once is far cheaper than word by word.
+  extractField: (paper, field) => (field === 'id' ? paper.id : normalizeText(fieldText(paper, field as Field))),
+  processTerm: (term) => (STOP_WORDS.has(term) ? null : term),
+  searchOptions: {
+    boost: { title: 3, aiKeywords: 2, authors: 1.5, organization: 1.2, abstract: 1 },
+    maxFuzzy: 2,
+    // Words arrive one at a time, normalised by parseQuery, stop words already handled there.
+    processTerm: (term) => term,
+  },
+};
+
+/** Bump when OPTIONS, normalizeText or STOP_WORDS change: an older stored index is then rebuilt. */
+export const SEARCH_INDEX_VERSION = 2;
+
+export interface SearchSnapshot {
+  version: number;
+  index: AsPlainObject;
+  signatures: [id: string, signature: string][];
+}
+
+export interface SearchQueryOptions {
+  /** Only these ids (the current view). */
+  within?: ReadonlySet<string>;
+  limit?: number;
+}
+
+export interface SearchIndex {
+  /** Adds papers; ones already present are updated as by `upsert`. */
+  addAll(papers: readonly IndexedPaper[]): void;
+  /** Adds or replaces papers by id; unchanged papers are left alone, so repeating it is free. */
+  upsert(papers: readonly IndexedPaper[]): void;
+  remove(ids: Iterable<string>): void;
+  readonly size: number;
+  /** Paper ids, best match first. */
+  search(query: string, options?: SearchQueryOptions): string[];
+  /** A structured-clonable snapshot for IndexedDB, or for `JSON.stringify`. */
+  toJSON(): SearchSnapshot;
+}
+
+function wrap(mini: MiniSearch<Paper>, signatures: Map<string, string>): SearchIndex {
+  const upsert = (papers: readonly IndexedPaper[]) => {
+    for (const paper of papers) {
+      const sig = signature(paper);
+      if (mini.has(paper.id)) {
+        if (signatures.get(paper.id) === sig) continue;
+        // discard is O(1); minisearch vacuums the stale entries later, in the background.
+        mini.discard(paper.id);
+      }
+      mini.add(paper);
+      signatures.set(paper.id, sig);
+    }
+  };
+
+  /** Scores one word's papers, only those in `candidates` when given. */
+  const scoreWord = (word: QueryWord, fuzzy: number | false, candidates?: ReadonlySet<string>) =>
+    mini.search(word.term, {
+      prefix: word.prefix,
+      fuzzy,
+      // A zero boost drops a paper before minisearch builds a result for it: the cheap way to restrict.
+      boostDocument: candidates ? (id) => (candidates.has(id as string) ? 1 : 0) : undefined,
+    });
+  /** How often a word (without typos) is in the index: a dry run that builds no results. */
+  const countPostings = (word: QueryWord) => {
+    let postings = 0;
+    mini.search(word.term, { prefix: word.prefix, fuzzy: false, boostDocument: () => (postings++, 0) });
+    return postings;
+  };
+
+  // minisearch scores every paper each word matches before combining the words, and a common
+  // word ("model") costs milliseconds per thousand papers. So words are scored rarest first,
+  // each further word only on the papers still in the running. Scores add up as in
+  // minisearch's own AND, so the ranking is the same.
+  const run = (words: QueryWord[], within?: ReadonlySet<string>): string[] => {
+    const counted = words.map((word) => ({ word, postings: countPostings(word) })).sort((a, b) => a.postings - b.postings);
+    let scores: Map<string, number> | undefined;
+    for (const { word, postings } of counted) {
+      // Typo tolerance only for words the index does not know: a word it knows is spelled right,
+      // and its near spellings ("model" → "modal") would add noise that no highlight explains.
+      const fuzzy = postings === 0 && fuzziness(word.term);
+      const next = new Map<string, number>();
+      for (const result of scoreWord(word, fuzzy, scores ? new Set(scores.keys()) : within)) {
+        const id = result.id as string;
+        next.set(id, (scores?.get(id) ?? 0) + result.score);
+      }
+      scores = next;
+      if (scores.size === 0) break;
+    }
+    return scores ? [...scores].sort((a, b) => b[1] - a[1]).map(([id]) => id) : [];
+  };
+
+  return {
+    addAll: upsert,
+    upsert,
+    remove(ids) {
+      for (const id of ids) {
+        if (mini.has(id)) mini.discard(id);
+        signatures.delete(id);
+      }
+    },
+    get size() {
+      return mini.documentCount;
+    },
+    search(query, { within, limit } = {}) {
+      if (within?.size === 0 || (limit !== undefined && limit <= 0)) return [];
+      const { words, fallback } = queryWords(query);
+      let ids = run(words, within);
+      // "diffusion m": a word just begun would empty the list until it is long enough to be a
+      // prefix; keep showing the finished words' results meanwhile.
+      if (ids.length === 0 && fallback) ids = run(fallback, within);
+      return ids.slice(0, limit);
+    },
+    toJSON: () => ({ version: SEARCH_INDEX_VERSION, index: mini.toJSON(), signatures: [...signatures] }),
+  };
+}
+
+export function createSearchIndex(): SearchIndex {
+  return wrap(new MiniSearch<Paper>(OPTIONS), new Map());
+}
+
+/**
+ * Reloads a stored index (`toJSON()`'s value, or that value as a JSON string).
+ * `undefined` when it was built by another version or is unreadable: rebuild it from the papers.
+ */
+export function loadSearchIndex(json: string | SearchSnapshot): SearchIndex | undefined {
+  try {
+    const snapshot: unknown = typeof json === 'string' ? JSON.parse(json) : json;
+    if (!isSnapshot(snapshot) || snapshot.version !== SEARCH_INDEX_VERSION) return undefined;
+    return wrap(MiniSearch.loadJS<Paper>(snapshot.index, OPTIONS), new Map(snapshot.signatures));
+  } catch {
+    return undefined;
+  }
+}
+
+function isSnapshot(value: unknown): value is SearchSnapshot {
+  if (typeof value !== 'object' || value === null) return false;
+  const { version, index, signatures } = value as Partial<SearchSnapshot>;
+  return typeof version === 'number' && typeof index === 'object' && index !== null && Array.isArray(signatures);
+}

@@ -1,0 +1,51 @@
+import { utcDay } from '../core/dates';
+import { dayKey, type PaperSummary, type PaperboyDb } from './db';
+import type { SyncState } from '../sync/state';
+import { pageSyncState, readUnsavedState } from '../sync/unstored-state';
+
+/** What the popup starts with, read straight from IndexedDB: summaries, no abstracts. */
+export interface HomeData {
+  trending: PaperSummary[];
+  /** The latest listing day with papers, most upvoted first. */
+  latest: { day?: string; isToday: boolean; papers: PaperSummary[] };
+  /** New papers the user has not looked at that are in neither list (a past day that grew). */
+  earlierUnseen: PaperSummary[];
+  sync: SyncState;
+}
+
+export const byUpvotes = (a: PaperSummary, b: PaperSummary) => b.upvotes - a.upvotes || a.id.localeCompare(b.id);
+
+/**
+ * Everything in one read transaction, about five requests whatever the store's size: the sync
+ * state, the unseen papers, the latest day with papers (day listings by key range from the
+ * newest), and the ready-made views of trending and that day.
+ */
+export async function loadHome(db: PaperboyDb, now: number): Promise<HomeData> {
+  // Asked for now, awaited once the transaction's reads are done (a foreign await would end it).
+  const unsaved = readUnsavedState();
+  const tx = db.transaction(['listings', 'summaries', 'meta', 'views']);
+  const listings = tx.objectStore('listings');
+  const views = tx.objectStore('views');
+  const latestDay = (async () => {
+    for (let cursor = await listings.openCursor(IDBKeyRange.bound('day:', 'day:\uffff'), 'prev'); cursor; cursor = await cursor.continue()) {
+      if (cursor.value.ids.length > 0) return cursor.key.slice(4);
+    }
+    return undefined;
+  })();
+  const [trending, sync, unseen, day] = await Promise.all([
+    views.get('trending'),
+    tx.objectStore('meta').get('sync'),
+    tx.objectStore('summaries').index('unseen').getAll(1),
+    latestDay,
+  ]);
+  const latest = day ? await views.get(dayKey(day)) : undefined;
+  const latestPapers = [...(latest?.summaries ?? [])].sort(byUpvotes);
+  const trendingPapers = trending?.summaries ?? [];
+  const shown = new Set([...trendingPapers, ...latestPapers].map((paper) => paper.id));
+  return {
+    trending: trendingPapers,
+    latest: { day, isToday: day === utcDay(now), papers: latestPapers },
+    earlierUnseen: unseen.filter((paper) => !shown.has(paper.id)).sort(byUpvotes),
+    sync: await pageSyncState(Promise.resolve(sync), unsaved),
+  };
+}

@@ -1,0 +1,50 @@
+import type { ListingKey, PaperSummary } from './records';
+import { compareFor, type SortKey } from '../reader/order';
+
+/** The sorts a head is kept for: those that depend on the view's papers alone. */
+export type HeadSort = Exclude<SortKey, 'trending'>;
+export const HEAD_SORTS: readonly HeadSort[] = ['upvotes', 'published', 'comments', 'stars'];
+/** Papers per sort in a head: the side panel's first paint (three or four cards show). */
+export const HEAD_SIZE = 6;
+
+/**
+ * What the side panel's first paint of a long view (a week, a month) needs, written with the
+ * view: its first papers in each sort, and its counts. A few KB, where the whole month's
+ * summaries are about 0.6 MB to read and deserialize; the panel reads those after that paint.
+ */
+export interface ViewHead {
+  key: ListingKey;
+  count: number;
+  unread: number;
+  top: Record<HeadSort, PaperSummary[]>;
+}
+
+/** Only long views have a head: a day's or trending's view is read whole as fast. */
+export function hasHead(key: ListingKey): boolean {
+  return key.startsWith('week:') || key.startsWith('month:');
+}
+
+/**
+ * The first `size` papers of `sortPapers(summaries, sort)`, in one pass (the background writes
+ * a head with every change of a month's view, so it must not sort the month four times).
+ */
+export function topPapers<T extends PaperSummary>(summaries: readonly T[], sort: HeadSort, size: number): T[] {
+  const compare = compareFor(sort);
+  const best: T[] = [];
+  for (const paper of summaries) {
+    if (best.length === size && compare(paper, best[size - 1]!) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && compare(paper, best[at - 1]!) < 0) at -= 1;
+    best.splice(at, 0, paper);
+    if (best.length > size) best.pop();
+  }
+  return best;
+}
+
+export function headOf(key: ListingKey, summaries: readonly PaperSummary[], size = HEAD_SIZE): ViewHead {
+  let unread = 0;
+  for (const summary of summaries) if (summary.readAt === undefined) unread += 1;
+  const top = {} as Record<HeadSort, PaperSummary[]>;
+  for (const sort of HEAD_SORTS) top[sort] = topPapers(summaries, sort, size);
+  return { key, count: summaries.length, unread, top };
+}

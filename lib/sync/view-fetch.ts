@@ -1,0 +1,97 @@
+import { fetchListing, searchPapers, type ListingQuery } from '../source/client';
+import { utcDay } from '../core/dates';
+import { getListing, storeListing, type ListingKey, type PaperboyDb } from '../store/db';
+import { isListingFresh } from './plan';
+import { readSyncState, toSyncError, type SyncDeps } from './engine';
+import { withFailure, type SyncError } from './state';
+
+export type ViewFetchOutcome =
+  | { status: 'fresh' }
+  | { status: 'fetched'; count: number; skipped: number }
+  | { status: 'failed'; error: SyncError };
+
+export interface SearchOutcome {
+  ids: string[];
+  error?: SyncError;
+}
+
+/** The same database, source and clock as the sync engine. */
+export type ViewFetcherDeps = Omit<SyncDeps, 'onStart'>;
+
+export function queryForKey(key: ListingKey): ListingQuery {
+  if (key === 'trending') return { sort: 'trending', maxPages: 1 };
+  if (key.startsWith('day:')) return { date: key.slice(4) };
+  if (key.startsWith('week:')) return { week: key.slice(5) };
+  if (key.startsWith('month:')) return { month: key.slice(6) };
+  throw new Error(`No listing query for ${key}`);
+}
+
+/**
+ * Fetches what the reader asks for (a past day, a week, a month, a search) when it is not
+ * stored or not fresh. Papers fetched this way are not "new arrivals" for the badge.
+ */
+export function createViewFetcher(deps: ViewFetcherDeps) {
+  const now = deps.now ?? Date.now;
+  const random = deps.random ?? Math.random;
+  const inFlight = new Map<string, Promise<ViewFetchOutcome>>();
+
+  /** A rate limit binds every request; other failures are the caller's to show. */
+  async function failure(db: PaperboyDb, error: unknown): Promise<SyncError> {
+    const at = now();
+    // Storage failures read as the sync's do ("no room left", "is the disk full?"). No prune
+    // here: the sync engine prunes once per spell; a view the user opens must not delete history.
+    const syncError = toSyncError(error, at);
+    if (syncError.kind === 'rate-limited') {
+      const state = await readSyncState(db);
+      const summary = { at, newPapers: 0, fetched: 0, skipped: 0, requests: 1, problems: [] };
+      await db.put('meta', withFailure(state, syncError, summary, random), 'sync');
+    }
+    return syncError;
+  }
+
+  async function rateLimited(db: PaperboyDb): Promise<SyncError | undefined> {
+    const state = await readSyncState(db);
+    const limited = state.error?.kind === 'rate-limited' && state.notBefore !== undefined && now() < state.notBefore;
+    return limited ? state.error : undefined;
+  }
+
+  async function fetchView(key: ListingKey, force = false): Promise<ViewFetchOutcome> {
+    const db = await deps.db();
+    const stored = await getListing(db, key);
+    if (!force && isListingFresh(key, stored?.fetchedAt, now(), utcDay(now()))) return { status: 'fresh' };
+    const limit = await rateLimited(db);
+    if (limit) return { status: 'failed', error: limit };
+    try {
+      const result = await fetchListing(await deps.source(), queryForKey(key), { ...deps.client, now });
+      await storeListing(db, { key, papers: result.papers, fetchedAt: now(), mode: key === 'trending' ? 'replace' : 'merge', markNew: false });
+      return { status: 'fetched', count: result.papers.length, skipped: result.skipped };
+    } catch (error) {
+      return { status: 'failed', error: await failure(db, error) };
+    }
+  }
+
+  return {
+    /** One request sequence per listing at a time, however often the reader asks. */
+    fetchView(key: ListingKey, force = false): Promise<ViewFetchOutcome> {
+      let running = inFlight.get(key);
+      if (!running) {
+        running = fetchView(key, force).finally(() => inFlight.delete(key));
+        inFlight.set(key, running);
+      }
+      return running;
+    },
+
+    async search(query: string): Promise<SearchOutcome> {
+      const db = await deps.db();
+      const limit = await rateLimited(db);
+      if (limit) return { ids: [], error: limit };
+      try {
+        const result = await searchPapers(await deps.source(), query, { ...deps.client, now });
+        await storeListing(db, { key: 'search', papers: result.papers, fetchedAt: now(), mode: 'replace', markNew: false });
+        return { ids: result.papers.map((paper) => paper.id) };
+      } catch (error) {
+        return { ids: [], error: await failure(db, error) };
+      }
+    },
+  };
+}

@@ -1,0 +1,86 @@
+// The side panel's opening reads from its first script (lib/boot/first-screen.ts), and their handover.
+import { effect } from '@preact/signals';
+import { describe, expect, it } from 'vitest';
+import { createPanelState } from '@/components/sidepanel/panel-state';
+import { getDb, storeListing } from '@/lib/store/db';
+import { readFirstScreen } from '@/lib/boot/first-screen';
+import { DEFAULT_READER_PREFS, type ReaderPrefs } from '@/lib/reader/prefs';
+import { HEAD_SIZE } from '@/lib/store/view-heads';
+import { makePaper } from '../../support/make-paper';
+
+const NOW = Date.parse('2026-11-20T15:00:00Z');
+const monthPapers = (count: number, prefix = '2611.000') =>
+  Array.from({ length: count }, (_, index) => makePaper(`${prefix}${String(index).padStart(2, '0')}`, { upvotes: index, listedOn: '2026-11-1' + (index % 5) }));
+
+async function seedMonth(count = 10) {
+  const db = await getDb();
+  await storeListing(db, { key: 'month:2026-11', papers: monthPapers(count), fetchedAt: NOW - 1000, mode: 'replace', markNew: false });
+  return db;
+}
+
+const month = (prefs: Partial<ReaderPrefs> = {}): ReaderPrefs => ({ ...DEFAULT_READER_PREFS, view: 'month', ...prefs });
+
+describe('readFirstScreen', () => {
+  it('reads a month head and the full records of its first cards in the preferred sort', async () => {
+    const db = await seedMonth();
+    const screen = await readFirstScreen(Promise.resolve(month()), Promise.resolve(db), NOW);
+    expect(screen.view).toEqual({ kind: 'month', month: '2026-11' });
+    expect(screen.head?.key).toBe('month:2026-11');
+    expect(screen.head?.head.count).toBe(10);
+    const top = ['2611.00009', '2611.00008', '2611.00007', '2611.00006', '2611.00005', '2611.00004'];
+    expect(screen.head?.head.top.upvotes.map((paper) => paper.id)).toEqual(top);
+    expect(screen.head?.records.map((record) => record.id)).toEqual(top);
+    expect(screen.head?.records[0]?.abstract).toBeTruthy();
+  });
+
+  it.each([
+    ['a day view', month({ view: 'today' })],
+    ['a filter', month({ filters: { ...DEFAULT_READER_PREFS.filters, organization: 'Odd Lab' } })],
+    ['the trending sort', month({ sort: 'trending' })],
+  ])('leaves the reads to the page with %s', async (_label, prefs) => {
+    const db = await seedMonth();
+    const screen = await readFirstScreen(Promise.resolve(prefs), Promise.resolve(db), NOW);
+    expect(screen.prefs).toEqual(prefs);
+    expect(screen.head).toBeUndefined();
+  });
+
+  it('opens on the default view when the preferences cannot be read', async () => {
+    const screen = await readFirstScreen(Promise.reject(new Error('storage gone')), getDb(), NOW);
+    expect(screen.prefs).toEqual(DEFAULT_READER_PREFS);
+    expect(screen.view).toEqual({ kind: 'today' });
+  });
+
+  it('leaves a database that will not open to the page, without rejecting', async () => {
+    const screen = await readFirstScreen(Promise.resolve(month()), Promise.reject(new Error('blocked')), NOW);
+    expect(screen).toEqual({ prefs: month(), view: { kind: 'month', month: '2026-11' } });
+  });
+});
+
+describe('the side panel opening on an early head read', () => {
+  it('paints the head read early, then the whole month as stored now', async () => {
+    const db = await seedMonth();
+    const early = await readFirstScreen(Promise.resolve(month()), Promise.resolve(db), NOW);
+    // The month grows after the early read: the first paint is the early one, the list is current.
+    await storeListing(db, { key: 'month:2026-11', papers: monthPapers(12), fetchedAt: NOW - 500, mode: 'replace', markNew: false });
+    let prefReads = 0;
+    const state = createPanelState({
+      db: getDb,
+      send: (async () => ({ status: 'fresh' })) as never,
+      subscribe: () => () => undefined,
+      now: () => NOW,
+      prefs: { getValue: async () => (prefReads++, month()), setValue: async () => undefined },
+      firstScreen: Promise.resolve(early),
+    });
+    const shown: { ids: string[]; total: number; abstracts: number }[] = [];
+    const stop = effect(() => {
+      const ids = state.visible.value.map((paper) => paper.id);
+      if (ids.length > 0) shown.push({ ids, total: state.total.value, abstracts: ids.filter((id) => state.records.value.get(id)?.abstract).length });
+    });
+    await state.start();
+    stop();
+    expect(prefReads).toBe(0);
+    expect(shown[0]).toEqual({ ids: early.head!.records.map((record) => record.id), total: 10, abstracts: HEAD_SIZE });
+    expect(shown.at(-1)?.total).toBe(12);
+    expect(shown.at(-1)?.ids.slice(0, 2)).toEqual(['2611.00011', '2611.00010']);
+  });
+});

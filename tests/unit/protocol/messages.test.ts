@@ -1,0 +1,113 @@
+// @vitest-environment node
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleRequests, sendRequest, type RequestHandlers } from '@/lib/protocol/messages';
+import { requestGuard } from '@/lib/protocol/request-check';
+
+type Listener = (message: unknown, sender: unknown, sendResponse?: (response: unknown) => void) => unknown;
+
+const handlers = (markSeen: RequestHandlers['markSeen']): RequestHandlers => {
+  const unused = () => Promise.reject(new Error('not in this test'));
+  return { refresh: unused, sourceChanged: unused, markRead: unused, setSaved: unused, fetchView: unused, searchRemote: unused, importData: unused, markSeen };
+};
+
+/** The listener handleRequests registers. */
+function registered(requestHandlers: RequestHandlers): Listener {
+  const spy = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
+  handleRequests(requestHandlers, requestGuard);
+  const listener = spy.mock.calls[0]![0] as unknown as Listener;
+  spy.mockRestore();
+  return listener;
+}
+
+/** How a real browser names the side panel as a message's sender. */
+const OWN_PAGE = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/sidepanel.html') };
+
+describe('messages', () => {
+  it('answers through sendResponse and keeps the channel open (Chrome ignores a returned promise)', async () => {
+    const listener = registered(handlers(async ({ ids }) => ({ unseen: ids.length })));
+    let kept: unknown;
+    const response = await new Promise((resolve) => {
+      kept = listener({ paperboy: 'request', request: { type: 'markSeen', ids: ['2611.00001', '2611.00002'] } }, OWN_PAGE, resolve);
+    });
+    expect(kept).toBe(true);
+    expect(response).toEqual({ unseen: 2 });
+    // Broadcasts are left to the pages.
+    expect(listener({ paperboy: 'broadcast', broadcast: { type: 'marksChanged' } }, {}, () => undefined)).toBeUndefined();
+  });
+
+  it('turns a failed handler into an error for the caller', async () => {
+    handleRequests(
+      handlers(async () => {
+        throw new Error('database closed');
+      }),
+      requestGuard,
+    );
+    await expect(sendRequest({ type: 'markSeen', ids: ['2611.00001'] })).rejects.toThrow('database closed');
+  });
+
+  const markSeen = { paperboy: 'request', request: { type: 'markSeen', ids: ['2611.00001'] } };
+
+  it.each([
+    ['a web page (a content script would send as the page)', { id: fakeBrowser.runtime.id, url: 'https://evil.example/', tab: { id: 3 } }],
+    ['another extension', { id: 'other-extension-id', url: 'chrome-extension://other-extension-id/popup.html' }],
+    ['another extension claiming our id', { id: 'other-extension-id', url: fakeBrowser.runtime.getURL('/popup.html') }],
+    ['a sender with no URL', { id: fakeBrowser.runtime.id }],
+    ['a URL that only starts like ours', { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}.evil.example/` }],
+    ['no sender at all', undefined],
+  ])('does not answer or act on a request from %s', async (_name, sender) => {
+    const markSeenHandler = vi.fn(async () => ({ unseen: 0 }));
+    const listener = registered(handlers(markSeenHandler));
+    const sendResponse = vi.fn();
+    expect(listener(markSeen, sender, sendResponse)).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(sendResponse).not.toHaveBeenCalled();
+    expect(markSeenHandler).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['an unknown type', { type: 'deleteEverything' }, 'type'],
+    ['ids that are not arXiv ids', { type: 'markSeen', ids: ['../../x'] }, 'ids.0: not an arXiv id'],
+    ['ids that are not a list', { type: 'markSeen', ids: '2611.00001' }, 'ids'],
+    ['a saved flag that is not a boolean', { type: 'setSaved', id: '2611.00001', saved: 'yes' }, 'saved'],
+    ['a listing that is not a day, week or month', { type: 'fetchView', key: 'day:2026-13-40' }, 'key: not a listing'],
+    ['a search listing (nothing to fetch)', { type: 'fetchView', key: 'search' }, 'key: not a listing'],
+    ['a query that is not text', { type: 'searchRemote', query: { q: 1 } }, 'query'],
+    ['an over-long query', { type: 'searchRemote', query: 'x'.repeat(2001) }, 'query: query too long'],
+    ['an import paper without its fields', { type: 'importData', papers: [{ id: '2611.00001', title: 'T' }], savedIds: [] }, 'papers.0.abstract'],
+    ['an import of a saved id with no time', { type: 'importData', papers: [], savedIds: [{ id: '2611.00001' }] }, 'savedIds.0.savedAt'],
+    ['no request', undefined, ''],
+  ])('refuses %s from its own page, without acting', async (_name, request, where) => {
+    const acted = vi.fn(async () => ({}) as never);
+    const listener = registered({ refresh: acted, sourceChanged: acted, markRead: acted, setSaved: acted, fetchView: acted, searchRemote: acted, importData: acted, markSeen: acted });
+    const response = await new Promise<{ paperboy: string; message: string }>((resolve) => listener({ paperboy: 'request', request }, OWN_PAGE, resolve as never));
+    expect(response.paperboy).toBe('error');
+    expect(response.message).toContain('Refused a malformed request');
+    expect(response.message).toContain(where);
+    expect(acted).not.toHaveBeenCalled();
+  });
+
+  it('hands the handler the checked request: fields it does not know are dropped', async () => {
+    const setSaved = vi.fn(async () => ({ changed: true }));
+    const listener = registered({ ...handlers(async () => ({ unseen: 0 })), setSaved });
+    const request = { type: 'setSaved', id: '2611.00001', saved: true, extra: { __proto__: null, admin: true } };
+    await new Promise((resolve) => listener({ paperboy: 'request', request }, OWN_PAGE, resolve));
+    expect(setSaved).toHaveBeenCalledWith({ type: 'setSaved', id: '2611.00001', saved: true });
+  });
+
+  it.each([
+    ['a day', 'day:2026-11-20'],
+    ['an ISO week', 'week:2026-W47'],
+    ['a month', 'month:2026-11'],
+    ['trending', 'trending'],
+  ])('accepts a fetch of %s', async (_name, key) => {
+    const fetchView = vi.fn(async () => ({ status: 'fresh' as const }));
+    const listener = registered({ ...handlers(async () => ({ unseen: 0 })), fetchView });
+    await expect(new Promise((resolve) => listener({ paperboy: 'request', request: { type: 'fetchView', key } }, OWN_PAGE, resolve))).resolves.toEqual({ status: 'fresh' });
+  });
+
+  it('resolves with the answer for a caller that gets the promise back', async () => {
+    handleRequests(handlers(async ({ ids }) => ({ unseen: ids.length * 10 })), requestGuard);
+    await expect(sendRequest({ type: 'markSeen', ids: ['2611.00001'] })).resolves.toEqual({ unseen: 10 });
+  });
+});

@@ -1,0 +1,81 @@
+// A week or month paints from its head (DB v4) before its whole view is read.
+import { effect } from '@preact/signals';
+import { describe, expect, it } from 'vitest';
+import { createPanelState } from '@/components/sidepanel/panel-state';
+import { getDb, setRead, storeListing } from '@/lib/store/db';
+import { DEFAULT_READER_PREFS, type ReaderPrefs } from '@/lib/reader/prefs';
+import { HEAD_SIZE } from '@/lib/store/view-heads';
+import { makePaper } from '../../support/make-paper';
+
+const NOW = Date.parse('2026-11-20T15:00:00Z');
+
+async function seedMonth() {
+  const db = await getDb();
+  const papers = Array.from({ length: 10 }, (_, index) =>
+    makePaper(`2611.0000${index}`, { upvotes: (index * 7) % 10, listedOn: '2026-11-1' + (index % 5), organization: index % 2 ? 'Odd Lab' : 'Even Lab' }),
+  );
+  await storeListing(db, { key: 'month:2026-11', papers, fetchedAt: NOW - 1000, mode: 'replace', markNew: false });
+  await setRead(db, ['2611.00001', '2611.00002'], true, NOW);
+}
+
+/** A reader over the test database, opening with `prefs`, that asks the background for nothing. */
+const panelWith = (prefs: ReaderPrefs) =>
+  createPanelState({
+    db: getDb,
+    send: (async () => ({ status: 'fresh' })) as never,
+    subscribe: () => () => undefined,
+    now: () => NOW,
+    prefs: { getValue: async () => prefs, setValue: async () => undefined },
+  });
+
+/** Every state of the list the panel shows while it opens. */
+async function open(prefs: ReaderPrefs) {
+  const state = panelWith(prefs);
+  const shown: { ids: string[]; unread: number; total: number; matching: number; organizations: number }[] = [];
+  const stop = effect(() => {
+    const ids = state.visible.value.map((paper) => paper.id);
+    if (ids.length > 0) shown.push({ ids, unread: state.unreadCount.value, total: state.total.value, matching: state.matching.value, organizations: state.organizations.value.length });
+  });
+  await state.start();
+  stop();
+  return shown;
+}
+
+describe('opening a month', () => {
+  it('shows the head first (its first cards, the counts of the whole month), then the whole month', async () => {
+    await seedMonth();
+    const shown = await open({ ...DEFAULT_READER_PREFS, view: 'month' });
+    const byUpvotes = ['2611.00007', '2611.00004', '2611.00001', '2611.00008', '2611.00005', '2611.00002', '2611.00009', '2611.00006', '2611.00003', '2611.00000'];
+    expect(shown[0]).toEqual({ ids: byUpvotes.slice(0, HEAD_SIZE), unread: 8, total: 10, matching: 10, organizations: 0 });
+    expect(shown.at(-1)).toEqual({ ids: byUpvotes, unread: 8, total: 10, matching: 10, organizations: 2 });
+  });
+
+  it('reads the whole month at once when it has no head (stored before v4, not yet filled in)', async () => {
+    await seedMonth();
+    await (await getDb()).delete('heads', 'month:2026-11');
+    const shown = await open({ ...DEFAULT_READER_PREFS, view: 'month' });
+    expect(shown.every((state) => state.ids.length === 10 && state.unread === 8)).toBe(true);
+  });
+
+  it('reads the whole month at once when a filter is on (the head would not be what is shown)', async () => {
+    await seedMonth();
+    const shown = await open({ ...DEFAULT_READER_PREFS, view: 'month', filters: { organization: 'Odd Lab' } });
+    expect(shown[0]?.ids).toHaveLength(5);
+    expect(shown.every((state) => state.ids.length === 5)).toBe(true);
+  });
+
+  it('shows the head first when the reader switches to the month, too', async () => {
+    await seedMonth();
+    const state = panelWith(DEFAULT_READER_PREFS);
+    await state.start();
+    const shown: { ids: number; total: number }[] = [];
+    const stop = effect(() => {
+      const ids = state.visible.value.length;
+      if (ids > 0) shown.push({ ids, total: state.total.value });
+    });
+    await state.setView({ kind: 'month', month: '2026-11' });
+    stop();
+    expect(shown[0]).toEqual({ ids: HEAD_SIZE, total: 10 });
+    expect(shown.at(-1)).toEqual({ ids: 10, total: 10 });
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { PaperSummary } from '@/lib/store/db';
+import { sortPapers } from '@/lib/reader/filters';
+import { HEAD_SORTS, hasHead, headOf, topPapers } from '@/lib/store/view-heads';
+
+const T0 = Date.parse('2026-11-20T08:00:00Z');
+
+// Seeded, with ties on every key (a few values only), so the tie-breaks are exercised.
+function summaries(count: number): PaperSummary[] {
+  let seed = 7;
+  const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  return Array.from({ length: count }, (_, index) => ({
+    id: `2611.${String(10000 + next(5000)).padStart(5, '0')}${index}`,
+    title: `Paper ${index}`,
+    authors: ['A'],
+    publishedAt: next(10) === 0 ? 'not a date' : `2026-11-${String(1 + next(5)).padStart(2, '0')}T00:00:00.000Z`,
+    listedOn: '2026-11-20',
+    upvotes: next(6),
+    comments: next(3),
+    ...(next(2) ? { githubStars: next(4) } : {}),
+    ...(next(3) === 0 ? { readAt: T0 } : {}),
+    firstSeenAt: T0,
+    updatedAt: T0,
+    listedDays: ['2026-11-20'],
+  }));
+}
+
+describe('view heads', () => {
+  it.each(HEAD_SORTS.flatMap((sort) => [0, 1, 5, 6, 300].map((count) => [sort, count] as const)))('the head of %s over %i papers is the sorted list cut', (sort, count) => {
+    const list = summaries(count);
+    expect(topPapers(list, sort, 6)).toEqual(sortPapers(list, sort).slice(0, 6));
+  });
+
+  it('counts the papers and the unread ones', () => {
+    const list = summaries(40);
+    const head = headOf('month:2026-11', list);
+    expect(head.count).toBe(40);
+    expect(head.unread).toBe(list.filter((paper) => paper.readAt === undefined).length);
+    expect(head.top.comments).toHaveLength(6);
+  });
+
+  it.each([
+    ['month:2026-11', true],
+    ['week:2026-W47', true],
+    ['day:2026-11-20', false],
+    ['trending', false],
+    ['search', false],
+  ] as const)('%s has a head: %s', (key, expected) => {
+    expect(hasHead(key)).toBe(expected);
+  });
+});
