@@ -3,7 +3,7 @@ import { formatDay, t } from '@/lib/i18n/popup';
 import { useAfterFirstPaint } from '../shared/first-paint';
 import { Notices } from './Notices';
 import { PaperCard } from '../shared/PaperCard';
-import type { ListTab, ReaderState } from './popup-state';
+import type { ListTab, PopupState } from './popup-state';
 
 const TABS: { id: ListTab; label: () => string }[] = [
   { id: 'trending', label: () => t('tabTrending') },
@@ -16,7 +16,7 @@ const TABS: { id: ListTab; label: () => string }[] = [
  */
 export const FIRST_PAINT_CARDS = 8;
 
-function PaperList({ papers, state, limit = papers.length }: { papers: PaperSummary[]; state: ReaderState; limit?: number }) {
+function PaperList({ papers, state, limit = papers.length }: { papers: PaperSummary[]; state: PopupState; limit?: number }) {
   if (papers.length === 0) return <p class="empty">{t('emptyList')}</p>;
   const newIds = state.newIds.value;
   return (
@@ -29,7 +29,7 @@ function PaperList({ papers, state, limit = papers.length }: { papers: PaperSumm
 }
 
 /** The popup's Trending and Today tabs (arrow keys move between them), plus new papers added to earlier days. */
-export function PaperLists({ state }: { state: ReaderState }) {
+export function PaperLists({ state }: { state: PopupState }) {
   const home = state.home.value;
   const loadError = state.loadError.value;
   const complete = useAfterFirstPaint(!!home);

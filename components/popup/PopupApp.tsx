@@ -4,10 +4,10 @@ import { t } from '@/lib/i18n/popup';
 import { currentWindowId, openSidePanel } from '@/lib/reader/side-panel';
 import { Header } from '../shared/Header';
 import { PaperLists } from './PaperLists';
-import type { ReaderState } from './popup-state';
+import type { PopupState } from './popup-state';
 
 export interface PopupProps {
-  state: ReaderState;
+  state: PopupState;
   /** Closes the popup once the side panel takes over. */
   close?: () => void;
 }

@@ -3,11 +3,11 @@ import type { PaperboyDb } from '@/lib/store/db';
 import { t, tn } from '@/lib/i18n/ui';
 import { onBroadcast, sendRequest, type Broadcast } from '@/lib/protocol/messages';
 import { loadHome, type HomeData } from '@/lib/store/home';
-import type { SyncOutcome } from '@/lib/sync/engine';
+import { createRefreshState } from '../shared/refresh-state';
 
 export type ListTab = 'trending' | 'today';
 
-export interface ReaderDeps {
+export interface PopupDeps {
   db: () => Promise<PaperboyDb>;
   send?: typeof sendRequest;
   subscribe?: typeof onBroadcast;
@@ -16,48 +16,12 @@ export interface ReaderDeps {
   firstHome?: Promise<HomeData>;
 }
 
-export function describeOutcome(outcome: SyncOutcome): string {
-  const { state } = outcome;
-  if (!outcome.ran) return t('refreshSkipped');
-  if (state.error) return t('refreshFailed', { reason: state.error.message });
-  const added = state.last?.newPapers ?? 0;
-  return added > 0 ? tn('refreshResultNew', added) : t('refreshResultNone');
-}
-
-/** The Refresh button's state, shared by popup and side panel: progress, then the result. */
-export function createRefreshState(send: typeof sendRequest, afterRefresh: () => Promise<void>) {
-  const syncing = signal(false);
-  const refreshMessage = signal('');
-  return {
-    syncing,
-    refreshMessage,
-    async refresh(): Promise<void> {
-      syncing.value = true;
-      refreshMessage.value = '';
-      try {
-        refreshMessage.value = describeOutcome(await send({ type: 'refresh' }));
-      } catch (error) {
-        refreshMessage.value = t('refreshFailed', { reason: error instanceof Error ? error.message : String(error) });
-      } finally {
-        syncing.value = false;
-      }
-      await afterRefresh();
-    },
-    /** Syncs started elsewhere (the alarm, another page) show here too. */
-    notice(notice: Broadcast): void {
-      if (notice.type === 'syncStarted') syncing.value = true;
-      if (notice.type === 'syncFinished') syncing.value = false;
-    },
-  };
-}
-
-export type RefreshState = ReturnType<typeof createRefreshState>;
 
 /**
  * The popup's state, as signals: what IndexedDB holds, which papers were
  * new when this page opened (their NEW marks stay while it is open), and the refresh progress.
  */
-export function createReaderState(deps: ReaderDeps) {
+export function createPopupState(deps: PopupDeps) {
   const send = deps.send ?? sendRequest;
   const subscribe = deps.subscribe ?? onBroadcast;
   const now = deps.now ?? Date.now;
@@ -116,4 +80,4 @@ function unseenShown(data: HomeData): Set<string> {
   return new Set(all.filter((paper) => paper.unseen === 1).map((paper) => paper.id));
 }
 
-export type ReaderState = ReturnType<typeof createReaderState>;
+export type PopupState = ReturnType<typeof createPopupState>;

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { formatTime, t } from '@/lib/i18n/ui';
-import type { RefreshState } from '../popup/popup-state';
+import type { RefreshState } from './refresh-state';
 
 interface HeaderProps {
   title: string;

@@ -24,7 +24,7 @@ import { queryTerms } from '@/lib/search/text';
 import { EMPTY_SYNC_STATE, type SyncError, type SyncState } from '@/lib/sync/state';
 import { paperLinks } from '@/lib/core/urls';
 import { pageSyncState } from '@/lib/sync/unstored-state';
-import { createRefreshState } from '../popup/popup-state';
+import { createRefreshState } from '../shared/refresh-state';
 
 export type SearchScope = 'view' | 'all';
 export type LoadStatus = 'loading' | 'ready' | 'fetching';

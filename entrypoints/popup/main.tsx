@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { startAppearance } from '@/components/shared/appearance';
 import { PopupApp } from '@/components/popup/PopupApp';
-import { createReaderState } from '@/components/popup/popup-state';
+import { createPopupState } from '@/components/popup/popup-state';
 import { getDb } from '@/lib/store/db';
 import { takeEarly } from '@/lib/boot/early-read';
 import type { HomeData } from '@/lib/store/home';
@@ -11,4 +11,4 @@ import '@/components/shared/theme.css';
 // Language and theme first (from the last choices seen), so that the first render is already
 // in the user's; the synced settings follow a moment later.
 const appearance = startAppearance({ title: () => t('appName') });
-void appearance.first.then(() => render(<PopupApp state={createReaderState({ db: getDb, firstHome: takeEarly<HomeData>('home') })} />, document.getElementById('app')!));
+void appearance.first.then(() => render(<PopupApp state={createPopupState({ db: getDb, firstHome: takeEarly<HomeData>('home') })} />, document.getElementById('app')!));

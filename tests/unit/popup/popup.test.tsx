@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '@/components/popup/PopupApp';
-import { createReaderState } from '@/components/popup/popup-state';
+import { createPopupState } from '@/components/popup/popup-state';
 import { getDb, storeListing } from '@/lib/store/db';
 import { formatDay } from '@/lib/i18n/ui';
 import type { Broadcast, Request } from '@/lib/protocol/messages';
@@ -31,7 +31,7 @@ function mount() {
     requests.push(request);
     return request.type === 'markSeen' ? { unseen: 0 } : { ran: true, state: { failures: 0, last: { newPapers: 2 } } };
   }) as never;
-  const state = createReaderState({ db: getDb, send, subscribe: (fn) => ((listener = fn), () => undefined), now: () => NOW });
+  const state = createPopupState({ db: getDb, send, subscribe: (fn) => ((listener = fn), () => undefined), now: () => NOW });
   render(<PopupApp state={state} close={() => undefined} />);
   return { requests, state, notify: (notice: Broadcast) => listener?.(notice) };
 }
