@@ -1,6 +1,6 @@
 import { isDay, isIsoWeek, isMonth, isoWeekOf, monthOf } from '@/lib/core/dates';
 import { t, type PanelMessageKey as MessageKey } from '@/lib/i18n/panel';
-import type { ViewKind } from '@/lib/reader/prefs';
+import type { ViewKind } from '@/lib/reader/view';
 import { defaultView, type ReaderView } from '@/lib/reader/view';
 import type { PanelState } from './panel-state';
 

@@ -17,7 +17,7 @@ import { describeFreshness, type Freshness } from '@/lib/reader/freshness';
 import { onBroadcast, sendRequest } from '@/lib/protocol/messages';
 import { headSortOf, readFirstScreen, readHeadScreen, type FirstScreen, type HeadScreen } from '@/lib/boot/first-screen';
 import { DEFAULT_READER_PREFS, readerPrefsSetting, type ReaderPrefs } from '@/lib/reader/prefs';
-import { defaultView, listingKeyOf, stepView, type ReaderView } from '@/lib/reader/view';
+import { defaultView, listingKeyOf, periodOf, stepView, type ReaderView } from '@/lib/reader/view';
 import { createLiveSearch, type LiveSearch, type LiveSearchOptions } from '@/lib/search/live';
 import { createQuickSearch } from '@/lib/search/quick';
 import { queryTerms } from '@/lib/search/text';
@@ -169,7 +169,7 @@ export function createPanelState(deps: PanelDeps) {
     const current = view.value;
     return describeFreshness({
       view: current.kind,
-      requested: current.kind === 'day' ? current.day : current.kind === 'week' ? current.week : current.kind === 'month' ? current.month : undefined,
+      requested: periodOf(current)?.value,
       shownDay: shownDay.value,
       count: total.value,
       fetchedAt: fetchedAt.value,
@@ -334,8 +334,7 @@ export function createPanelState(deps: PanelDeps) {
       loadError.value = '';
     });
     await runSearch();
-    const fetchable = current.kind === 'day' || current.kind === 'week' || current.kind === 'month';
-    if (fetch && fetchable && key) void fetchView(key, token);
+    if (fetch && periodOf(current) && key) void fetchView(key, token);
   }
 
   async function fetchView(key: ListingKey, token: number): Promise<void> {

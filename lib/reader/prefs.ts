@@ -1,7 +1,6 @@
 import { DEFAULT_FILTERS, type PaperFilters, type SortKey } from './filters';
 import { pageItem, type VersionedSpec } from '../boot/page-settings';
-
-export type ViewKind = 'today' | 'trending' | 'day' | 'week' | 'month' | 'saved';
+import type { ViewKind } from './view';
 
 /** What the reader reopens with: the kind of view, the sorts and the filters. */
 export interface ReaderPrefs {
