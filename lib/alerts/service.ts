@@ -18,6 +18,7 @@ import {
 } from './notify';
 import { DEFAULT_RISING_THRESHOLD, crossedThreshold } from './rising';
 import { paperLinks } from '../core/urls';
+import { ARXIV_ID_SOURCE, isArxivId } from '../core/arxiv-id';
 import { createWatchMatcher, sameHits, type WatchHit, type WatchRule } from './watchlist';
 import { loadWatchRules } from './watchlist-store';
 
@@ -26,7 +27,6 @@ export const DIGEST_ALARM = 'digest';
 export const LATE_DIGEST_MS = 12 * 3_600_000;
 /** Kept in storage.local: the background writes it, nothing else reads it. */
 const LEDGER_KEY = 'alertLedger';
-const PAPER_ID = /^\d{4}\.\d{4,5}$/;
 const WATCH_DETAIL = { keyword: 'notifyWatchKeyword', author: 'notifyWatchAuthor', organization: 'notifyWatchOrganization' } as const;
 
 export interface AlertDeps {
@@ -64,10 +64,12 @@ async function defaultPermitted(): Promise<boolean> {
   }
 }
 
+const PAPER_PAGE_URL = new RegExp(String.raw`^https://(?:huggingface\.co/papers|arxiv\.org/(?:abs|pdf))/(${ARXIV_ID_SOURCE})(?:v\d+)?(?:[/?#.]|$)`);
+
 /** The id of a paper page a tab shows (Hugging Face, or arXiv where Paperboy may see it). */
 export function paperIdOfUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
-  const match = /^https:\/\/(?:huggingface\.co\/papers|arxiv\.org\/(?:abs|pdf))\/(\d{4}\.\d{4,5})(?:v\d+)?(?:[/?#.]|$)/.exec(url);
+  const match = PAPER_PAGE_URL.exec(url);
   return match?.[1];
 }
 
@@ -312,7 +314,7 @@ export function openNotification(notificationId: string): Promise<void> {
   const target = targetOf(notificationId);
   const cleared = notificationsApi()?.clear(notificationId).then(() => undefined) ?? Promise.resolve();
   if (!target) return cleared;
-  if (target.kind === 'paper' && PAPER_ID.test(target.paperId)) {
+  if (target.kind === 'paper' && isArxivId(target.paperId)) {
     return Promise.all([browser.tabs.create({ url: paperLinks(target.paperId).hf }), cleared]).then(() => undefined);
   }
   const chromeApi = globalThis as { chrome?: { sidePanel?: ChromeSidePanel; windows?: { WINDOW_ID_CURRENT: number } } };

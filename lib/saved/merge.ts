@@ -7,6 +7,8 @@
 // removal from the same second, so a concurrent save is never lost. That makes merge a join
 // (commutative, associative, idempotent): devices that exchange buckets in any order converge.
 
+import { isArxivId } from '../core/arxiv-id';
+
 /** A saved (> 0) or removed (< 0) mark, its absolute value the time in seconds since 1970. */
 export type Mark = number;
 export type SavedBucket = Readonly<Record<string, Mark>>;
@@ -20,8 +22,6 @@ export const BUCKET_KEY_PREFIX = 'savedIds';
 export const MAX_BUCKET_BYTES = 8_000;
 /** A removal is remembered this long; a device offline for longer may bring the id back. */
 export const TOMBSTONE_TTL_SECONDS = 90 * 86_400;
-
-const ARXIV_ID = /^\d{4}\.\d{4,5}$/;
 
 export const bucketKey = (index: number) => `${BUCKET_KEY_PREFIX}${index}`;
 export const bucketIndexOfKey = (key: string): number | undefined => {
@@ -100,7 +100,7 @@ export function sanitizeBucket(value: unknown, origin: BucketOrigin = {}): Recor
   if (!value || typeof value !== 'object' || Array.isArray(value)) return clean;
   const latest = origin.nowSeconds === undefined ? Infinity : origin.nowSeconds + MAX_CLOCK_AHEAD_SECONDS;
   for (const [id, mark] of Object.entries(value as Record<string, unknown>)) {
-    if (!ARXIV_ID.test(id) || typeof mark !== 'number' || !Number.isSafeInteger(mark) || mark === 0) continue;
+    if (!isArxivId(id) || typeof mark !== 'number' || !Number.isSafeInteger(mark) || mark === 0) continue;
     if (markSeconds(mark) > latest) continue;
     if (origin.bucket !== undefined && bucketOf(id) !== origin.bucket) continue;
     clean[id] = mark;

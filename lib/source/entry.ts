@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { addDays, dayOfIso, isDay, utcDay } from '../core/dates';
+import { ARXIV_ID } from '../core/arxiv-id';
 
 /** One paper as Paperboy stores and shows it, normalised from a Daily Papers entry. */
 export interface Paper {
@@ -40,8 +41,6 @@ export interface EntryContext {
   now?: number;
 }
 
-// New-style arXiv ids only: they go into URL paths, so nothing looser is accepted.
-const ARXIV_ID = /^\d{4}\.\d{4,5}$/;
 const MAX_TEXT = 20_000;
 const MAX_SHORT = 1_000;
 const MAX_NAME = 300;
@@ -71,6 +70,7 @@ const OrganizationSchema = v.object({
 // Only the id and a title are required; every other field is read on its own (readPaper), so
 // one field the source drops or retypes costs that field, never the paper.
 const PaperSchema = v.object({
+  // New-style arXiv ids only: they go into URL paths, so nothing looser is accepted.
   id: v.pipe(v.string(), v.regex(ARXIV_ID, 'not an arXiv id')),
   title: v.optional(v.unknown()),
   summary: v.optional(v.unknown()),
