@@ -141,7 +141,8 @@ export function createSavedSync(deps: SavedSyncDeps) {
     if (isHeldBack(forSource(sync, source), 'alarm', now())) return;
     let filled = 0;
     for (const id of ids.slice(0, MAX_FETCHES_PER_RUN)) {
-      const paper = await fetchPaper(source, id);
+      // A failure (offline, a rate limit, a bad answer) ends the run: the next one tries again.
+      const paper = await fetchPaper(source, id).catch(() => undefined);
       if (!paper) break;
       if (await fillStub(db, paper, now())) filled += 1;
     }

@@ -281,13 +281,13 @@ describe('fetchPaper', () => {
   let fake: Awaited<ReturnType<typeof startFakeHf>> | undefined;
   afterEach(() => fake?.close());
 
-  it('gets one paper by id from the source, validated; unknown ids are undefined', async () => {
+  it('gets one paper by id from the source, validated; unknown ids are undefined, failures typed', async () => {
     fake = await startFakeHf();
     const entry = Object.values(fake.state.days).flat()[0] as { paper: { id: string; title: string } };
     const paper = await fetchPaper(fake.url, entry.paper.id);
     expect(paper).toMatchObject({ id: entry.paper.id, title: entry.paper.title.replace(/\s+/g, ' ').trim() });
     expect(await fetchPaper(fake.url, '2101.99999')).toBeUndefined();
     fake.state.failNext(1, 'non-json');
-    expect(await fetchPaper(fake.url, entry.paper.id)).toBeUndefined();
+    await expect(fetchPaper(fake.url, entry.paper.id)).rejects.toMatchObject({ name: 'ApiError', kind: 'invalid' });
   });
 });
