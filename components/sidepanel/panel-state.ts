@@ -16,7 +16,9 @@ import { applyFilters, organizationsOf, sortPapers, type PaperFilters, type Sort
 import { describeFreshness, type Freshness } from '@/lib/reader/freshness';
 import { onBroadcast, sendRequest } from '@/lib/protocol/messages';
 import { headSortOf, readFirstScreen, readHeadScreen, type FirstScreen, type HeadScreen } from '@/lib/boot/first-screen';
-import { DEFAULT_READER_PREFS, readerPrefsSetting, type ReaderPrefs } from '@/lib/reader/prefs';
+import type { ReaderPrefs } from '@/lib/reader/prefs';
+import { DEFAULT_READER_PREFS } from '@/lib/settings/defaults';
+import { readerPrefsSetting } from '@/lib/settings/page-items';
 import { defaultView, listingKeyOf, periodOf, stepView, type ReaderView } from '@/lib/reader/view';
 import { createLiveSearch, type LiveSearch, type LiveSearchOptions } from '@/lib/search/live';
 import { createQuickSearch } from '@/lib/search/quick';

@@ -16,7 +16,10 @@ import {
   type AlertCandidate,
   type Ledger,
 } from './notify';
-import { DEFAULT_RISING_THRESHOLD, crossedThreshold } from './rising';
+import { crossedThreshold } from './rising';
+import { DEFAULT_RISING_THRESHOLD } from '../settings/defaults';
+// Kept in storage.local: the background writes it, nothing else reads it.
+import { ALERT_LEDGER_KEY } from '../settings/keys';
 import { paperLinks } from '../core/urls';
 import { ARXIV_ID_SOURCE, isArxivId } from '../core/arxiv-id';
 import { createWatchMatcher, sameHits, type WatchHit, type WatchRule } from './watchlist';
@@ -25,8 +28,6 @@ import { loadWatchRules } from './watchlist-store';
 export const DIGEST_ALARM = 'digest';
 /** A digest missed by up to this much (browser closed, computer asleep) is sent late; an older one is not news. */
 export const LATE_DIGEST_MS = 12 * 3_600_000;
-/** Kept in storage.local: the background writes it, nothing else reads it. */
-const LEDGER_KEY = 'alertLedger';
 const WATCH_DETAIL = { keyword: 'notifyWatchKeyword', author: 'notifyWatchAuthor', organization: 'notifyWatchOrganization' } as const;
 
 export interface AlertDeps {
@@ -121,9 +122,9 @@ export function createAlerts(deps: AlertDeps) {
 
   function withLedger<T>(change: (ledger: Ledger) => Promise<{ ledger: Ledger; result: T }>): Promise<T> {
     const run = ledgerQueue.then(async () => {
-      const stored = (await browser.storage.local.get(LEDGER_KEY))[LEDGER_KEY] as Ledger | undefined;
+      const stored = (await browser.storage.local.get(ALERT_LEDGER_KEY))[ALERT_LEDGER_KEY] as Ledger | undefined;
       const { ledger, result } = await change(stored ?? {});
-      await browser.storage.local.set({ [LEDGER_KEY]: ledger });
+      await browser.storage.local.set({ [ALERT_LEDGER_KEY]: ledger });
       return result;
     });
     ledgerQueue = run.catch(() => undefined);

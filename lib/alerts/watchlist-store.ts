@@ -1,12 +1,9 @@
 import { browser } from 'wxt/browser';
 import { MAX_RULE_LENGTH, checkRule, type WatchKind, type WatchRule, WATCH_KINDS } from './watchlist';
-
-/**
- * The watchlist in storage.sync, one item per rule (`watch:<kind>:<normalised value>` →
- * { label, addedAt }): two devices adding or removing different rules at once merge without
- * loss, where one list in one item would keep only the last writer's copy.
- */
-export const WATCH_KEY_PREFIX = 'watch:';
+// The watchlist in storage.sync, one item per rule (`watch:<kind>:<normalised value>` →
+// { label, addedAt }): two devices adding or removing different rules at once merge without
+// loss, where one list in one item would keep only the last writer's copy.
+import { WATCH_KEY_PREFIX } from '../settings/keys';
 
 /**
  * storage.sync holds 512 items and 100 KB in all, shared with settings and saved papers:

@@ -6,7 +6,7 @@ import { broadcast, type ImportOutcome } from '../protocol/messages';
 import { firstPollDelayMinutes, isLateAlarm, nextPollDelayMinutes } from '../sync/schedule';
 import { addDays, utcDay } from '../core/dates';
 import { pruneBefore } from '../store/retention';
-import { DEFAULT_POLL_MINUTES, DEFAULT_RETENTION_DAYS } from '../settings/items';
+import { DEFAULT_POLL_MINUTES, DEFAULT_RETENTION_DAYS } from '../settings/defaults';
 import { EMPTY_SYNC_STATE, type SyncReason } from '../sync/state';
 import { createSyncEngine, readSyncState, type SyncDeps, type SyncOutcome } from '../sync/engine';
 import { createViewFetcher } from '../sync/view-fetch';

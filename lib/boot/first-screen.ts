@@ -1,7 +1,8 @@
 import { utcDay } from '../core/dates';
 import { getPapers, getViewHead, type ListingKey, type ListingRecord, type PaperRecord, type PaperSummary, type PaperboyDb } from '../store/db';
 import { isFiltering, type PaperFilters, type SortKey } from '../reader/filters';
-import { DEFAULT_READER_PREFS, type ReaderPrefs } from '../reader/prefs';
+import type { ReaderPrefs } from '../reader/prefs';
+import { DEFAULT_READER_PREFS } from '../settings/defaults';
 import { defaultView, listingKeyOf, type ReaderView } from '../reader/view';
 import type { SyncState } from '../sync/state';
 import { pageSyncState } from '../sync/unstored-state';

@@ -25,6 +25,7 @@ import {
 import { applyMarks, fillStub, savedMarksOf } from './store';
 import { readSyncState } from '../sync/engine';
 import { forSource, isHeldBack } from '../sync/state';
+import { SAVED_FOLLOW_STATUS, SAVED_MARKS } from '../settings/keys';
 
 export interface SyncArea {
   get(keys: string[]): Promise<Record<string, unknown>>;
@@ -46,8 +47,8 @@ export interface FollowStatus {
 }
 
 /** This device's replica of every mark, so a failed or lost write to storage.sync is never lost. */
-export const savedMarksItem = storage.defineItem<Record<string, Mark>>('local:savedMarks', { fallback: {} });
-export const followStatusItem = storage.defineItem<FollowStatus>('local:savedFollowStatus', { fallback: { at: 0, localOnly: {} } });
+export const savedMarksItem = storage.defineItem<Record<string, Mark>>(SAVED_MARKS.key, { fallback: SAVED_MARKS.fallback });
+export const followStatusItem = storage.defineItem<FollowStatus>(SAVED_FOLLOW_STATUS.key, { fallback: SAVED_FOLLOW_STATUS.fallback });
 
 /** Saved papers fetched by id per run, so a long list arriving at once is spread out. */
 const MAX_FETCHES_PER_RUN = 25;

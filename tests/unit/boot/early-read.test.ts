@@ -5,7 +5,8 @@ import { createPopupState } from '@/components/popup/popup-state';
 import { getDb, storeListing } from '@/lib/store/db';
 import { startEarly, takeEarly } from '@/lib/boot/early-read';
 import { loadHome } from '@/lib/store/home';
-import { DEFAULT_READER_PREFS, type ReaderPrefs } from '@/lib/reader/prefs';
+import type { ReaderPrefs } from '@/lib/reader/prefs';
+import { DEFAULT_READER_PREFS } from '@/lib/settings/defaults';
 import { makePaper } from '../../support/make-paper';
 
 const NOW = Date.parse('2026-11-20T15:00:00Z');

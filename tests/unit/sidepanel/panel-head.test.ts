@@ -3,7 +3,8 @@ import { effect } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
 import { createPanelState } from '@/components/sidepanel/panel-state';
 import { getDb, setRead, storeListing } from '@/lib/store/db';
-import { DEFAULT_READER_PREFS, type ReaderPrefs } from '@/lib/reader/prefs';
+import type { ReaderPrefs } from '@/lib/reader/prefs';
+import { DEFAULT_READER_PREFS } from '@/lib/settings/defaults';
 import { HEAD_SIZE } from '@/lib/store/view-heads';
 import { makePaper } from '../../support/make-paper';
 

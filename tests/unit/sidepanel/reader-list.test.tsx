@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SidePanelApp } from '@/components/sidepanel/SidePanelApp';
 import { createPanelState, PAGE } from '@/components/sidepanel/panel-state';
 import { dayKey, getDb, storeListing } from '@/lib/store/db';
-import { DEFAULT_READER_PREFS } from '@/lib/reader/prefs';
+import { DEFAULT_READER_PREFS } from '@/lib/settings/defaults';
 import { makePaper } from '../../support/make-paper';
 
 const NOW = Date.parse('2026-11-20T15:00:00Z');
