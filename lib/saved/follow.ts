@@ -27,7 +27,8 @@ import { readSyncState } from '../sync/engine';
 import { forSource, isHeldBack } from '../sync/state';
 import { SAVED_FOLLOW_STATUS, SAVED_MARKS } from '../settings/keys';
 
-export interface SyncArea {
+/** Synced storage (storage.sync) as the follower uses it; tests give their own. */
+export interface SyncedArea {
   get(keys: string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
 }
@@ -56,7 +57,7 @@ const MAX_FETCHES_PER_RUN = 25;
 export interface SavedSyncDeps {
   db: () => Promise<PaperboyDb>;
   source: () => Promise<string>;
-  area?: SyncArea;
+  area?: SyncedArea;
   now?: () => number;
   fetchPaper?: (source: string, id: string) => ReturnType<typeof fetchPaperFromSource>;
   /** This device's replica of the marks (storage.local by default). */
@@ -66,13 +67,13 @@ export interface SavedSyncDeps {
 }
 
 /** Records this device's save or unsave of `id`, later than any mark it already has. */
-function stamp(mirror: Record<string, Mark>, synced: Record<string, Mark>, id: string, saved: boolean, nowSeconds: number): void {
-  const marks = [mirror[id], synced[id]].filter((mark): mark is Mark => mark !== undefined);
+function stamp(mirror: Record<string, Mark>, inSyncedStorage: Record<string, Mark>, id: string, saved: boolean, nowSeconds: number): void {
+  const marks = [mirror[id], inSyncedStorage[id]].filter((mark): mark is Mark => mark !== undefined);
   mirror[id] = localMark(marks.length > 0 ? marks.reduce(laterMark) : undefined, saved, nowSeconds);
 }
 
 export function createSavedSync(deps: SavedSyncDeps) {
-  const area: SyncArea = deps.area ?? browser.storage.sync;
+  const area: SyncedArea = deps.area ?? browser.storage.sync;
   const now = deps.now ?? Date.now;
   const fetchPaper = deps.fetchPaper ?? fetchPaperFromSource;
   const mirrorItem = deps.mirror ?? savedMarksItem;
@@ -182,9 +183,9 @@ export function createSavedSync(deps: SavedSyncDeps) {
         try {
           const index = bucketOf(id);
           const current = await readBuckets([index]);
-          const synced = current[index]![id];
+          const published = current[index]![id];
           // Another device's mark stamped later (its clock ahead): this action must still win.
-          if (synced !== undefined && laterMark(synced, mirror[id]!) !== mirror[id]) {
+          if (published !== undefined && laterMark(published, mirror[id]!) !== mirror[id]) {
             stamp(mirror, current[index]!, id, saved, toSeconds(now()));
             await writeMirror(mirror);
           }

@@ -113,7 +113,7 @@ export const POLL_RULE: RuledSetting<number> = {
   fallback: DEFAULT_POLL_MINUTES,
   check: (value) => (isPollChoice(value) ? value : undefined),
 };
-/** A retention of 0 or less would remove every unsaved paper and read mark, on every synced device. */
+/** A retention of 0 or less would remove every unsaved paper and read mark, on every device the settings follow. */
 export const RETENTION_RULE: RuledSetting<number> = {
   name: 'retentionDays',
   item: retentionDaysSetting,
