@@ -97,8 +97,12 @@ const itemEntry = ({ key, fallback }: ItemSpec<unknown>): StoredKey => {
   return { area, name, fallback };
 };
 
-/** Every stored key, for the docs and the tests: each is defined above and nowhere else. */
-export const STORED_KEYS: readonly StoredKey[] = [
+/**
+ * Every stored key, for the docs and the tests: each is defined above and nowhere else. A
+ * function, so that a page that imports one key does not carry the table (a bundler keeps a
+ * top-level call).
+ */
+export const storedKeys = (): StoredKey[] => [
   ...[SOURCE, POLL_MINUTES, RETENTION_DAYS, LANGUAGE, THEME, BADGE_MODE, NOTIFICATIONS, RISING_THRESHOLD, DIGEST_TIME].map(itemEntry),
   { area: 'sync', name: WATCH_KEY_PREFIX, prefix: true },
   { area: 'sync', name: SAVED_BUCKET_KEY_PREFIX, prefix: true },

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STORED_KEYS } from '@/lib/settings/keys';
+import { storedKeys } from '@/lib/settings/keys';
+
+const STORED_KEYS = storedKeys();
 import { RULED_SETTINGS } from '@/lib/settings/items';
 
 const ROOT = join(__dirname, '../../..');
