@@ -24,6 +24,7 @@ import { queryTerms } from '@/lib/search/text';
 import { EMPTY_SYNC_STATE, type SyncError, type SyncState } from '@/lib/sync/state';
 import { paperLinks } from '@/lib/core/urls';
 import { pageSyncState } from '@/lib/sync/unstored-state';
+import { HEAD_SIZE } from '@/lib/store/view-heads';
 import { createRefreshState } from '../shared/refresh-state';
 
 export type SearchScope = 'view' | 'all';
@@ -50,10 +51,11 @@ export interface PanelDeps {
  */
 export const PAGE = 20;
 /**
- * Cards in the first paint of a view: the narrow panel shows three or four full cards. Their
- * records are read before the list is shown; the rest of the page right after that paint.
+ * Cards in the first paint of a view: as many as a long view's head keeps, so the head and the
+ * whole list paint the same cards (the narrow panel shows three or four). Their records are read
+ * before the list is shown; the rest of the page right after that paint.
  */
-export const FIRST_PAINT = 6;
+export const FIRST_PAINT = HEAD_SIZE;
 /** Full records kept for cards beyond what is shown: enough to scroll back and forth. */
 const MAX_RECORDS = 600;
 
