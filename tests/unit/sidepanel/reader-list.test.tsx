@@ -1,7 +1,8 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SidePanelApp } from '@/components/sidepanel/SidePanelApp';
-import { createPanelState, PAGE } from '@/components/sidepanel/panel-state';
+import { createPanelState } from '@/components/sidepanel/panel-state';
+import { PAGE } from '@/components/sidepanel/list-paging';
 import { dayKey, getDb, storeListing } from '@/lib/store/db';
 import { DEFAULT_READER_PREFS } from '@/lib/reader/prefs';
 import { makePaper } from '../../support/make-paper';
