@@ -1,17 +1,8 @@
 import { batch, computed, signal } from '@preact/signals';
 import { utcDay } from '@/lib/core/dates';
-import {
-  getAllSummaries,
-  getListingSummaries,
-  getPapers,
-  getSavedSummaries,
-  latestListedDay,
-  type ListingKey,
-  type ListingRecord,
-  type PaperRecord,
-  type PaperSummary,
-  type PaperboyDb,
-} from '@/lib/store/db';
+import { getAllSummaries, getListingSummaries, getPapers, getSavedSummaries, latestListedDay } from '@/lib/store/reads';
+import type { ListingKey, ListingRecord, PaperRecord, PaperSummary, SyncError, SyncState } from '@/lib/store/records';
+import type { PaperboyDb } from '@/lib/store/schema';
 import { applyFilters, organizationsOf, sortPapers, type PaperFilters, type SortKey } from '@/lib/reader/filters';
 import { describeFreshness, type Freshness } from '@/lib/reader/freshness';
 import { onBroadcast, sendRequest } from '@/lib/protocol/messages';
@@ -21,7 +12,7 @@ import { defaultView, listingKeyOf, stepView, type ReaderView } from '@/lib/read
 import { createLiveSearch, type LiveSearch, type LiveSearchOptions } from '@/lib/search/live';
 import { createQuickSearch } from '@/lib/search/quick';
 import { queryTerms } from '@/lib/search/text';
-import { EMPTY_SYNC_STATE, type SyncError, type SyncState } from '@/lib/sync/state';
+import { EMPTY_SYNC_STATE } from '@/lib/sync/state';
 import { paperLinks } from '@/lib/core/urls';
 import { pageSyncState } from '@/lib/sync/unstored-state';
 import { createRefreshState } from '../shared/refresh-state';

@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { createPanelState } from '@/components/sidepanel/panel-state';
 import { createPopupState } from '@/components/popup/popup-state';
-import { getDb, storeListing } from '@/lib/store/db';
+import { getDb } from '@/lib/store/connection';
+import { storeListing } from '@/lib/store/writes';
 import { startEarly, takeEarly } from '@/lib/boot/early-read';
-import { loadHome } from '@/lib/store/home';
+import { loadHome } from '@/lib/boot/home';
 import { DEFAULT_READER_PREFS, type ReaderPrefs } from '@/lib/reader/prefs';
 import { makePaper } from '../../support/make-paper';
 
