@@ -41,5 +41,3 @@ export function createQuickSearch() {
     },
   };
 }
-
-export type QuickSearch = ReturnType<typeof createQuickSearch>;
