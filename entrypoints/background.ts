@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { fillMissingHeads, getDb } from '@/lib/store/db';
+import { fillMissingHeads } from '@/lib/store/derived';
+import { getDb } from '@/lib/store/connection';
 import { handleCommand } from '@/lib/background/commands';
 import { followLanguage } from '@/lib/i18n/language';
 import { broadcast, handleRequests } from '@/lib/protocol/messages';

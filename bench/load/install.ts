@@ -5,10 +5,10 @@
 
 import { PAGE_SIZE } from '../../lib/source/client';
 import { utcDay } from '../../lib/core/dates';
-import type { ListingKey } from '../../lib/store/db';
+import type { ListingKey, SyncState, SyncSummary } from '../../lib/store/records';
 import { firstPollDelayMinutes, isLateAlarm, nextPollDelayMinutes } from '../../lib/sync/schedule';
 import { listingRequests, planFollowUps, type StoredListing } from '../../lib/sync/plan';
-import { EMPTY_SYNC_STATE, isHeldBack, withFailure, withSuccess, type SyncReason, type SyncState, type SyncSummary } from '../../lib/sync/state';
+import { EMPTY_SYNC_STATE, isHeldBack, withFailure, withSuccess, type SyncReason } from '../../lib/sync/state';
 import { MINUTE, latestListedDay, sizeAt, type Session } from './world';
 
 export interface Source {

@@ -1,11 +1,10 @@
 import { useSignal } from '@preact/signals';
 import { Fragment, type ComponentChildren } from 'preact';
 import { localDate } from '@/lib/core/dates';
-import type { PaperRecord, PaperSummary } from '@/lib/store/db';
+import type { PaperRecord, PaperSummary, WatchHit } from '@/lib/store/records';
 import { formatNumber, t, tn } from '@/lib/i18n/ui';
 import { highlight } from '@/lib/search/text';
 import { codeLink, paperLinks, safeHttpsUrl } from '@/lib/core/urls';
-import type { WatchHit } from '@/lib/alerts/watchlist';
 import { Highlighted } from './Highlighted';
 import { Sparkline } from './Sparkline';
 

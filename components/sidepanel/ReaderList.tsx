@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { PaperRecord, PaperSummary } from '@/lib/store/db';
+import type { PaperRecord, PaperSummary } from '@/lib/store/records';
 import { t, tn } from '@/lib/i18n/panel';
 import { useAfterFirstPaint } from '../shared/first-paint';
 import { FIRST_PAINT, PAGE } from './list-paging';

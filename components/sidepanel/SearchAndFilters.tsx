@@ -1,4 +1,5 @@
-import { isFiltering, type SortKey } from '@/lib/reader/filters';
+import { isFiltering } from '@/lib/reader/filters';
+import type { SortKey } from '@/lib/store/order';
 import { t, type PanelMessageKey as MessageKey } from '@/lib/i18n/panel';
 import type { SearchScope } from './panel-search';
 import type { PanelState } from './panel-state';

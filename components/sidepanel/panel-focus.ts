@@ -1,5 +1,5 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
-import type { PaperSummary } from '@/lib/store/db';
+import type { PaperSummary } from '@/lib/store/records';
 import { paperLinks } from '@/lib/core/urls';
 
 export interface PanelFocusDeps {

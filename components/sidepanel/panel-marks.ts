@@ -1,5 +1,5 @@
 import type { ReadonlySignal } from '@preact/signals';
-import type { PaperSummary } from '@/lib/store/db';
+import type { PaperSummary } from '@/lib/store/records';
 import type { sendRequest } from '@/lib/protocol/messages';
 
 export interface PanelMarksDeps {

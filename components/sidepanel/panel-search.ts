@@ -1,10 +1,12 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
-import { getAllSummaries, type PaperSummary, type PaperboyDb } from '@/lib/store/db';
+import { getAllSummaries } from '@/lib/store/reads';
+import { type PaperSummary } from '@/lib/store/records';
+import { type PaperboyDb } from '@/lib/store/schema';
 import type { sendRequest } from '@/lib/protocol/messages';
 import type { LiveSearch } from '@/lib/search/live';
 import { createQuickSearch } from '@/lib/search/quick';
 import { queryTerms } from '@/lib/search/text';
-import type { SyncError } from '@/lib/sync/state';
+import type { SyncError } from '@/lib/store/records';
 import { PAGE } from './list-paging';
 
 export type SearchScope = 'view' | 'all';

@@ -1,5 +1,7 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
-import { getPapers, type PaperRecord, type PaperSummary, type PaperboyDb } from '@/lib/store/db';
+import { getPapers } from '@/lib/store/reads';
+import { type PaperRecord, type PaperSummary } from '@/lib/store/records';
+import { type PaperboyDb } from '@/lib/store/schema';
 
 /** Full records kept for cards beyond what is shown: enough to scroll back and forth. */
 export const MAX_RECORDS = 600;

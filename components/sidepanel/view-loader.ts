@@ -1,11 +1,15 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
-import { getListingSummaries, getSavedSummaries, latestListedDay, type ListingKey, type ListingRecord, type PaperSummary, type PaperboyDb } from '@/lib/store/db';
-import { applyFilters, sortPapers, type PaperFilters, type SortKey } from '@/lib/reader/filters';
+import { getListingSummaries, getSavedSummaries, latestListedDay } from '@/lib/store/reads';
+import { type ListingKey, type ListingRecord, type PaperSummary } from '@/lib/store/records';
+import { type PaperboyDb } from '@/lib/store/schema';
+import { applyFilters, sortPapers, type PaperFilters } from '@/lib/reader/filters';
+import { type SortKey } from '@/lib/store/order';
 import { describeFreshness, type Freshness } from '@/lib/reader/freshness';
 import type { sendRequest } from '@/lib/protocol/messages';
 import { headSortOf, readHeadScreen, type HeadScreen } from '@/lib/boot/first-screen';
 import { listingKeyOf, type ReaderView } from '@/lib/reader/view';
-import { EMPTY_SYNC_STATE, type SyncError, type SyncState } from '@/lib/sync/state';
+import { EMPTY_SYNC_STATE } from '@/lib/sync/state';
+import { type SyncError, type SyncState } from '@/lib/store/records';
 import { pageSyncState } from '@/lib/sync/unstored-state';
 import { FIRST_PAINT } from './list-paging';
 import type { RecordCache } from './record-cache';

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { startAppearance } from '@/components/shared/appearance';
 import { PopupApp } from '@/components/popup/PopupApp';
 import { createPopupState } from '@/components/popup/popup-state';
-import { getDb } from '@/lib/store/db';
+import { getDb } from '@/lib/store/connection';
 import { takeEarly } from '@/lib/boot/early-read';
 import { t } from '@/lib/i18n/popup';
 import '@/components/shared/theme.css';

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { startAppearance } from '@/components/shared/appearance';
 import { SidePanelApp } from '@/components/sidepanel/SidePanelApp';
 import { createPanelState } from '@/components/sidepanel/panel-state';
-import { getDb } from '@/lib/store/db';
+import { getDb } from '@/lib/store/connection';
 import { takeEarly } from '@/lib/boot/early-read';
 import { t } from '@/lib/i18n/panel';
 import '@/components/shared/theme.css';

@@ -1,5 +1,8 @@
 import { browser } from 'wxt/browser';
-import { PAPER_STORES, getAllListings, getListingPapers, getPapers, getUnseenSummaries, latestListedDay, putPapers, type PaperboyDb, type PaperRecord } from '../store/db';
+import { PAPER_STORES, type PaperboyDb } from '../store/schema';
+import { getAllListings, getListingPapers, getPapers, getUnseenSummaries, latestListedDay } from '../store/reads';
+import { putPapers } from '../store/writes';
+import type { PaperRecord, WatchHit } from '../store/records';
 import { buildDigest, nextDigestTime } from './digest';
 import { t, tn } from '../i18n/background';
 import {
@@ -18,7 +21,7 @@ import {
 } from './notify';
 import { DEFAULT_RISING_THRESHOLD, crossedThreshold } from './rising';
 import { paperLinks } from '../core/urls';
-import { createWatchMatcher, sameHits, type WatchHit, type WatchRule } from './watchlist';
+import { createWatchMatcher, sameHits, type WatchRule } from './watchlist';
 import { loadWatchRules } from './watchlist-store';
 
 export const DIGEST_ALARM = 'digest';
@@ -147,7 +150,7 @@ export function createAlerts(deps: AlertDeps) {
         else delete stored.watch;
         marked.push(stored);
       }
-      // Through db.ts, so the summaries and listing views the reader shows carry the marks.
+      // Through putPapers, so the summaries and listing views the reader shows carry the marks.
       await putPapers(tx, marked);
       await tx.done;
     }

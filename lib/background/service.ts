@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import { createAlerts, type AlertDeps } from '../alerts/service';
 import { badgeFor, type BadgeMode } from './badge';
-import { countPapers, countUnseen, getListingSummaries, latestListedDay, markSeen, setRead, setSaved, type PaperboyDb } from '../store/db';
+import { countPapers, countUnseen, getListingSummaries, latestListedDay } from '../store/reads';
+import { markSeen, setRead, setSaved } from '../store/writes';
+import type { PaperboyDb } from '../store/schema';
 import { broadcast, type ImportOutcome } from '../protocol/messages';
 import { firstPollDelayMinutes, isLateAlarm, nextPollDelayMinutes } from '../sync/schedule';
 import { addDays, utcDay } from '../core/dates';

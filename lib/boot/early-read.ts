@@ -3,7 +3,7 @@
  * components) is even evaluated, and hands over to it once: the database opens and answers while
  * the page's code loads, instead of after its first render.
  */
-import type { HomeData } from '../store/home';
+import type { HomeData } from './home';
 import type { FirstScreen } from './first-screen';
 
 /**

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ListingKey } from '../store/db';
+import type { ListingKey } from '../store/records';
 import type { SyncOutcome } from '../sync/engine';
 import type { SearchOutcome, ViewFetchOutcome } from '../sync/view-fetch';
 import type { ExportedSavedId } from '../transfer/export-format';

@@ -2,7 +2,7 @@
 // (see saved-merge.ts), merges what other devices write, and writes IndexedDB to match.
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { PaperboyDb } from '../store/db';
+import type { PaperboyDb } from '../store/schema';
 import { fetchPaper as fetchPaperFromSource } from '../source/paper-by-id';
 import {
   BUCKET_COUNT,

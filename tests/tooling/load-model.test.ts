@@ -8,7 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Install, type RequestKind, type Source } from '../../bench/load/install';
 import { seeded } from '../../bench/load/world';
 import { utcDay } from '@/lib/core/dates';
-import { getDb } from '@/lib/store/db';
+import { getDb } from '@/lib/store/connection';
 import { isLateAlarm } from '@/lib/sync/schedule';
 import { POLL_ALARM, RETRY_ALARM, createPaperboyService } from '@/lib/background/service';
 import { makeEntry, paperId } from '../support/generate-papers.mjs';

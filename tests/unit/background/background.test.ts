@@ -2,7 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { getDb, getListing } from '@/lib/store/db';
+import { getDb } from '@/lib/store/connection';
+import { getListing } from '@/lib/store/reads';
 import { sendRequest } from '@/lib/protocol/messages';
 import { POLL_ALARM, RETRY_ALARM } from '@/lib/background/service';
 import { firstPollDelayMinutes } from '@/lib/sync/schedule';

@@ -2,9 +2,10 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createPanelState } from '@/components/sidepanel/panel-state';
 import { createPopupState } from '@/components/popup/popup-state';
-import { getDb, storeListing } from '@/lib/store/db';
+import { getDb } from '@/lib/store/connection';
+import { storeListing } from '@/lib/store/writes';
 import { startEarly, takeEarly } from '@/lib/boot/early-read';
-import { loadHome, type HomeData } from '@/lib/store/home';
+import { loadHome, type HomeData } from '@/lib/boot/home';
 import type { FirstScreen } from '@/lib/boot/first-screen';
 import { DEFAULT_READER_PREFS, type ReaderPrefs } from '@/lib/reader/prefs';
 import { makePaper } from '../../support/make-paper';

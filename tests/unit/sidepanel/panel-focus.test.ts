@@ -2,7 +2,7 @@
 import { signal } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
 import { createPanelFocus } from '@/components/sidepanel/panel-focus';
-import type { PaperSummary } from '@/lib/store/db';
+import type { PaperSummary } from '@/lib/store/records';
 
 const summary = (id: string) => ({ id }) as PaperSummary;
 

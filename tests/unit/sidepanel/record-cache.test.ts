@@ -1,7 +1,9 @@
 // The side panel's full records: read once per change of a paper, and bounded in number.
 import { describe, expect, it } from 'vitest';
 import { createRecordCache } from '@/components/sidepanel/record-cache';
-import { getDb, getListingSummaries, storeListing } from '@/lib/store/db';
+import { getDb } from '@/lib/store/connection';
+import { getListingSummaries } from '@/lib/store/reads';
+import { storeListing } from '@/lib/store/writes';
 import { makePaper } from '../../support/make-paper';
 
 const NOW = Date.parse('2026-11-20T15:00:00Z');

@@ -3,7 +3,8 @@
 // never surface as a thrown error (fault table: "storage quota exceeded").
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { countPapers, getDb } from '@/lib/store/db';
+import { countPapers } from '@/lib/store/reads';
+import { getDb } from '@/lib/store/connection';
 import { RETRY_ALARM, createPaperboyService } from '@/lib/background/service';
 import { readSyncState } from '@/lib/sync/engine';
 import { startFakeHf } from '../../support/fake-hf.mjs';
