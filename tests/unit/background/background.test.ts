@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { getDb, getListing } from '@/lib/store/db';
 import { sendRequest } from '@/lib/protocol/messages';
-import { POLL_ALARM, RETRY_ALARM } from '@/lib/background/service';
+import { POLL_ALARM, RETRY_ALARM } from '@/lib/background/poll-alarms';
 import { firstPollDelayMinutes } from '@/lib/sync/schedule';
 import { pollMinutesSetting, sourceSetting } from '@/lib/settings/items';
 import { startFakeHf } from '../../support/fake-hf.mjs';

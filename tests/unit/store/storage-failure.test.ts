@@ -4,7 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { countPapers, getDb } from '@/lib/store/db';
-import { RETRY_ALARM, createPaperboyService } from '@/lib/background/service';
+import { createPaperboyService } from '@/lib/background/service';
+import { RETRY_ALARM } from '@/lib/background/poll-alarms';
 import { readSyncState } from '@/lib/sync/engine';
 import { startFakeHf } from '../../support/fake-hf.mjs';
 
