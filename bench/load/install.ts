@@ -1,5 +1,5 @@
 // One install's week, event by event, through the project's own scheduling rules: the poll and
-// retry alarms as lib/background/service.ts arms them, the sync gate, backoff and rate-limit rules of
+// retry alarms as lib/background/poll-alarms.ts arms them, the sync gate, backoff and rate-limit rules of
 // lib/sync/state.ts, and what lib/sync/plan.ts says a sync fetches. Only the browser (alarms,
 // sessions) and the source (listing sizes, an outage) are modelled here.
 

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DIGEST_ALARM, openNotification } from '@/lib/alerts/service';
 import { BADGE_COLORS } from '@/lib/background/badge';
@@ -232,5 +232,17 @@ describe('clicking a notification', () => {
     await openNotification('paperboy:paper:watch:javascript:alert(1)');
     const tabs = await fakeBrowser.tabs.query({});
     expect(tabs.map((tab) => tab.url).filter(Boolean)).toEqual(['https://huggingface.co/papers/2611.01234', 'chrome-extension://test-extension-id/sidepanel.html']);
+  });
+
+  it('opens the digest in the side panel of the current window where Chrome allows it, and no tab', async () => {
+    const open = vi.fn(async () => undefined);
+    vi.stubGlobal('chrome', { sidePanel: { open } });
+    try {
+      await openNotification('paperboy:digest:2026-11-20');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(open).toHaveBeenCalledWith({ windowId: fakeBrowser.windows.WINDOW_ID_CURRENT });
+    expect((await fakeBrowser.tabs.query({})).map((tab) => tab.url).filter(Boolean)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import background from '@/entrypoints/background';
 import { getDb } from '@/lib/store/connection';
 import { getListing } from '@/lib/store/reads';
 import { sendRequest } from '@/lib/protocol/messages';
-import { POLL_ALARM, RETRY_ALARM } from '@/lib/background/service';
+import { POLL_ALARM, RETRY_ALARM } from '@/lib/background/poll-alarms';
 import { firstPollDelayMinutes } from '@/lib/sync/schedule';
 import { pollMinutesSetting, sourceSetting } from '@/lib/settings/items';
 import { startFakeHf } from '../../support/fake-hf.mjs';
