@@ -1,5 +1,5 @@
 import type { PaperFilters } from './filters';
-import type { SortKey } from './order';
+import type { SortKey } from '../store/order';
 import type { ViewKind } from './view';
 
 /**

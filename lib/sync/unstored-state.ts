@@ -2,7 +2,8 @@
 // session's memory (`storage.session`, not IndexedDB's quota, gone when the browser closes) so
 // that a page opened meanwhile says what is wrong instead of the last stored success.
 import { browser } from 'wxt/browser';
-import { EMPTY_SYNC_STATE, newerState, type SyncState } from './state';
+import { EMPTY_SYNC_STATE, newerState } from './state';
+import type { SyncState } from '../store/records';
 import { UNSAVED_SYNC_STATE_KEY } from '../settings/keys';
 
 export async function publishUnsavedState(state: SyncState | undefined): Promise<void> {
