@@ -4,7 +4,6 @@ import { languageSetting, themeSetting } from '@/lib/settings/items';
 import type { ThemeChoice } from '@/lib/boot/theme';
 import { SelectSetting, itemAccess, type SettingChoice } from './SelectSetting';
 
-
 /** The Language and Theme settings; every open page follows them at once (components/shared/appearance.ts). */
 export function AppearanceSettings() {
   const languages: SettingChoice<LanguageChoice>[] = [

@@ -25,14 +25,24 @@ export const ruledAccess = <T,>(setting: RuledSetting<T>): SettingAccess<T> => (
 });
 
 /** A storage item read and followed as stored. */
-export const itemAccess = <T,>(item: { getValue(): Promise<T>; setValue(value: T): Promise<void>; watch(callback: (value: T) => void): () => void }): SettingAccess<T> => ({
+export const itemAccess = <T,>(item: {
+  getValue(): Promise<T>;
+  setValue(value: T): Promise<void>;
+  watch(callback: (value: T) => void): () => void;
+}): SettingAccess<T> => ({
   read: () => item.getValue(),
   write: (value) => item.setValue(value),
   watch: (callback) => item.watch((value) => callback(value)),
 });
 
 /** A labelled select that applies a setting as soon as it is chosen, and says so. */
-export function SelectSetting<T extends string | number>({ id, label, help, choices, setting }: {
+export function SelectSetting<T extends string | number>({
+  id,
+  label,
+  help,
+  choices,
+  setting,
+}: {
   id: string;
   label: string;
   help?: string;

@@ -59,7 +59,10 @@ export const SAVED_BUCKET_KEY_PREFIX = 'savedIds';
 export const SAVED_MARKS: ItemSpec<Record<string, number>> = { key: 'local:savedMarks', fallback: {} };
 
 /** How following saved papers went, for the options page (lib/saved/follow.ts). */
-export const SAVED_FOLLOW_STATUS: ItemSpec<{ at: number; localOnly: Record<string, number> }> = { key: 'local:savedFollowStatus', fallback: { at: 0, localOnly: {} } };
+export const SAVED_FOLLOW_STATUS: ItemSpec<{ at: number; localOnly: Record<string, number> }> = {
+  key: 'local:savedFollowStatus',
+  fallback: { at: 0, localOnly: {} },
+};
 
 /** When each paper and reason, or digest day, was notified (lib/alerts/service.ts); absent is an empty ledger. */
 export const ALERT_LEDGER_KEY = 'alertLedger';

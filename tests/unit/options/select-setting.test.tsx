@@ -41,7 +41,17 @@ describe('SelectSetting', () => {
 
   it('follows a change made elsewhere, and writes nothing for a value it does not offer', async () => {
     const { setting, changeElsewhere } = memorySetting<'light' | 'dark'>('light');
-    render(<SelectSetting id="theme" label="Theme" choices={[{ value: 'light', label: 'Light' }, { value: 'dark', label: 'Dark' }]} setting={setting} />);
+    render(
+      <SelectSetting
+        id="theme"
+        label="Theme"
+        choices={[
+          { value: 'light', label: 'Light' },
+          { value: 'dark', label: 'Dark' },
+        ]}
+        setting={setting}
+      />,
+    );
     const select = screen.getByLabelText('Theme') as HTMLSelectElement;
     await waitFor(() => expect(select.value).toBe('light'));
     changeElsewhere('dark');

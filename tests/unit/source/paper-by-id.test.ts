@@ -25,11 +25,17 @@ describe('fetchPaper', () => {
 
   it('fails as the listings do: a rate limit with its end, an error status, a body past the cap, a timeout', async () => {
     const limited = answer('', { status: 429, headers: { 'Retry-After': '60' } });
-    await expect(fetchPaper(SOURCE, entry.paper.id, { fetch: limited, now: () => NOW })).rejects.toMatchObject({ kind: 'rate-limited', details: { retryAt: NOW + 60_000 } });
+    await expect(fetchPaper(SOURCE, entry.paper.id, { fetch: limited, now: () => NOW })).rejects.toMatchObject({
+      kind: 'rate-limited',
+      details: { retryAt: NOW + 60_000 },
+    });
     await expect(fetchPaper(SOURCE, entry.paper.id, { fetch: answer('', { status: 503 }) })).rejects.toMatchObject({ kind: 'http', details: { status: 503 } });
     const huge = answer('x', { headers: { 'Content-Length': String(MAX_BODY_BYTES + 1) } });
     await expect(fetchPaper(SOURCE, entry.paper.id, { fetch: huge })).rejects.toMatchObject({ kind: 'invalid' });
-    const never = vi.fn((_url: RequestInfo | URL, init?: RequestInit) => new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted')))));
+    const never = vi.fn(
+      (_url: RequestInfo | URL, init?: RequestInit) =>
+        new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted')))),
+    );
     await expect(fetchPaper(SOURCE, entry.paper.id, { fetch: never, timeoutMs: 10 })).rejects.toMatchObject({ kind: 'timeout' });
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SETTLE_DAYS, fetchedSettled, hasSettled, settledOn } from '@/lib/source/settle';
 
 describe('the settle period', () => {
-  it('is two weeks after a listing\'s last day', () => {
+  it("is two weeks after a listing's last day", () => {
     expect(SETTLE_DAYS).toBe(14);
     expect(settledOn('2026-11-20')).toBe('2026-12-04');
     expect(settledOn('2026-12-25')).toBe('2027-01-08');
