@@ -15,7 +15,7 @@ export type ReaderView =
 export type ViewKind = ReaderView['kind'];
 
 /** A view of one period: a day, an ISO week or a month. */
-export type PeriodKind = 'day' | 'week' | 'month';
+type PeriodKind = 'day' | 'week' | 'month';
 
 /** The period a view shows: its kind and value (`2026-11-20`, `2026-W48`, `2026-11`). */
 export interface Period {

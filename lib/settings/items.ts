@@ -15,7 +15,7 @@ import {
 import { BADGE_MODE, DIGEST_TIME, LANGUAGE, NOTIFICATIONS, POLL_MINUTES, RETENTION_DAYS, RISING_THRESHOLD, SOURCE, THEME, type ItemSpec } from './keys';
 
 /** The WXT storage item of a key described in lib/settings/keys.ts. */
-export const itemOf = <T>({ key, fallback, version }: ItemSpec<T>) => storage.defineItem<T>(key, version === undefined ? { fallback } : { fallback, version });
+const itemOf = <T>({ key, fallback, version }: ItemSpec<T>) => storage.defineItem<T>(key, version === undefined ? { fallback } : { fallback, version });
 
 // Settings live in synced storage (storage.sync) so they follow the user's browser profile.
 export const sourceSetting = itemOf(SOURCE);

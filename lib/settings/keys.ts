@@ -84,7 +84,7 @@ export const UNSAVED_SYNC_STATE_KEY = 'unsavedSyncState';
 /** localStorage: the last Language and Theme a page applied, read before the first render (components/shared/appearance.ts). */
 export const APPEARANCE_HINT_KEY = 'paperboy.appearance';
 
-export type StorageArea = 'sync' | 'local' | 'session' | 'localStorage';
+type StorageArea = 'sync' | 'local' | 'session' | 'localStorage';
 
 export interface StoredKey {
   area: StorageArea;
