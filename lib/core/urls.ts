@@ -34,5 +34,7 @@ export function paperLinks(id: string) {
     hf: `https://huggingface.co/papers/${encoded}`,
     arxiv: `https://arxiv.org/abs/${encoded}`,
     pdf: `https://arxiv.org/pdf/${encoded}`,
+    arxivHtml: `https://arxiv.org/html/${encoded}`,
+    alphaxiv: `https://www.alphaxiv.org/abs/${encoded}`,
   };
 }

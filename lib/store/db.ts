@@ -13,7 +13,7 @@ const MAX_UPVOTE_SAMPLES = 64;
 export type { ListingKey, PaperRecord, PaperSummary };
 
 export function summaryOf(record: PaperRecord): PaperSummary {
-  const { abstract: _abstract, aiSummary: _aiSummary, aiKeywords: _aiKeywords, upvoteHistory: _history, thumbnail: _thumbnail, ...summary } = record;
+  const { abstract: _abstract, aiSummary: _aiSummary, aiKeywords: _aiKeywords, upvoteHistory: _history, thumbnail: _thumbnail, mediaUrls: _media, submitter: _submitter, ...summary } = record;
   return summary;
 }
 

@@ -33,7 +33,7 @@ export interface PaperRecord extends Paper {
  * Written with every paper, so a month of them reads fast; the reader then reads only the full
  * records it shows.
  */
-export type PaperSummary = Omit<PaperRecord, 'abstract' | 'aiSummary' | 'aiKeywords' | 'upvoteHistory' | 'thumbnail'>;
+export type PaperSummary = Omit<PaperRecord, 'abstract' | 'aiSummary' | 'aiKeywords' | 'upvoteHistory' | 'thumbnail' | 'mediaUrls' | 'submitter'>;
 
 /** A day, an ISO week, a month, HF's trending list, or the last "Search Hugging Face" answer. */
 export type ListingKey = `day:${string}` | `week:${string}` | `month:${string}` | 'trending' | 'search';
