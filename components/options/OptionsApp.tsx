@@ -10,6 +10,7 @@ import { POLL_RULE, RETENTION_CHOICES, RETENTION_RULE, SOURCE_RULE, checkSource,
 import { RefusedSettings } from './RefusedSettings';
 import { maySyncFrom } from '@/lib/source/access';
 import { AppearanceSettings } from './AppearanceSettings';
+import { CardSettings } from './CardSettings';
 
 export interface OptionsDeps {
   requestOrigin?: (pattern: string) => Promise<boolean>;
@@ -154,6 +155,7 @@ export function OptionsApp({ requestOrigin = requestOriginPermission, send = sen
         setting={RETENTION_RULE}
       />
       <AppearanceSettings />
+      <CardSettings />
       <AlertsSettings />
       <DataSettings send={send} />
     </main>

@@ -5,6 +5,7 @@ import { t, tn } from '@/lib/i18n/panel';
 import { useAfterFirstPaint } from '../shared/first-paint';
 import { FIRST_PAINT, PAGE, type PanelState } from './panel-state';
 import { PaperCard } from '../shared/PaperCard';
+import { useCardExtras } from './card-extras';
 
 export function ReaderList({ state }: { state: PanelState }) {
   const list = state.visible.value;
@@ -13,6 +14,7 @@ export function ReaderList({ state }: { state: PanelState }) {
   // observer must follow that element (a ref read during render is still the previous one).
   const [sentinel, setSentinel] = useState<HTMLDivElement | null>(null);
   const focused = state.focusedId.value;
+  const extras = useCardExtras();
 
   // A new view or search starts at the top with one page.
   useEffect(() => {
@@ -107,6 +109,7 @@ export function ReaderList({ state }: { state: PanelState }) {
             full
             terms={terms}
             focused={paper.id === focused}
+            extras={extras}
             {...actions}
           />
         ))}
