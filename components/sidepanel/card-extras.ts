@@ -4,29 +4,28 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import { CARD_LINKS, cardLinksSetting, showImagesSetting, type OutboundLink } from '@/lib/settings/display';
 import type { CardExtras } from '../shared/PaperCard';
-import { CardCopy } from './CardCopy';
-import { CardMedia, CardThumbnail } from './CardImages';
-import { CardSubmitter, CardSubmitterWithAvatar } from './CardSubmitter';
 
-export function cardExtras(showImages: boolean, links: readonly OutboundLink[]): CardExtras {
-  return showImages
-    ? { links, Thumbnail: CardThumbnail, Submitter: CardSubmitterWithAvatar, Media: CardMedia, Actions: CardCopy }
-    : { links, Submitter: CardSubmitter, Actions: CardCopy };
-}
+type Parts = typeof import('./card-parts');
 
 /**
  * The cards' extras, following the settings. No image until "Show images" has been read: with it
- * off, not one remote image may load, not even for the first paint.
+ * off, not one remote image may load, not even for the first paint. Until the parts are loaded
+ * (a moment, beside the panel's first reads), cards have their links only.
  */
 export function useCardExtras(): CardExtras {
   const showImages = useSignal(false);
   const links = useSignal<readonly OutboundLink[]>(CARD_LINKS.fallback);
+  const parts = useSignal<Parts | undefined>(undefined);
   useEffect(() => {
+    void import('./card-parts').then((module) => (parts.value = module));
     void showImagesSetting.getValue().then((value) => (showImages.value = value));
     void cardLinksSetting.getValue().then((value) => (links.value = value));
     const stops = [showImagesSetting.watch((value) => (showImages.value = value)), cardLinksSetting.watch((value) => (links.value = value))];
     return () => stops.forEach((stop) => stop());
   }, []);
   // One object per choice: cards whose props did not change are not rendered again.
-  return useMemo(() => cardExtras(showImages.value, links.value), [showImages.value, links.value]);
+  return useMemo(
+    () => parts.value?.cardExtras(showImages.value, links.value) ?? { links: links.value },
+    [parts.value, showImages.value, links.value],
+  );
 }

@@ -136,8 +136,7 @@ describe('a side panel card in Chromium', () => {
 
     await panel.locator('body').click({ position: { x: 2, y: 2 } });
     await panel.keyboard.press('j');
-    const focused = await panel.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.paperId);
-    expect(focused).toBe(rich);
+    await expect.poll(() => panel.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.paperId)).toBe(rich);
     await panel.keyboard.press('c');
     await expect.poll(lastCopied).toMatch(new RegExp(`^@misc\\{[a-z0-9]+,\\n[\\s\\S]*eprint = \\{${rich.replace('.', '\\.')}\\}`));
     expect(await card(rich).getByRole('status').textContent()).toBe('Copied');

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { signal } from '@preact/signals';
 import { PaperCard, type CardPaper } from '@/components/shared/PaperCard';
-import { cardExtras } from '@/components/sidepanel/card-extras';
+import { cardExtras } from '@/components/sidepanel/card-parts';
 import { copyFocusedBibtex, copyOutcome } from '@/components/sidepanel/copy-citation';
 import { HfViewLink } from '@/components/sidepanel/HfViewLink';
 import { CardSettings } from '@/components/options/CardSettings';
