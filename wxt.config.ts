@@ -4,9 +4,10 @@ import preact from '@preact/preset-vite';
 // One source, two browsers: WXT writes `side_panel` for Chrome and
 // `sidebar_action` for Firefox from entrypoints/sidepanel.
 export default defineConfig({
-  // No webextension-polyfill: Chrome MV3 and Firefox both have promise-based APIs, and
-  // lib/protocol/messages.ts answers through sendResponse, which both accept.
-  modules: ['@wxt-dev/auto-icons'],
+  // webextension-polyfill behind `wxt/browser`: Chrome's runtime.onMessage then takes a listener
+  // that returns a promise of its answer, as Firefox's does (lib/protocol/messages.ts). Firefox
+  // gets its own `browser` back from the polyfill.
+  modules: ['@wxt-dev/auto-icons', '@wxt-dev/webextension-polyfill'],
   autoIcons: {
     baseIconPath: 'assets/icon.svg',
     developmentIndicator: false,

@@ -1,13 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { fillMissingHeads, getDb } from '@/lib/store/db';
+import { fillMissingHeads } from '@/lib/store/derived';
+import { getDb } from '@/lib/store/connection';
 import { handleCommand } from '@/lib/background/commands';
 import { followLanguage } from '@/lib/i18n/language';
 import { broadcast, handleRequests } from '@/lib/protocol/messages';
 import { requestGuard } from '@/lib/protocol/request-check';
 import { DIGEST_ALARM, openNotification } from '@/lib/alerts/service';
 import { createSavedSync } from '@/lib/saved/follow';
-import { ONLINE_CHECK_ALARM, POLL_ALARM, RETRY_ALARM, createPaperboyService } from '@/lib/background/service';
+import { createPaperboyService } from '@/lib/background/service';
+import { ONLINE_CHECK_ALARM, POLL_ALARM, RETRY_ALARM } from '@/lib/background/poll-alarms';
+import { requestHandlers } from '@/lib/background/requests';
 import {
   BADGE_MODE_RULE,
   DIGEST_TIME_RULE,
@@ -88,16 +91,7 @@ export default defineBackground({
     // A mirror's host permission granted (on the settings page) or removed (in the browser).
     browser.permissions?.onAdded?.addListener((added) => void service.permissionsChanged(added));
     browser.permissions?.onRemoved?.addListener(() => void service.permissionsChanged(undefined));
-    handleRequests({
-      refresh: () => service.sync('manual'),
-      sourceChanged: () => service.sync('settings'),
-      markSeen: ({ ids }) => service.markSeen(ids),
-      markRead: ({ ids, read }) => service.markRead(ids, read),
-      setSaved: ({ id, saved }) => service.setSaved(id, saved),
-      fetchView: ({ key, force }) => service.fetchView(key, force),
-      searchRemote: ({ query }) => service.searchRemote(query),
-      importData: ({ papers, savedIds }) => service.importData({ papers, savedIds }),
-    }, requestGuard);
+    handleRequests(requestHandlers(service), requestGuard);
 
     pollMinutesSetting.watch(() => void service.rescheduleForSetting());
     // Here or on another device: the old mirror's permission is given back.

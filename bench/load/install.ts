@@ -1,14 +1,14 @@
 // One install's week, event by event, through the project's own scheduling rules: the poll and
-// retry alarms as lib/background/service.ts arms them, the sync gate, backoff and rate-limit rules of
+// retry alarms as lib/background/poll-alarms.ts arms them, the sync gate, backoff and rate-limit rules of
 // lib/sync/state.ts, and what lib/sync/plan.ts says a sync fetches. Only the browser (alarms,
 // sessions) and the source (listing sizes, an outage) are modelled here.
 
 import { PAGE_SIZE } from '../../lib/source/client';
 import { utcDay } from '../../lib/core/dates';
-import type { ListingKey } from '../../lib/store/db';
+import type { ListingKey, SyncState, SyncSummary } from '../../lib/store/records';
 import { firstPollDelayMinutes, isLateAlarm, nextPollDelayMinutes } from '../../lib/sync/schedule';
 import { listingRequests, planFollowUps, type StoredListing } from '../../lib/sync/plan';
-import { EMPTY_SYNC_STATE, isHeldBack, withFailure, withSuccess, type SyncReason, type SyncState, type SyncSummary } from '../../lib/sync/state';
+import { EMPTY_SYNC_STATE, isHeldBack, withFailure, withSuccess, type SyncReason } from '../../lib/sync/state';
 import { MINUTE, latestListedDay, sizeAt, type Session } from './world';
 
 export interface Source {

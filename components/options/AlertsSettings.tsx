@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { BADGE_MODES, type BadgeMode } from '@/lib/background/badge';
 import { parseTimeOfDay } from '@/lib/alerts/digest';
 import { t } from '@/lib/i18n/options';
+import { watchMarkText } from '@/lib/i18n/ui';
 import { RISING_CHOICES } from '@/lib/alerts/rising';
 import { BADGE_MODE_RULE, DIGEST_TIME_RULE, NOTIFICATIONS_RULE, RISING_RULE, badgeModeSetting, digestTimeSetting, notificationsSetting, readSetting, risingThresholdSetting } from '@/lib/settings/items';
 import { MAX_RULE_LENGTH, WATCH_KINDS, type WatchKind, type WatchRule } from '@/lib/alerts/watchlist';
@@ -20,7 +21,6 @@ export interface AlertsDeps {
 
 const BADGE_MODE_LABEL = { new: 'badgeModeNew', unread: 'badgeModeUnread', off: 'badgeModeOff' } as const;
 const KIND_LABEL = { keyword: 'watchKindKeyword', author: 'watchKindAuthor', organization: 'watchKindOrganization' } as const;
-const MARK = { keyword: 'watchMarkKeyword', author: 'watchMarkAuthor', organization: 'watchMarkOrganization' } as const;
 
 type Message = { tone: 'ok' | 'error'; text: string } | undefined;
 
@@ -61,13 +61,13 @@ function Watchlist() {
     }
     rules.value = await loadWatchRules();
     value.value = '';
-    message.value = { tone: 'ok', text: t('watchAdded', { rule: t(MARK[result.rule.kind], { rule: result.rule.label }) }) };
+    message.value = { tone: 'ok', text: t('watchAdded', { rule: watchMarkText(result.rule) }) };
   };
 
   const remove = async (rule: WatchRule) => {
     await removeWatchRule(rule);
     rules.value = await loadWatchRules();
-    message.value = { tone: 'ok', text: t('watchRemoved', { rule: t(MARK[rule.kind], { rule: rule.label }) }) };
+    message.value = { tone: 'ok', text: t('watchRemoved', { rule: watchMarkText(rule) }) };
     // The button that had focus is gone: keep the keyboard user in the list's form.
     document.getElementById('watch-value')?.focus();
   };

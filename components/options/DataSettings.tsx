@@ -1,7 +1,9 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { getDb, getSavedPapers, type PaperboyDb } from '@/lib/store/db';
+import { getDb } from '@/lib/store/connection';
+import { getSavedPapers } from '@/lib/store/reads';
+import type { PaperboyDb } from '@/lib/store/schema';
 import { MAX_IMPORT_BYTES, parseImport, tooLargeToImport } from '@/lib/transfer/import';
 import { formatNumber, t, tn } from '@/lib/i18n/options';
 import { sendRequest } from '@/lib/protocol/messages';

@@ -1,5 +1,5 @@
 import { formatDay, formatTime, formatWhen, t, tn } from '@/lib/i18n/popup';
-import type { HomeData } from '@/lib/store/home';
+import type { HomeData } from '@/lib/boot/home';
 import type { ListTab } from './popup-state';
 
 /**

@@ -1,4 +1,4 @@
-import type { PaperSummary } from '@/lib/store/db';
+import type { PaperSummary } from '@/lib/store/records';
 import { formatDay, t } from '@/lib/i18n/popup';
 import { useAfterFirstPaint } from '../shared/first-paint';
 import { Notices } from './Notices';

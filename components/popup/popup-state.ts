@@ -1,8 +1,8 @@
 import { batch, signal } from '@preact/signals';
-import type { PaperboyDb } from '@/lib/store/db';
+import type { PaperboyDb } from '@/lib/store/schema';
 import { t, tn } from '@/lib/i18n/ui';
 import { onBroadcast, sendRequest, type Broadcast } from '@/lib/protocol/messages';
-import { loadHome, type HomeData } from '@/lib/store/home';
+import { loadHome, type HomeData } from '@/lib/boot/home';
 import { createRefreshState } from '../shared/refresh-state';
 
 export type ListTab = 'trending' | 'today';

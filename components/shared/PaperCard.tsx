@@ -1,11 +1,10 @@
 import { useSignal } from '@preact/signals';
 import { Fragment, type ComponentChildren, type ComponentType } from 'preact';
 import { localDate } from '@/lib/core/dates';
-import type { PaperRecord, PaperSummary } from '@/lib/store/db';
-import { formatNumber, t, tn } from '@/lib/i18n/ui';
+import type { PaperRecord, PaperSummary, WatchHit } from '@/lib/store/records';
+import { formatNumber, t, tn, watchMarkText } from '@/lib/i18n/ui';
 import { highlight } from '@/lib/search/text';
 import { codeLink, paperLinks, safeHttpsUrl } from '@/lib/core/urls';
-import type { WatchHit } from '@/lib/alerts/watchlist';
 import type { OutboundLink } from '@/lib/settings/display';
 import { Highlighted } from './Highlighted';
 import { Sparkline } from './Sparkline';
@@ -112,17 +111,15 @@ function Abstract({ text, terms }: { text: string; terms?: readonly string[] }) 
   );
 }
 
-const WATCH_MARK = { keyword: 'watchMarkKeyword', author: 'watchMarkAuthor', organization: 'watchMarkOrganization' } as const;
-
 /** Which watchlist rule matched, in words (not colour alone); further rules in the tooltip. */
 function WatchMark({ hits }: { hits: readonly WatchHit[] }) {
   const [first, ...rest] = hits;
   if (!first) return null;
-  const all = hits.map((hit) => t(WATCH_MARK[hit.kind], { rule: hit.label })).join('; ');
+  const all = hits.map(watchMarkText).join('; ');
   return (
     <p class="watch-marker" title={all}>
       <span aria-hidden="true">◆ </span>
-      <bdi>{t(WATCH_MARK[first.kind], { rule: first.label })}</bdi>
+      <bdi>{watchMarkText(first)}</bdi>
       {rest.length > 0 ? <span class="watch-more"> {t('watchMarkMore', { n: rest.length })}</span> : null}
     </p>
   );

@@ -1,5 +1,7 @@
 import { useSignal } from '@preact/signals';
-import { getDb, getPapers, type PaperRecord, type PaperSummary } from '@/lib/store/db';
+import { getDb } from '@/lib/store/connection';
+import { getPapers } from '@/lib/store/reads';
+import type { PaperRecord, PaperSummary } from '@/lib/store/records';
 import { t, tn } from '@/lib/i18n/panel';
 import { exportPapers, type ExportKind } from '../shared/download';
 import type { ReaderView } from '@/lib/reader/view';

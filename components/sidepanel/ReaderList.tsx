@@ -1,9 +1,10 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { PaperRecord, PaperSummary } from '@/lib/store/db';
+import type { PaperRecord, PaperSummary } from '@/lib/store/records';
 import { t, tn } from '@/lib/i18n/panel';
 import { useAfterFirstPaint } from '../shared/first-paint';
-import { FIRST_PAINT, PAGE, type PanelState } from './panel-state';
+import { FIRST_PAINT, PAGE } from './list-paging';
+import type { PanelState } from './panel-state';
 import { PaperCard } from '../shared/PaperCard';
 import { useCardExtras } from './card-extras';
 

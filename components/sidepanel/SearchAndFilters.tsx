@@ -1,6 +1,8 @@
-import { isFiltering, type SortKey } from '@/lib/reader/filters';
+import { isFiltering } from '@/lib/reader/filters';
+import type { SortKey } from '@/lib/store/order';
 import { t, type PanelMessageKey as MessageKey } from '@/lib/i18n/panel';
-import type { PanelState, SearchScope } from './panel-state';
+import type { SearchScope } from './panel-search';
+import type { PanelState } from './panel-state';
 
 const SORTS: { key: SortKey; label: MessageKey }[] = [
   { key: 'upvotes', label: 'sortUpvotes' },

@@ -1,7 +1,7 @@
 // The side panel's first script: the reader's preferences, the database open and, for a week or
 // month, the view's head and first cards are read here, while main.tsx still loads
 // (lib/boot/early-read.ts, lib/boot/first-screen.ts).
-import { getDb } from '@/lib/store/db';
+import { getDb } from '@/lib/store/connection';
 import { startEarly } from '@/lib/boot/early-read';
 import { readFirstScreen } from '@/lib/boot/first-screen';
 import { readerPrefsSetting } from '@/lib/reader/prefs';

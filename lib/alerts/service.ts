@@ -1,24 +1,16 @@
 import { browser } from 'wxt/browser';
-import { PAPER_STORES, getAllListings, getListingPapers, getPapers, getUnseenSummaries, latestListedDay, putPapers, type PaperboyDb, type PaperRecord } from '../store/db';
+import { PAPER_STORES, type PaperboyDb } from '../store/schema';
+import { getAllListings, getListingPapers, getPapers, getUnseenSummaries, latestListedDay } from '../store/reads';
+import { putPapers } from '../store/writes';
+import type { PaperRecord, WatchHit } from '../store/records';
 import { buildDigest, nextDigestTime } from './digest';
 import { t, tn } from '../i18n/background';
-import {
-  DIGEST_NOTIFICATION_PREFIX,
-  MORE_NOTIFICATION_ID,
-  PAPER_NOTIFICATION_PREFIX,
-  digestLedgerKey,
-  ledgerKey,
-  paperNotificationId,
-  planNotifications,
-  recordInLedger,
-  stripBidiControls,
-  targetOf,
-  type AlertCandidate,
-  type Ledger,
-} from './notify';
+import { DIGEST_NOTIFICATION_PREFIX, MORE_NOTIFICATION_ID, PAPER_NOTIFICATION_PREFIX, digestLedgerKey, ledgerKey, paperNotificationId, planNotifications, recordInLedger, stripBidiControls, targetOf, type AlertCandidate, type Ledger } from './notify';
 import { DEFAULT_RISING_THRESHOLD, crossedThreshold } from './rising';
 import { paperLinks } from '../core/urls';
-import { createWatchMatcher, sameHits, type WatchHit, type WatchRule } from './watchlist';
+import { createSerialQueue } from '../core/serial';
+import { openSidePanel } from '../reader/side-panel';
+import { createWatchMatcher, sameHits, type WatchRule } from './watchlist';
 import { loadWatchRules } from './watchlist-store';
 
 export const DIGEST_ALARM = 'digest';
@@ -27,6 +19,8 @@ export const LATE_DIGEST_MS = 12 * 3_600_000;
 /** Kept in storage.local: the background writes it, nothing else reads it. */
 const LEDGER_KEY = 'alertLedger';
 const PAPER_ID = /^\d{4}\.\d{4,5}$/;
+/** chrome.windows.WINDOW_ID_CURRENT, where `windows` is missing. */
+const CURRENT_WINDOW = -2;
 const WATCH_DETAIL = { keyword: 'notifyWatchKeyword', author: 'notifyWatchAuthor', organization: 'notifyWatchOrganization' } as const;
 
 export interface AlertDeps {
@@ -107,7 +101,7 @@ export function createAlerts(deps: AlertDeps) {
   const openPaperIds = deps.openPaperIds ?? defaultOpenPaperIds;
   const timeZone = deps.timeZone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone);
   // The ledger is read, changed and written back: one change at a time.
-  let ledgerQueue: Promise<unknown> = Promise.resolve();
+  const ledgerChanges = createSerialQueue();
 
   async function armNextDigest(): Promise<void> {
     const time = (await deps.digestTime?.()) ?? '';
@@ -118,45 +112,51 @@ export function createAlerts(deps: AlertDeps) {
   }
 
   function withLedger<T>(change: (ledger: Ledger) => Promise<{ ledger: Ledger; result: T }>): Promise<T> {
-    const run = ledgerQueue.then(async () => {
+    return ledgerChanges.run(async () => {
       const stored = (await browser.storage.local.get(LEDGER_KEY))[LEDGER_KEY] as Ledger | undefined;
       const { ledger, result } = await change(stored ?? {});
       await browser.storage.local.set({ [LEDGER_KEY]: ledger });
       return result;
     });
-    ledgerQueue = run.catch(() => undefined);
-    return run;
   }
 
-  /** Writes the watchlist hits of these papers where they changed; returns the papers as stored. */
+  /**
+   * The one writer of watchlist marks: each paper (these ids, or every stored paper) is matched
+   * as stored inside the write, and written only where its hits changed. Through db.ts, so the
+   * summaries and listing views the reader shows carry the marks. Returns the papers it changed.
+   */
+  async function writeWatchMarks(db: PaperboyDb, match: (paper: PaperRecord) => WatchHit[], ids?: readonly string[]): Promise<PaperRecord[]> {
+    const tx = db.transaction([...PAPER_STORES], 'readwrite');
+    const papers = tx.objectStore('papers');
+    const marked: PaperRecord[] = [];
+    const remark = (paper: PaperRecord) => {
+      const hits = match(paper);
+      if (sameHits(hits, paper.watch)) return;
+      if (hits.length > 0) paper.watch = hits;
+      else delete paper.watch;
+      marked.push(paper);
+    };
+    if (ids) {
+      for (const id of ids) {
+        const stored = await papers.get(id);
+        if (stored) remark(stored);
+      }
+    } else {
+      for (let cursor = await papers.openCursor(); cursor; cursor = await cursor.continue()) remark(cursor.value);
+    }
+    await putPapers(tx, marked);
+    await tx.done;
+    return marked;
+  }
+
+  /** Marks these papers' watchlist hits where they changed; returns the papers with their marks. */
   async function markPapers(db: PaperboyDb, papers: PaperRecord[], rules: readonly WatchRule[]): Promise<PaperRecord[]> {
     const match = createWatchMatcher(rules);
-    const changed = new Map<string, WatchHit[]>();
-    for (const paper of papers) {
-      const hits = match(paper);
-      if (!sameHits(hits, paper.watch)) changed.set(paper.id, hits);
-    }
-    if (changed.size > 0) {
-      const tx = db.transaction([...PAPER_STORES], 'readwrite');
-      const marked: PaperRecord[] = [];
-      for (const [id, hits] of changed) {
-        // Read again inside the write: the stored record may be newer than the one matched.
-        const stored = await tx.objectStore('papers').get(id);
-        if (!stored) continue;
-        if (hits.length > 0) stored.watch = hits;
-        else delete stored.watch;
-        marked.push(stored);
-      }
-      // Through db.ts, so the summaries and listing views the reader shows carry the marks.
-      await putPapers(tx, marked);
-      await tx.done;
-    }
-    return papers.map((paper) => {
-      const hits = changed.get(paper.id);
-      if (!hits) return paper;
-      const { watch: _old, ...rest } = paper;
-      return hits.length > 0 ? { ...rest, watch: hits } : rest;
-    });
+    // Most syncs change no mark: no write is opened for them.
+    const stale = papers.filter((paper) => !sameHits(match(paper), paper.watch)).map((paper) => paper.id);
+    if (stale.length === 0) return papers;
+    const marked = new Map((await writeWatchMarks(db, match, stale)).map((paper) => [paper.id, paper]));
+    return papers.map((paper) => marked.get(paper.id) ?? paper);
   }
 
   /** Papers of listings stored since `since`: what a sync or a fetched view just wrote. */
@@ -233,20 +233,7 @@ export function createAlerts(deps: AlertDeps) {
     /** The watchlist changed: every stored paper's marks follow it (one pass, written only where they differ). */
     async remarkAll(): Promise<void> {
       const db = await deps.db();
-      const rules = await watchRules();
-      const match = createWatchMatcher(rules);
-      const tx = db.transaction([...PAPER_STORES], 'readwrite');
-      const marked: PaperRecord[] = [];
-      for (let cursor = await tx.objectStore('papers').openCursor(); cursor; cursor = await cursor.continue()) {
-        const paper = cursor.value;
-        const hits = match(paper);
-        if (sameHits(hits, paper.watch)) continue;
-        if (hits.length > 0) paper.watch = hits;
-        else delete paper.watch;
-        marked.push(paper);
-      }
-      await putPapers(tx, marked);
-      await tx.done;
+      await writeWatchMarks(db, createWatchMatcher(await watchRules()));
     },
 
     /** Unseen papers that match the watchlist: the badge's colour. */
@@ -299,10 +286,6 @@ export function createAlerts(deps: AlertDeps) {
 
 export type Alerts = ReturnType<typeof createAlerts>;
 
-interface ChromeSidePanel {
-  open(options: { windowId: number }): Promise<void>;
-}
-
 /**
  * A notification was clicked: its paper opens in a tab; the digest or "N more" opens the
  * reader. Chrome lets a notification click open the side panel (it counts as a user gesture,
@@ -315,11 +298,15 @@ export function openNotification(notificationId: string): Promise<void> {
   if (target.kind === 'paper' && PAPER_ID.test(target.paperId)) {
     return Promise.all([browser.tabs.create({ url: paperLinks(target.paperId).hf }), cleared]).then(() => undefined);
   }
-  const chromeApi = globalThis as { chrome?: { sidePanel?: ChromeSidePanel; windows?: { WINDOW_ID_CURRENT: number } } };
-  const sidePanel = chromeApi.chrome?.sidePanel;
-  const opened = sidePanel
-    ? sidePanel.open({ windowId: chromeApi.chrome?.windows?.WINDOW_ID_CURRENT ?? -2 })
-    : Promise.reject(new Error('no side panel'));
   const inTab = () => browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') }).then(() => undefined);
-  return Promise.all([opened.catch(inTab), cleared]).then(() => undefined);
+  return Promise.all([openReaderPanel().catch(inTab), cleared]).then(() => undefined);
+}
+
+/** The reader's panel in the current window; a browser that cannot open it from here refuses, at once or later. */
+function openReaderPanel(): Promise<void> {
+  try {
+    return openSidePanel(browser.windows?.WINDOW_ID_CURRENT ?? CURRENT_WINDOW);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }

@@ -1,6 +1,8 @@
 // The watchlist's rules and how a paper matches them. Pure: storage is in watchlist-store.ts.
+import type { WatchHit } from '../store/records';
 
-export type WatchKind = 'keyword' | 'author' | 'organization';
+/** The kinds of rule: those a watch mark stored on a paper can name. */
+export type WatchKind = WatchHit['kind'];
 export const WATCH_KINDS: readonly WatchKind[] = ['keyword', 'author', 'organization'];
 
 export interface WatchRule {
@@ -10,12 +12,6 @@ export interface WatchRule {
   /** The normalised form: the rule's identity, and its storage key. */
   value: string;
   addedAt: number;
-}
-
-/** A matched rule, as stored on the paper and shown on its card. */
-export interface WatchHit {
-  kind: WatchKind;
-  label: string;
 }
 
 /** storage.sync allows 8 KB an item; a rule is a short phrase or a name. */

@@ -1,5 +1,6 @@
-import { formatAge, formatTime, formatWhen, t, tn } from '../i18n/background';
-import type { SyncState } from '../sync/state';
+import { formatAge, formatTime, formatWhen } from '../i18n/shared';
+import { t, tn } from '../i18n/background';
+import type { SyncState } from '../store/records';
 
 /** What the count counts: papers new since the last look, unread papers of today's list, or nothing. */
 export type BadgeMode = 'new' | 'unread' | 'off';

@@ -3,18 +3,36 @@
  * components) is even evaluated, and hands over to it once: the database opens and answers while
  * the page's code loads, instead of after its first render.
  */
-const started = new Map<string, Promise<unknown>>();
+import type { HomeData } from './home';
+import type { FirstScreen } from './first-screen';
 
-export function startEarly<T>(name: string, read: () => Promise<T>): void {
+/**
+ * Every early read, by name, with what it resolves to: a first script and its page's main script
+ * agree on both, so a wrong name or type is a compile error (types only: the first script stays small).
+ */
+export interface EarlyReads {
+  /** The popup's home lists (entrypoints/popup/early.ts). */
+  home: HomeData;
+  /** The side panel's preferences and, for a week or month, its head (entrypoints/sidepanel/early.ts). */
+  firstScreen: FirstScreen;
+}
+
+export type EarlyReadName = keyof EarlyReads;
+
+const started: { [K in EarlyReadName]?: Promise<EarlyReads[K]> } = {};
+
+export function startEarly<K extends EarlyReadName>(name: K, read: () => Promise<EarlyReads[K]>): void {
   const pending = read();
   // Whoever takes it handles a failure; one nobody took is no unhandled rejection.
   pending.catch(() => undefined);
-  started.set(name, pending);
+  // Seen as holding `name`'s kind alone, the slot takes this read without a cast.
+  const slots: { [P in K]?: Promise<EarlyReads[P]> } = started;
+  slots[name] = pending;
 }
 
 /** The read started early under `name`, once; undefined if none was (tests, a failed first script). */
-export function takeEarly<T>(name: string): Promise<T> | undefined {
-  const pending = started.get(name) as Promise<T> | undefined;
-  started.delete(name);
+export function takeEarly<K extends EarlyReadName>(name: K): Promise<EarlyReads[K]> | undefined {
+  const pending = started[name];
+  delete started[name];
   return pending;
 }

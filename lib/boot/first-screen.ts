@@ -1,9 +1,10 @@
 import { utcDay } from '../core/dates';
-import { getPapers, getViewHead, type ListingKey, type ListingRecord, type PaperRecord, type PaperSummary, type PaperboyDb } from '../store/db';
+import { getPapers, getViewHead } from '../store/reads';
+import type { ListingKey, ListingRecord, PaperRecord, PaperSummary, SyncState } from '../store/records';
+import type { PaperboyDb } from '../store/schema';
 import { isFiltering, type PaperFilters, type SortKey } from '../reader/filters';
 import { DEFAULT_READER_PREFS, type ReaderPrefs } from '../reader/prefs';
 import { defaultView, listingKeyOf, type ReaderView } from '../reader/view';
-import type { SyncState } from '../sync/state';
 import { pageSyncState } from '../sync/unstored-state';
 import { HEAD_SORTS, hasHead, type HeadSort, type ViewHead } from '../store/view-heads';
 

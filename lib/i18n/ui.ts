@@ -10,6 +10,7 @@ import { formatDate, numberFormat } from '../core/intl';
 import { currentLocale, type Language } from '../core/locale';
 import { sharedMessages, type SharedKey } from './locales/shared';
 import { createTranslator, type Catalogues } from './locales/translator';
+import type { WatchHit } from '../store/records';
 
 export { formatAge, formatTime, formatWhen } from './shared';
 
@@ -115,6 +116,13 @@ export async function messagesOf(language: Language): Promise<Readonly<Strings>>
 
 // The shared strings' translations: a part like any other.
 export const { t, tn } = addStrings<UiKey>(en, { 'zh-CN': () => import('./locales/zh-CN').then((module) => module.zhCN) });
+
+const WATCH_MARK = { keyword: 'watchMarkKeyword', author: 'watchMarkAuthor', organization: 'watchMarkOrganization' } as const;
+
+/** A watchlist rule or hit in words, as a card marks it and the settings page names it. */
+export function watchMarkText(hit: WatchHit): string {
+  return t(WATCH_MARK[hit.kind], { rule: hit.label });
+}
 
 const LISTING_DAY: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' };
 

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ListingKey } from '../store/db';
+import type { ListingKey } from '../store/records';
 import type { SyncOutcome } from '../sync/engine';
 import type { SearchOutcome, ViewFetchOutcome } from '../sync/view-fetch';
 import type { ExportedSavedId } from '../transfer/export-format';
@@ -42,7 +42,11 @@ export type Broadcast =
   | { type: 'marksChanged' };
 
 type Envelope = { paperboy: 'request'; request: Request } | { paperboy: 'broadcast'; broadcast: Broadcast };
-/** The background's answer when a handler failed: sendResponse has no way to reject. */
+/**
+ * The background's answer when a handler failed. A rejected answer would reach the caller with
+ * the error's message only (and anything but an Error as "An unexpected error occurred"), in
+ * both browsers: this one carries the error's name too.
+ */
 interface Failure {
   paperboy: 'error';
   message: string;
@@ -62,27 +66,23 @@ export async function sendRequest<R extends Request>(request: R): Promise<Respon
 }
 
 /**
- * Background side: answers requests; other messages (broadcasts) are left alone. Answers go
- * through `sendResponse` (and `return true` keeps the channel open): Chrome's own onMessage, used
- * without a polyfill, ignores a returned promise. A caller without `sendResponse` (the tests'
- * fake browser) gets the promise. The guard (lib/protocol/request-check.ts, passed in so that the pages,
+ * Background side: answers requests; other messages (broadcasts) are left alone. The answer is
+ * the promise the listener returns (webextension-polyfill gives Chrome the promise-returning
+ * onMessage Firefox has). The guard (lib/protocol/request-check.ts, passed in so that the pages,
  * which import this file, do not carry the schemas) picks who is answered and what is acted on.
  */
 export function handleRequests(handlers: RequestHandlers, guard: RequestGuard): void {
-  browser.runtime.onMessage.addListener(((message: unknown, sender: Parameters<RequestGuard['acceptSender']>[0], sendResponse?: (response: unknown) => void) => {
+  browser.runtime.onMessage.addListener(((message: unknown, sender: Parameters<RequestGuard['acceptSender']>[0]) => {
     const envelope = message as Envelope | undefined;
     if (envelope?.paperboy !== 'request' || !guard.acceptSender(sender)) return undefined;
     const checked = guard.check(envelope.request);
-    const answer = Promise.resolve()
+    return Promise.resolve()
       .then(() => {
         if (!checked.ok) throw new RangeError(`Refused a malformed request (${checked.reason})`);
         const handler = handlers[checked.request.type] as (request: Request) => Promise<unknown>;
         return handler(checked.request);
       })
       .catch((error: unknown): Failure => ({ paperboy: 'error', message: describeFailure(error) }));
-    if (typeof sendResponse !== 'function') return answer;
-    void answer.then(sendResponse);
-    return true;
   }) as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
 }
 

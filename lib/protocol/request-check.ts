@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import * as v from 'valibot';
 import { isDay, isIsoWeek, isMonth } from '../core/dates';
-import type { ListingKey } from '../store/db';
+import type { ListingKey } from '../store/records';
 import { ImportPayloadSchema, PaperIdSchema, describeIssues } from '../transfer/import';
 import type { MessageSender, Request, RequestCheck, RequestGuard } from './messages';
 

@@ -1,9 +1,9 @@
 import type { Paper } from '../source/entry';
-import { byTieBreak, compareFor, type SortablePaper, type SortKey } from './order';
+import { byTieBreak, compareFor, type SortablePaper, type SortKey } from '../store/order';
 import { safeHttpsUrl } from '../core/urls';
 
 /** What filtering and sorting read of a paper: a stored summary is enough. */
-export type { SortablePaper } from './order';
+export type { SortablePaper } from '../store/order';
 
 /** Unset fields (and `false` for the checkboxes) do not constrain. */
 export interface PaperFilters {
@@ -36,7 +36,7 @@ export function applyFilters<T extends SortablePaper>(papers: T[], filters: Pape
   );
 }
 
-export type { SortKey } from './order';
+export type { SortKey } from '../store/order';
 
 /**
  * A sorted copy. 'trending' follows `trendingOrder` (ids in ranking order); papers missing

@@ -17,7 +17,7 @@ import {
 import { t, tn, type PanelMessageKey as MessageKey } from '../i18n/panel';
 import { dateTimeFormat } from '../core/intl';
 import { currentLocale } from '../core/locale';
-import type { SyncState } from '../sync/state';
+import type { SyncState } from '../store/records';
 
 export type FreshnessView = 'today' | 'day' | 'week' | 'month' | 'trending' | 'saved';
 

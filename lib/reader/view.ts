@@ -1,5 +1,6 @@
 import { addDays, addMonths, addWeeks, isoWeekOf, monthOf } from '../core/dates';
-import { dayKey, type ListingKey } from '../store/db';
+import { dayKey } from '../store/listing-keys';
+import type { ListingKey } from '../store/records';
 import type { ViewKind } from './prefs';
 
 /** What the side panel shows: a period, the trending list, or the saved papers. */

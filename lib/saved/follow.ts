@@ -2,7 +2,7 @@
 // (see saved-merge.ts), merges what other devices write, and writes IndexedDB to match.
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { PaperboyDb } from '../store/db';
+import type { PaperboyDb } from '../store/schema';
 import { fetchPaper as fetchPaperFromSource } from '../source/paper-by-id';
 import {
   BUCKET_COUNT,
@@ -25,6 +25,7 @@ import {
 import { applyMarks, fillStub, savedMarksOf } from './store';
 import { readSyncState } from '../sync/engine';
 import { forSource, isHeldBack } from '../sync/state';
+import { createSerialQueue } from '../core/serial';
 
 export interface SyncArea {
   get(keys: string[]): Promise<Record<string, unknown>>;
@@ -75,14 +76,8 @@ export function createSavedSync(deps: SavedSyncDeps) {
   const now = deps.now ?? Date.now;
   const fetchPaper = deps.fetchPaper ?? fetchPaperFromSource;
   const mirrorItem = deps.mirror ?? savedMarksItem;
-  let queue: Promise<unknown> = Promise.resolve();
-
   /** One read-modify-write of the marks at a time (saves, remote changes, import). */
-  function serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  }
+  const markChanges = createSerialQueue();
 
   /** A bucket as storage.sync holds it: checked against its key and this device's clock. */
   const fromOtherDevices = (value: unknown, index: number) => sanitizeBucket(value, { bucket: index, nowSeconds: toSeconds(now()) });
@@ -170,7 +165,7 @@ export function createSavedSync(deps: SavedSyncDeps) {
      * and published, under the same lock as remote changes so neither undoes the other.
      */
     local(id: string, saved: boolean, write: () => Promise<boolean>): Promise<boolean> {
-      return serial(async () => {
+      return markChanges.run(async () => {
         const changed = await write();
         if (!changed) return false;
         // The replica first, so the action survives storage.sync being unreadable.
@@ -209,7 +204,7 @@ export function createSavedSync(deps: SavedSyncDeps) {
         .map(bucketIndexOfKey)
         .filter((index): index is number => index !== undefined);
       if (indexes.length === 0) return;
-      const stubs = await serial(async () => {
+      const stubs = await markChanges.run(async () => {
         const mirror = await readMirror();
         const mirrorBuckets = splitIntoBuckets(mirror);
         const incoming = Array.from({ length: BUCKET_COUNT }, () => ({}) as Record<string, Mark>);
@@ -232,7 +227,7 @@ export function createSavedSync(deps: SavedSyncDeps) {
 
     /** At start-up and install: catch up with changes missed while the browser was closed. */
     async reconcile(): Promise<void> {
-      await fillStubs(await serial(reconcileNow));
+      await fillStubs(await markChanges.run(reconcileNow));
     },
 
     /**
@@ -241,7 +236,7 @@ export function createSavedSync(deps: SavedSyncDeps) {
      */
     async afterBulkWrite<T extends { savedIds: string[] }>(write: () => Promise<T>): Promise<T> {
       let result!: T;
-      const stubs = await serial(async () => {
+      const stubs = await markChanges.run(async () => {
         result = await write();
         if (result.savedIds.length > 0) {
           const current = await readBuckets([...new Set(result.savedIds.map(bucketOf))]);

@@ -1,5 +1,7 @@
 // IndexedDB side of "saved papers follow the user" and of import: the background's writes.
-import { PAPER_STORES, deleteUnlistedPapers, putPapers, type PaperRecord, type PaperboyDb } from '../store/db';
+import { PAPER_STORES, type PaperboyDb } from '../store/schema';
+import { deleteUnlistedPapers, putPapers } from '../store/writes';
+import type { PaperRecord } from '../store/records';
 import type { Paper } from '../source/entry';
 import { isSavedMark, markSeconds, toSeconds, type Mark } from './merge';
 
@@ -94,7 +96,7 @@ export async function applyMarks(db: PaperboyDb, marks: Record<string, Mark>): P
       puts.push(rest);
     }
   }
-  // Through db.ts, so the summaries and listing views the reader shows follow.
+  // Through putPapers, so the summaries and listing views the reader shows follow.
   await putPapers(tx, puts);
   deleteUnlistedPapers(tx, deletes);
   await tx.done;

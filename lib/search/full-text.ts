@@ -1,11 +1,8 @@
 // minisearch (~6 kB gzipped, no dependencies, actively maintained): a radix-tree index with
-// prefix, fuzzy and boosted search and JSON round trips, which we would otherwise write ourselves.
-import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+// prefix, fuzzy and boosted search, which we would otherwise write ourselves.
+import MiniSearch, { type Options } from 'minisearch';
 import type { Paper } from '../source/entry';
 import { STOP_WORDS, normalizeText, queryWords, type QueryWord } from './text';
-
-// The text helpers moved to search-text.ts (the popup highlights without loading minisearch).
-export { highlight, normalizeText, queryTerms, type HighlightSegment } from './text';
 
 /** One typo in 5–7 letters, two from 8 up; shorter words would match too many others. */
 const fuzziness = (term: string) => (term.length >= 5 ? 0.2 : false);
@@ -41,7 +38,6 @@ function signature(paper: IndexedPaper): string {
   return (hash >>> 0).toString(36) + text.length.toString(36);
 }
 
-/** The one place the index is configured: building and loading must agree. */
 const OPTIONS: Options<Paper> = {
   idField: 'id',
   fields: FIELDS,
@@ -55,15 +51,6 @@ const OPTIONS: Options<Paper> = {
     processTerm: (term) => term,
   },
 };
-
-/** Bump when OPTIONS, normalizeText or STOP_WORDS change: an older stored index is then rebuilt. */
-export const SEARCH_INDEX_VERSION = 2;
-
-export interface SearchSnapshot {
-  version: number;
-  index: AsPlainObject;
-  signatures: [id: string, signature: string][];
-}
 
 export interface SearchQueryOptions {
   /** Only these ids (the current view). */
@@ -80,11 +67,12 @@ export interface SearchIndex {
   readonly size: number;
   /** Paper ids, best match first. */
   search(query: string, options?: SearchQueryOptions): string[];
-  /** A structured-clonable snapshot for IndexedDB, or for `JSON.stringify`. */
-  toJSON(): SearchSnapshot;
 }
 
-function wrap(mini: MiniSearch<Paper>, signatures: Map<string, string>): SearchIndex {
+export function createSearchIndex(): SearchIndex {
+  const mini = new MiniSearch<Paper>(OPTIONS);
+  /** What each indexed paper was indexed as: `upsert` skips the unchanged. */
+  const signatures = new Map<string, string>();
   const upsert = (papers: readonly IndexedPaper[]) => {
     for (const paper of papers) {
       const sig = signature(paper);
@@ -156,30 +144,5 @@ function wrap(mini: MiniSearch<Paper>, signatures: Map<string, string>): SearchI
       if (ids.length === 0 && fallback) ids = run(fallback, within);
       return ids.slice(0, limit);
     },
-    toJSON: () => ({ version: SEARCH_INDEX_VERSION, index: mini.toJSON(), signatures: [...signatures] }),
   };
-}
-
-export function createSearchIndex(): SearchIndex {
-  return wrap(new MiniSearch<Paper>(OPTIONS), new Map());
-}
-
-/**
- * Reloads a stored index (`toJSON()`'s value, or that value as a JSON string).
- * `undefined` when it was built by another version or is unreadable: rebuild it from the papers.
- */
-export function loadSearchIndex(json: string | SearchSnapshot): SearchIndex | undefined {
-  try {
-    const snapshot: unknown = typeof json === 'string' ? JSON.parse(json) : json;
-    if (!isSnapshot(snapshot) || snapshot.version !== SEARCH_INDEX_VERSION) return undefined;
-    return wrap(MiniSearch.loadJS<Paper>(snapshot.index, OPTIONS), new Map(snapshot.signatures));
-  } catch {
-    return undefined;
-  }
-}
-
-function isSnapshot(value: unknown): value is SearchSnapshot {
-  if (typeof value !== 'object' || value === null) return false;
-  const { version, index, signatures } = value as Partial<SearchSnapshot>;
-  return typeof version === 'number' && typeof index === 'object' && index !== null && Array.isArray(signatures);
 }

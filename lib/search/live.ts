@@ -1,4 +1,5 @@
-import { getPapersPage, getPapersUpdatedAfter, type PaperboyDb } from '../store/db';
+import { getPapersPage, getPapersUpdatedAfter } from '../store/reads';
+import type { PaperboyDb } from '../store/schema';
 import type { SearchIndex } from './full-text';
 
 /** Papers indexed per slice at idle: a few milliseconds of work, so a keystroke or a scroll never waits long. */

@@ -1,4 +1,4 @@
-import type { PaperSummary } from '../store/db';
+import type { PaperSummary } from '../store/records';
 import { STOP_WORDS, normalizeText, queryWords, splitWords, type QueryWord } from './text';
 
 /**
@@ -41,5 +41,3 @@ export function createQuickSearch() {
     },
   };
 }
-
-export type QuickSearch = ReturnType<typeof createQuickSearch>;

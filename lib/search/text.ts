@@ -19,7 +19,7 @@ export function normalizeText(s: string): string {
 }
 
 // minisearch's own default tokenizer, copied so that pages which only highlight (the popup)
-// need not load minisearch; search.ts indexes with this same function.
+// need not load minisearch; full-text.ts indexes with this same function.
 const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
 export const splitWords = (text: string): string[] => text.split(SPACE_OR_PUNCTUATION);
 
@@ -34,15 +34,16 @@ export const STOP_WORDS = new Set(
 );
 
 /** Shorter last words are matched whole: as prefixes they match most papers, slowly and uselessly. */
-export const MIN_PREFIX = 3;
-export interface ParsedQuery {
+const MIN_PREFIX = 3;
+
+interface ParsedQuery {
   /** Finished words, without stop words. */
   words: string[];
   /** The word still being typed, if any worth searching. */
   last?: string;
 }
 
-export function parseQuery(query: string): ParsedQuery {
+function parseQuery(query: string): ParsedQuery {
   const tokens = splitWords(normalizeText(query)).filter(Boolean);
   const last = tokens.pop();
   const words = [...new Set(tokens.filter((word) => !STOP_WORDS.has(word)))];

@@ -1,7 +1,13 @@
-// What IndexedDB keeps per paper and which listings there are: plain types, below lib/store/db.ts and
-// the modules it uses to write (lib/store/view-heads.ts), so they can share them. lib/store/db.ts re-exports them.
+// What IndexedDB keeps: the records' types (papers, their summaries, listings, views, the sync
+// state) and how a summary is cut from a paper. Plain data, below every other module of the store.
 import type { Paper } from '../source/entry';
-import type { WatchHit } from '../alerts/watchlist';
+import type { ApiErrorKind } from '../source/client';
+
+/** A watchlist rule a paper matches, as stored on the paper and shown on its card (the rules themselves: lib/alerts/watchlist.ts). */
+export interface WatchHit {
+  kind: 'keyword' | 'author' | 'organization';
+  label: string;
+}
 
 export interface PaperRecord extends Paper {
   /** When Paperboy first stored this paper. */
@@ -35,5 +41,61 @@ export interface PaperRecord extends Paper {
  */
 export type PaperSummary = Omit<PaperRecord, 'abstract' | 'aiSummary' | 'aiKeywords' | 'upvoteHistory' | 'thumbnail' | 'mediaUrls' | 'submitter'>;
 
+export function summaryOf(record: PaperRecord): PaperSummary {
+  const { abstract: _abstract, aiSummary: _aiSummary, aiKeywords: _aiKeywords, upvoteHistory: _history, thumbnail: _thumbnail, mediaUrls: _media, submitter: _submitter, ...summary } = record;
+  return summary;
+}
+
 /** A day, an ISO week, a month, HF's trending list, or the last "Search Hugging Face" answer. */
 export type ListingKey = `day:${string}` | `week:${string}` | `month:${string}` | 'trending' | 'search';
+
+export interface ListingRecord {
+  key: ListingKey;
+  /** Paper ids in the source's order. */
+  ids: string[];
+  fetchedAt: number;
+}
+
+/** A listing's papers as summaries, in the listing's order; rewritten whenever one of them changes. */
+export interface ListingView {
+  key: ListingKey;
+  summaries: PaperSummary[];
+}
+
+export interface SyncError {
+  kind: ApiErrorKind | 'storage';
+  message: string;
+  at: number;
+  status?: number;
+  /** Rate limits: when requests may resume. */
+  retryAt?: number;
+  /** The source that failed: its backoff or rate limit does not bind another one. */
+  source?: string;
+}
+
+export interface SyncSummary {
+  at: number;
+  newPapers: number;
+  fetched: number;
+  skipped: number;
+  /** Papers kept with a field given a stand-in (absent in states stored before it was counted). */
+  partial?: number;
+  requests: number;
+  problems: string[];
+  /** Storage was full: this many of the oldest day listings (and their unsaved papers) were removed. */
+  pruned?: { listings: number; papers: number };
+}
+
+/** What the last syncs did, stored for the badge and the UI (how it changes: lib/sync/state.ts). */
+export interface SyncState {
+  lastAttemptAt?: number;
+  lastSuccessAt?: number;
+  /** The error of the last attempt; cleared by a success. */
+  error?: SyncError;
+  /** When the current run of failures began. */
+  failingSince?: number;
+  failures: number;
+  /** No scheduled request before this time (backoff or rate limit). */
+  notBefore?: number;
+  last?: SyncSummary;
+}

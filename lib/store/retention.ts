@@ -1,5 +1,7 @@
-import { deleteListing, deletePaper, type ListingKey, type ListingRecord, type PaperboyDb } from './db';
-import { lastDayOf } from '../sync/plan';
+import { lastDayOf } from './listing-keys';
+import type { ListingKey, ListingRecord } from './records';
+import type { PaperboyDb } from './schema';
+import { deleteListing, deletePaper } from './writes';
 
 export interface PruneResult {
   listings: number;

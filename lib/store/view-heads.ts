@@ -1,5 +1,5 @@
 import type { ListingKey, PaperSummary } from './records';
-import { compareFor, type SortKey } from '../reader/order';
+import { compareFor, type SortKey } from './order';
 
 /** The sorts a head is kept for: those that depend on the view's papers alone. */
 export type HeadSort = Exclude<SortKey, 'trending'>;
@@ -28,7 +28,7 @@ export function hasHead(key: ListingKey): boolean {
  * The first `size` papers of `sortPapers(summaries, sort)`, in one pass (the background writes
  * a head with every change of a month's view, so it must not sort the month four times).
  */
-export function topPapers<T extends PaperSummary>(summaries: readonly T[], sort: HeadSort, size: number): T[] {
+function topPapers<T extends PaperSummary>(summaries: readonly T[], sort: HeadSort, size: number): T[] {
   const compare = compareFor(sort);
   const best: T[] = [];
   for (const paper of summaries) {

@@ -1,9 +1,13 @@
 import { ApiError, fetchListing, type ClientOptions, type ListingQuery, type ListingResult } from '../source/client';
 import { utcDay } from '../core/dates';
-import { dayKey, getAllListings, storeListing, type ListingKey, type PaperboyDb, type StoreListingInput } from '../store/db';
+import { dayKey } from '../store/listing-keys';
+import { getAllListings } from '../store/reads';
+import { storeListing, type StoreListingInput } from '../store/writes';
+import type { ListingKey, SyncError, SyncState, SyncSummary } from '../store/records';
+import type { PaperboyDb } from '../store/schema';
 import { isQuotaError, pruneOldestListings } from '../store/retention';
 import { planFollowUps, type FollowUp, type StoredListing } from './plan';
-import { EMPTY_SYNC_STATE, forSource, isHeldBack, newerState, withFailure, withSuccess, type SyncError, type SyncReason, type SyncState, type SyncSummary } from './state';
+import { EMPTY_SYNC_STATE, forSource, isHeldBack, newerState, withFailure, withSuccess, type SyncReason } from './state';
 import { publishUnsavedState } from './unstored-state';
 
 export { newerState };

@@ -1,6 +1,6 @@
-import { addDays, daysOfIsoWeek, daysOfMonth, lastWeekdayOnOrBefore } from '../core/dates';
-import type { ListingKey } from '../store/db';
-import { dayKey } from '../store/db';
+import { addDays, lastWeekdayOnOrBefore } from '../core/dates';
+import type { ListingKey } from '../store/records';
+import { dayKey, lastDayOf } from '../store/listing-keys';
 import { stretchedMinutes } from './schedule';
 
 /** Lists that keep changing but not by the minute: a view the user opens refreshes them this often. */
@@ -84,14 +84,6 @@ export function planFollowUps(input: PlanInput): FollowUp[] {
 
 /** Today's list changes by the minute; the schedule keeps it fresh at its own pace. */
 const TODAY_FRESH_MS = 15 * 60_000;
-
-/** The last day a listing covers: its day, or a week's Sunday, or a month's last day. */
-export function lastDayOf(key: ListingKey): string | undefined {
-  if (key.startsWith('day:')) return key.slice(4);
-  if (key.startsWith('week:')) return daysOfIsoWeek(key.slice(5)).at(-1);
-  if (key.startsWith('month:')) return daysOfMonth(key.slice(6)).at(-1);
-  return undefined;
-}
 
 /**
  * Whether a stored listing can be shown without asking the source again (a view the user

@@ -1,45 +1,7 @@
-import type { ApiErrorKind } from '../source/client';
+import type { SyncError, SyncState, SyncSummary } from '../store/records';
 
 /** What started a sync: it decides whether a backoff or a rate limit holds it back. */
 export type SyncReason = 'install' | 'startup' | 'alarm' | 'manual' | 'settings' | 'online';
-
-export interface SyncError {
-  kind: ApiErrorKind | 'storage';
-  message: string;
-  at: number;
-  status?: number;
-  /** Rate limits: when requests may resume. */
-  retryAt?: number;
-  /** The source that failed: its backoff or rate limit does not bind another one. */
-  source?: string;
-}
-
-export interface SyncSummary {
-  at: number;
-  newPapers: number;
-  fetched: number;
-  skipped: number;
-  /** Papers kept with a field given a stand-in (absent in states stored before it was counted). */
-  partial?: number;
-  requests: number;
-  problems: string[];
-  /** Storage was full: this many of the oldest day listings (and their unsaved papers) were removed. */
-  pruned?: { listings: number; papers: number };
-}
-
-/** What the last syncs did, stored for the badge and the UI. */
-export interface SyncState {
-  lastAttemptAt?: number;
-  lastSuccessAt?: number;
-  /** The error of the last attempt; cleared by a success. */
-  error?: SyncError;
-  /** When the current run of failures began. */
-  failingSince?: number;
-  failures: number;
-  /** No scheduled request before this time (backoff or rate limit). */
-  notBefore?: number;
-  last?: SyncSummary;
-}
 
 export const EMPTY_SYNC_STATE: SyncState = { failures: 0 };
 

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { EMPTY_SYNC_STATE, newerState, type SyncState } from './state';
+import { EMPTY_SYNC_STATE, newerState } from './state';
+import type { SyncState } from '../store/records';
 
 /**
  * A sync outcome the database could not take (storage full): the background keeps it in the

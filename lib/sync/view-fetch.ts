@@ -1,9 +1,12 @@
 import { fetchListing, searchPapers, type ListingQuery } from '../source/client';
 import { utcDay } from '../core/dates';
-import { getListing, storeListing, type ListingKey, type PaperboyDb } from '../store/db';
+import { getListing } from '../store/reads';
+import { storeListing } from '../store/writes';
+import type { ListingKey, SyncError } from '../store/records';
+import type { PaperboyDb } from '../store/schema';
 import { isListingFresh } from './plan';
 import { readSyncState, toSyncError, type SyncDeps } from './engine';
-import { withFailure, type SyncError } from './state';
+import { withFailure } from './state';
 
 export type ViewFetchOutcome =
   | { status: 'fresh' }

@@ -1,5 +1,5 @@
 // Exports: BibTeX (arXiv @misc entries) and Paperboy's versioned JSON. Pure functions.
-import type { PaperRecord } from '../store/db';
+import type { PaperRecord } from '../store/records';
 import type { Paper } from '../source/entry';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ExportedPaper } from './export-format';
 

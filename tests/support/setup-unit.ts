@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { resetDbConnection } from '@/lib/store/db';
+import { resetDbConnection } from '@/lib/store/connection';
 
 // Every test starts with an empty browser and an empty database.
 beforeEach(() => {

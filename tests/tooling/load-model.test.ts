@@ -8,9 +8,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Install, type RequestKind, type Source } from '../../bench/load/install';
 import { seeded } from '../../bench/load/world';
 import { utcDay } from '@/lib/core/dates';
-import { getDb } from '@/lib/store/db';
+import { getDb } from '@/lib/store/connection';
 import { isLateAlarm } from '@/lib/sync/schedule';
-import { POLL_ALARM, RETRY_ALARM, createPaperboyService } from '@/lib/background/service';
+import { createPaperboyService } from '@/lib/background/service';
+import { POLL_ALARM, RETRY_ALARM } from '@/lib/background/poll-alarms';
 import { makeEntry, paperId } from '../support/generate-papers.mjs';
 
 const at = (iso: string) => Date.parse(iso);

@@ -1,9 +1,10 @@
 // @vitest-environment node
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DIGEST_ALARM, openNotification } from '@/lib/alerts/service';
 import { BADGE_COLORS } from '@/lib/background/badge';
-import { getDb, type PaperRecord } from '@/lib/store/db';
+import { getDb } from '@/lib/store/connection';
+import type { PaperRecord } from '@/lib/store/records';
 import { createPaperboyService, type ServiceDeps } from '@/lib/background/service';
 import { addWatchRule } from '@/lib/alerts/watchlist-store';
 import { startFakeHf } from '../../support/fake-hf.mjs';
@@ -231,5 +232,17 @@ describe('clicking a notification', () => {
     await openNotification('paperboy:paper:watch:javascript:alert(1)');
     const tabs = await fakeBrowser.tabs.query({});
     expect(tabs.map((tab) => tab.url).filter(Boolean)).toEqual(['https://huggingface.co/papers/2611.01234', 'chrome-extension://test-extension-id/sidepanel.html']);
+  });
+
+  it('opens the digest in the side panel of the current window where Chrome allows it, and no tab', async () => {
+    const open = vi.fn(async () => undefined);
+    vi.stubGlobal('chrome', { sidePanel: { open } });
+    try {
+      await openNotification('paperboy:digest:2026-11-20');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(open).toHaveBeenCalledWith({ windowId: fakeBrowser.windows.WINDOW_ID_CURRENT });
+    expect((await fakeBrowser.tabs.query({})).map((tab) => tab.url).filter(Boolean)).toEqual([]);
   });
 });

@@ -2,9 +2,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { getDb, getListing } from '@/lib/store/db';
+import { getDb } from '@/lib/store/connection';
+import { getListing } from '@/lib/store/reads';
 import { sendRequest } from '@/lib/protocol/messages';
-import { POLL_ALARM, RETRY_ALARM } from '@/lib/background/service';
+import { POLL_ALARM, RETRY_ALARM } from '@/lib/background/poll-alarms';
 import { firstPollDelayMinutes } from '@/lib/sync/schedule';
 import { pollMinutesSetting, sourceSetting } from '@/lib/settings/items';
 import { startFakeHf } from '../../support/fake-hf.mjs';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BADGE_COLORS, BADGE_MODES, badgeFor, type BadgeMode } from '@/lib/background/badge';
-import type { SyncState } from '@/lib/sync/state';
+import type { SyncState } from '@/lib/store/records';
 
 const NOW = Date.parse('2026-11-26T12:00:00Z');
 const synced: SyncState = { failures: 0, lastAttemptAt: NOW - 60_000, lastSuccessAt: NOW - 60_000 };

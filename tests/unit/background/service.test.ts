@@ -1,9 +1,12 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getDb, getListing, setSaved, storeListing } from '@/lib/store/db';
+import { getDb } from '@/lib/store/connection';
+import { getListing } from '@/lib/store/reads';
+import { setSaved, storeListing } from '@/lib/store/writes';
 import { makePaper } from '../../support/make-paper';
-import { ONLINE_CHECK_ALARM, POLL_ALARM, RETRY_ALARM, createPaperboyService } from '@/lib/background/service';
+import { createPaperboyService } from '@/lib/background/service';
+import { ONLINE_CHECK_ALARM, POLL_ALARM, RETRY_ALARM } from '@/lib/background/poll-alarms';
 import { firstPollDelayMinutes } from '@/lib/sync/schedule';
 import { loadRecordedDays, startFakeHf } from '../../support/fake-hf.mjs';
 

@@ -1,10 +1,12 @@
 // A page's first script starts its opening reads (lib/boot/early-read.ts); the page's state uses them once.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createPanelState } from '@/components/sidepanel/panel-state';
 import { createPopupState } from '@/components/popup/popup-state';
-import { getDb, storeListing } from '@/lib/store/db';
+import { getDb } from '@/lib/store/connection';
+import { storeListing } from '@/lib/store/writes';
 import { startEarly, takeEarly } from '@/lib/boot/early-read';
-import { loadHome } from '@/lib/store/home';
+import { loadHome, type HomeData } from '@/lib/boot/home';
+import type { FirstScreen } from '@/lib/boot/first-screen';
 import { DEFAULT_READER_PREFS, type ReaderPrefs } from '@/lib/reader/prefs';
 import { makePaper } from '../../support/make-paper';
 
@@ -12,17 +14,28 @@ const NOW = Date.parse('2026-11-20T15:00:00Z');
 
 describe('early reads', () => {
   it('hands a read over once, and nothing that was never started', async () => {
-    startEarly('answer', async () => 42);
-    const first = takeEarly<number>('answer');
-    expect(await first).toBe(42);
-    expect(takeEarly('answer')).toBeUndefined();
-    expect(takeEarly('never')).toBeUndefined();
+    const screen: FirstScreen = { prefs: DEFAULT_READER_PREFS, view: { kind: 'today' } };
+    startEarly('firstScreen', async () => screen);
+    const first = takeEarly('firstScreen');
+    expect(await first).toBe(screen);
+    expect(takeEarly('firstScreen')).toBeUndefined();
+    expect(takeEarly('home')).toBeUndefined();
   });
 
   it('a failed early read that nobody takes is not an unhandled rejection', async () => {
-    startEarly('failing', () => Promise.reject(new Error('no database')));
+    startEarly('home', () => Promise.reject(new Error('no database')));
     await new Promise((resolve) => setTimeout(resolve, 0));
-    await expect(takeEarly('failing')).rejects.toThrow('no database');
+    await expect(takeEarly('home')).rejects.toThrow('no database');
+  });
+
+  it('a read is typed by its name: another name or type does not compile (the typecheck runs these lines)', async () => {
+    expectTypeOf(takeEarly('home')).toEqualTypeOf<Promise<HomeData> | undefined>();
+    expectTypeOf(takeEarly('firstScreen')).toEqualTypeOf<Promise<FirstScreen> | undefined>();
+    // @ts-expect-error: no early read has that name
+    expect(takeEarly('answer')).toBeUndefined();
+    // @ts-expect-error: the home read resolves to the home lists
+    startEarly('home', async () => 42);
+    await takeEarly('home');
   });
 
   it('the popup shows the home read early, then reads the database again on the next load', async () => {

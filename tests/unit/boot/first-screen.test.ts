@@ -2,7 +2,8 @@
 import { effect } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
 import { createPanelState } from '@/components/sidepanel/panel-state';
-import { getDb, storeListing } from '@/lib/store/db';
+import { getDb } from '@/lib/store/connection';
+import { storeListing } from '@/lib/store/writes';
 import { readFirstScreen } from '@/lib/boot/first-screen';
 import { DEFAULT_READER_PREFS, type ReaderPrefs } from '@/lib/reader/prefs';
 import { HEAD_SIZE } from '@/lib/store/view-heads';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AlertsSettings } from '@/components/options/AlertsSettings';
 import { PaperCard } from '@/components/shared/PaperCard';
-import type { PaperRecord } from '@/lib/store/db';
+import type { PaperRecord } from '@/lib/store/records';
 import { badgeModeSetting, digestTimeSetting, notificationsSetting, risingThresholdSetting } from '@/lib/settings/items';
 import { MAX_WATCH_RULES, loadWatchRules } from '@/lib/alerts/watchlist-store';
 import { makePaper } from '../../support/make-paper';

@@ -2,12 +2,13 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '@/components/popup/PopupApp';
 import { createPopupState } from '@/components/popup/popup-state';
-import { getDb, storeListing } from '@/lib/store/db';
+import { getDb } from '@/lib/store/connection';
+import { storeListing } from '@/lib/store/writes';
 import { formatDay } from '@/lib/i18n/ui';
 import type { Broadcast, Request } from '@/lib/protocol/messages';
 import type { Paper } from '@/lib/source/entry';
 import { makePaper } from '../../support/make-paper';
-import type { SyncState } from '@/lib/sync/state';
+import type { SyncState } from '@/lib/store/records';
 
 const NOW = Date.parse('2026-11-20T15:00:00Z');
 const paper = (id: string, overrides: Partial<Paper> = {}): Paper =>

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleRequests, sendRequest, type RequestHandlers } from '@/lib/protocol/messages';
 import { requestGuard } from '@/lib/protocol/request-check';
 
-type Listener = (message: unknown, sender: unknown, sendResponse?: (response: unknown) => void) => unknown;
+type Listener = (message: unknown, sender: unknown) => Promise<unknown> | undefined;
 
 const handlers = (markSeen: RequestHandlers['markSeen']): RequestHandlers => {
   const unused = () => Promise.reject(new Error('not in this test'));
@@ -24,16 +24,13 @@ function registered(requestHandlers: RequestHandlers): Listener {
 const OWN_PAGE = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/sidepanel.html') };
 
 describe('messages', () => {
-  it('answers through sendResponse and keeps the channel open (Chrome ignores a returned promise)', async () => {
+  it('answers with the promise it returns (the polyfill passes it on in Chrome too)', async () => {
     const listener = registered(handlers(async ({ ids }) => ({ unseen: ids.length })));
-    let kept: unknown;
-    const response = await new Promise((resolve) => {
-      kept = listener({ paperboy: 'request', request: { type: 'markSeen', ids: ['2611.00001', '2611.00002'] } }, OWN_PAGE, resolve);
-    });
-    expect(kept).toBe(true);
-    expect(response).toEqual({ unseen: 2 });
-    // Broadcasts are left to the pages.
-    expect(listener({ paperboy: 'broadcast', broadcast: { type: 'marksChanged' } }, {}, () => undefined)).toBeUndefined();
+    const answer = listener({ paperboy: 'request', request: { type: 'markSeen', ids: ['2611.00001', '2611.00002'] } }, OWN_PAGE);
+    expect(answer).toBeInstanceOf(Promise);
+    await expect(answer).resolves.toEqual({ unseen: 2 });
+    // Broadcasts are left to the pages: no answer, so another listener may give one.
+    expect(listener({ paperboy: 'broadcast', broadcast: { type: 'marksChanged' } }, {})).toBeUndefined();
   });
 
   it('turns a failed handler into an error for the caller', async () => {
@@ -58,10 +55,8 @@ describe('messages', () => {
   ])('does not answer or act on a request from %s', async (_name, sender) => {
     const markSeenHandler = vi.fn(async () => ({ unseen: 0 }));
     const listener = registered(handlers(markSeenHandler));
-    const sendResponse = vi.fn();
-    expect(listener(markSeen, sender, sendResponse)).toBeUndefined();
+    expect(listener(markSeen, sender)).toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(sendResponse).not.toHaveBeenCalled();
     expect(markSeenHandler).not.toHaveBeenCalled();
   });
 
@@ -80,7 +75,7 @@ describe('messages', () => {
   ])('refuses %s from its own page, without acting', async (_name, request, where) => {
     const acted = vi.fn(async () => ({}) as never);
     const listener = registered({ refresh: acted, sourceChanged: acted, markRead: acted, setSaved: acted, fetchView: acted, searchRemote: acted, importData: acted, markSeen: acted });
-    const response = await new Promise<{ paperboy: string; message: string }>((resolve) => listener({ paperboy: 'request', request }, OWN_PAGE, resolve as never));
+    const response = (await listener({ paperboy: 'request', request }, OWN_PAGE)) as { paperboy: string; message: string };
     expect(response.paperboy).toBe('error');
     expect(response.message).toContain('Refused a malformed request');
     expect(response.message).toContain(where);
@@ -91,7 +86,7 @@ describe('messages', () => {
     const setSaved = vi.fn(async () => ({ changed: true }));
     const listener = registered({ ...handlers(async () => ({ unseen: 0 })), setSaved });
     const request = { type: 'setSaved', id: '2611.00001', saved: true, extra: { __proto__: null, admin: true } };
-    await new Promise((resolve) => listener({ paperboy: 'request', request }, OWN_PAGE, resolve));
+    await listener({ paperboy: 'request', request }, OWN_PAGE);
     expect(setSaved).toHaveBeenCalledWith({ type: 'setSaved', id: '2611.00001', saved: true });
   });
 
@@ -103,10 +98,10 @@ describe('messages', () => {
   ])('accepts a fetch of %s', async (_name, key) => {
     const fetchView = vi.fn(async () => ({ status: 'fresh' as const }));
     const listener = registered({ ...handlers(async () => ({ unseen: 0 })), fetchView });
-    await expect(new Promise((resolve) => listener({ paperboy: 'request', request: { type: 'fetchView', key } }, OWN_PAGE, resolve))).resolves.toEqual({ status: 'fresh' });
+    await expect(listener({ paperboy: 'request', request: { type: 'fetchView', key } }, OWN_PAGE)).resolves.toEqual({ status: 'fresh' });
   });
 
-  it('resolves with the answer for a caller that gets the promise back', async () => {
+  it('sendRequest resolves with the background’s answer', async () => {
     handleRequests(handlers(async ({ ids }) => ({ unseen: ids.length * 10 })), requestGuard);
     await expect(sendRequest({ type: 'markSeen', ids: ['2611.00001'] })).resolves.toEqual({ unseen: 10 });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FILTERS, applyFilters, isFiltering, organizationsOf, sortPapers, type PaperFilters, type SortKey } from '@/lib/reader/filters';
-import type { PaperRecord } from '@/lib/store/db';
+import type { PaperRecord } from '@/lib/store/records';
 import type { Paper } from '@/lib/source/entry';
 import { makePaper } from '../../support/make-paper';
 

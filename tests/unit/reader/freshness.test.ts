@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeFreshness, type Freshness, type FreshnessInput } from '@/lib/reader/freshness';
-import type { SyncState } from '@/lib/sync/state';
+import type { SyncState } from '@/lib/store/records';
 
 // Thursday 26 Nov 2026, in UTC and en-GB unless a case says otherwise, so that times read "10:32".
 const at = (iso: string): number => Date.parse(iso);

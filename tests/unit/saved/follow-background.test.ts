@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { OPEN_PANEL_COMMAND } from '@/lib/background/commands';
-import { getDb } from '@/lib/store/db';
+import { getDb } from '@/lib/store/connection';
 import { makePaper } from '../../support/make-paper';
 import { sendRequest } from '@/lib/protocol/messages';
 import { bucketKey, bucketOf } from '@/lib/saved/merge';

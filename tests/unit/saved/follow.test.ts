@@ -1,7 +1,9 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getDb, openPaperboyDb, setSaved, storeListing, type PaperboyDb } from '@/lib/store/db';
+import { getDb, openPaperboyDb } from '@/lib/store/connection';
+import { setSaved, storeListing } from '@/lib/store/writes';
+import type { PaperboyDb } from '@/lib/store/schema';
 import type { Paper } from '@/lib/source/entry';
 import { fetchPaper } from '@/lib/source/paper-by-id';
 import { bucketKey, bucketOf, toSeconds, type Mark } from '@/lib/saved/merge';

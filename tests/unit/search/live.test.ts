@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { getDb, storeListing } from '@/lib/store/db';
+import { getDb } from '@/lib/store/connection';
+import { storeListing } from '@/lib/store/writes';
 import { createLiveSearch } from '@/lib/search/live';
 import { makePaper } from '../../support/make-paper';
 

@@ -1,7 +1,7 @@
 // The quick search answers while the full index is built: titles, authors and organisations.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { summaryOf, type PaperRecord, type PaperSummary } from '@/lib/store/db';
+import { summaryOf, type PaperRecord, type PaperSummary } from '@/lib/store/records';
 import type { Paper } from '@/lib/source/entry';
 import { createQuickSearch } from '@/lib/search/quick';
 import { createSearchIndex } from '@/lib/search/full-text';
@@ -58,7 +58,8 @@ describe('quick search', () => {
 describe('the reader while its index is built', () => {
   it('shows the title and author matches at once, marked partial, then every match once the index answers', async () => {
     const { createPanelState } = await import('@/components/sidepanel/panel-state');
-    const { getDb, storeListing } = await import('@/lib/store/db');
+    const { getDb } = await import('@/lib/store/connection');
+    const { storeListing } = await import('@/lib/store/writes');
     const { DEFAULT_READER_PREFS } = await import('@/lib/reader/prefs');
     const NOW = Date.parse('2026-11-20T15:00:00Z');
     const db = await getDb();

@@ -1,7 +1,7 @@
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PaperCard } from '@/components/shared/PaperCard';
-import type { PaperRecord } from '@/lib/store/db';
+import type { PaperRecord } from '@/lib/store/records';
 import { makePaper } from '../../support/make-paper';
 
 afterEach(cleanup);

@@ -1,8 +1,11 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SidePanelApp } from '@/components/sidepanel/SidePanelApp';
-import { createPanelState, PAGE } from '@/components/sidepanel/panel-state';
-import { dayKey, getDb, storeListing } from '@/lib/store/db';
+import { createPanelState } from '@/components/sidepanel/panel-state';
+import { PAGE } from '@/components/sidepanel/list-paging';
+import { dayKey } from '@/lib/store/listing-keys';
+import { getDb } from '@/lib/store/connection';
+import { storeListing } from '@/lib/store/writes';
 import { DEFAULT_READER_PREFS } from '@/lib/reader/prefs';
 import { makePaper } from '../../support/make-paper';
 

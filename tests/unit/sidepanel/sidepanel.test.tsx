@@ -2,7 +2,10 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SidePanelApp } from '@/components/sidepanel/SidePanelApp';
 import { createPanelState } from '@/components/sidepanel/panel-state';
-import { dayKey, getDb, markSeen, setRead, setSaved, storeListing, type PaperboyDb } from '@/lib/store/db';
+import { dayKey } from '@/lib/store/listing-keys';
+import { getDb } from '@/lib/store/connection';
+import { markSeen, setRead, setSaved, storeListing } from '@/lib/store/writes';
+import type { PaperboyDb } from '@/lib/store/schema';
 import type { Broadcast, Request, Responses } from '@/lib/protocol/messages';
 import type { Paper } from '@/lib/source/entry';
 import { DEFAULT_READER_PREFS, type ReaderPrefs } from '@/lib/reader/prefs';

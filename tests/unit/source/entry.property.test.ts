@@ -9,7 +9,10 @@ import { h } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { addDays, dayOfIso, utcDay } from '@/lib/core/dates';
 import { PaperCard } from '@/components/shared/PaperCard';
-import { dayKey, getPapers, openPaperboyDb, storeListing } from '@/lib/store/db';
+import { dayKey } from '@/lib/store/listing-keys';
+import { getPapers } from '@/lib/store/reads';
+import { openPaperboyDb } from '@/lib/store/connection';
+import { storeListing } from '@/lib/store/writes';
 import { parseEntries, parseEntry, type Paper } from '@/lib/source/entry';
 import { makeEntry, paperId } from '../../support/generate-papers.mjs';
 

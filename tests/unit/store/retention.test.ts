@@ -2,9 +2,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '@/lib/core/dates';
-import { dayKey, getAllListings, openPaperboyDb, setSaved, storeListing, type PaperboyDb } from '@/lib/store/db';
+import { dayKey } from '@/lib/store/listing-keys';
+import { getAllListings } from '@/lib/store/reads';
+import { openPaperboyDb } from '@/lib/store/connection';
+import { setSaved, storeListing } from '@/lib/store/writes';
+import type { PaperboyDb } from '@/lib/store/schema';
 import { isQuotaError, pruneBefore, pruneOldestListings } from '@/lib/store/retention';
-import { loadHome } from '@/lib/store/home';
+import { loadHome } from '@/lib/boot/home';
 import { createSyncEngine } from '@/lib/sync/engine';
 import { loadRecordedDays, startFakeHf } from '../../support/fake-hf.mjs';
 import { makePaper } from '../../support/make-paper';

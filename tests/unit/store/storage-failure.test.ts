@@ -3,10 +3,12 @@
 // never surface as a thrown error (fault table: "storage quota exceeded").
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { countPapers, getDb } from '@/lib/store/db';
-import { RETRY_ALARM, createPaperboyService } from '@/lib/background/service';
+import { countPapers } from '@/lib/store/reads';
+import { getDb } from '@/lib/store/connection';
+import { createPaperboyService } from '@/lib/background/service';
+import { RETRY_ALARM } from '@/lib/background/poll-alarms';
 import { readSyncState } from '@/lib/sync/engine';
-import { startFakeHf } from '../../support/fake-hf.mjs';
+import { startFakeHf } from '@/tests/support/fake-hf.mjs';
 
 type Fake = Awaited<ReturnType<typeof startFakeHf>>;
 let fake: Fake;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PaperSummary } from '@/lib/store/db';
+import type { PaperSummary } from '@/lib/store/records';
 import { sortPapers } from '@/lib/reader/filters';
-import { HEAD_SORTS, hasHead, headOf, topPapers } from '@/lib/store/view-heads';
+import { HEAD_SORTS, hasHead, headOf } from '@/lib/store/view-heads';
 
 const T0 = Date.parse('2026-11-20T08:00:00Z');
 
@@ -28,7 +28,7 @@ function summaries(count: number): PaperSummary[] {
 describe('view heads', () => {
   it.each(HEAD_SORTS.flatMap((sort) => [0, 1, 5, 6, 300].map((count) => [sort, count] as const)))('the head of %s over %i papers is the sorted list cut', (sort, count) => {
     const list = summaries(count);
-    expect(topPapers(list, sort, 6)).toEqual(sortPapers(list, sort).slice(0, 6));
+    expect(headOf('month:2026-11', list, 6).top[sort]).toEqual(sortPapers(list, sort).slice(0, 6));
   });
 
   it('counts the papers and the unread ones', () => {

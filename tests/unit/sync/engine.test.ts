@@ -1,7 +1,9 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getAllListings, getListing, getPapers, openPaperboyDb, type PaperboyDb } from '@/lib/store/db';
+import { getAllListings, getListing, getPapers } from '@/lib/store/reads';
+import { openPaperboyDb } from '@/lib/store/connection';
+import type { PaperboyDb } from '@/lib/store/schema';
 import { FOLLOW_UP_REFRESH_MS } from '@/lib/sync/plan';
 import { createSyncEngine, SYNC_DEADLINE_MS } from '@/lib/sync/engine';
 import { makeDay, makeEntry, paperId } from '../../support/generate-papers.mjs';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ListingKey } from '@/lib/store/db';
+import type { ListingKey } from '@/lib/store/records';
 import { FOLLOW_UP_REFRESH_MS, isFollowUpDue, listingRequests, planFollowUps, previousWeekday, type StoredListing } from '@/lib/sync/plan';
 import { fetchListing } from '@/lib/source/client';
 

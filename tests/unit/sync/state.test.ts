@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncReason } from '@/lib/sync/state';
-import { backoffDelay, forSource, isHeldBack, withFailure, withSuccess, type SyncState, type SyncSummary } from '@/lib/sync/state';
+import { backoffDelay, forSource, isHeldBack, withFailure, withSuccess } from '@/lib/sync/state';
+import type { SyncState, SyncSummary } from '@/lib/store/records';
 
 const MIN = 60_000;
 const NOW = Date.parse('2026-11-26T12:00:00Z');

@@ -2,8 +2,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { dayKey, openPaperboyDb, storeListing, type PaperboyDb } from '@/lib/store/db';
-import { loadHome } from '@/lib/store/home';
+import { dayKey } from '@/lib/store/listing-keys';
+import { openPaperboyDb } from '@/lib/store/connection';
+import { storeListing } from '@/lib/store/writes';
+import type { PaperboyDb } from '@/lib/store/schema';
+import { loadHome } from '@/lib/boot/home';
 import { publishUnsavedState, readUnsavedState } from '@/lib/sync/unstored-state';
 import { makePaper } from '../../support/make-paper';
 

@@ -1,7 +1,10 @@
 // The reader reads summaries and ready-made listing views (DB v3): every writer of papers
-// outside db.ts (synced saved marks, imports, watchlist marks) must keep them in step.
+// outside lib/store (synced saved marks, imports, watchlist marks) must keep them in step.
 import { describe, expect, it } from 'vitest';
-import { getDb, getListingSummaries, getSavedSummaries, setRead, storeListing, type ListingKey } from '@/lib/store/db';
+import { getDb } from '@/lib/store/connection';
+import { getListingSummaries, getSavedSummaries } from '@/lib/store/reads';
+import { setRead, storeListing } from '@/lib/store/writes';
+import type { ListingKey } from '@/lib/store/records';
 import { applyMarks, importPapers } from '@/lib/saved/store';
 import { createAlerts } from '@/lib/alerts/service';
 import { makePaper } from '../../support/make-paper';

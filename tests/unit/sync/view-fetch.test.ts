@@ -1,7 +1,9 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { countUnseen, getListing, openPaperboyDb, type PaperboyDb } from '@/lib/store/db';
+import { countUnseen, getListing } from '@/lib/store/reads';
+import { openPaperboyDb } from '@/lib/store/connection';
+import type { PaperboyDb } from '@/lib/store/schema';
 import { isListingFresh } from '@/lib/sync/plan';
 import { createViewFetcher } from '@/lib/sync/view-fetch';
 import { makeDay } from '../../support/generate-papers.mjs';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PaperRecord } from '@/lib/store/db';
+import type { PaperRecord } from '@/lib/store/records';
 import { EXPORT_FORMAT, citationKeys, escapeBibtex, toBibtex, toExportFile, toJson } from '@/lib/transfer/export';
 import { stubRecord } from '@/lib/saved/store';
 import { makePaper } from '../../support/make-paper';

@@ -2,7 +2,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getAllPapers, getDb, resetDbConnection, setRead, setSaved, storeListing } from '@/lib/store/db';
+import { getDb, resetDbConnection } from '@/lib/store/connection';
+import { setRead, setSaved, storeListing } from '@/lib/store/writes';
 import { EXPORT_FORMAT, toJson } from '@/lib/transfer/export';
 import { parseImport } from '@/lib/transfer/import';
 import { bucketKey, bucketOf } from '@/lib/saved/merge';
@@ -55,7 +56,7 @@ describe('import through the background', () => {
     globalThis.indexedDB = new IDBFactory();
   };
   const snapshot = async () =>
-    (await getAllPapers(await getDb()))
+    (await (await getDb()).getAll('papers'))
       .map((paper) => ({ id: paper.id, title: paper.title, saved: paper.savedAt !== undefined, read: paper.readAt !== undefined }))
       .sort((a, b) => a.id.localeCompare(b.id));
 
@@ -66,7 +67,7 @@ describe('import through the background', () => {
     await setRead(db, ['2611.00002'], true, T0);
     await db.put('papers', stubRecord('2611.00009', T0));
     const before = await snapshot();
-    const json = toJson(await getAllPapers(db), T0);
+    const json = toJson(await db.getAll('papers'), T0);
 
     freshBrowser();
     const outcome = await service().importData(checked(json));
@@ -95,7 +96,7 @@ describe('import through the background', () => {
     await storeListing(db, { key: 'day:2026-11-20', papers: [makePaper('2611.00001')], fetchedAt: T0, mode: 'merge' });
     const paperboy = service();
     await paperboy.setSaved('2611.00001', true);
-    const json = toJson(await getAllPapers(db), T0);
+    const json = toJson(await db.getAll('papers'), T0);
     await paperboy.setSaved('2611.00001', false); // a tombstone newer than the export's save
     expect(await paperboy.importData(checked(json))).toMatchObject({ ok: true, saved: 1 });
     expect((await db.get('papers', '2611.00001'))?.savedAt).toBeDefined();

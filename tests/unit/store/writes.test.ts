@@ -1,58 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { openDB } from 'idb';
-import {
-  DB_NAME,
-  DB_VERSION,
-  PAPER_STORES,
-  countUnseen,
-  deleteUnlistedPapers,
-  putPapers,
-  getListingSummaries,
-  getSavedSummaries,
-  getUnseenSummaries,
-  getPapersUpdatedAfter,
-  getListing,
-  getSavedPapers,
-  setRead,
-  setSaved,
-  getListingPapers,
-  latestListedDay,
-  markSeen,
-  openPaperboyDb,
-  storeListing,
-} from '@/lib/store/db';
+import { PAPER_STORES } from '@/lib/store/schema';
+import { countUnseen, getListingSummaries, getSavedSummaries, getUnseenSummaries, getPapersUpdatedAfter, getListing, getSavedPapers, getListingPapers, latestListedDay } from '@/lib/store/reads';
+import { deleteUnlistedPapers, putPapers, setRead, setSaved, markSeen, storeListing } from '@/lib/store/writes';
+import { openPaperboyDb } from '@/lib/store/connection';
 import type { Paper } from '@/lib/source/entry';
 import { makePaper } from '../../support/make-paper';
 
 const T0 = Date.parse('2026-11-20T08:00:00Z');
 const paper = (id: string, overrides: Partial<Paper> = {}): Paper => makePaper(id, { abstract: 'Abstract', authors: ['A. Author'], upvotes: 1, ...overrides });
 
-describe('database', () => {
-  it('creates the current version with papers, listings and meta', async () => {
-    const db = await openPaperboyDb();
-    expect(db.version).toBe(4);
-    expect([...db.objectStoreNames].sort()).toEqual(['heads', 'listings', 'meta', 'papers', 'summaries', 'views']);
-    expect([...db.transaction('papers').store.indexNames].sort()).toEqual(['listedOn', 'savedAt', 'unseen', 'updatedAt']);
-    expect([...db.transaction('summaries').store.indexNames].sort()).toEqual(['savedAt', 'unseen']);
-    db.close();
-  });
-
-  it('gives up on an open that never answers, with a clear error, and opens once it can', async () => {
-    // A connection that ignores "versionchange" keeps the upgrade from ever starting.
-    const blocker = await openDB(DB_NAME, 1, {
-      upgrade(db) {
-        db.createObjectStore('papers', { keyPath: 'id' });
-        db.createObjectStore('listings', { keyPath: 'key' });
-        db.createObjectStore('meta');
-      },
-    });
-    await expect(openPaperboyDb(DB_NAME, 50)).rejects.toThrow("The browser's storage did not answer within 0.05 s (is the disk full?)");
-    blocker.close();
-    const db = await openPaperboyDb(DB_NAME, 50);
-    expect(db.version).toBe(DB_VERSION);
-    db.close();
-  });
-
+describe('the writers', () => {
   it('stores a listing in the source order and reports which papers are new', async () => {
     const db = await openPaperboyDb();
     const newIds = await storeListing(db, { key: 'day:2026-11-20', papers: [paper('2611.00002'), paper('2611.00001')], fetchedAt: T0, mode: 'merge' });
@@ -97,7 +54,7 @@ describe('database', () => {
     // What changed after a time, oldest change first, for the search index.
     expect((await getPapersUpdatedAfter(db, T0 + 1)).map((record) => record.id)).toEqual(['2612.00001', '2611.00001']);
     expect((await getPapersUpdatedAfter(db, T0 + 2)).map((record) => record.id)).toEqual(['2611.00001']);
-    // Writers outside db.ts (imports, synced marks, alerts) go through putPapers.
+    // Writers outside the store (imports, synced marks, alerts) go through putPapers.
     const tx = db.transaction([...PAPER_STORES], 'readwrite');
     const record = (await tx.objectStore('papers').get('2611.00002'))!;
     await putPapers(tx, [{ ...record, savedAt: T0 + 9 }]);
@@ -211,13 +168,5 @@ describe('database', () => {
     await expect(storeListing(db, { key: 'day:2026-11-20', papers: [paper('2611.00001'), broken], fetchedAt: T0, mode: 'merge' })).rejects.toThrow();
     expect(await db.count('papers')).toBe(0);
     expect(await getListing(db, 'day:2026-11-20')).toBeUndefined();
-  });
-
-  it('steps aside when a newer version wants to upgrade', async () => {
-    const db = await openPaperboyDb();
-    const newer = await openDB(DB_NAME, DB_VERSION + 1, { upgrade: () => undefined });
-    expect(newer.version).toBe(DB_VERSION + 1);
-    newer.close();
-    void db;
   });
 });

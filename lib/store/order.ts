@@ -1,5 +1,5 @@
-// The orders the reader sorts by, apart from filters.ts so that what every page loads (the
-// database's upgrade step computes the view heads with them) does not carry the filters.
+// The orders papers are sorted in. Here, below the reader (lib/reader/filters.ts sorts with them),
+// because the store keeps each long view's first papers in these orders (view-heads.ts).
 import type { Paper } from '../source/entry';
 
 /** What sorting reads of a paper: a stored summary is enough. */

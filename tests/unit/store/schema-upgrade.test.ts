@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
-import { DB_NAME, DB_VERSION, countUnseen, fillMissingHeads, getViewHead, markSeen, setRead, getListingPapers, getListingSummaries, getSavedPapers, getSavedSummaries, openPaperboyDb, setSaved } from '@/lib/store/db';
+import { DB_NAME, DB_VERSION } from '@/lib/store/schema';
+import { countUnseen, getViewHead, getListingPapers, getListingSummaries, getSavedPapers, getSavedSummaries } from '@/lib/store/reads';
+import { fillMissingHeads } from '@/lib/store/derived';
+import { markSeen, setRead, setSaved } from '@/lib/store/writes';
+import { openPaperboyDb } from '@/lib/store/connection';
 
 const T0 = Date.parse('2026-11-20T08:00:00Z');
 

@@ -1,6 +1,7 @@
 import { utcDay } from '../core/dates';
-import { dayKey, type PaperSummary, type PaperboyDb } from './db';
-import type { SyncState } from '../sync/state';
+import { dayKey } from '../store/listing-keys';
+import type { PaperSummary, SyncState } from '../store/records';
+import type { PaperboyDb } from '../store/schema';
 import { pageSyncState, readUnsavedState } from '../sync/unstored-state';
 
 /** What the popup starts with, read straight from IndexedDB: summaries, no abstracts. */

@@ -1,0 +1,91 @@
+// The readers: listings, papers, their summaries and views, the heads, and counts.
+import type { ListingKey, ListingRecord, PaperRecord, PaperSummary } from './records';
+import type { PaperboyDb } from './schema';
+import type { ViewHead } from './view-heads';
+
+export async function getListing(db: PaperboyDb, key: ListingKey): Promise<ListingRecord | undefined> {
+  return db.get('listings', key);
+}
+
+/** The papers of a listing in its order; ids whose paper is missing are left out. */
+export async function getListingPapers(db: PaperboyDb, key: ListingKey): Promise<PaperRecord[]> {
+  const listing = await db.get('listings', key);
+  return listing ? getPapers(db, listing.ids) : [];
+}
+
+export async function getAllListings(db: PaperboyDb): Promise<ListingRecord[]> {
+  return db.getAll('listings');
+}
+
+/** The latest stored listing day that has papers: day listings from the newest, by key range. */
+export async function latestListedDay(db: PaperboyDb): Promise<string | undefined> {
+  const tx = db.transaction('listings');
+  for (let cursor = await tx.store.openCursor(IDBKeyRange.bound('day:', 'day:\uffff'), 'prev'); cursor; cursor = await cursor.continue()) {
+    if (cursor.value.ids.length > 0) return cursor.key.slice(4);
+  }
+  return undefined;
+}
+
+export async function countUnseen(db: PaperboyDb): Promise<number> {
+  return db.countFromIndex('papers', 'unseen', 1);
+}
+
+/** Saved papers, most recently saved first. */
+export async function getSavedPapers(db: PaperboyDb): Promise<PaperRecord[]> {
+  return (await db.getAllFromIndex('papers', 'savedAt')).reverse();
+}
+
+/** The papers of `ids` in that order; ids not stored are left out. */
+export async function getPapers(db: PaperboyDb, ids: readonly string[]): Promise<PaperRecord[]> {
+  const tx = db.transaction('papers');
+  const papers = await Promise.all(ids.map((id) => tx.store.get(id)));
+  return papers.filter((paper): paper is PaperRecord => paper !== undefined);
+}
+
+export async function countPapers(db: PaperboyDb): Promise<number> {
+  return db.count('papers');
+}
+
+/**
+ * A listing and its papers' summaries in the listing's order: its ready-made view, one read.
+ * Without one (not expected: every writer keeps them), the summaries are read one by one.
+ */
+export async function getListingSummaries(db: PaperboyDb, key: ListingKey): Promise<{ listing?: ListingRecord; summaries: PaperSummary[] }> {
+  const tx = db.transaction(['listings', 'summaries', 'views']);
+  const [listing, view] = await Promise.all([tx.objectStore('listings').get(key), tx.objectStore('views').get(key)]);
+  if (!listing) return { summaries: [] };
+  if (view) return { listing, summaries: view.summaries };
+  const summaries = tx.objectStore('summaries');
+  const found = await Promise.all(listing.ids.map((id) => summaries.get(id)));
+  return { listing, summaries: found.filter((summary): summary is PaperSummary => summary !== undefined) };
+}
+
+/** A week's or month's head (lib/store/view-heads.ts) with its listing: what the side panel's first paint shows. */
+export async function getViewHead(db: PaperboyDb, key: ListingKey): Promise<{ listing?: ListingRecord; head?: ViewHead }> {
+  const tx = db.transaction(['listings', 'heads']);
+  const [listing, head] = await Promise.all([tx.objectStore('listings').get(key), tx.objectStore('heads').get(key)]);
+  return { listing, head: listing ? head : undefined };
+}
+
+export async function getAllSummaries(db: PaperboyDb): Promise<PaperSummary[]> {
+  return db.getAll('summaries');
+}
+
+/** Saved papers' summaries, most recently saved first. */
+export async function getSavedSummaries(db: PaperboyDb): Promise<PaperSummary[]> {
+  return (await db.getAllFromIndex('summaries', 'savedAt')).reverse();
+}
+
+export async function getUnseenSummaries(db: PaperboyDb): Promise<PaperSummary[]> {
+  return db.getAllFromIndex('summaries', 'unseen', 1);
+}
+
+/** Papers stored or updated from the source after `since`. */
+export async function getPapersUpdatedAfter(db: PaperboyDb, since: number): Promise<PaperRecord[]> {
+  return db.getAllFromIndex('papers', 'updatedAt', IDBKeyRange.lowerBound(since, true));
+}
+
+/** Up to `count` papers in id order after `afterId`: a bounded page, for work done in slices. */
+export async function getPapersPage(db: PaperboyDb, afterId: string | undefined, count: number): Promise<PaperRecord[]> {
+  return db.getAll('papers', afterId === undefined ? undefined : IDBKeyRange.lowerBound(afterId, true), count);
+}

@@ -1,0 +1,79 @@
+// The database's shape: its typed idb schema, its version, and the upgrade from any earlier one.
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { summaryOf, type ListingKey, type ListingRecord, type ListingView, type PaperRecord, type PaperSummary, type SyncState } from './records';
+import type { ViewHead } from './view-heads';
+
+export const DB_NAME = 'paperboy';
+export const DB_VERSION = 4;
+
+export interface PaperboySchema extends DBSchema {
+  papers: { key: string; value: PaperRecord; indexes: { unseen: number; listedOn: string; savedAt: number; updatedAt: number } };
+  /** v3: one per paper, kept in step with `papers` by every writer. */
+  summaries: { key: string; value: PaperSummary; indexes: { unseen: number; savedAt: number } };
+  /** v3: each listing's summaries in its order, ready made: a month is one read, not 1,500. */
+  views: { key: ListingKey; value: ListingView };
+  /** v4: a week's or month's first papers per sort and its counts, written with its view (lib/store/view-heads.ts). */
+  heads: { key: ListingKey; value: ViewHead };
+  listings: { key: ListingKey; value: ListingRecord };
+  meta: { key: 'sync'; value: SyncState };
+}
+
+export type PaperboyDb = IDBPDatabase<PaperboySchema>;
+
+/** The stores a writer of papers must include in its transaction, so summaries and views stay in step. */
+export const PAPER_STORES = ['papers', 'summaries', 'views', 'heads'] as const;
+
+/** A transaction over PAPER_STORES: what every writer of papers holds. */
+export type PapersTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'views' | 'heads')[], 'readwrite'>;
+/** A transaction that may also write listings: storeListing's, and retention's. */
+export type ListingsTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'listings' | 'views' | 'heads')[], 'readwrite'>;
+
+/**
+ * Brings a database of `oldVersion` (0: a new one) to DB_VERSION, inside the upgrade
+ * transaction. Each version adds one step; a step is never edited once released, so a database
+ * of any earlier version goes through every later step in order. Only IndexedDB requests may be
+ * awaited here: any other await would end the transaction.
+ */
+export async function upgradeSchema(
+  db: IDBPDatabase<PaperboySchema>,
+  oldVersion: number,
+  transaction: IDBPTransaction<PaperboySchema, StoreNames<PaperboySchema>[], 'versionchange'>,
+): Promise<void> {
+  if (oldVersion < 1) {
+    const papers = db.createObjectStore('papers', { keyPath: 'id' });
+    papers.createIndex('unseen', 'unseen');
+    papers.createIndex('listedOn', 'listedOn');
+    db.createObjectStore('listings', { keyPath: 'key' });
+    db.createObjectStore('meta');
+  }
+  if (oldVersion < 2) {
+    // v2: read and saved marks live on the paper; saved ones are found by this index.
+    transaction.objectStore('papers').createIndex('savedAt', 'savedAt');
+  }
+  if (oldVersion < 3) {
+    // v3: small summaries for sorting and filtering a whole month without reading every
+    // abstract; `updatedAt` lets the search index pick up only what changed.
+    const papers = transaction.objectStore('papers');
+    papers.createIndex('updatedAt', 'updatedAt');
+    const summaries = db.createObjectStore('summaries', { keyPath: 'id' });
+    summaries.createIndex('unseen', 'unseen');
+    summaries.createIndex('savedAt', 'savedAt');
+    // Back-fill from the stored papers.
+    const byId = new Map<string, PaperSummary>();
+    for (let cursor = await papers.openCursor(); cursor; cursor = await cursor.continue()) {
+      const summary = summaryOf(cursor.value);
+      byId.set(summary.id, summary);
+      void summaries.put(summary);
+    }
+    const views = db.createObjectStore('views', { keyPath: 'key' });
+    for (const listing of await transaction.objectStore('listings').getAll()) {
+      void views.put({ key: listing.key, summaries: listing.ids.flatMap((id) => byId.get(id) ?? []) });
+    }
+  }
+  if (oldVersion < 4) {
+    // v4: the heads of the long views, so the side panel paints a month before reading it
+    // whole. Written by the background (fillMissingHeads after an update, then with every
+    // view), so no page carries the code that computes them; a view without one is read whole.
+    db.createObjectStore('heads', { keyPath: 'key' });
+  }
+}

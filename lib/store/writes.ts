@@ -1,0 +1,132 @@
+// The writers: a fetched listing, the marks (new, read, saved), papers written by other modules
+// (imports, synced marks, alerts), and deletions. Each keeps the derived copies in step (derived.ts).
+import type { Paper } from '../source/entry';
+import { patchViews, putPaper, putView } from './derived';
+import { mergeFetched } from './merge';
+import type { ListingKey, PaperRecord, PaperSummary } from './records';
+import { PAPER_STORES, type ListingsTx, type PaperboyDb, type PapersTx } from './schema';
+
+export interface StoreListingInput {
+  key: ListingKey;
+  papers: Paper[];
+  fetchedAt: number;
+  /** Day lists only grow: ids stored before but missing now are kept. Rankings are replaced. */
+  mode: 'merge' | 'replace';
+  /** Papers fetched because the user asked for an old day or a search are not "new arrivals". */
+  markNew?: boolean;
+}
+
+/**
+ * Writes one fetched listing and its papers in a single transaction, so a listing is
+ * stored whole or not at all. Returns the ids that were never stored before.
+ */
+export async function storeListing(db: PaperboyDb, input: StoreListingInput): Promise<string[]> {
+  const tx = db.transaction(['papers', 'summaries', 'listings', 'views', 'heads'], 'readwrite');
+  const papers = tx.objectStore('papers');
+  const summaries = tx.objectStore('summaries');
+  const listings = tx.objectStore('listings');
+  const [existingPapers, existingListing, existingView] = await Promise.all([
+    Promise.all(input.papers.map((paper) => papers.get(paper.id))),
+    listings.get(input.key),
+    tx.objectStore('views').get(input.key),
+  ]);
+  const newIds: string[] = [];
+  const changed: PaperSummary[] = [];
+  input.papers.forEach((paper, index) => {
+    const existing = existingPapers[index];
+    if (!existing) newIds.push(paper.id);
+    changed.push(putPaper(tx, mergeFetched(existing, paper, input)));
+  });
+  const fetchedIds = input.papers.map((paper) => paper.id);
+  const fetched = new Set(fetchedIds);
+  const kept = input.mode === 'merge' ? (existingListing?.ids ?? []).filter((id) => !fetched.has(id)) : [];
+  const ids = [...fetchedIds, ...kept];
+  void listings.put({ key: input.key, ids, fetchedAt: input.fetchedAt });
+  // This listing's view, whole; the other views holding these papers, patched.
+  const known = new Map((existingView?.summaries ?? []).map((summary) => [summary.id, summary]));
+  for (const summary of changed) known.set(summary.id, summary);
+  const unknown = ids.filter((id) => !known.has(id));
+  for (const summary of await Promise.all(unknown.map((id) => summaries.get(id)))) if (summary) known.set(summary.id, summary);
+  putView(tx, { key: input.key, summaries: ids.flatMap((id) => known.get(id) ?? []) });
+  await patchViews(tx, changed, input.key);
+  await tx.done;
+  return newIds;
+}
+
+/**
+ * For writers of papers outside the store (imports, synced marks, alerts): puts the records
+ * with their summaries and patches the listing views that hold them. `tx` covers PAPER_STORES.
+ */
+export async function putPapers(tx: PapersTx, records: readonly PaperRecord[]): Promise<void> {
+  await patchViews(tx, records.map((record) => putPaper(tx, record)));
+}
+
+/** Deletes papers no listing holds (e.g. a saved-id stub that was unsaved) with their summaries. */
+export function deleteUnlistedPapers(tx: PapersTx, ids: readonly string[]): void {
+  for (const id of ids) {
+    void tx.objectStore('papers').delete(id);
+    void tx.objectStore('summaries').delete(id);
+  }
+}
+
+/** Deletes a paper and its summary (retention: only papers no remaining listing holds). */
+export function deletePaper(tx: ListingsTx, id: string): void {
+  void tx.objectStore('papers').delete(id);
+  void tx.objectStore('summaries').delete(id);
+}
+
+/** Deletes a listing with its view and head (retention). */
+export function deleteListing(tx: ListingsTx, key: ListingKey): void {
+  void tx.objectStore('listings').delete(key);
+  void tx.objectStore('views').delete(key);
+  void tx.objectStore('heads').delete(key);
+}
+
+/** Marks papers as looked at; returns how many were unseen before. */
+export async function markSeen(db: PaperboyDb, ids: readonly string[]): Promise<number> {
+  const tx = db.transaction([...PAPER_STORES], 'readwrite');
+  const papers = tx.objectStore('papers');
+  const changed: PaperSummary[] = [];
+  for (const paper of await Promise.all([...new Set(ids)].map((id) => papers.get(id)))) {
+    if (!paper?.unseen) continue;
+    delete paper.unseen;
+    changed.push(putPaper(tx, paper));
+  }
+  await patchViews(tx, changed);
+  await tx.done;
+  return changed.length;
+}
+
+/** Sets or clears the read mark; returns the ids that changed. */
+export async function setRead(db: PaperboyDb, ids: readonly string[], read: boolean, now: number): Promise<string[]> {
+  const tx = db.transaction([...PAPER_STORES], 'readwrite');
+  const changed: string[] = [];
+  const summaries: PaperSummary[] = [];
+  for (const paper of await Promise.all([...new Set(ids)].map((id) => tx.objectStore('papers').get(id)))) {
+    if (!paper || (paper.readAt !== undefined) === read) continue;
+    if (read) paper.readAt = now;
+    else delete paper.readAt;
+    // Reading a paper is looking at it: it is no longer new either.
+    if (read) delete paper.unseen;
+    changed.push(paper.id);
+    summaries.push(putPaper(tx, paper));
+  }
+  await patchViews(tx, summaries);
+  await tx.done;
+  return changed;
+}
+
+/** Sets or clears the saved mark; returns whether it changed. */
+export async function setSaved(db: PaperboyDb, id: string, saved: boolean, now: number): Promise<boolean> {
+  const tx = db.transaction([...PAPER_STORES], 'readwrite');
+  const paper = await tx.objectStore('papers').get(id);
+  if (!paper || (paper.savedAt !== undefined) === saved) {
+    await tx.done;
+    return false;
+  }
+  if (saved) paper.savedAt = now;
+  else delete paper.savedAt;
+  await patchViews(tx, [putPaper(tx, paper)]);
+  await tx.done;
+  return true;
+}
