@@ -11,6 +11,7 @@ import { RefusedSettings } from './RefusedSettings';
 import { maySyncFrom } from '@/lib/source/access';
 import { AppearanceSettings } from './AppearanceSettings';
 import { SelectSetting, ruledAccess } from './SelectSetting';
+import { CardSettings } from './CardSettings';
 
 export interface OptionsDeps {
   requestOrigin?: (pattern: string) => Promise<boolean>;
@@ -109,6 +110,7 @@ export function OptionsApp({ requestOrigin = requestOriginPermission, send = sen
         setting={ruledAccess(RETENTION_RULE)}
       />
       <AppearanceSettings />
+      <CardSettings />
       <AlertsSettings />
       <DataSettings send={send} />
     </main>

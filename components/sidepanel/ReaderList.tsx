@@ -6,6 +6,7 @@ import { useAfterFirstPaint } from '../shared/first-paint';
 import { FIRST_PAINT, PAGE } from './list-paging';
 import type { PanelState } from './panel-state';
 import { PaperCard } from '../shared/PaperCard';
+import { useCardExtras } from './card-extras';
 
 export function ReaderList({ state }: { state: PanelState }) {
   const list = state.visible.value;
@@ -14,6 +15,7 @@ export function ReaderList({ state }: { state: PanelState }) {
   // observer must follow that element (a ref read during render is still the previous one).
   const [sentinel, setSentinel] = useState<HTMLDivElement | null>(null);
   const focused = state.focusedId.value;
+  const extras = useCardExtras();
 
   // A new view or search starts at the top with one page.
   useEffect(() => {
@@ -108,6 +110,7 @@ export function ReaderList({ state }: { state: PanelState }) {
             full
             terms={terms}
             focused={paper.id === focused}
+            extras={extras}
             {...actions}
           />
         ))}

@@ -5,6 +5,7 @@ import type { ThemeChoice } from '../boot/theme';
 import type { BadgeMode } from '../background/badge';
 import { DEFAULT_FILTERS } from '../reader/filters';
 import type { ReaderPrefs } from '../reader/prefs';
+import { OUTBOUND_LINKS, type OutboundLink } from '../core/urls';
 
 /** Hugging Face itself; a mirror or the tests' fake is chosen on the options page. */
 export const DEFAULT_SOURCE = 'https://huggingface.co';
@@ -24,5 +25,9 @@ export const DEFAULT_NOTIFICATIONS = false;
 export const DEFAULT_RISING_THRESHOLD = 50;
 /** No daily digest. */
 export const DEFAULT_DIGEST_TIME = '';
+/** Cards load their images from Hugging Face. */
+export const DEFAULT_SHOW_IMAGES = true;
+/** Cards show every outbound link. */
+export const DEFAULT_CARD_LINKS: OutboundLink[] = [...OUTBOUND_LINKS];
 /** The reader opens on today's papers, by upvotes, trending in HF's order, unfiltered. */
 export const DEFAULT_READER_PREFS: ReaderPrefs = { view: 'today', sort: 'upvotes', trendingSort: 'trending', filters: DEFAULT_FILTERS };

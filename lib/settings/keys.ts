@@ -12,9 +12,12 @@ import {
   DEFAULT_READER_PREFS,
   DEFAULT_RETENTION_DAYS,
   DEFAULT_RISING_THRESHOLD,
+  DEFAULT_CARD_LINKS,
+  DEFAULT_SHOW_IMAGES,
   DEFAULT_SOURCE,
   DEFAULT_THEME,
 } from './defaults';
+import type { OutboundLink } from '../core/urls';
 
 /** A storage item as WXT keys it: `area:name`, and the value it reads as when nothing is stored. */
 export interface ItemSpec<T> {
@@ -46,6 +49,9 @@ export const BADGE_MODE: SettingSpec<typeof DEFAULT_BADGE_MODE> = { key: 'sync:b
 export const NOTIFICATIONS: SettingSpec<boolean> = { key: 'sync:notifications', fallback: DEFAULT_NOTIFICATIONS, version: 1 };
 export const RISING_THRESHOLD: SettingSpec<number> = { key: 'sync:risingThreshold', fallback: DEFAULT_RISING_THRESHOLD, version: 1 };
 export const DIGEST_TIME: SettingSpec<string> = { key: 'sync:digestTime', fallback: DEFAULT_DIGEST_TIME, version: 1 };
+/** The side panel's cards (lib/settings/display.ts): whether they load images, and which links they show. */
+export const SHOW_IMAGES: SettingSpec<boolean> = { key: 'sync:showImages', fallback: DEFAULT_SHOW_IMAGES, version: 1 };
+export const CARD_LINKS: SettingSpec<OutboundLink[]> = { key: 'sync:cardLinks', fallback: DEFAULT_CARD_LINKS, version: 1 };
 
 /** storage.sync: the watchlist, one item per rule, `watch:<kind>:<normalised value>` (lib/alerts/watchlist-store.ts). */
 export const WATCH_KEY_PREFIX = 'watch:';
@@ -106,7 +112,7 @@ const itemEntry = ({ key, fallback }: ItemSpec<unknown>): StoredKey => {
  * top-level call).
  */
 export const storedKeys = (): StoredKey[] => [
-  ...[SOURCE, POLL_MINUTES, RETENTION_DAYS, LANGUAGE, THEME, BADGE_MODE, NOTIFICATIONS, RISING_THRESHOLD, DIGEST_TIME].map(itemEntry),
+  ...[SOURCE, POLL_MINUTES, RETENTION_DAYS, LANGUAGE, THEME, BADGE_MODE, NOTIFICATIONS, RISING_THRESHOLD, DIGEST_TIME, SHOW_IMAGES, CARD_LINKS].map(itemEntry),
   { area: 'sync', name: WATCH_KEY_PREFIX, prefix: true },
   { area: 'sync', name: SAVED_BUCKET_KEY_PREFIX, prefix: true },
   itemEntry(SAVED_MARKS),

@@ -99,7 +99,7 @@ describe('side panel reader', () => {
     expect(screen.getByRole('heading', { level: 2 }).textContent).toMatch(/Today/);
     expect(screen.getByText('3 papers')).toBeTruthy();
     const card = screen.getAllByRole('article')[2]!;
-    expect(within(card).getByText(/^arXiv /)).toBeTruthy();
+    expect(within(card).getByText(/^arXiv .*\d/)).toBeTruthy();
     expect(within(card).getByText(/^Listed on HF .*20/)).toBeTruthy();
     expect(within(card).getByText('AI summary of 2611.00001')).toBeTruthy();
     expect(within(card).getByRole('list', { name: 'AI keywords' }).textContent).toContain('diffusion');
@@ -114,6 +114,8 @@ describe('side panel reader', () => {
       'https://huggingface.co/papers/2611.00001',
       'https://arxiv.org/abs/2611.00001',
       'https://arxiv.org/pdf/2611.00001',
+      'https://arxiv.org/html/2611.00001',
+      'https://www.alphaxiv.org/abs/2611.00001',
       'https://github.com/acme/model',
       'https://acme.example/model',
     ]);
