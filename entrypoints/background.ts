@@ -26,7 +26,7 @@ import {
   readSetting,
   sourceSetting,
 } from '@/lib/settings/items';
-import { maySyncFrom, releaseSourceAccess } from '@/lib/source/access';
+import { maySyncFrom, releaseSourceAccess } from '@/lib/settings/source-access';
 import { watchRulesChanged } from '@/lib/alerts/watchlist-store';
 
 // Wiring only: every listener is registered synchronously so a woken worker gets its event.

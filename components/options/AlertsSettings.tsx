@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { BADGE_MODES } from '@/lib/background/badge';
+import { BADGE_MODES } from '@/lib/settings/defaults';
 import { parseTimeOfDay } from '@/lib/alerts/digest';
 import { t } from '@/lib/i18n/options';
 import { watchMarkText } from '@/lib/i18n/ui';

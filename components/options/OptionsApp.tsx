@@ -8,7 +8,7 @@ import { AlertsSettings } from './AlertsSettings';
 import { DataSettings } from './DataSettings';
 import { POLL_RULE, RETENTION_CHOICES, RETENTION_RULE, SOURCE_RULE, checkSource, permissionPatternFor, readSetting, sourceSetting } from '@/lib/settings/items';
 import { RefusedSettings } from './RefusedSettings';
-import { maySyncFrom } from '@/lib/source/access';
+import { maySyncFrom } from '@/lib/settings/source-access';
 import { AppearanceSettings } from './AppearanceSettings';
 import { SelectSetting, ruledAccess } from './SelectSetting';
 import { CardSettings } from './CardSettings';

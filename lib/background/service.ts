@@ -1,5 +1,5 @@
 import { createAlerts, type AlertDeps } from '../alerts/service';
-import type { BadgeMode } from './badge';
+import type { BadgeMode } from '../settings/defaults';
 import { broadcast } from '../protocol/messages';
 import { addDays, utcDay } from '../core/dates';
 import { pruneBefore } from '../store/retention';

@@ -4,28 +4,12 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { PaperboyDb } from '../store/schema';
 import { fetchPaper as fetchPaperFromSource } from '../source/paper-by-id';
-import {
-  BUCKET_COUNT,
-  TOMBSTONE_TTL_SECONDS,
-  bucketIndexOfKey,
-  bucketKey,
-  bucketOf,
-  compactBucket,
-  isSavedMark,
-  laterMark,
-  localMark,
-  markSeconds,
-  mergeBuckets,
-  sameBucket,
-  sanitizeBucket,
-  splitIntoBuckets,
-  toSeconds,
-  type Mark,
-} from './merge';
+import { BUCKET_COUNT, TOMBSTONE_TTL_SECONDS, bucketIndexOfKey, bucketKey, bucketOf, compactBucket, isSavedMark, laterMark, localMark, markSeconds, mergeBuckets, sameBucket, sanitizeBucket, splitIntoBuckets, toSeconds, type Mark } from './merge';
 import { applyMarks, fillStub, savedMarksOf } from './store';
 import { readSyncState } from '../sync/engine';
 import { forSource, isHeldBack } from '../sync/state';
-import { SAVED_FOLLOW_STATUS, SAVED_MARKS } from '../settings/keys';
+import { SAVED_MARKS } from '../settings/keys';
+import { followStatusItem } from './follow-status';
 import { createSerialQueue } from '../core/serial';
 
 /** Synced storage (storage.sync) as the follower uses it; tests give their own. */
@@ -39,18 +23,9 @@ export interface StorageChange {
   newValue?: unknown;
 }
 
-/** How following went, for the options page. */
-export interface FollowStatus {
-  at: number;
-  /** Per bucket key: saved ids that did not fit in storage.sync and stay on this device only. */
-  localOnly: Record<string, number>;
-  /** The last write to storage.sync that failed (quota, write rate), if the latest did. */
-  error?: string;
-}
 
 /** This device's replica of every mark, so a failed or lost write to storage.sync is never lost. */
 export const savedMarksItem = storage.defineItem<Record<string, Mark>>(SAVED_MARKS.key, { fallback: SAVED_MARKS.fallback });
-export const followStatusItem = storage.defineItem<FollowStatus>(SAVED_FOLLOW_STATUS.key, { fallback: SAVED_FOLLOW_STATUS.fallback });
 
 /** Saved papers fetched by id per run, so a long list arriving at once is spread out. */
 const MAX_FETCHES_PER_RUN = 25;

@@ -2,7 +2,6 @@
 // its rule: every default in this one file. lib/settings/keys.ts pairs each with its key.
 import type { LanguageChoice } from '../core/locale';
 import type { ThemeChoice } from '../boot/theme';
-import type { BadgeMode } from '../background/badge';
 import { DEFAULT_FILTERS } from '../reader/filters';
 import type { ReaderPrefs } from '../reader/prefs';
 import { OUTBOUND_LINKS, type OutboundLink } from '../core/urls';
@@ -17,6 +16,9 @@ export const DEFAULT_RETENTION_DAYS = 90;
 export const DEFAULT_LANGUAGE: LanguageChoice = 'browser';
 /** Whatever the system prefers. */
 export const DEFAULT_THEME: ThemeChoice = 'system';
+/** What the badge counts: papers new since the last look, unread papers of today's list, or nothing. */
+export type BadgeMode = 'new' | 'unread' | 'off';
+export const BADGE_MODES: readonly BadgeMode[] = ['new', 'unread', 'off'];
 /** The badge counts new papers. */
 export const DEFAULT_BADGE_MODE: BadgeMode = 'new';
 /** Notifications are opt-in: the permission is asked for when they are turned on. */

@@ -7,9 +7,10 @@ import type { PaperboyDb } from '@/lib/store/schema';
 import type { Paper } from '@/lib/source/entry';
 import { fetchPaper } from '@/lib/source/paper-by-id';
 import { bucketKey, bucketOf, toSeconds, type Mark } from '@/lib/saved/merge';
-import { createSavedSync, followStatusItem, savedMarksItem, type StorageChange, type SyncedArea } from '@/lib/saved/follow';
+import { createSavedSync, savedMarksItem, type StorageChange, type SyncedArea } from '@/lib/saved/follow';
+import { followStatusItem } from '@/lib/saved/follow-status';
 import { isStub } from '@/lib/saved/store';
-import { startFakeHf } from '../../support/fake-hf.mjs';
+import { startFakeHf } from '@/tests/support/fake-hf.mjs';
 import { makePaper } from '../../support/make-paper';
 
 const T0 = Date.UTC(2026, 10, 26, 12);
