@@ -6,12 +6,12 @@ import { summarize } from './stats.mjs';
 /** @typedef {Awaited<ReturnType<typeof import('../tests/support/browser.mjs').launchExtension>>} Extension */
 /** @typedef {import('playwright-core').Page} Page */
 
-export async function badgeText(extension) {
+async function badgeText(extension) {
   return extension.worker().evaluate(() => chrome.action.getBadgeText({}));
 }
 
 /** As tests/support/e2e.ts `waitForBadge`. */
-export async function waitForBadge(extension, predicate, timeout = 60_000) {
+async function waitForBadge(extension, predicate, timeout = 60_000) {
   const deadline = Date.now() + timeout;
   let text = await badgeText(extension);
   while (!predicate(text)) {
@@ -67,7 +67,7 @@ export async function driverPage(extension) {
 }
 
 /** chrome.runtime.sendMessage with the envelope of lib/protocol/messages.ts; also times the round trip. */
-export async function request(driver, request) {
+async function request(driver, request) {
   return driver.evaluate(async (message) => {
     const start = performance.now();
     const response = await chrome.runtime.sendMessage({ paperboy: 'request', request: message });

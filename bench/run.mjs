@@ -42,7 +42,7 @@ import {
 import { QUERIES } from './queries.mjs';
 import { builtSizes } from './sizes.mjs';
 import { makeIngestDays, makeStore } from './store.mjs';
-import { kb, mb, pairedRatio, summarize, table } from './stats.mjs';
+import { kb, mb, pairedRatio, table } from './stats.mjs';
 
 const OUT = resolve(import.meta.dirname, '../.output/bench');
 

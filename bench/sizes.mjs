@@ -14,7 +14,7 @@ function resolveSpec(root, from, spec) {
 }
 
 /** Every JS file reachable from `entries` through static imports. @param {string} root @param {string[]} entries */
-export function jsClosure(root, entries) {
+function jsClosure(root, entries) {
   const seen = new Set();
   const queue = [...entries];
   while (queue.length > 0) {

@@ -1,7 +1,7 @@
 // Small statistics and formatting helpers for the benchmark table.
 
 /** Nearest-rank percentile. @param {number[]} values @param {number} p in [0, 100] */
-export function percentile(values, p) {
+function percentile(values, p) {
   const sorted = values.filter((value) => Number.isFinite(value)).sort((a, b) => a - b);
   if (sorted.length === 0) return NaN;
   const rank = Math.ceil((p / 100) * sorted.length);

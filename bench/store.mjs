@@ -4,14 +4,14 @@
 import { makeDay, mulberry32 } from '../tests/support/generate-papers.mjs';
 
 const DAY_MS = 86_400_000;
-export const MIN_PER_DAY = 50;
-export const MAX_PER_DAY = 120;
-export const STORE_SEED = 2026;
+const MIN_PER_DAY = 50;
+const MAX_PER_DAY = 120;
+const STORE_SEED = 2026;
 
 /** @param {string} day @param {number} delta */
-export const addDays = (day, delta) => new Date(Date.parse(`${day}T00:00:00Z`) + delta * DAY_MS).toISOString().slice(0, 10);
+const addDays = (day, delta) => new Date(Date.parse(`${day}T00:00:00Z`) + delta * DAY_MS).toISOString().slice(0, 10);
 /** @param {string} day */
-export const isWeekend = (day) => [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
+const isWeekend = (day) => [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
 
 /**
  * The listing days of a store of `size` papers: day → count, newest first. The oldest day holds
@@ -19,7 +19,7 @@ export const isWeekend = (day) => [0, 6].includes(new Date(`${day}T00:00:00Z`).g
  * @param {number} size @param {string} today YYYY-MM-DD
  * @returns {[day: string, count: number][]}
  */
-export function planStore(size, today, seed = STORE_SEED) {
+function planStore(size, today, seed = STORE_SEED) {
   const random = mulberry32(seed);
   /** @type {[string, number][]} */
   const plan = [];

@@ -12,7 +12,7 @@ export const DAY = 24 * HOUR;
 export const seeded: (seed: number) => () => number = mulberry32;
 
 /** Standard normal (Box–Muller). */
-export function normal(random: () => number): number {
+function normal(random: () => number): number {
   const u = Math.max(1e-12, random());
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
 }
@@ -23,7 +23,7 @@ const clamp = (x: number, low: number, high: number) => Math.min(high, Math.max(
  * Where the installs are: UTC offsets (hours, as in early December) and a guess at Hugging
  * Face's audience. Mainland China reaches the Hub through mirrors, but its requests are counted.
  */
-export const TIME_ZONES: readonly { name: string; offset: number; share: number }[] = [
+const TIME_ZONES: readonly { name: string; offset: number; share: number }[] = [
   { name: 'America/Los_Angeles', offset: -8, share: 0.12 },
   { name: 'America/New_York', offset: -5, share: 0.15 },
   { name: 'America/Sao_Paulo', offset: -3, share: 0.03 },
@@ -98,13 +98,13 @@ export function sessions(who: Person, from: number, to: number, random: () => nu
 }
 
 /** Is `time` a Saturday or Sunday in UTC (HF lists nothing then)? */
-export function isUtcWeekend(time: number): boolean {
+function isUtcWeekend(time: number): boolean {
   const day = new Date(time).getUTCDay();
   return day === 0 || day === 6;
 }
 
 /** The number of papers a listing day ends up with: 50–120 on weekdays, none on weekends. */
-export function finalSize(day: string): number {
+function finalSize(day: string): number {
   const time = Date.parse(`${day}T00:00:00Z`);
   if (isUtcWeekend(time)) return 0;
   return 50 + Math.floor(seeded(time / DAY)() * 71);

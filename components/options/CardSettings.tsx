@@ -1,23 +1,20 @@
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
 import { t, type OptionsMessageKey } from '@/lib/i18n/options';
 import { OUTBOUND_LINKS, type OutboundLink } from '@/lib/core/urls';
 import { cardLinksSetting, showImagesSetting } from '@/lib/settings/display';
+import { useStored } from '../shared/use-stored';
 
 const LINK_LABEL: Record<OutboundLink, OptionsMessageKey> = { arxiv: 'linkArxiv', pdf: 'linkPdf', arxivHtml: 'linkArxivHtml', alphaxiv: 'linkAlphaxiv' };
 
 /** What the side panel's cards show: images, and which links. Applied at once; follows changes made elsewhere. */
 export function CardSettings() {
-  const showImages = useSignal<boolean | undefined>(undefined);
-  const links = useSignal<readonly OutboundLink[] | undefined>(undefined);
+  const showImages = useStored(showImagesSetting, undefined);
+  const links = useStored<readonly OutboundLink[], undefined>(cardLinksSetting, undefined);
   const applied = useSignal(false);
-  useEffect(() => {
-    void showImagesSetting.getValue().then((value) => (showImages.value = value));
-    void cardLinksSetting.getValue().then((value) => (links.value = value));
-    const stops = [showImagesSetting.watch((value) => (showImages.value = value)), cardLinksSetting.watch((value) => (links.value = value))];
-    return () => stops.forEach((stop) => stop());
-  }, []);
-  const saved = (write: Promise<void>) => void write.then(() => (applied.value = true));
+  const saved = (write: Promise<void>) =>
+    void write.then(() => {
+      applied.value = true;
+    });
   const toggleLink = (link: OutboundLink, on: boolean) => {
     const next = OUTBOUND_LINKS.filter((candidate) => (candidate === link ? on : links.value?.includes(candidate)));
     links.value = next;

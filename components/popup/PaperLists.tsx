@@ -14,7 +14,7 @@ const TABS: { id: ListTab; label: () => string }[] = [
  * Compact cards in the popup's first paint: more than its 600 px show. The rest (up to ~150 on a
  * busy day) are rendered right after that paint, so the user sees the list without waiting for them.
  */
-export const FIRST_PAINT_CARDS = 8;
+const FIRST_PAINT_CARDS = 8;
 
 function PaperList({ papers, state, limit = papers.length }: { papers: PaperSummary[]; state: PopupState; limit?: number }) {
   if (papers.length === 0) return <p class="empty">{t('emptyList')}</p>;

@@ -1,7 +1,6 @@
 import { batch, signal } from '@preact/signals';
 import type { PaperboyDb } from '@/lib/store/schema';
-import { t, tn } from '@/lib/i18n/ui';
-import { onBroadcast, sendRequest, type Broadcast } from '@/lib/protocol/messages';
+import { onBroadcast, sendRequest, } from '@/lib/protocol/messages';
 import { loadHome, type HomeData } from '@/lib/boot/home';
 import { createRefreshState } from '../shared/refresh-state';
 

@@ -10,7 +10,7 @@ import { Sparkline } from './Sparkline';
 
 const FIRST_AUTHORS = 3;
 
-export interface PaperActions {
+interface PaperActions {
   /** A link of the paper was followed. */
   onOpen?: (id: string) => void;
   onToggleSaved?: (id: string) => void;
@@ -144,7 +144,7 @@ export function PaperCard({ paper, isNew, full = false, terms, focused = false, 
     >
       <div class="paper-head">
         <span class="votes">
-          <span class="upvotes" title={tn('upvotes', paper.upvotes)} aria-label={tn('upvotes', paper.upvotes)}>
+          <span class="upvotes" role="img" title={tn('upvotes', paper.upvotes)} aria-label={tn('upvotes', paper.upvotes)}>
             <span aria-hidden="true">▲</span> {formatNumber(paper.upvotes)}
           </span>
           <Sparkline history={paper.upvoteHistory ?? []} />

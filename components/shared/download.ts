@@ -2,7 +2,7 @@
  * Saves text as a file through a Blob URL and `<a download>`: no `downloads` permission, and
  * the user's browser decides where it goes.
  */
-export function downloadText(text: string, filename: string, type: string): void {
+function downloadText(text: string, filename: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;

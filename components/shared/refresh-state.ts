@@ -3,7 +3,7 @@ import { t, tn } from '@/lib/i18n/ui';
 import type { Broadcast, sendRequest } from '@/lib/protocol/messages';
 import type { SyncOutcome } from '@/lib/sync/engine';
 
-export function describeOutcome(outcome: SyncOutcome): string {
+function describeOutcome(outcome: SyncOutcome): string {
   const { state } = outcome;
   if (!outcome.ran) return t('refreshSkipped');
   if (state.error) return t('refreshFailed', { reason: state.error.message });

@@ -7,7 +7,7 @@ import { exportPapers, type ExportKind } from '../shared/download';
 import { periodOf, type ReaderView } from '@/lib/reader/view';
 
 /** A file name part for a view: `saved`, `day-2026-11-20`, `week-2026-W48`… */
-export function viewFileName(view: ReaderView): string {
+function viewFileName(view: ReaderView): string {
   const period = periodOf(view);
   return period ? `${period.kind}-${period.value}` : view.kind;
 }

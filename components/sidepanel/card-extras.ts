@@ -6,6 +6,7 @@ import { cardLinksSetting, showImagesSetting } from '@/lib/settings/display';
 import { CARD_LINKS } from '@/lib/settings/keys';
 import type { OutboundLink } from '@/lib/core/urls';
 import type { CardExtras } from '../shared/PaperCard';
+import { useStored } from '../shared/use-stored';
 
 type Parts = typeof import('./card-parts');
 
@@ -15,15 +16,13 @@ type Parts = typeof import('./card-parts');
  * (a moment, beside the panel's first reads), cards have their links only.
  */
 export function useCardExtras(): CardExtras {
-  const showImages = useSignal(false);
-  const links = useSignal<readonly OutboundLink[]>(CARD_LINKS.fallback);
+  const showImages = useStored(showImagesSetting, false);
+  const links = useStored<readonly OutboundLink[]>(cardLinksSetting, CARD_LINKS.fallback);
   const parts = useSignal<Parts | undefined>(undefined);
   useEffect(() => {
-    void import('./card-parts').then((module) => (parts.value = module));
-    void showImagesSetting.getValue().then((value) => (showImages.value = value));
-    void cardLinksSetting.getValue().then((value) => (links.value = value));
-    const stops = [showImagesSetting.watch((value) => (showImages.value = value)), cardLinksSetting.watch((value) => (links.value = value))];
-    return () => stops.forEach((stop) => stop());
+    void import('./card-parts').then((module) => {
+      parts.value = module;
+    });
   }, []);
   // One object per choice: cards whose props did not change are not rendered again.
   return useMemo(

@@ -1,7 +1,7 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { PaperboyDb } from '@/lib/store/schema';
 import { organizationsOf, type PaperFilters } from '@/lib/reader/filters';
-import { type SortKey } from '@/lib/store/order';
+import type { SortKey } from '@/lib/store/order';
 import { onBroadcast, sendRequest } from '@/lib/protocol/messages';
 import { readFirstScreen, type FirstScreen } from '@/lib/boot/first-screen';
 import type { ReaderPrefs } from '@/lib/reader/prefs';

@@ -1,10 +1,10 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import { getPapers } from '@/lib/store/reads';
-import { type PaperRecord, type PaperSummary } from '@/lib/store/records';
-import { type PaperboyDb } from '@/lib/store/schema';
+import type { PaperRecord, PaperSummary } from '@/lib/store/records';
+import type { PaperboyDb } from '@/lib/store/schema';
 
 /** Full records kept for cards beyond what is shown: enough to scroll back and forth. */
-export const MAX_RECORDS = 600;
+const MAX_RECORDS = 600;
 
 /**
  * The full records (abstracts…) of the cards shown and recently shown. Lists hold summaries; a

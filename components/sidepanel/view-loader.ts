@@ -1,22 +1,22 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import { getListingSummaries, getSavedSummaries, latestListedDay } from '@/lib/store/reads';
-import { type ListingKey, type ListingRecord, type PaperSummary } from '@/lib/store/records';
-import { type PaperboyDb } from '@/lib/store/schema';
+import type { ListingKey, ListingRecord, PaperSummary } from '@/lib/store/records';
+import type { PaperboyDb } from '@/lib/store/schema';
 import { applyFilters, sortPapers, type PaperFilters } from '@/lib/reader/filters';
-import { type SortKey } from '@/lib/store/order';
+import type { SortKey } from '@/lib/store/order';
 import { describeFreshness, type Freshness } from '@/lib/reader/freshness';
 import type { sendRequest } from '@/lib/protocol/messages';
 import { headSortOf, readHeadScreen, type HeadScreen } from '@/lib/boot/first-screen';
 import { listingKeyOf, periodOf, type ReaderView } from '@/lib/reader/view';
 import { EMPTY_SYNC_STATE } from '@/lib/sync/state';
-import { type SyncError, type SyncState } from '@/lib/store/records';
+import type { SyncError, SyncState } from '@/lib/store/records';
 import { pageSyncState } from '@/lib/sync/unstored-state';
 import { FIRST_PAINT } from './list-paging';
 import type { RecordCache } from './record-cache';
 
-export type LoadStatus = 'loading' | 'ready' | 'fetching';
+type LoadStatus = 'loading' | 'ready' | 'fetching';
 
-export interface LoadOptions {
+interface LoadOptions {
   /** Asks the background to fetch the view when it is missing or stale (default true). */
   fetch?: boolean;
   /** Shows a long view's head first, while its summaries are read. */

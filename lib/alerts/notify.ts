@@ -16,7 +16,7 @@ export interface AlertCandidate {
 /** When each paper and reason (or each digest day) was notified. */
 export type Ledger = Record<string, number>;
 
-export const MAX_VISIBLE = 3;
+const MAX_VISIBLE = 3;
 
 /**
  * Bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069). A notification is plain

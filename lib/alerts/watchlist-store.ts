@@ -16,7 +16,7 @@ interface StoredRule {
   addedAt: number;
 }
 
-export const watchKey = (kind: WatchKind, value: string) => `${WATCH_KEY_PREFIX}${kind}:${value}`;
+const watchKey = (kind: WatchKind, value: string) => `${WATCH_KEY_PREFIX}${kind}:${value}`;
 
 /**
  * A normalised value is the label compatibility-folded: a few characters unfold into many

@@ -54,7 +54,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * end of the phrase must not continue into the text ("llama" is not in "llamas"), while an end
  * in punctuation needs no boundary ("c++", "llama-3" in "llama-3.1"), nor an end in an unspaced script.
  */
-export function phraseMatcher(value: string): (normalisedText: string) => boolean {
+function phraseMatcher(value: string): (normalisedText: string) => boolean {
   const first = value[0] ?? '';
   const last = value[value.length - 1] ?? '';
   const bounded = (char: string) => WORD_CHAR.test(char) && !UNSPACED.test(char);

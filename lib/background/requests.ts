@@ -1,7 +1,7 @@
 import { countUnseen } from '../store/reads';
 import { markSeen, setRead, setSaved } from '../store/writes';
-import { type ListingKey } from '../store/records';
-import { type PaperboyDb } from '../store/schema';
+import type { ListingKey } from '../store/records';
+import type { PaperboyDb } from '../store/schema';
 import { broadcast, type ImportOutcome, type RequestHandlers } from '../protocol/messages';
 import { applyMarks, importPapers } from '../saved/store';
 import { toSeconds } from '../saved/merge';
@@ -12,7 +12,7 @@ import type { SearchOutcome, ViewFetchOutcome } from '../sync/view-fetch';
 import type { ImportParse } from '../transfer/import';
 
 /** A checked export (lib/transfer/import.ts): what an import request carries. */
-export type ImportData = Omit<Extract<ImportParse, { ok: true }>, 'ok'>;
+type ImportData = Omit<Extract<ImportParse, { ok: true }>, 'ok'>;
 
 /** What the pages' requests do: the background is the only writer of marks and papers. */
 export interface PageRequests {

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import { badgeFor, type BadgeView } from './badge';
-import { type BadgeMode } from '../settings/defaults';
+import type { BadgeMode } from '../settings/defaults';
 import { countPapers, countUnseen, getListingSummaries, latestListedDay } from '../store/reads';
-import { type PaperboyDb } from '../store/schema';
+import type { PaperboyDb } from '../store/schema';
 import { readSyncState } from '../sync/engine';
 import { EMPTY_SYNC_STATE } from '../sync/state';
-import { type SyncState } from '../store/records';
+import type { SyncState } from '../store/records';
 
 /** The toolbar button's badge, kept true to the stored state (what it shows: lib/background/badge.ts). */
 export interface ToolbarBadge {

@@ -14,7 +14,7 @@ export interface HomeData {
   sync: SyncState;
 }
 
-export const byUpvotes = (a: PaperSummary, b: PaperSummary) => b.upvotes - a.upvotes || a.id.localeCompare(b.id);
+const byUpvotes = (a: PaperSummary, b: PaperSummary) => b.upvotes - a.upvotes || a.id.localeCompare(b.id);
 
 /**
  * Everything in one read transaction, about five requests whatever the store's size: the sync

@@ -1,11 +1,11 @@
 // The Theme setting, applied as `data-theme` on <html>: components/shared/theme.css picks its colours
 // with light-dark(), which follows `color-scheme`, so "system" keeps the media query's answer.
 
-export const THEME_CHOICES = ['system', 'light', 'dark'] as const;
+const THEME_CHOICES = ['system', 'light', 'dark'] as const;
 export type ThemeChoice = (typeof THEME_CHOICES)[number];
 
 /** A stored value from another version or device may be anything: unknown means system. */
-export function themeOf(value: unknown): ThemeChoice {
+function themeOf(value: unknown): ThemeChoice {
   return value === 'light' || value === 'dark' ? value : 'system';
 }
 

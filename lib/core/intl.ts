@@ -19,7 +19,10 @@ function cached<F, O extends Options>(make: (locale: string | undefined, options
       format = make(locale, options);
       byValue.set(valueKey, format);
     }
-    if (!perLocale) byIdentity.set(options, (perLocale = new Map()));
+    if (!perLocale) {
+      perLocale = new Map();
+      byIdentity.set(options, perLocale);
+    }
     perLocale.set(key, format);
     return format;
   };

@@ -56,7 +56,12 @@ export interface LocaleCell {
 
 function plainCell(initial: Locale): LocaleCell {
   let value = initial;
-  return { get: () => value, set: (next) => void (value = next) };
+  return {
+    get: () => value,
+    set: (next) => {
+      value = next;
+    },
+  };
 }
 
 let cell: LocaleCell = plainCell(DEFAULT_LOCALE);

@@ -15,7 +15,7 @@ const MAX_IDS = 50_000;
 const MAX_QUERY = 2_000;
 
 /** A page of this extension: its id, and a URL under the extension's own origin. */
-export function isOwnPage(sender: MessageSender | undefined): boolean {
+function isOwnPage(sender: MessageSender | undefined): boolean {
   if (!sender || sender.id !== browser.runtime.id || typeof sender.url !== 'string') return false;
   return sender.url.startsWith(browser.runtime.getURL('/'));
 }
@@ -42,7 +42,7 @@ const RequestSchema = v.variant('type', [
 ]);
 
 /** The request as the handlers may use it (unknown fields dropped), or why it is refused. */
-export function checkRequest(value: unknown): RequestCheck {
+function checkRequest(value: unknown): RequestCheck {
   const result = v.safeParse(RequestSchema, value);
   if (!result.success) return { ok: false, reason: describeIssues(result.issues) };
   return { ok: true, request: result.output as Request };

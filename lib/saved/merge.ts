@@ -79,7 +79,7 @@ export function localMark(previous: Mark | undefined, saved: boolean, nowSeconds
 }
 
 /** Clocks of two devices may disagree by this much; a mark further ahead is not believed. */
-export const MAX_CLOCK_AHEAD_SECONDS = 86_400;
+const MAX_CLOCK_AHEAD_SECONDS = 86_400;
 
 export interface BucketOrigin {
   /** The bucket the value was read from: an id that hashes elsewhere is not this bucket's. */

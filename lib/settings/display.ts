@@ -6,10 +6,10 @@ import { OUTBOUND_LINKS, type OutboundLink } from '../core/urls';
 import { CARD_LINKS, SHOW_IMAGES, type SettingSpec } from './keys';
 
 // Synced: another device or version may have written anything. Each value is checked where read.
-export const checkShowImages = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
+const checkShowImages = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
 
 /** The known links among those stored, in the cards' order; undefined when the value is not a list. */
-export function checkCardLinks(value: unknown): OutboundLink[] | undefined {
+function checkCardLinks(value: unknown): OutboundLink[] | undefined {
   if (!Array.isArray(value)) return undefined;
   return OUTBOUND_LINKS.filter((link) => value.includes(link));
 }

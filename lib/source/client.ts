@@ -50,7 +50,7 @@ export const MAX_LISTING_PAGES = 50;
 /** A full page of 100 entries is about 0.55 MB; reading stops well past that. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** Entries read from one page, however many the source sends (it is asked for at most 100). */
-export const MAX_PAGE_ENTRIES = 2 * PAGE_SIZE;
+const MAX_PAGE_ENTRIES = 2 * PAGE_SIZE;
 const MAX_PROBLEMS = 5;
 /** HF's rate-limit window; the wait when a 429 names no reset time. */
 const DEFAULT_RATE_LIMIT_WAIT_S = 300;
@@ -182,7 +182,7 @@ function defaults(options: ClientOptions): Required<ClientOptions> {
 const MAX_SEARCH_QUERY = 250;
 const SEARCH_LIMIT = 50;
 
-export function searchUrl(source: string, query: string, limit = SEARCH_LIMIT): string {
+function searchUrl(source: string, query: string, limit = SEARCH_LIMIT): string {
   const url = new URL('api/papers/search', `${source.replace(/\/+$/, '')}/`);
   url.searchParams.set('q', query.trim().slice(0, MAX_SEARCH_QUERY));
   url.searchParams.set('limit', String(limit));

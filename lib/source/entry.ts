@@ -31,7 +31,7 @@ export interface Paper {
 }
 
 /** A Hugging Face user: `name` is checked (it goes into a link), `avatarUrl` is on Hugging Face. */
-export interface Submitter {
+interface Submitter {
   name: string;
   fullname?: string;
   avatarUrl?: string;
@@ -119,7 +119,7 @@ function blankToUndefined(value: string | undefined): string | undefined {
 }
 
 /** A count as the source may write it: an integer, or a numeric string ('12'); undefined otherwise. */
-export function readCount(value: unknown): number | undefined {
+function readCount(value: unknown): number | undefined {
   const number = typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
   if (typeof number !== 'number' || !Number.isFinite(number) || number < 0) return undefined;
   return Math.min(Math.floor(number), Number.MAX_SAFE_INTEGER);

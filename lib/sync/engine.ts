@@ -10,7 +10,6 @@ import { planFollowUps, type StoredListing } from './plan';
 import { EMPTY_SYNC_STATE, emptySummary, forSource, isHeldBack, newerState, withFailure, withSuccess, type SyncReason } from './state';
 import { publishUnsavedState } from './unstored-state';
 
-export { newerState };
 
 export interface SyncOutcome {
   /** False when the sync sent no request (rate-limited or backing off). */
@@ -211,4 +210,4 @@ export function createSyncEngine(deps: SyncDeps) {
   };
 }
 
-export type SyncEngine = ReturnType<typeof createSyncEngine>;
+type SyncEngine = ReturnType<typeof createSyncEngine>;

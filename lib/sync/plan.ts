@@ -5,7 +5,7 @@ import { dayKey, lastDayOf } from '../store/listing-keys';
 import { stretchedMinutes } from './schedule';
 
 /** Lists that keep changing but not by the minute: a view the user opens refreshes them this often. */
-export const SLOW_REFRESH_MS = 3 * 60 * 60_000;
+const SLOW_REFRESH_MS = 3 * 60 * 60_000;
 /**
  * The scheduled sync refreshes the previous listing day and trending this often (by day on
  * weekdays; stretched at night UTC and on weekends like the poll), so that a sync usually
@@ -38,7 +38,7 @@ export interface PlanInput {
 }
 
 /** The latest stored day with papers before `day`. */
-export function latestDayBefore(listings: ReadonlyMap<ListingKey, StoredListing>, day: string): string | undefined {
+function latestDayBefore(listings: ReadonlyMap<ListingKey, StoredListing>, day: string): string | undefined {
   let latest: string | undefined;
   for (const [key, listing] of listings) {
     if (!key.startsWith('day:') || listing.size === 0) continue;

@@ -3,7 +3,6 @@ import type { PaperRecord } from '../store/records';
 import type { Paper } from '../source/entry';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ExportedPaper } from './export-format';
 
-export { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ExportedPaper, type ExportedSavedId } from './export-format';
 
 /** A record with details, or only an id (see saved-store's stubs: no upvote history yet). */
 const hasDetails = (paper: PaperRecord) => paper.upvoteHistory.length > 0;

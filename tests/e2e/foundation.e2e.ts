@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { launchExtension } from '../support/browser.mjs';
 import { startFakeHf } from '../support/fake-hf.mjs';
 import { countStoredPapers } from '../support/idb-probe';
-import { badgeText as readBadge, openPage as open, waitForBadge as waitBadge } from '../support/e2e';
+import { openPage as open, waitForBadge as waitBadge } from '../support/e2e';
 
 type Extension = Awaited<ReturnType<typeof launchExtension>>;
 type Fake = Awaited<ReturnType<typeof startFakeHf>>;
@@ -20,7 +20,6 @@ afterAll(async () => {
   await fake?.close();
 });
 
-const badgeText = () => readBadge(extension);
 const badgeTitle = () => extension.worker().evaluate(() => chrome.action.getTitle({}));
 
 const storedPaperCount = () => extension.worker().evaluate(countStoredPapers);

@@ -16,7 +16,7 @@ const MATCHES = 10;
 /** In no generated paper: only the retitled ones match. */
 const WORD = 'quokka';
 const entries = makeDay(TODAY, COUNT, { seed: 51 });
-entries.slice(0, MATCHES).forEach((entry) => applyOverrides(entry, { title: `Quokka ${entry.paper.title}` }));
+for (const entry of entries.slice(0, MATCHES)) applyOverrides(entry, { title: `Quokka ${entry.paper.title}` });
 
 let extension: Extension;
 let fake: Fake;

@@ -41,7 +41,6 @@ afterAll(async () => {
 
 const badgeText = () => probe.evaluate(() => (globalThis as unknown as FirefoxGlobals).browser.browserAction.getBadgeText({}));
 const badgeTitle = () => probe.evaluate(() => (globalThis as unknown as FirefoxGlobals).browser.browserAction.getTitle({}));
-const cards = (page: Page) => page.$$eval('article', (elements) => elements.length);
 const listBar = (page: Page) => page.$eval('.list-bar', (element) => (element.textContent ?? '').replace(/\s+/g, ' '));
 async function shownOf(page: Page): Promise<number | undefined> {
   const match = / ([\d,]+) of [\d,]+ shown/.exec(await listBar(page));

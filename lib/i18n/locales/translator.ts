@@ -7,7 +7,7 @@ export type Params = Record<string, string | number>;
 type PluralBase<K> = K extends `${infer Base}_other` ? Base : never;
 
 /** `{name}` placeholders; numbers are written for the locale (1,234), so pass years and ids as strings. */
-export function fill(template: string, params: Params, tag: string): string {
+function fill(template: string, params: Params, tag: string): string {
   return template.replace(/\{(\w+)\}/g, (match, name: string) => {
     if (!(name in params)) return match;
     const value = params[name]!;

@@ -12,7 +12,7 @@ import { makePaper } from '../../support/make-paper';
 
 const NOW = Date.parse('2026-11-20T15:00:00Z');
 const monthPapers = (count: number, prefix = '2611.000') =>
-  Array.from({ length: count }, (_, index) => makePaper(`${prefix}${String(index).padStart(2, '0')}`, { upvotes: index, listedOn: '2026-11-1' + (index % 5) }));
+  Array.from({ length: count }, (_, index) => makePaper(`${prefix}${String(index).padStart(2, '0')}`, { upvotes: index, listedOn: `2026-11-1${index % 5}` }));
 
 async function seedMonth(count = 10) {
   const db = await getDb();

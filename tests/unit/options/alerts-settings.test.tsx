@@ -134,6 +134,6 @@ describe('the card', () => {
 
   it('draws nothing for a single sample', () => {
     render(<PaperCard paper={record({ upvoteHistory: [[0, 3]] })} isNew={false} />);
-    expect(screen.queryByRole('img')).toBeNull();
+    expect(screen.queryByRole('img', { name: /^Upvotes over time/ })).toBeNull();
   });
 });

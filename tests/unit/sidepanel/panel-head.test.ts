@@ -14,7 +14,7 @@ const NOW = Date.parse('2026-11-20T15:00:00Z');
 async function seedMonth() {
   const db = await getDb();
   const papers = Array.from({ length: 10 }, (_, index) =>
-    makePaper(`2611.0000${index}`, { upvotes: (index * 7) % 10, listedOn: '2026-11-1' + (index % 5), organization: index % 2 ? 'Odd Lab' : 'Even Lab' }),
+    makePaper(`2611.0000${index}`, { upvotes: (index * 7) % 10, listedOn: `2026-11-1${index % 5}`, organization: index % 2 ? 'Odd Lab' : 'Even Lab' }),
   );
   await storeListing(db, { key: 'month:2026-11', papers, fetchedAt: NOW - 1000, mode: 'replace', markNew: false });
   await setRead(db, ['2611.00001', '2611.00002'], true, NOW);

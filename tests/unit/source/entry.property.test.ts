@@ -148,7 +148,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 
 /** Applies the mutations to a copy; `at` picks among the paths that exist at that moment. */
 function mutate(entry: Record<string, Json>, mutations: readonly Mutation[]): Json {
-  let root: Json = structuredClone(entry);
+  const root: Json = structuredClone(entry);
   for (const change of mutations) {
     const paths = pathsOf(root);
     if (paths.length === 0) break;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PaperRecord } from '@/lib/store/records';
-import { EXPORT_FORMAT, citationKeys, escapeBibtex, toBibtex, toExportFile, toJson } from '@/lib/transfer/export';
+import { EXPORT_FORMAT } from '@/lib/transfer/export-format';
+import { citationKeys, escapeBibtex, toBibtex, toExportFile, toJson } from '@/lib/transfer/export';
 import { stubRecord } from '@/lib/saved/store';
 import { makePaper } from '../../support/make-paper';
 
