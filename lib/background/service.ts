@@ -6,6 +6,7 @@ import { pruneBefore } from '../store/retention';
 import { DEFAULT_RETENTION_DAYS } from '../settings/items';
 import { createSyncEngine, type SyncDeps } from '../sync/engine';
 import { createViewFetcher } from '../sync/view-fetch';
+import { createLinkedReposFetcher } from '../sync/linked-repos';
 import type { SavedSync } from '../saved/follow';
 import { createPollAlarms, type PollAlarms } from './poll-alarms';
 import { createToolbarBadge } from './toolbar-badge';
@@ -92,7 +93,7 @@ export function createPaperboyService(deps: ServiceDeps): PaperboyService {
     prune,
     refreshBadge: badge.refresh,
   });
-  const requests = createPageRequests({ ...deps, now, views: createViewFetcher(deps), afterStore, refreshBadge: badge.refresh });
+  const requests = createPageRequests({ ...deps, now, views: createViewFetcher(deps), linked: createLinkedReposFetcher(deps), afterStore, refreshBadge: badge.refresh });
 
   return {
     ...requests,

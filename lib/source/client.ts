@@ -170,6 +170,11 @@ function defaults(options: ClientOptions): Required<ClientOptions> {
   };
 }
 
+/** One JSON answer from the source, with the same timeout, deadline, body cap and typed errors as a listing. */
+export function fetchSourceJson(url: string, clientOptions: ClientOptions = {}): Promise<unknown> {
+  return requestJson(url, defaults(clientOptions));
+}
+
 const MAX_SEARCH_QUERY = 250;
 const SEARCH_LIMIT = 50;
 
