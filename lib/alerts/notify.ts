@@ -1,13 +1,13 @@
 // What to notify and how many at once, and the ledger that stops a second notification for
 // the same paper and reason. Pure: the side effects are in alerts.ts.
 
-export type AlertReason = 'watch' | 'rising';
+export type AlertReason = 'watch' | 'rising' | 'code';
 
 export interface AlertCandidate {
   reason: AlertReason;
   paperId: string;
   title: string;
-  /** What the notification says under the title: the matched rule, or the upvotes. */
+  /** What the notification says under the title: the matched rule, the upvotes, or where the code is. */
   detail: string;
 }
 

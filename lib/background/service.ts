@@ -27,7 +27,7 @@ export interface PaperboyService extends SyncRunner, Omit<PollAlarms, 'rearmAtSt
    * mirror's, asked for on the settings page) syncs at once.
    */
   permissionsChanged(added: { origins?: string[] } | undefined): Promise<void>;
-  /** The watchlist changed (here or on another device): marks, badge and open pages follow. */
+  /** The watchlist or the muted rules changed (here or on another device): marks, badge and open pages follow. */
   watchlistChanged(): Promise<void>;
   /** Arms (or sends, when missed) the daily digest; never throws. */
   scheduleDigest(): Promise<void>;
@@ -80,6 +80,7 @@ export function createPaperboyService(deps: ServiceDeps): PaperboyService {
     now,
     syncState: engine.currentState,
     watchUnseen: alerts.watchUnseen,
+    mutedUnseen: alerts.mutedUnseen,
     accessNeeded: sourceNeedingAccess,
     localeReady: deps.localeReady,
     badgeMode: deps.badgeMode,
