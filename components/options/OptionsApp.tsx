@@ -5,6 +5,7 @@ import { t } from '@/lib/i18n/options';
 import { sendRequest } from '@/lib/protocol/messages';
 import { POLL_CHOICES } from '@/lib/sync/schedule';
 import { AlertsSettings } from './AlertsSettings';
+import { MuteSettings } from './MuteSettings';
 import { DataSettings } from './DataSettings';
 import { POLL_RULE, RETENTION_CHOICES, RETENTION_RULE, SOURCE_RULE, checkSource, permissionPatternFor, readSetting, sourceSetting, type RuledSetting } from '@/lib/settings/items';
 import { RefusedSettings } from './RefusedSettings';
@@ -155,6 +156,7 @@ export function OptionsApp({ requestOrigin = requestOriginPermission, send = sen
       />
       <AppearanceSettings />
       <AlertsSettings />
+      <MuteSettings />
       <DataSettings send={send} />
     </main>
   );

@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { Fragment, type ComponentChildren } from 'preact';
+import { Fragment, type ComponentChildren, type ComponentType } from 'preact';
 import { localDate } from '@/lib/core/dates';
 import type { PaperRecord, PaperSummary, WatchHit } from '@/lib/store/records';
 import { formatNumber, t, tn, watchMarkText } from '@/lib/i18n/ui';
@@ -7,6 +7,7 @@ import { highlight } from '@/lib/search/text';
 import { codeLink, paperLinks, safeHttpsUrl } from '@/lib/core/urls';
 import { Highlighted } from './Highlighted';
 import { Sparkline } from './Sparkline';
+import { PaperMarks } from './PaperMarks';
 
 const FIRST_AUTHORS = 3;
 
@@ -27,6 +28,8 @@ interface PaperCardProps extends PaperActions {
   focused?: boolean;
   /** The card's title level under the page's headings: 2 in the popup, 3 under a view's title. */
   headingLevel?: 2 | 3;
+  /** More of the paper, shown at the card's foot (the side panel's linked repositories); a stable component, so cards are not re-rendered. */
+  Extra?: ComponentType<{ paperId: string }>;
 }
 
 function ExternalLink({ href, children, onOpen }: { href: string; children: ComponentChildren; onOpen?: () => void }) {
@@ -97,7 +100,7 @@ function WatchMark({ hits }: { hits: readonly WatchHit[] }) {
 }
 
 /** One paper. Every string from the source is rendered as text; only https URLs become links. */
-export function PaperCard({ paper, isNew, full = false, terms, focused = false, headingLevel = 3, onOpen, onToggleSaved, onToggleRead }: PaperCardProps) {
+export function PaperCard({ paper, isNew, full = false, terms, focused = false, headingLevel = 3, onOpen, onToggleSaved, onToggleRead, Extra }: PaperCardProps) {
   const Title = headingLevel === 2 ? 'h2' : 'h3';
   const links = paperLinks(paper.id);
   const code = codeLink(paper.githubRepo);
@@ -130,6 +133,7 @@ export function PaperCard({ paper, isNew, full = false, terms, focused = false, 
         </Title>
       </div>
       {paper.watch?.length ? <WatchMark hits={paper.watch} /> : null}
+      <PaperMarks paper={paper} />
       <p class="byline">
         <Authors authors={paper.authors} terms={terms} expandable={full} />
         {paper.organization ? (
@@ -204,6 +208,7 @@ export function PaperCard({ paper, isNew, full = false, terms, focused = false, 
           </span>
         ) : null}
       </div>
+      {Extra ? <Extra paperId={paper.id} /> : null}
     </article>
   );
 }

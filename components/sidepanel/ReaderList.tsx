@@ -6,6 +6,8 @@ import { useAfterFirstPaint } from '../shared/first-paint';
 import { FIRST_PAINT, PAGE } from './list-paging';
 import type { PanelState } from './panel-state';
 import { PaperCard } from '../shared/PaperCard';
+import { LinkedRepos } from './LinkedRepos';
+import { HideReadUndo } from './HideReadUndo';
 
 export function ReaderList({ state }: { state: PanelState }) {
   const list = state.visible.value;
@@ -57,6 +59,8 @@ export function ReaderList({ state }: { state: PanelState }) {
     }),
     [state],
   );
+  // One component for every card (a new one per render would render every card again).
+  const Extra = useMemo(() => ({ paperId }: { paperId: string }) => <LinkedRepos paperId={paperId} linked={state.linked} />, [state]);
   const shown: PaperRecord[] = [];
   for (const summary of wanted) {
     const record = records.get(summary.id);
@@ -94,11 +98,21 @@ export function ReaderList({ state }: { state: PanelState }) {
           {tn('unread', state.unreadCount.value)}
           {state.matching.value !== total ? ` · ${t('shownOf', { shown: state.matching.value, total })}` : ''}
           {state.searchPartial.value ? <span class="search-partial"> · {t('searchPartial')}</span> : null}
+          {state.mutedCount.value > 0 ? (
+            <>
+              {' · '}
+              {tn('mutedCount', state.mutedCount.value)}{' '}
+              <button type="button" class="link-button" onClick={() => state.setShowMuted(!state.showMuted.value)}>
+                {state.showMuted.value ? t('hideMuted') : t('showMuted')}
+              </button>
+            </>
+          ) : null}
         </span>
         <button type="button" class="link-button" onClick={() => void state.markAllRead()} disabled={state.unreadCount.value === 0}>
           {t('markAllRead')}
         </button>
       </div>
+      <HideReadUndo state={state} />
       <div class="paper-list">
         {shown.map((paper) => (
           <PaperCard
@@ -108,6 +122,7 @@ export function ReaderList({ state }: { state: PanelState }) {
             full
             terms={terms}
             focused={paper.id === focused}
+            Extra={Extra}
             {...actions}
           />
         ))}
