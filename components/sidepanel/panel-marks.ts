@@ -62,8 +62,9 @@ export function createPanelMarks(deps: PanelMarksDeps): PanelMarks {
     const hides = read && deps.hidesRead();
     if (hides) deps.leaving?.(ids);
     const written = await ask({ type: 'markRead', ids, read });
-    hiddenByRead.value = hides && written ? ids : [];
     await deps.reload();
+    // Said once the cards are gone, so that the Undo can take the focus their buttons had.
+    hiddenByRead.value = hides && written ? ids : [];
   }
 
   return {
