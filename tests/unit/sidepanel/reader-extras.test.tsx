@@ -85,7 +85,7 @@ describe('Hide read', () => {
     expect(titles()).toEqual(['First', 'Second']);
     fireEvent.click(within(card('Second')).getByRole('button', { name: 'Mark read' }));
     await waitFor(() => expect(titles()).toEqual(['First']));
-    const status = screen.getByText('1 paper marked read and hidden.').closest('[role="status"]') as HTMLElement;
+    const status = (await screen.findByText('1 paper marked read and hidden.')).closest('[role="status"]') as HTMLElement;
     expect(status).toBeTruthy();
     // The button clicked left with its card: the keyboard is on Undo.
     const undo = within(status).getByRole('button', { name: 'Undo' });
