@@ -4,7 +4,7 @@ import { createRuleStore } from './rule-store';
  * The muted rules in storage.sync, one item per rule: `mute:<kind>:<normalised value>` →
  * { label, addedAt }, like the watchlist's (rule-store.ts), so edits on two devices merge.
  */
-export const MUTE_KEY_PREFIX = 'mute:';
+const MUTE_KEY_PREFIX = 'mute:';
 
 /** Fewer than the watchlist's: both share storage.sync's 512 items with settings and saved papers. */
 export const MAX_MUTE_RULES = 50;
@@ -15,4 +15,3 @@ export const loadMuteRules = muted.load;
 export const addMuteRule = muted.add;
 export const removeMuteRule = muted.remove;
 export const muteRulesChanged = muted.changed;
-export const muteRulesFromItems = muted.fromItems;

@@ -4,7 +4,7 @@ import type { LinkedReposRecord } from './records';
 import type { PaperboyDb } from './schema';
 
 /** How long an answer is shown without asking the source again. */
-export const LINKED_REPOS_FRESH_MS = 86_400_000;
+const LINKED_REPOS_FRESH_MS = 86_400_000;
 
 /** The record for `id` while it is fresh (fetched at most a day before `now`, and not in the future). */
 export async function getFreshLinkedRepos(db: PaperboyDb, id: string, now: number): Promise<LinkedReposRecord | undefined> {

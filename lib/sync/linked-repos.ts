@@ -64,5 +64,3 @@ export function createLinkedReposFetcher(deps: ViewFetcherDeps) {
     },
   };
 }
-
-export type LinkedReposFetcher = ReturnType<typeof createLinkedReposFetcher>;
