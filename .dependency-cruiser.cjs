@@ -41,6 +41,48 @@ module.exports = {
       from: { path: '^(lib|components|entrypoints)/' },
       to: { path: '^(tests|bench|scripts)/' },
     },
+    // The layers of lib/ (docs/architecture.md): core ← source ← store ← the features (sync,
+    // alerts, saved, search, transfer, reader…) ← background. A lower layer never imports a higher one.
+    {
+      name: 'core-is-the-base',
+      severity: 'error',
+      comment: 'lib/core/ (dates, urls, Intl, locale, small helpers) imports nothing else of lib/.',
+      from: { path: '^lib/core/' },
+      to: { path: '^lib/(?!core/)' },
+    },
+    {
+      name: 'source-above-core-only',
+      severity: 'error',
+      comment: 'lib/source/ (the HTTP client, the entry reader) builds on lib/core/ alone.',
+      from: { path: '^lib/source/' },
+      to: { path: '^lib/(?!(core|source)/)' },
+    },
+    {
+      name: 'store-above-source-only',
+      severity: 'error',
+      comment: 'lib/store/ (IndexedDB) builds on lib/core/ and lib/source/ alone: move a shared type down, not the import up.',
+      from: { path: '^lib/store/' },
+      to: { path: '^lib/(?!(core|source|store)/)' },
+    },
+    {
+      name: 'background-on-top',
+      severity: 'error',
+      comment: 'lib/background/ puts the features together for entrypoints/background.ts; nothing else imports it.',
+      from: { path: '^(lib/(?!background/)|components/)' },
+      to: { path: '^lib/background/' },
+    },
+    {
+      name: 'pages-write-by-message',
+      severity: 'error',
+      comment:
+        'The background is the one writer: pages (components/, the pages\' entrypoints) never import the ' +
+        'store\'s writers, the sync engine or the background\'s services; they send a request (lib/protocol/).',
+      from: { path: '^(components/|entrypoints/(popup|sidepanel|options)/)' },
+      to: {
+        path: '^lib/(store/(writes|derived)|sync/(engine|view-fetch)|alerts/service|saved/(follow|store))[.]ts$',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
     {
       name: 'no-orphans-in-lib',
       severity: 'warn',

@@ -26,7 +26,7 @@ import {
   readSetting,
   sourceSetting,
 } from '@/lib/settings/items';
-import { maySyncFrom, releaseSourceAccess } from '@/lib/source/access';
+import { maySyncFrom, releaseSourceAccess } from '@/lib/settings/source-access';
 import { watchRulesChanged } from '@/lib/alerts/watchlist-store';
 import { muteRulesChanged } from '@/lib/alerts/mute-store';
 

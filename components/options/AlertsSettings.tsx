@@ -1,12 +1,13 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { BADGE_MODES, type BadgeMode } from '@/lib/background/badge';
+import { BADGE_MODES } from '@/lib/settings/defaults';
 import { parseTimeOfDay } from '@/lib/alerts/digest';
 import { t } from '@/lib/i18n/options';
 import { watchMarkText } from '@/lib/i18n/ui';
 import { RISING_CHOICES } from '@/lib/alerts/rising';
-import { BADGE_MODE_RULE, DIGEST_TIME_RULE, NOTIFICATIONS_RULE, RISING_RULE, badgeModeSetting, digestTimeSetting, notificationsSetting, readSetting, risingThresholdSetting } from '@/lib/settings/items';
+import { BADGE_MODE_RULE, DIGEST_TIME_RULE, NOTIFICATIONS_RULE, RISING_RULE, digestTimeSetting, notificationsSetting, readSetting } from '@/lib/settings/items';
+import { SelectSetting, ruledAccess } from './SelectSetting';
 import { MAX_RULE_LENGTH, WATCH_KINDS, type WatchKind, type WatchRule } from '@/lib/alerts/watchlist';
 import { MAX_WATCH_RULES, addWatchRule, loadWatchRules, removeWatchRule, watchRulesChanged, type AddRuleResult } from '@/lib/alerts/watchlist-store';
 
@@ -138,18 +139,13 @@ export function AlertsSettings({
   removeNotifications = () => browser.permissions.remove(NOTIFICATIONS),
   hasNotifications = () => browser.permissions.contains(NOTIFICATIONS),
 }: AlertsDeps) {
-  const mode = useSignal<BadgeMode | undefined>(undefined);
   const notify = useSignal(false);
-  const threshold = useSignal<number | undefined>(undefined);
   const digest = useSignal('');
   const notifyMessage = useSignal<Message>(undefined);
   const digestMessage = useSignal<Message>(undefined);
-  const applied = useSignal(false);
 
   useEffect(() => {
-    // As the background uses them: a value the rule refuses shows as its default.
-    void readSetting(BADGE_MODE_RULE).then((value) => (mode.value = value));
-    void readSetting(RISING_RULE).then((value) => (threshold.value = value));
+    // As the background uses it: a value the rule refuses shows as its default.
     void readSetting(DIGEST_TIME_RULE).then((value) => (digest.value = value));
     // On only while the permission is still granted (the user can revoke it in the browser).
     void Promise.all([notificationsSetting.getValue(), Promise.resolve().then(hasNotifications).catch(() => false)]).then(([on, granted]) => (notify.value = (NOTIFICATIONS_RULE.check(on) ?? false) && granted));
@@ -179,31 +175,13 @@ export function AlertsSettings({
   return (
     <section class="alerts" aria-labelledby="alerts-title">
       <h2 id="alerts-title">{t('alertsTitle')}</h2>
-      <div class="setting">
-        <label for="badge-mode">{t('badgeModeLabel')}</label>
-        <select
-          id="badge-mode"
-          value={mode.value ?? ''}
-          aria-describedby="badge-mode-help"
-          onChange={(event) => {
-            const next = event.currentTarget.value as BadgeMode;
-            mode.value = next;
-            void badgeModeSetting.setValue(next).then(() => (applied.value = true));
-          }}
-        >
-          {BADGE_MODES.map((option) => (
-            <option key={option} value={option}>
-              {t(BADGE_MODE_LABEL[option])}
-            </option>
-          ))}
-        </select>
-        <p id="badge-mode-help" class="help">
-          {t('badgeModeHelp')}
-        </p>
-        <p class="form-message ok" role="status">
-          {applied.value ? t('settingApplied') : ''}
-        </p>
-      </div>
+      <SelectSetting
+        id="badge-mode"
+        label={t('badgeModeLabel')}
+        help={t('badgeModeHelp')}
+        choices={BADGE_MODES.map((value) => ({ value, label: t(BADGE_MODE_LABEL[value]) }))}
+        setting={ruledAccess(BADGE_MODE_RULE)}
+      />
       <div class="setting">
         <div class="check">
           <input id="notifications" type="checkbox" checked={notify.value} aria-describedby="notifications-help" onChange={(event) => toggleNotifications(event.currentTarget.checked)} />
@@ -216,24 +194,12 @@ export function AlertsSettings({
           {notifyMessage.value?.text ?? ''}
         </p>
       </div>
-      <div class="setting">
-        <label for="rising">{t('risingLabel')}</label>
-        <select
-          id="rising"
-          value={threshold.value === undefined ? '' : String(threshold.value)}
-          onChange={(event) => {
-            const next = Number(event.currentTarget.value);
-            threshold.value = next;
-            void risingThresholdSetting.setValue(next);
-          }}
-        >
-          {RISING_CHOICES.map((choice) => (
-            <option key={choice} value={String(choice)}>
-              {choice === 0 ? t('risingOff') : t('risingUpvotes', { n: choice })}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectSetting
+        id="rising"
+        label={t('risingLabel')}
+        choices={RISING_CHOICES.map((value) => ({ value, label: value === 0 ? t('risingOff') : t('risingUpvotes', { n: value }) }))}
+        setting={ruledAccess<number>(RISING_RULE)}
+      />
       <div class="setting">
         <label for="digest-time">{t('digestLabel')}</label>
         <input id="digest-time" type="time" value={digest.value} aria-describedby="digest-help" onChange={(event) => void saveDigest(event.currentTarget.value)} />

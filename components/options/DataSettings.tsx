@@ -5,10 +5,11 @@ import { getDb } from '@/lib/store/connection';
 import { getSavedPapers } from '@/lib/store/reads';
 import type { PaperboyDb } from '@/lib/store/schema';
 import { MAX_IMPORT_BYTES, parseImport, tooLargeToImport } from '@/lib/transfer/import';
-import { formatNumber, t, tn } from '@/lib/i18n/options';
+import { formatNumber } from '@/lib/i18n/ui';
+import { t, tn } from '@/lib/i18n/options';
 import { sendRequest } from '@/lib/protocol/messages';
-import { followStatusItem, type FollowStatus } from '@/lib/saved/follow';
-import { OPEN_PANEL_COMMAND } from '@/lib/background/commands';
+import { followStatusItem, type FollowStatus } from '@/lib/saved/follow-status';
+import { OPEN_PANEL_COMMAND } from '@/lib/reader/side-panel';
 import { exportPapers, type ExportKind } from '../shared/download';
 
 export interface DataSettingsDeps {

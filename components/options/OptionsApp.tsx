@@ -7,10 +7,12 @@ import { POLL_CHOICES } from '@/lib/sync/schedule';
 import { AlertsSettings } from './AlertsSettings';
 import { MuteSettings } from './MuteSettings';
 import { DataSettings } from './DataSettings';
-import { POLL_RULE, RETENTION_CHOICES, RETENTION_RULE, SOURCE_RULE, checkSource, permissionPatternFor, readSetting, sourceSetting, type RuledSetting } from '@/lib/settings/items';
+import { POLL_RULE, RETENTION_CHOICES, RETENTION_RULE, SOURCE_RULE, checkSource, permissionPatternFor, readSetting, sourceSetting } from '@/lib/settings/items';
 import { RefusedSettings } from './RefusedSettings';
-import { maySyncFrom } from '@/lib/source/access';
+import { maySyncFrom } from '@/lib/settings/source-access';
 import { AppearanceSettings } from './AppearanceSettings';
+import { SelectSetting, ruledAccess } from './SelectSetting';
+import { CardSettings } from './CardSettings';
 
 export interface OptionsDeps {
   requestOrigin?: (pattern: string) => Promise<boolean>;
@@ -23,51 +25,6 @@ const requestOriginPermission = (pattern: string) => browser.permissions.request
 const pollLabel = (minutes: number) =>
   minutes === 0 ? t('pollManual') : minutes === 60 ? t('pollHourly') : minutes === 120 ? t('pollTwoHours') : t('pollEvery', { n: minutes });
 const retentionLabel = (days: number) => (days === 365 ? t('retentionYear') : t('retentionDays', { n: days }));
-
-/** A setting that applies as soon as it is chosen; shown as the background uses it (a refused value as its default). */
-function ChoiceSetting({ id, label, help, choices, describe, setting }: {
-  id: string;
-  label: string;
-  help?: string;
-  choices: readonly number[];
-  describe: (value: number) => string;
-  setting: RuledSetting<number>;
-}) {
-  const value = useSignal<number | undefined>(undefined);
-  const applied = useSignal(false);
-  useEffect(() => {
-    void readSetting(setting).then((stored) => (value.value = stored));
-  }, []);
-  return (
-    <div class="setting">
-      <label for={id}>{label}</label>
-      <select
-        id={id}
-        value={value.value === undefined ? '' : String(value.value)}
-        aria-describedby={help ? `${id}-help` : undefined}
-        onChange={(event) => {
-          const next = Number(event.currentTarget.value);
-          value.value = next;
-          void setting.item.setValue(next).then(() => (applied.value = true));
-        }}
-      >
-        {choices.map((choice) => (
-          <option key={choice} value={String(choice)}>
-            {describe(choice)}
-          </option>
-        ))}
-      </select>
-      {help ? (
-        <p id={`${id}-help`} class="help">
-          {help}
-        </p>
-      ) : null}
-      <p class="form-message ok" role="status">
-        {applied.value ? t('settingApplied') : ''}
-      </p>
-    </div>
-  );
-}
 
 export function OptionsApp({ requestOrigin = requestOriginPermission, send = sendRequest }: OptionsDeps) {
   const source = useSignal('');
@@ -145,16 +102,16 @@ export function OptionsApp({ requestOrigin = requestOriginPermission, send = sen
           </div>
         ) : null}
       </form>
-      <ChoiceSetting id="poll" label={t('pollLabel')} choices={POLL_CHOICES} describe={pollLabel} setting={POLL_RULE} />
-      <ChoiceSetting
+      <SelectSetting id="poll" label={t('pollLabel')} choices={POLL_CHOICES.map((value) => ({ value, label: pollLabel(value) }))} setting={ruledAccess(POLL_RULE)} />
+      <SelectSetting
         id="retention"
         label={t('retentionLabel')}
         help={t('retentionHelp')}
-        choices={RETENTION_CHOICES}
-        describe={retentionLabel}
-        setting={RETENTION_RULE}
+        choices={RETENTION_CHOICES.map((value) => ({ value, label: retentionLabel(value) }))}
+        setting={ruledAccess(RETENTION_RULE)}
       />
       <AppearanceSettings />
+      <CardSettings />
       <AlertsSettings />
       <MuteSettings />
       <DataSettings send={send} />

@@ -27,7 +27,7 @@ async function describeRefused(): Promise<string[]> {
 }
 
 /**
- * The synced settings that another device or version stored and this one cannot use: the
+ * The settings in synced storage that another device or version stored and this one cannot use: the
  * background uses their defaults instead (the same rules, lib/settings/items.ts); this says so.
  */
 export function RefusedSettings() {

@@ -4,7 +4,7 @@ import { localDate } from '@/lib/core/dates';
 import type { PaperRecord, PaperSummary, WatchHit } from '@/lib/store/records';
 import { formatNumber, t, tn, watchMarkText } from '@/lib/i18n/ui';
 import { highlight } from '@/lib/search/text';
-import { codeLink, paperLinks, safeHttpsUrl } from '@/lib/core/urls';
+import { codeLink, paperLinks, safeHttpsUrl, type OutboundLink } from '@/lib/core/urls';
 import { Highlighted } from './Highlighted';
 import { Sparkline } from './Sparkline';
 import { PaperMarks } from './PaperMarks';
@@ -18,9 +18,37 @@ export interface PaperActions {
   onToggleRead?: (id: string) => void;
 }
 
+/** The compact card needs only a summary; the full one shows the long texts and the images too. */
+export type CardPaper = PaperSummary &
+  Partial<Pick<PaperRecord, 'abstract' | 'aiSummary' | 'aiKeywords' | 'upvoteHistory' | 'thumbnail' | 'mediaUrls' | 'submitter'>>;
+
+type CardPart = ComponentType<{ paper: CardPaper }>;
+
+/**
+ * What the side panel adds to its full card, each part at its place. Given by the side panel, so
+ * the popup loads none of it (its card stays text-only).
+ */
+export interface CardExtras {
+  /** The outbound links shown beside Hugging Face's (the title), in this order. */
+  links: readonly OutboundLink[];
+  /** In the head, after the title. */
+  Thumbnail?: CardPart;
+  /** Under the byline. */
+  Submitter?: CardPart;
+  /** After the abstract. */
+  Media?: CardPart;
+  /** First of the card's actions. */
+  Actions?: CardPart;
+  /** At the card's foot, after its links (the linked models, datasets and Spaces). */
+  Footer?: CardPart;
+}
+
+/** The popup's compact card. */
+const COMPACT_LINKS: readonly OutboundLink[] = ['arxiv', 'pdf'];
+const LINK_LABEL = { arxiv: 'linkArxiv', pdf: 'linkPdf', arxivHtml: 'linkArxivHtml', alphaxiv: 'linkAlphaxiv' } as const;
+
 interface PaperCardProps extends PaperActions {
-  /** The compact card needs only a summary; the full one shows the long texts too. */
-  paper: PaperSummary & Partial<Pick<PaperRecord, 'abstract' | 'aiSummary' | 'aiKeywords' | 'upvoteHistory'>>;
+  paper: CardPaper;
   isNew: boolean;
   /** The side panel's full card; the popup's compact one. */
   full?: boolean;
@@ -28,8 +56,8 @@ interface PaperCardProps extends PaperActions {
   focused?: boolean;
   /** The card's title level under the page's headings: 2 in the popup, 3 under a view's title. */
   headingLevel?: 2 | 3;
-  /** More of the paper, shown at the card's foot (the side panel's linked repositories); a stable component, so cards are not re-rendered. */
-  Extra?: ComponentType<{ paperId: string }>;
+  /** The side panel's additions (full card only); a stable object, so cards are not rendered again for nothing. */
+  extras?: CardExtras;
 }
 
 function ExternalLink({ href, children, onOpen }: { href: string; children: ComponentChildren; onOpen?: () => void }) {
@@ -100,7 +128,7 @@ function WatchMark({ hits }: { hits: readonly WatchHit[] }) {
 }
 
 /** One paper. Every string from the source is rendered as text; only https URLs become links. */
-export function PaperCard({ paper, isNew, full = false, terms, focused = false, headingLevel = 3, onOpen, onToggleSaved, onToggleRead, Extra }: PaperCardProps) {
+export function PaperCard({ paper, isNew, full = false, terms, focused = false, headingLevel = 3, extras, onOpen, onToggleSaved, onToggleRead }: PaperCardProps) {
   const Title = headingLevel === 2 ? 'h2' : 'h3';
   const links = paperLinks(paper.id);
   const code = codeLink(paper.githubRepo);
@@ -108,6 +136,7 @@ export function PaperCard({ paper, isNew, full = false, terms, focused = false, 
   const opened = onOpen ? () => onOpen(paper.id) : undefined;
   const read = paper.readAt !== undefined;
   const saved = paper.savedAt !== undefined;
+  const { Thumbnail, Submitter, Media, Actions, Footer } = (full && extras) || {};
   return (
     <article
       id={`paper-${paper.id}`}
@@ -131,6 +160,7 @@ export function PaperCard({ paper, isNew, full = false, terms, focused = false, 
           </ExternalLink>
           {isNew ? <span class="new-marker">{t('newMarker')}</span> : null}
         </Title>
+        {Thumbnail ? <Thumbnail paper={paper} /> : null}
       </div>
       {paper.watch?.length ? <WatchMark hits={paper.watch} /> : null}
       <PaperMarks paper={paper} />
@@ -145,6 +175,7 @@ export function PaperCard({ paper, isNew, full = false, terms, focused = false, 
           </>
         ) : null}
       </p>
+      {Submitter ? <Submitter paper={paper} /> : null}
       {full && !paper.publishedAt ? <p class="dates">{t('detailsPending')}</p> : null}
       {full && paper.publishedAt ? (
         <p class="dates">
@@ -169,13 +200,13 @@ export function PaperCard({ paper, isNew, full = false, terms, focused = false, 
       {full && paper.abstract ? <Abstract text={paper.abstract} terms={terms} /> : null}
       {/* The source sent no abstract (a paper still waiting for its details from the source has no dates either). */}
       {full && paper.abstract === '' && paper.publishedAt ? <p class="abstract abstract-missing">{t('noAbstract')}</p> : null}
+      {Media ? <Media paper={paper} /> : null}
       <div class="links">
-        <ExternalLink href={links.arxiv} onOpen={opened}>
-          {t('linkArxiv')}
-        </ExternalLink>
-        <ExternalLink href={links.pdf} onOpen={opened}>
-          {t('linkPdf')}
-        </ExternalLink>
+        {((full && extras?.links) || COMPACT_LINKS).map((link) => (
+          <ExternalLink key={link} href={links[link]} onOpen={opened}>
+            {t(LINK_LABEL[link])}
+          </ExternalLink>
+        ))}
         {code?.href ? (
           <ExternalLink href={code.href} onOpen={opened}>
             {t('linkCode')}
@@ -192,8 +223,9 @@ export function PaperCard({ paper, isNew, full = false, terms, focused = false, 
           </ExternalLink>
         ) : null}
         {paper.comments > 0 ? <span class="comments">{tn('comments', paper.comments)}</span> : null}
-        {onToggleSaved || onToggleRead ? (
+        {onToggleSaved || onToggleRead || Actions ? (
           <span class="card-actions">
+            {Actions ? <Actions paper={paper} /> : null}
             {onToggleRead ? (
               <button type="button" class="chip-button" aria-pressed={read} onClick={() => onToggleRead(paper.id)}>
                 {read ? t('markedRead') : t('markRead')}
@@ -208,7 +240,7 @@ export function PaperCard({ paper, isNew, full = false, terms, focused = false, 
           </span>
         ) : null}
       </div>
-      {Extra ? <Extra paperId={paper.id} /> : null}
+      {Footer ? <Footer paper={paper} /> : null}
     </article>
   );
 }

@@ -4,9 +4,9 @@ import { applyLanguage, followLanguage, uiLanguage } from '@/lib/i18n/language';
 import { currentLocale, installLocaleCell } from '@/lib/core/locale';
 import { themeReader } from '@/lib/boot/page-settings';
 import { applyTheme } from '@/lib/boot/theme';
+// The localStorage key of the last choices seen, read synchronously before the first render.
+import { APPEARANCE_HINT_KEY as APPEARANCE_HINT } from '@/lib/settings/keys';
 
-/** localStorage key of the last choices seen, read synchronously before the first render. */
-export const APPEARANCE_HINT = 'paperboy.appearance';
 
 export interface AppearanceDeps {
   root?: HTMLElement;

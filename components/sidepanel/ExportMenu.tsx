@@ -4,14 +4,12 @@ import { getPapers } from '@/lib/store/reads';
 import type { PaperRecord, PaperSummary } from '@/lib/store/records';
 import { t, tn } from '@/lib/i18n/panel';
 import { exportPapers, type ExportKind } from '../shared/download';
-import type { ReaderView } from '@/lib/reader/view';
+import { periodOf, type ReaderView } from '@/lib/reader/view';
 
 /** A file name part for a view: `saved`, `day-2026-11-20`, `week-2026-W48`… */
 export function viewFileName(view: ReaderView): string {
-  if (view.kind === 'day') return `day-${view.day}`;
-  if (view.kind === 'week') return `week-${view.week}`;
-  if (view.kind === 'month') return `month-${view.month}`;
-  return view.kind;
+  const period = periodOf(view);
+  return period ? `${period.kind}-${period.value}` : view.kind;
 }
 
 const loadFullRecords = async (ids: string[]) => getPapers(await getDb(), ids);

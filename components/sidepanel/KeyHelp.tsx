@@ -6,6 +6,7 @@ const KEYS: { keys: string[]; label: MessageKey }[] = [
   { keys: ['Enter', 'o'], label: 'keyOpen' },
   { keys: ['s'], label: 'keySave' },
   { keys: ['m'], label: 'keyRead' },
+  { keys: ['c'], label: 'keyCopy' },
   { keys: ['/'], label: 'keySearch' },
   { keys: ['?'], label: 'keyHelp' },
 ];

@@ -6,6 +6,7 @@ import { useAfterFirstPaint } from '../shared/first-paint';
 import { FIRST_PAINT, PAGE } from './list-paging';
 import type { PanelState } from './panel-state';
 import { PaperCard } from '../shared/PaperCard';
+import { useCardExtras } from './card-extras';
 import { LinkedRepos } from './LinkedRepos';
 import { HideReadUndo } from './HideReadUndo';
 
@@ -16,6 +17,13 @@ export function ReaderList({ state }: { state: PanelState }) {
   // observer must follow that element (a ref read during render is still the previous one).
   const [sentinel, setSentinel] = useState<HTMLDivElement | null>(null);
   const focused = state.focusedId.value;
+  const settingsExtras = useCardExtras();
+  // The linked repositories at each card's foot: one component for every card, so cards whose
+  // props did not change are not rendered again.
+  const extras = useMemo(
+    () => ({ ...settingsExtras, Footer: ({ paper }: { paper: { id: string } }) => <LinkedRepos paperId={paper.id} linked={state.linked} /> }),
+    [settingsExtras, state],
+  );
 
   // A new view or search starts at the top with one page.
   useEffect(() => {
@@ -59,8 +67,6 @@ export function ReaderList({ state }: { state: PanelState }) {
     }),
     [state],
   );
-  // One component for every card (a new one per render would render every card again).
-  const Extra = useMemo(() => ({ paperId }: { paperId: string }) => <LinkedRepos paperId={paperId} linked={state.linked} />, [state]);
   const shown: PaperRecord[] = [];
   for (const summary of wanted) {
     const record = records.get(summary.id);
@@ -122,7 +128,7 @@ export function ReaderList({ state }: { state: PanelState }) {
             full
             terms={terms}
             focused={paper.id === focused}
-            Extra={Extra}
+            extras={extras}
             {...actions}
           />
         ))}

@@ -6,6 +6,7 @@ import { t, tn } from '@/lib/i18n/panel';
 import { ExportMenu } from './ExportMenu';
 import { Header } from '../shared/Header';
 import { KeyHelp } from './KeyHelp';
+import { copyFocusedBibtex } from './copy-citation';
 import type { PanelState } from './panel-state';
 import { ReaderList } from './ReaderList';
 import { SearchAndFilters } from './SearchAndFilters';
@@ -24,7 +25,7 @@ function isTyping(target: EventTarget | null): boolean {
   return element.isContentEditable || ['TEXTAREA', 'SELECT'].includes(element.tagName);
 }
 
-/** j/k move, Enter/o open, s save, m mark read, / search, ? the keys; never while typing. */
+/** j/k move, Enter/o open, s save, m mark read, c copy BibTeX, / search, ? the keys; never while typing. */
 function useReaderKeys(state: PanelState, showHelp: () => void) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -40,6 +41,7 @@ function useReaderKeys(state: PanelState, showHelp: () => void) {
         o: () => state.openFocused(),
         s: () => state.focusedId.value && void state.toggleSaved(state.focusedId.value),
         m: () => state.focusedId.value && void state.toggleRead(state.focusedId.value),
+        c: () => copyFocusedBibtex(state),
         '/': () => document.getElementById('search')?.focus(),
         '?': showHelp,
       };

@@ -1,8 +1,9 @@
 import { isDay, isIsoWeek, isMonth, isoWeekOf, monthOf } from '@/lib/core/dates';
 import { t, type PanelMessageKey as MessageKey } from '@/lib/i18n/panel';
-import type { ViewKind } from '@/lib/reader/prefs';
+import type { ViewKind } from '@/lib/reader/view';
 import { defaultView, type ReaderView } from '@/lib/reader/view';
 import type { PanelState } from './panel-state';
+import { HfViewLink } from './HfViewLink';
 
 const VIEWS: { kind: ViewKind; label: MessageKey }[] = [
   { kind: 'today', label: 'viewToday' },
@@ -79,6 +80,7 @@ export function ViewNav({ state, today }: { state: PanelState; today: string }) 
           </button>
         </div>
       ) : null}
+      <HfViewLink view={view} />
     </nav>
   );
 }

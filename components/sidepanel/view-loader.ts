@@ -7,7 +7,7 @@ import { type SortKey } from '@/lib/store/order';
 import { describeFreshness, type Freshness } from '@/lib/reader/freshness';
 import type { sendRequest } from '@/lib/protocol/messages';
 import { headSortOf, readHeadScreen, type HeadScreen } from '@/lib/boot/first-screen';
-import { listingKeyOf, type ReaderView } from '@/lib/reader/view';
+import { listingKeyOf, periodOf, type ReaderView } from '@/lib/reader/view';
 import { withoutMuted } from '@/lib/alerts/mute';
 import { EMPTY_SYNC_STATE } from '@/lib/sync/state';
 import { type SyncError, type SyncState } from '@/lib/store/records';
@@ -129,7 +129,7 @@ export function createViewLoader(deps: ViewLoaderDeps): ViewLoader {
     const current = view.value;
     return describeFreshness({
       view: current.kind,
-      requested: current.kind === 'day' ? current.day : current.kind === 'week' ? current.week : current.kind === 'month' ? current.month : undefined,
+      requested: periodOf(current)?.value,
       shownDay: shownDay.value,
       count: total.value,
       fetchedAt: fetchedAt.value,
@@ -211,8 +211,7 @@ export function createViewLoader(deps: ViewLoaderDeps): ViewLoader {
       loadError.value = '';
     });
     await deps.afterRead();
-    const fetchable = current.kind === 'day' || current.kind === 'week' || current.kind === 'month';
-    if (fetch && fetchable && key) void fetchView(key, token);
+    if (fetch && periodOf(current) && key) void fetchView(key, token);
   }
 
   async function fetchView(key: ListingKey, token: number): Promise<void> {

@@ -4,7 +4,7 @@
 import { getDb } from '@/lib/store/connection';
 import { startEarly } from '@/lib/boot/early-read';
 import { readFirstScreen } from '@/lib/boot/first-screen';
-import { readerPrefsSetting } from '@/lib/reader/prefs';
+import { readerPrefsSetting } from '@/lib/settings/page-items';
 
 // getDb keeps its connection: the page's own later calls get this one.
 startEarly('firstScreen', () => readFirstScreen(readerPrefsSetting.getValue(), getDb(), Date.now()));

@@ -1,6 +1,8 @@
 // What to notify and how many at once, and the ledger that stops a second notification for
 // the same paper and reason. Pure: the side effects are in alerts.ts.
 
+import { isArxivId } from '../core/arxiv-id';
+
 export type AlertReason = 'watch' | 'rising' | 'code';
 
 export interface AlertCandidate {
@@ -46,7 +48,7 @@ export type NotificationTarget = { kind: 'paper'; paperId: string } | { kind: 'r
 export function targetOf(notificationId: string): NotificationTarget {
   if (notificationId.startsWith(PAPER_NOTIFICATION_PREFIX)) {
     const paperId = notificationId.slice(PAPER_NOTIFICATION_PREFIX.length).split(':')[1];
-    return paperId && /^\d{4}\.\d{4,5}$/.test(paperId) ? { kind: 'paper', paperId } : undefined;
+    return paperId && isArxivId(paperId) ? { kind: 'paper', paperId } : undefined;
   }
   if (notificationId.startsWith(DIGEST_NOTIFICATION_PREFIX) || notificationId === MORE_NOTIFICATION_ID) return { kind: 'reader' };
   return undefined;

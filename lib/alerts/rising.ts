@@ -1,6 +1,5 @@
 // Rising papers: the upvote threshold a paper crosses, seen in its recorded history. Pure.
 
-export const DEFAULT_RISING_THRESHOLD = 50;
 export const RISING_CHOICES = [0, 20, 50, 100, 200] as const;
 
 /**

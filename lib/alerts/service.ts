@@ -6,8 +6,12 @@ import type { PaperRecord, WatchHit } from '../store/records';
 import { buildDigest, nextDigestTime } from './digest';
 import { t, tn } from '../i18n/background';
 import { DIGEST_NOTIFICATION_PREFIX, MORE_NOTIFICATION_ID, PAPER_NOTIFICATION_PREFIX, digestLedgerKey, ledgerKey, paperNotificationId, planNotifications, recordInLedger, stripBidiControls, targetOf, type AlertCandidate, type Ledger } from './notify';
-import { DEFAULT_RISING_THRESHOLD, crossedThreshold } from './rising';
+import { crossedThreshold } from './rising';
+import { DEFAULT_RISING_THRESHOLD } from '../settings/defaults';
+// Kept in storage.local: the background writes it, nothing else reads it.
+import { ALERT_LEDGER_KEY } from '../settings/keys';
 import { paperLinks } from '../core/urls';
+import { ARXIV_ID_SOURCE, isArxivId } from '../core/arxiv-id';
 import { createSerialQueue } from '../core/serial';
 import { openSidePanel } from '../reader/side-panel';
 import { createWatchMatcher, sameHits, type MatchablePaper, type WatchRule } from './watchlist';
@@ -19,9 +23,6 @@ import { codeReleasedSince, codeWhere } from './code-released';
 export const DIGEST_ALARM = 'digest';
 /** A digest missed by up to this much (browser closed, computer asleep) is sent late; an older one is not news. */
 export const LATE_DIGEST_MS = 12 * 3_600_000;
-/** Kept in storage.local: the background writes it, nothing else reads it. */
-const LEDGER_KEY = 'alertLedger';
-const PAPER_ID = /^\d{4}\.\d{4,5}$/;
 /** chrome.windows.WINDOW_ID_CURRENT, where `windows` is missing. */
 const CURRENT_WINDOW = -2;
 const WATCH_DETAIL = { keyword: 'notifyWatchKeyword', author: 'notifyWatchAuthor', organization: 'notifyWatchOrganization' } as const;
@@ -63,10 +64,12 @@ async function defaultPermitted(): Promise<boolean> {
   }
 }
 
+const PAPER_PAGE_URL = new RegExp(String.raw`^https://(?:huggingface\.co/papers|arxiv\.org/(?:abs|pdf))/(${ARXIV_ID_SOURCE})(?:v\d+)?(?:[/?#.]|$)`);
+
 /** The id of a paper page a tab shows (Hugging Face, or arXiv where Paperboy may see it). */
 export function paperIdOfUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
-  const match = /^https:\/\/(?:huggingface\.co\/papers|arxiv\.org\/(?:abs|pdf))\/(\d{4}\.\d{4,5})(?:v\d+)?(?:[/?#.]|$)/.exec(url);
+  const match = PAPER_PAGE_URL.exec(url);
   return match?.[1];
 }
 
@@ -134,9 +137,9 @@ export function createAlerts(deps: AlertDeps) {
 
   function withLedger<T>(change: (ledger: Ledger) => Promise<{ ledger: Ledger; result: T }>): Promise<T> {
     return ledgerChanges.run(async () => {
-      const stored = (await browser.storage.local.get(LEDGER_KEY))[LEDGER_KEY] as Ledger | undefined;
+      const stored = (await browser.storage.local.get(ALERT_LEDGER_KEY))[ALERT_LEDGER_KEY] as Ledger | undefined;
       const { ledger, result } = await change(stored ?? {});
-      await browser.storage.local.set({ [LEDGER_KEY]: ledger });
+      await browser.storage.local.set({ [ALERT_LEDGER_KEY]: ledger });
       return result;
     });
   }
@@ -335,7 +338,7 @@ export function openNotification(notificationId: string): Promise<void> {
   const target = targetOf(notificationId);
   const cleared = notificationsApi()?.clear(notificationId).then(() => undefined) ?? Promise.resolve();
   if (!target) return cleared;
-  if (target.kind === 'paper' && PAPER_ID.test(target.paperId)) {
+  if (target.kind === 'paper' && isArxivId(target.paperId)) {
     return Promise.all([browser.tabs.create({ url: paperLinks(target.paperId).hf }), cleared]).then(() => undefined);
   }
   const inTab = () => browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') }).then(() => undefined);

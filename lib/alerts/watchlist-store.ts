@@ -1,10 +1,10 @@
 import { createRuleStore } from './rule-store';
 import type { WatchKind, WatchRule } from './watchlist';
+// The watchlist in storage.sync, one item per rule (`watch:<kind>:<normalised value>` →
+// { label, addedAt }), kept as rule-store.ts keeps a list of rules.
+import { WATCH_KEY_PREFIX } from '../settings/keys';
 
 export type { AddRuleResult } from './rule-store';
-
-/** The watchlist in storage.sync, one item per rule: `watch:<kind>:<normalised value>` → { label, addedAt } (rule-store.ts). */
-export const WATCH_KEY_PREFIX = 'watch:';
 
 /**
  * storage.sync holds 512 items and 100 KB in all, shared with settings, saved papers and the

@@ -1,10 +1,7 @@
+import type { BadgeMode } from '../settings/defaults';
 import { formatAge, formatTime, formatWhen } from '../i18n/shared';
 import { t, tn } from '../i18n/background';
 import type { SyncState } from '../store/records';
-
-/** What the count counts: papers new since the last look, unread papers of today's list, or nothing. */
-export type BadgeMode = 'new' | 'unread' | 'off';
-export const BADGE_MODES: readonly BadgeMode[] = ['new', 'unread', 'off'];
 
 export interface BadgeInput {
   unseen: number;

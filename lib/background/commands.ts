@@ -1,11 +1,4 @@
-import { openSidePanel } from '../reader/side-panel';
-
-/**
- * Chrome's keyboard command for the reader. Chrome has no reserved command that opens a side
- * panel, so this named one is handled by the background; Firefox's build uses the reserved
- * `_execute_sidebar_action`, which the browser handles itself.
- */
-export const OPEN_PANEL_COMMAND = 'open-side-panel';
+import { OPEN_PANEL_COMMAND, openSidePanel } from '../reader/side-panel';
 
 /**
  * A keyboard command counts as a user gesture, which `sidePanel.open` needs: it is called

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { firstPollDelayMinutes, isLateAlarm, nextPollDelayMinutes } from '../sync/schedule';
-import { DEFAULT_POLL_MINUTES } from '../settings/items';
+import { DEFAULT_POLL_MINUTES } from '../settings/defaults';
 import type { SyncReason } from '../sync/state';
 import type { SyncOutcome } from '../sync/engine';
 

@@ -1,9 +1,9 @@
 import { createAlerts, type AlertDeps } from '../alerts/service';
-import type { BadgeMode } from './badge';
+import type { BadgeMode } from '../settings/defaults';
 import { broadcast } from '../protocol/messages';
 import { addDays, utcDay } from '../core/dates';
 import { pruneBefore } from '../store/retention';
-import { DEFAULT_RETENTION_DAYS } from '../settings/items';
+import { DEFAULT_RETENTION_DAYS } from '../settings/defaults';
 import { createSyncEngine, type SyncDeps } from '../sync/engine';
 import { createViewFetcher } from '../sync/view-fetch';
 import { createLinkedReposFetcher } from '../sync/linked-repos';

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { badgeFor, type BadgeMode, type BadgeView } from './badge';
+import { badgeFor, type BadgeView } from './badge';
+import { type BadgeMode } from '../settings/defaults';
 import { countPapers, countUnseen, getListingSummaries, latestListedDay } from '../store/reads';
 import { type PaperboyDb } from '../store/schema';
 import { readSyncState } from '../sync/engine';

@@ -1,24 +1,12 @@
 // The settings every page reads as it opens (language, theme), without @wxt-dev/storage: that
 // library is 3.4 KB gzip of a popup's 20 KB budget, and a page needs only to read these two and
-// hear of changes. Each is described once here; lib/settings/items.ts defines its storage item from the
+// hear of changes. Each is described once in lib/settings/keys.ts; lib/settings/items.ts defines its storage item from the
 // same description, so the key, the fallback and the way the value is stored are WXT's own
 // (`sync:theme` is `theme` in browser.storage.sync, absent meaning the fallback).
 import { browser } from 'wxt/browser';
-import type { LanguageChoice } from '../core/locale';
-import type { ThemeChoice } from './theme';
-
-/**
- * A setting's storage item, as lib/settings/items.ts defines it. Only version 1 with no migration can
- * be read without the library: a later version may still hold an old shape until it migrates.
- */
-export interface SettingSpec<T> {
-  key: `sync:${string}` | `local:${string}`;
-  fallback: T;
-  version: 1;
-}
-
-export const LANGUAGE: SettingSpec<LanguageChoice> = { key: 'sync:language', fallback: 'browser', version: 1 };
-export const THEME: SettingSpec<ThemeChoice> = { key: 'sync:theme', fallback: 'system', version: 1 };
+// Only version 1 with no migration (a SettingSpec) can be read without the library: a later
+// version may still hold an old shape until it migrates.
+import { LANGUAGE, THEME, type SettingSpec, type VersionedSpec } from '../settings/keys';
 
 /** What a page does with a setting: read it, and follow it (the same calls as a storage item's). */
 export interface SettingReader<T> {
@@ -51,14 +39,6 @@ export function settingReader<T>({ key, fallback }: SettingSpec<T>): SettingRead
 
 export const languageReader = settingReader(LANGUAGE);
 export const themeReader = settingReader(THEME);
-
-/** An item with versions: migrations[v] turns a version v − 1 value into version v. */
-export interface VersionedSpec<T> {
-  key: `sync:${string}` | `local:${string}`;
-  fallback: T;
-  version: number;
-  migrations: Record<number, (old: never) => unknown>;
-}
 
 export interface PageItem<T> {
   getValue(): Promise<T>;

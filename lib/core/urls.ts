@@ -28,11 +28,17 @@ export function codeLink(value: string | undefined): CodeLink | undefined {
   return CODE_HOSTS.has(hostname) ? { href } : { host: hostname };
 }
 
-export function paperLinks(id: string) {
+/** The links a card may show beside Hugging Face's (its title), in the order they are shown. */
+export const OUTBOUND_LINKS = ['arxiv', 'pdf', 'arxivHtml', 'alphaxiv'] as const;
+export type OutboundLink = (typeof OUTBOUND_LINKS)[number];
+
+export function paperLinks(id: string): Record<'hf' | OutboundLink, string> {
   const encoded = encodeURIComponent(id);
   return {
     hf: `https://huggingface.co/papers/${encoded}`,
     arxiv: `https://arxiv.org/abs/${encoded}`,
     pdf: `https://arxiv.org/pdf/${encoded}`,
+    arxivHtml: `https://arxiv.org/html/${encoded}`,
+    alphaxiv: `https://www.alphaxiv.org/abs/${encoded}`,
   };
 }

@@ -98,6 +98,10 @@ const en = {
   importFailed: 'Import failed: {reason}. Nothing was imported.',
   shortcutHelp: 'Keyboard: {key} opens the reader. Change it on the browser’s extension shortcuts page.',
   shortcutUnset: 'No keyboard shortcut opens the reader; set one on the browser’s extension shortcuts page.',
+  cardsLegend: 'Cards in the side panel',
+  showImagesLabel: 'Show images',
+  showImagesHelp: 'Thumbnails, figures, videos and avatars, loaded from Hugging Face’s servers. Off, cards load no image at all.',
+  cardLinksLegend: 'Links on each card',
 } as const;
 
 export type OptionsKey = keyof typeof en;

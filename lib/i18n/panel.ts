@@ -121,6 +121,19 @@ const en = {
   exportShownLabel: 'Export the papers shown',
   exportShown_one: 'The {n} paper shown, with the search and filters applied:',
   exportShown_other: 'The {n} papers shown, with the search and filters applied:',
+  mediaButton: 'Media ({n})',
+  mediaRegion: 'Media of “{title}”',
+  mediaImage: 'Image {n} of {count}',
+  mediaVideo: 'Video {n} of {count}',
+  submittedBy: 'Submitted by {name}',
+  copyButton: 'Copy',
+  copyBibtex: 'BibTeX',
+  copyMarkdown: 'Markdown link',
+  copyPlain: 'Plain citation',
+  copied: 'Copied',
+  copyFailed: 'Could not copy',
+  keyCopy: 'Copy as BibTeX',
+  openViewOnHf: 'Open this view on Hugging Face',
 } as const;
 
 export type PanelKey = keyof typeof en;

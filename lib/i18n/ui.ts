@@ -51,6 +51,8 @@ const en = {
   partialEntries_other: '{n} entries from the source were partly malformed: shown with what could be read',
   linkArxiv: 'arXiv',
   linkPdf: 'PDF',
+  linkArxivHtml: 'arXiv HTML',
+  linkAlphaxiv: 'alphaXiv',
   linkCode: 'Code',
   codeElsewhere: 'Code: {host} (not linked)',
   linkProject: 'Project page',

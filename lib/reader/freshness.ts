@@ -3,7 +3,6 @@
 // Pure: everything comes from the input, so that tests can pin the time zone and locale.
 
 import {
-  addDays,
   daysOfIsoWeek,
   daysOfMonth,
   isDay,
@@ -18,11 +17,11 @@ import { t, tn, type PanelMessageKey as MessageKey } from '../i18n/panel';
 import { dateTimeFormat } from '../core/intl';
 import { currentLocale } from '../core/locale';
 import type { SyncState } from '../store/records';
-
-export type FreshnessView = 'today' | 'day' | 'week' | 'month' | 'trending' | 'saved';
+import { fetchedSettled, hasSettled } from '../source/settle';
+import type { ViewKind } from './view';
 
 export interface FreshnessInput {
-  view: FreshnessView;
+  view: ViewKind;
   /** The day (`YYYY-MM-DD`), week (`YYYY-Www`) or month (`YYYY-MM`) asked for. */
   requested?: string;
   /** The listing day actually shown by the today and day views (an earlier day when the asked one is empty). */
@@ -44,9 +43,6 @@ export interface Freshness {
   warning?: string;
 }
 
-/** A listing day's list keeps growing, and its counts changing, for about this long. */
-export const SETTLE_DAYS = 14;
-const DAY_MS = 86_400_000;
 
 interface Formatters {
   /** A listing day without year: "Thu 26 Nov" (en-GB). */
@@ -90,13 +86,9 @@ function countLine(count: number): string {
   return count > 0 ? tn('freshnessPapers', count) : t('freshnessNoPapers');
 }
 
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
 /**
  * Whether a listing ending on `lastDay` can still change, and how fresh our copy is:
- * still filling (it holds today), may still grow (ended within SETTLE_DAYS), or settled.
+ * still filling (it holds today), may still grow (not settled yet: lib/source/settle.ts), or settled.
  */
 function settlementLine(
   lastDay: string,
@@ -109,9 +101,8 @@ function settlementLine(
   if (fetchedAt === undefined) return t('freshnessNotFetched');
   const time = f.when(fetchedAt);
   if (lastDay >= today) return t('freshnessStillFilling', { time });
-  if (daysBetween(lastDay, today) <= SETTLE_DAYS) return t(growingKey, { day: f.day(shownDay), time });
-  const settledAt = Date.parse(`${addDays(lastDay, SETTLE_DAYS)}T00:00:00Z`);
-  return fetchedAt >= settledAt ? t('freshnessSettled') : t('freshnessEarlyCopy', { time });
+  if (!hasSettled(lastDay, today)) return t(growingKey, { day: f.day(shownDay), time });
+  return fetchedSettled(lastDay, fetchedAt) ? t('freshnessSettled') : t('freshnessEarlyCopy', { time });
 }
 
 /** When the user's calendar day differs from the UTC listing day, says so. */

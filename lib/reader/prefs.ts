@@ -1,9 +1,11 @@
-import { DEFAULT_FILTERS, type PaperFilters, type SortKey } from './filters';
-import { pageItem, type VersionedSpec } from '../boot/page-settings';
+import type { PaperFilters } from './filters';
+import type { SortKey } from '../store/order';
+import type { ViewKind } from './view';
 
-export type ViewKind = 'today' | 'trending' | 'day' | 'week' | 'month' | 'saved';
-
-/** What the reader reopens with: the kind of view, the sorts and the filters. */
+/**
+ * What the reader reopens with: the kind of view, the sorts and the filters. Stored on this
+ * machine only (lib/settings/keys.ts, READER_PREFS), its default in lib/settings/defaults.ts.
+ */
 export interface ReaderPrefs {
   view: ViewKind;
   /** The sort of the listing views (today, day, week, month, saved). */
@@ -12,20 +14,3 @@ export interface ReaderPrefs {
   trendingSort: SortKey;
   filters: PaperFilters;
 }
-
-export const DEFAULT_READER_PREFS: ReaderPrefs = { view: 'today', sort: 'upvotes', trendingSort: 'trending', filters: DEFAULT_FILTERS };
-
-// Local, not sync: how one reads on this machine (a narrow side panel, say) is its own. Only the
-// side panel reads and writes it, through a small item stored as WXT stores its items (no
-// @wxt-dev/storage in the side panel: lib/boot/page-settings.ts).
-export const READER_PREFS: VersionedSpec<ReaderPrefs> = {
-  key: 'local:readerPrefs',
-  fallback: DEFAULT_READER_PREFS,
-  version: 2,
-  migrations: {
-    // v1 had one sort for every view.
-    2: (old: Omit<ReaderPrefs, 'trendingSort'>): ReaderPrefs => ({ ...old, trendingSort: 'trending' }),
-  },
-};
-
-export const readerPrefsSetting = pageItem(READER_PREFS);

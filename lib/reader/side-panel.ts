@@ -28,3 +28,10 @@ export function openSidePanel(windowId: number | undefined): Promise<void> {
   if (api.sidebarAction) return api.sidebarAction.open();
   return Promise.reject(new Error('This browser has no side panel'));
 }
+
+/**
+ * Chrome's keyboard command for the reader. Chrome has no reserved command that opens a side
+ * panel, so this named one is handled by the background; Firefox's build uses the reserved
+ * `_execute_sidebar_action`, which the browser handles itself.
+ */
+export const OPEN_PANEL_COMMAND = 'open-side-panel';

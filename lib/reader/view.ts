@@ -1,7 +1,6 @@
 import { addDays, addMonths, addWeeks, isoWeekOf, monthOf } from '../core/dates';
 import { dayKey } from '../store/listing-keys';
 import type { ListingKey } from '../store/records';
-import type { ViewKind } from './prefs';
 
 /** What the side panel shows: a period, the trending list, or the saved papers. */
 export type ReaderView =
@@ -12,22 +11,38 @@ export type ReaderView =
   | { kind: 'month'; month: string }
   | { kind: 'saved' };
 
-/** The stored listing a view reads (today's is the latest day with papers); none for saved. */
-export function listingKeyOf(view: ReaderView, latestDay: string | undefined): ListingKey | undefined {
+/** The kinds of view: the reader's buttons, the view it reopens with, the header's wording. */
+export type ViewKind = ReaderView['kind'];
+
+/** A view of one period: a day, an ISO week or a month. */
+type PeriodKind = 'day' | 'week' | 'month';
+
+/** The period a view shows: its kind and value (`2026-11-20`, `2026-W48`, `2026-11`). */
+export interface Period {
+  kind: PeriodKind;
+  value: string;
+}
+
+/** The period a day, week or month view shows; none for today, trending and saved. */
+export function periodOf(view: ReaderView): Period | undefined {
   switch (view.kind) {
-    case 'today':
-      return latestDay ? dayKey(latestDay) : undefined;
-    case 'trending':
-      return 'trending';
     case 'day':
-      return dayKey(view.day);
+      return { kind: 'day', value: view.day };
     case 'week':
-      return `week:${view.week}`;
+      return { kind: 'week', value: view.week };
     case 'month':
-      return `month:${view.month}`;
-    case 'saved':
+      return { kind: 'month', value: view.month };
+    default:
       return undefined;
   }
+}
+
+/** The stored listing a view reads (today's is the latest day with papers); none for saved. */
+export function listingKeyOf(view: ReaderView, latestDay: string | undefined): ListingKey | undefined {
+  if (view.kind === 'today') return latestDay ? dayKey(latestDay) : undefined;
+  if (view.kind === 'trending') return 'trending';
+  const period = periodOf(view);
+  return period ? `${period.kind}:${period.value}` : undefined;
 }
 
 /** The view of a kind for the current period (today's week, this month...). */

@@ -4,30 +4,16 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { PaperboyDb } from '../store/schema';
 import { fetchPaper as fetchPaperFromSource } from '../source/paper-by-id';
-import {
-  BUCKET_COUNT,
-  TOMBSTONE_TTL_SECONDS,
-  bucketIndexOfKey,
-  bucketKey,
-  bucketOf,
-  compactBucket,
-  isSavedMark,
-  laterMark,
-  localMark,
-  markSeconds,
-  mergeBuckets,
-  sameBucket,
-  sanitizeBucket,
-  splitIntoBuckets,
-  toSeconds,
-  type Mark,
-} from './merge';
+import { BUCKET_COUNT, TOMBSTONE_TTL_SECONDS, bucketIndexOfKey, bucketKey, bucketOf, compactBucket, isSavedMark, laterMark, localMark, markSeconds, mergeBuckets, sameBucket, sanitizeBucket, splitIntoBuckets, toSeconds, type Mark } from './merge';
 import { applyMarks, fillStub, savedMarksOf } from './store';
 import { readSyncState } from '../sync/engine';
 import { forSource, isHeldBack } from '../sync/state';
+import { SAVED_MARKS } from '../settings/keys';
+import { followStatusItem } from './follow-status';
 import { createSerialQueue } from '../core/serial';
 
-export interface SyncArea {
+/** Synced storage (storage.sync) as the follower uses it; tests give their own. */
+export interface SyncedArea {
   get(keys: string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
 }
@@ -37,18 +23,9 @@ export interface StorageChange {
   newValue?: unknown;
 }
 
-/** How following went, for the options page. */
-export interface FollowStatus {
-  at: number;
-  /** Per bucket key: saved ids that did not fit in storage.sync and stay on this device only. */
-  localOnly: Record<string, number>;
-  /** The last write to storage.sync that failed (quota, write rate), if the latest did. */
-  error?: string;
-}
 
 /** This device's replica of every mark, so a failed or lost write to storage.sync is never lost. */
-export const savedMarksItem = storage.defineItem<Record<string, Mark>>('local:savedMarks', { fallback: {} });
-export const followStatusItem = storage.defineItem<FollowStatus>('local:savedFollowStatus', { fallback: { at: 0, localOnly: {} } });
+export const savedMarksItem = storage.defineItem<Record<string, Mark>>(SAVED_MARKS.key, { fallback: SAVED_MARKS.fallback });
 
 /** Saved papers fetched by id per run, so a long list arriving at once is spread out. */
 const MAX_FETCHES_PER_RUN = 25;
@@ -56,7 +33,7 @@ const MAX_FETCHES_PER_RUN = 25;
 export interface SavedSyncDeps {
   db: () => Promise<PaperboyDb>;
   source: () => Promise<string>;
-  area?: SyncArea;
+  area?: SyncedArea;
   now?: () => number;
   fetchPaper?: (source: string, id: string) => ReturnType<typeof fetchPaperFromSource>;
   /** This device's replica of the marks (storage.local by default). */
@@ -66,13 +43,13 @@ export interface SavedSyncDeps {
 }
 
 /** Records this device's save or unsave of `id`, later than any mark it already has. */
-function stamp(mirror: Record<string, Mark>, synced: Record<string, Mark>, id: string, saved: boolean, nowSeconds: number): void {
-  const marks = [mirror[id], synced[id]].filter((mark): mark is Mark => mark !== undefined);
+function stamp(mirror: Record<string, Mark>, inSyncedStorage: Record<string, Mark>, id: string, saved: boolean, nowSeconds: number): void {
+  const marks = [mirror[id], inSyncedStorage[id]].filter((mark): mark is Mark => mark !== undefined);
   mirror[id] = localMark(marks.length > 0 ? marks.reduce(laterMark) : undefined, saved, nowSeconds);
 }
 
 export function createSavedSync(deps: SavedSyncDeps) {
-  const area: SyncArea = deps.area ?? browser.storage.sync;
+  const area: SyncedArea = deps.area ?? browser.storage.sync;
   const now = deps.now ?? Date.now;
   const fetchPaper = deps.fetchPaper ?? fetchPaperFromSource;
   const mirrorItem = deps.mirror ?? savedMarksItem;
@@ -136,7 +113,8 @@ export function createSavedSync(deps: SavedSyncDeps) {
     if (isHeldBack(forSource(sync, source), 'alarm', now())) return;
     let filled = 0;
     for (const id of ids.slice(0, MAX_FETCHES_PER_RUN)) {
-      const paper = await fetchPaper(source, id);
+      // A failure (offline, a rate limit, a bad answer) ends the run: the next one tries again.
+      const paper = await fetchPaper(source, id).catch(() => undefined);
       if (!paper) break;
       if (await fillStub(db, paper, now())) filled += 1;
     }
@@ -175,9 +153,9 @@ export function createSavedSync(deps: SavedSyncDeps) {
         try {
           const index = bucketOf(id);
           const current = await readBuckets([index]);
-          const synced = current[index]![id];
+          const published = current[index]![id];
           // Another device's mark stamped later (its clock ahead): this action must still win.
-          if (synced !== undefined && laterMark(synced, mirror[id]!) !== mirror[id]) {
+          if (published !== undefined && laterMark(published, mirror[id]!) !== mirror[id]) {
             stamp(mirror, current[index]!, id, saved, toSeconds(now()));
             await writeMirror(mirror);
           }

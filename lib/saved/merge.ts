@@ -7,12 +7,14 @@
 // removal from the same second, so a concurrent save is never lost. That makes merge a join
 // (commutative, associative, idempotent): devices that exchange buckets in any order converge.
 
+import { isArxivId } from '../core/arxiv-id';
+import { SAVED_BUCKET_KEY_PREFIX } from '../settings/keys';
+
 /** A saved (> 0) or removed (< 0) mark, its absolute value the time in seconds since 1970. */
 export type Mark = number;
 export type SavedBucket = Readonly<Record<string, Mark>>;
 
 export const BUCKET_COUNT = 8;
-export const BUCKET_KEY_PREFIX = 'savedIds';
 /**
  * Chrome allows 8,192 bytes per item (key + JSON value) and 102,400 in all: 8 buckets of at
  * most 8,000 bytes use 64 KB, leaving the rest to settings and the watchlist.
@@ -21,11 +23,9 @@ export const MAX_BUCKET_BYTES = 8_000;
 /** A removal is remembered this long; a device offline for longer may bring the id back. */
 export const TOMBSTONE_TTL_SECONDS = 90 * 86_400;
 
-const ARXIV_ID = /^\d{4}\.\d{4,5}$/;
-
-export const bucketKey = (index: number) => `${BUCKET_KEY_PREFIX}${index}`;
+export const bucketKey = (index: number) => `${SAVED_BUCKET_KEY_PREFIX}${index}`;
 export const bucketIndexOfKey = (key: string): number | undefined => {
-  const match = new RegExp(`^${BUCKET_KEY_PREFIX}(\\d+)$`).exec(key);
+  const match = new RegExp(`^${SAVED_BUCKET_KEY_PREFIX}(\\d+)$`).exec(key);
   const index = match ? Number(match[1]) : -1;
   return index >= 0 && index < BUCKET_COUNT ? index : undefined;
 };
@@ -100,7 +100,7 @@ export function sanitizeBucket(value: unknown, origin: BucketOrigin = {}): Recor
   if (!value || typeof value !== 'object' || Array.isArray(value)) return clean;
   const latest = origin.nowSeconds === undefined ? Infinity : origin.nowSeconds + MAX_CLOCK_AHEAD_SECONDS;
   for (const [id, mark] of Object.entries(value as Record<string, unknown>)) {
-    if (!ARXIV_ID.test(id) || typeof mark !== 'number' || !Number.isSafeInteger(mark) || mark === 0) continue;
+    if (!isArxivId(id) || typeof mark !== 'number' || !Number.isSafeInteger(mark) || mark === 0) continue;
     if (markSeconds(mark) > latest) continue;
     if (origin.bucket !== undefined && bucketOf(id) !== origin.bucket) continue;
     clean[id] = mark;

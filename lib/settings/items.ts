@@ -1,44 +1,33 @@
 import { storage } from 'wxt/utils/storage';
-import type { LanguageChoice } from '../core/locale';
-import { LANGUAGE, THEME } from '../boot/page-settings';
-import type { ThemeChoice } from '../boot/theme';
-import { BADGE_MODES, type BadgeMode } from '../background/badge';
+import { BADGE_MODES, type BadgeMode } from './defaults';
 import { parseTimeOfDay } from '../alerts/digest';
-import { DEFAULT_RISING_THRESHOLD, RISING_CHOICES } from '../alerts/rising';
+import { RISING_CHOICES } from '../alerts/rising';
 import { isPollChoice } from '../sync/schedule';
+import { DEFAULT_BADGE_MODE, DEFAULT_DIGEST_TIME, DEFAULT_NOTIFICATIONS, DEFAULT_POLL_MINUTES, DEFAULT_RETENTION_DAYS, DEFAULT_RISING_THRESHOLD, DEFAULT_SOURCE } from './defaults';
+import { BADGE_MODE, DIGEST_TIME, LANGUAGE, NOTIFICATIONS, POLL_MINUTES, RETENTION_DAYS, RISING_THRESHOLD, SOURCE, THEME, type ItemSpec } from './keys';
 
-export const DEFAULT_SOURCE = 'https://huggingface.co';
-export const DEFAULT_POLL_MINUTES = 30;
+/** The WXT storage item of a key described in lib/settings/keys.ts. */
+const itemOf = <T>({ key, fallback, version }: ItemSpec<T>) => storage.defineItem<T>(key, version === undefined ? { fallback } : { fallback, version });
 
-// Settings live in storage.sync so they follow the user's browser profile.
-export const sourceSetting = storage.defineItem<string>('sync:source', {
-  fallback: DEFAULT_SOURCE,
-  version: 1,
-});
+// Settings live in synced storage (storage.sync) so they follow the user's browser profile.
+export const sourceSetting = itemOf(SOURCE);
 
 /** Minutes between polls; 0 is "only when I click Refresh". */
-export const pollMinutesSetting = storage.defineItem<number>('sync:pollMinutes', {
-  fallback: DEFAULT_POLL_MINUTES,
-  version: 1,
-});
+export const pollMinutesSetting = itemOf(POLL_MINUTES);
 
 export const RETENTION_CHOICES = [30, 90, 180, 365] as const;
-export const DEFAULT_RETENTION_DAYS = 90;
 
 /** Listing days older than this are removed after a sync; saved papers are always kept. */
-export const retentionDaysSetting = storage.defineItem<number>('sync:retentionDays', {
-  fallback: DEFAULT_RETENTION_DAYS,
-  version: 1,
-});
+export const retentionDaysSetting = itemOf(RETENTION_DAYS);
 
 /**
  * The UI language: the browser's (default), or one picked. Read through resolveLocale(), which
- * ignores unknown values. Described in lib/boot/page-settings.ts, where pages read it without WXT storage.
+ * ignores unknown values. Pages read it without WXT storage (lib/boot/page-settings.ts).
  */
-export const languageSetting = storage.defineItem<LanguageChoice>(LANGUAGE.key, { fallback: LANGUAGE.fallback, version: LANGUAGE.version });
+export const languageSetting = itemOf(LANGUAGE);
 
-/** Light or dark pages, or whatever the system prefers (default). Described in lib/page-settings.ts. */
-export const themeSetting = storage.defineItem<ThemeChoice>(THEME.key, { fallback: THEME.fallback, version: THEME.version });
+/** Light or dark pages, or whatever the system prefers (default). Pages read it without WXT storage. */
+export const themeSetting = itemOf(THEME);
 
 export type SourceCheck = { ok: true; source: string; origin: string } | { ok: false };
 
@@ -69,37 +58,25 @@ export function permissionPatternFor(source: string): string | undefined {
   return `${url.origin}/*`;
 }
 
-// Alerts (issue 4). Notifications are opt-in; the permission is asked for when they are turned on.
+// Alerts. Notifications are opt-in; the permission is asked for when they are turned on.
 
 /** What the toolbar badge counts. */
-export const badgeModeSetting = storage.defineItem<BadgeMode>('sync:badgeMode', {
-  fallback: 'new',
-  version: 1,
-});
+export const badgeModeSetting = itemOf(BADGE_MODE);
 
-export const notificationsSetting = storage.defineItem<boolean>('sync:notifications', {
-  fallback: false,
-  version: 1,
-});
+export const notificationsSetting = itemOf(NOTIFICATIONS);
 
 /** Upvotes at which a paper counts as rising; 0 turns the rule off. */
-export const risingThresholdSetting = storage.defineItem<number>('sync:risingThreshold', {
-  fallback: DEFAULT_RISING_THRESHOLD,
-  version: 1,
-});
+export const risingThresholdSetting = itemOf(RISING_THRESHOLD);
 
 /** The daily digest's local time of day, "HH:MM"; empty: no digest. */
-export const digestTimeSetting = storage.defineItem<string>('sync:digestTime', {
-  fallback: '',
-  version: 1,
-});
+export const digestTimeSetting = itemOf(DIGEST_TIME);
 
-// Every synced setting can be written by another device, another version, or by hand: each has
+// Every setting in synced storage can be written by another device, another version, or by hand: each has
 // one rule, which the options page offers choices by and the background checks where it reads.
 
 export type RuledSettingName = 'source' | 'pollMinutes' | 'retentionDays' | 'badgeMode' | 'notifications' | 'risingThreshold' | 'digestTime';
 
-/** A synced setting and its rule. */
+/** A setting in synced storage, and its rule. */
 export interface RuledSetting<T> {
   name: RuledSettingName;
   item: { getValue(): Promise<T>; setValue(value: T): Promise<void> };
@@ -128,18 +105,18 @@ export const POLL_RULE: RuledSetting<number> = {
   fallback: DEFAULT_POLL_MINUTES,
   check: (value) => (isPollChoice(value) ? value : undefined),
 };
-/** A retention of 0 or less would remove every unsaved paper and read mark, on every synced device. */
+/** A retention of 0 or less would remove every unsaved paper and read mark, on every device the settings follow. */
 export const RETENTION_RULE: RuledSetting<number> = {
   name: 'retentionDays',
   item: retentionDaysSetting,
   fallback: DEFAULT_RETENTION_DAYS,
   check: oneOf<number>(RETENTION_CHOICES),
 };
-export const BADGE_MODE_RULE: RuledSetting<BadgeMode> = { name: 'badgeMode', item: badgeModeSetting, fallback: 'new', check: oneOf(BADGE_MODES) };
+export const BADGE_MODE_RULE: RuledSetting<BadgeMode> = { name: 'badgeMode', item: badgeModeSetting, fallback: DEFAULT_BADGE_MODE, check: oneOf(BADGE_MODES) };
 export const NOTIFICATIONS_RULE: RuledSetting<boolean> = {
   name: 'notifications',
   item: notificationsSetting,
-  fallback: false,
+  fallback: DEFAULT_NOTIFICATIONS,
   check: (value) => (typeof value === 'boolean' ? value : undefined),
 };
 export const RISING_RULE: RuledSetting<number> = {
@@ -151,7 +128,7 @@ export const RISING_RULE: RuledSetting<number> = {
 export const DIGEST_TIME_RULE: RuledSetting<string> = {
   name: 'digestTime',
   item: digestTimeSetting,
-  fallback: '',
+  fallback: DEFAULT_DIGEST_TIME,
   check: (value) => (value === '' || (typeof value === 'string' && parseTimeOfDay(value) !== undefined) ? value : undefined),
 };
 

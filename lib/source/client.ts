@@ -120,7 +120,16 @@ export async function readBodyText(response: Response, maxBytes = MAX_BODY_BYTES
   }
 }
 
-async function requestJson(url: string, options: Required<ClientOptions>): Promise<unknown> {
+/**
+ * One GET of JSON from the source, the only way Paperboy asks it anything: no credentials, a
+ * timeout (and the whole sync's deadline), the body read up to MAX_BODY_BYTES, and every failure
+ * an ApiError (a 429 with when the rate limit ends).
+ */
+export function requestJson(url: string, options: ClientOptions = {}): Promise<unknown> {
+  return request(url, defaults(options));
+}
+
+async function request(url: string, options: Required<ClientOptions>): Promise<unknown> {
   const timeLeft = options.deadline - options.now();
   if (timeLeft <= 0) throw new ApiError('timeout', 'The sync ran out of time before the source had answered everything');
   const controller = new AbortController();
@@ -170,11 +179,6 @@ function defaults(options: ClientOptions): Required<ClientOptions> {
   };
 }
 
-/** One JSON answer from the source, with the same timeout, deadline, body cap and typed errors as a listing. */
-export function fetchSourceJson(url: string, clientOptions: ClientOptions = {}): Promise<unknown> {
-  return requestJson(url, defaults(clientOptions));
-}
-
 const MAX_SEARCH_QUERY = 250;
 const SEARCH_LIMIT = 50;
 
@@ -188,7 +192,7 @@ export function searchUrl(source: string, query: string, limit = SEARCH_LIMIT): 
 /** HF's own paper search (`/api/papers/search?q=`): entries in the listing's shape, validated. */
 export async function searchPapers(source: string, query: string, clientOptions: ClientOptions = {}): Promise<ListingResult> {
   const options = defaults(clientOptions);
-  const body = await requestJson(searchUrl(source, query), options);
+  const body = await request(searchUrl(source, query), options);
   if (!Array.isArray(body)) throw new ApiError('invalid', 'The source answered with something other than a list of papers');
   const result: ListingResult = { papers: [], skipped: 0, partialIds: [], problems: [], requests: 1 };
   addPage(result, body, { now: options.now() });
@@ -232,7 +236,7 @@ export async function fetchListing(
   const seen = new Set<string>();
   const maxPages = Math.min(query.maxPages ?? MAX_LISTING_PAGES, MAX_LISTING_PAGES);
   for (let page = 0; page < maxPages; page += 1) {
-    const body = await requestJson(listingUrl(source, query, page, options.pageSize), options);
+    const body = await request(listingUrl(source, query, page, options.pageSize), options);
     result.requests += 1;
     if (!Array.isArray(body)) {
       throw new ApiError('invalid', 'The source answered with something other than a list of papers');

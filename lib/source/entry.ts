@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import { addDays, dayOfIso, isDay, utcDay } from '../core/dates';
+import { ARXIV_ID } from '../core/arxiv-id';
+import { hfMediaUrl, isHfUserName } from '../core/hf-urls';
 
 /** One paper as Paperboy stores and shows it, normalised from a Daily Papers entry. */
 export interface Paper {
@@ -22,6 +24,17 @@ export interface Paper {
   aiSummary?: string;
   aiKeywords?: string[];
   thumbnail?: string;
+  /** The paper's images and videos, on Hugging Face's hosts only (lib/core/hf-urls.ts). */
+  mediaUrls?: string[];
+  /** Who put it on Daily Papers. */
+  submitter?: Submitter;
+}
+
+/** A Hugging Face user: `name` is checked (it goes into a link), `avatarUrl` is on Hugging Face. */
+export interface Submitter {
+  name: string;
+  fullname?: string;
+  avatarUrl?: string;
 }
 
 export interface ValidationResult {
@@ -40,14 +53,13 @@ export interface EntryContext {
   now?: number;
 }
 
-// New-style arXiv ids only: they go into URL paths, so nothing looser is accepted.
-const ARXIV_ID = /^\d{4}\.\d{4,5}$/;
 const MAX_TEXT = 20_000;
 const MAX_SHORT = 1_000;
 const MAX_NAME = 300;
 // Big collaborations list thousands of authors; the card shows three and a count, search needs the first ones.
 const MAX_AUTHORS = 200;
 const MAX_KEYWORDS = 30;
+const MAX_MEDIA = 8;
 /** Reasons kept per page, and the length of each: they come from the source's own keys. */
 const MAX_PROBLEMS = 5;
 const MAX_PROBLEM_TEXT = 200;
@@ -71,6 +83,7 @@ const OrganizationSchema = v.object({
 // Only the id and a title are required; every other field is read on its own (readPaper), so
 // one field the source drops or retypes costs that field, never the paper.
 const PaperSchema = v.object({
+  // New-style arXiv ids only: they go into URL paths, so nothing looser is accepted.
   id: v.pipe(v.string(), v.regex(ARXIV_ID, 'not an arXiv id')),
   title: v.optional(v.unknown()),
   summary: v.optional(v.unknown()),
@@ -84,6 +97,8 @@ const PaperSchema = v.object({
   ai_summary: lenient(text(MAX_TEXT)),
   ai_keywords: lenient(v.array(v.unknown())),
   organization: lenient(OrganizationSchema),
+  mediaUrls: v.optional(v.unknown()),
+  submittedOnDailyBy: v.optional(v.unknown()),
 });
 
 const EntrySchema = v.object({
@@ -93,6 +108,8 @@ const EntrySchema = v.object({
   numComments: v.optional(v.unknown()),
   thumbnail: lenient(text(MAX_SHORT)),
   organization: lenient(OrganizationSchema),
+  mediaUrls: v.optional(v.unknown()),
+  submittedBy: v.optional(v.unknown()),
 });
 
 type Entry = v.InferOutput<typeof EntrySchema>;
@@ -134,6 +151,31 @@ function readAuthors(value: unknown): { authors: string[]; complete: boolean } {
 function readKeywords(value: readonly unknown[] | undefined): string[] | undefined {
   const keywords = value?.filter((keyword): keyword is string => typeof keyword === 'string').map((keyword) => cut(keyword, MAX_SHORT)).filter(Boolean).slice(0, MAX_KEYWORDS);
   return keywords && keywords.length > 0 ? keywords : undefined;
+}
+
+/** The entry's and the paper's media, each once, on Hugging Face's hosts; any other item is left out. */
+function readMedia(...lists: unknown[]): string[] | undefined {
+  const kept = new Set<string>();
+  for (const list of lists) {
+    if (!Array.isArray(list)) continue;
+    for (const item of list) {
+      const href = hfMediaUrl(item);
+      if (href && kept.size < MAX_MEDIA) kept.add(href);
+    }
+  }
+  return kept.size > 0 ? [...kept] : undefined;
+}
+
+/** The submitter, when its name can be linked to; the full name and avatar only when they read well. */
+function readSubmitter(...users: unknown[]): Submitter | undefined {
+  for (const user of users) {
+    const { name, fullname, avatarUrl } = (typeof user === 'object' && user !== null ? user : {}) as Record<string, unknown>;
+    if (!isHfUserName(name)) continue;
+    const full = typeof fullname === 'string' ? cut(fullname, MAX_NAME) : '';
+    const avatar = hfMediaUrl(avatarUrl);
+    return { name, ...(full ? { fullname: full } : {}), ...(avatar ? { avatarUrl: avatar } : {}) };
+  }
+  return undefined;
 }
 
 type Read = { paper: Paper; partial: boolean } | { problem: string };
@@ -193,7 +235,9 @@ function readPaper(entry: Entry, raw: Parameters<typeof droppedOptional>[0], con
       projectPage: blankToUndefined(paper.projectPage),
       aiSummary: blankToUndefined(paper.ai_summary),
       aiKeywords: readKeywords(paper.ai_keywords),
-      thumbnail: blankToUndefined(entry.thumbnail),
+      thumbnail: hfMediaUrl(entry.thumbnail),
+      mediaUrls: readMedia(entry.mediaUrls, paper.mediaUrls),
+      submitter: readSubmitter(entry.submittedBy, paper.submittedOnDailyBy),
       ...(submittedDay === undefined && context.day === undefined ? { listedOnGuessed: true as const } : {}),
     },
   };

@@ -1,6 +1,6 @@
 // What a paper links to on the Hub: the models, datasets and Spaces that cite it
 // (`GET /api/arxiv/{id}/repos`), read leniently into the few the reader shows.
-import { ApiError, fetchSourceJson, type ClientOptions } from './client';
+import { ApiError, requestJson, type ClientOptions } from './client';
 
 export const REPO_KINDS = ['models', 'datasets', 'spaces'] as const;
 export type RepoKind = (typeof REPO_KINDS)[number];
@@ -90,7 +90,7 @@ export function parseLinkedRepos(body: unknown): LinkedRepos | undefined {
 export async function fetchLinkedRepos(source: string, paperId: string, options: ClientOptions = {}): Promise<LinkedRepos> {
   let body: unknown;
   try {
-    body = await fetchSourceJson(linkedReposUrl(source, paperId), options);
+    body = await requestJson(linkedReposUrl(source, paperId), options);
   } catch (error) {
     if (error instanceof ApiError && error.kind === 'http' && error.details.status === 404) return EMPTY_LINKED_REPOS;
     throw error;

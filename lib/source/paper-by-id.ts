@@ -1,7 +1,5 @@
-import { readBodyText } from './client';
+import { ApiError, requestJson, type ClientOptions } from './client';
 import { parseEntry, type Paper } from './entry';
-
-const TIMEOUT_MS = 20_000;
 
 export function paperUrl(source: string, id: string): string {
   return new URL(`api/papers/${encodeURIComponent(id)}`, `${source.replace(/\/+$/, '')}/`).href;
@@ -9,23 +7,22 @@ export function paperUrl(source: string, id: string): string {
 
 /**
  * One paper by arXiv id (`GET /api/papers/{id}`, the bare paper object), validated like a
- * listing entry. Undefined when the source does not know it, fails, or sends garbage: the
- * caller keeps what it has and tries again later.
+ * listing entry, through the listings' client (its timeout, body cap and typed errors).
+ * Undefined when the source does not know the paper (404) or sends one that is not valid or
+ * not that paper; any other failure rejects with the client's ApiError (a rate limit says
+ * when it ends).
  */
-export async function fetchPaper(source: string, id: string, fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args)): Promise<Paper | undefined> {
+export async function fetchPaper(source: string, id: string, options: ClientOptions = {}): Promise<Paper | undefined> {
+  let body: unknown;
   try {
-    const response = await fetchImpl(paperUrl(source, id), {
-      headers: { Accept: 'application/json' },
-      credentials: 'omit',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    if (!response.ok) return undefined;
-    const { paper } = parseEntry({ paper: JSON.parse(await readBodyText(response)) as unknown });
-    if (paper?.id !== id) return undefined;
-    // Stored as it is (a saved paper's details): the flag only guards listings' merges.
-    const { listedOnGuessed: _guessed, ...fields } = paper;
-    return fields;
-  } catch {
-    return undefined;
+    body = await requestJson(paperUrl(source, id), options);
+  } catch (error) {
+    if (error instanceof ApiError && error.details.status === 404) return undefined;
+    throw error;
   }
+  const { paper } = parseEntry({ paper: body });
+  if (paper?.id !== id) return undefined;
+  // Stored as it is (a saved paper's details): the flag only guards listings' merges.
+  const { listedOnGuessed: _guessed, ...fields } = paper;
+  return fields;
 }

@@ -44,10 +44,10 @@ export interface PaperRecord extends Paper {
  * Written with every paper, so a month of them reads fast; the reader then reads only the full
  * records it shows.
  */
-export type PaperSummary = Omit<PaperRecord, 'abstract' | 'aiSummary' | 'aiKeywords' | 'upvoteHistory' | 'thumbnail'>;
+export type PaperSummary = Omit<PaperRecord, 'abstract' | 'aiSummary' | 'aiKeywords' | 'upvoteHistory' | 'thumbnail' | 'mediaUrls' | 'submitter'>;
 
 export function summaryOf(record: PaperRecord): PaperSummary {
-  const { abstract: _abstract, aiSummary: _aiSummary, aiKeywords: _aiKeywords, upvoteHistory: _history, thumbnail: _thumbnail, ...summary } = record;
+  const { abstract: _abstract, aiSummary: _aiSummary, aiKeywords: _aiKeywords, upvoteHistory: _history, thumbnail: _thumbnail, mediaUrls: _media, submitter: _submitter, ...summary } = record;
   return summary;
 }
 

@@ -6,8 +6,8 @@ import { storeListing, type StoreListingInput } from '../store/writes';
 import type { ListingKey, SyncError, SyncState, SyncSummary } from '../store/records';
 import type { PaperboyDb } from '../store/schema';
 import { isQuotaError, pruneOldestListings } from '../store/retention';
-import { planFollowUps, type FollowUp, type StoredListing } from './plan';
-import { EMPTY_SYNC_STATE, forSource, isHeldBack, newerState, withFailure, withSuccess, type SyncReason } from './state';
+import { planFollowUps, type StoredListing } from './plan';
+import { EMPTY_SYNC_STATE, emptySummary, forSource, isHeldBack, newerState, withFailure, withSuccess, type SyncReason } from './state';
 import { publishUnsavedState } from './unstored-state';
 
 export { newerState };
@@ -86,10 +86,18 @@ function dominantDay(result: ListingResult): string | undefined {
   return [...counts].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0]?.[0];
 }
 
-function queryFor(step: FollowUp): ListingQuery {
-  if (step.kind === 'day') return { date: step.day };
-  if (step.kind === 'trending') return { sort: 'trending', maxPages: 1 };
-  return {};
+/**
+ * What to ask the source for a listing: a day, a week, a month, trending (one page: a ranking's
+ * top is what matters), or, for `by-content`, the latest day with papers (no date: the
+ * source's own answer, stored under the day most of its papers were listed on).
+ */
+export function queryFor(key: ListingKey | 'by-content'): ListingQuery {
+  if (key === 'by-content') return {};
+  if (key === 'trending') return { sort: 'trending', maxPages: 1 };
+  if (key.startsWith('day:')) return { date: key.slice(4) };
+  if (key.startsWith('week:')) return { week: key.slice(5) };
+  if (key.startsWith('month:')) return { month: key.slice(6) };
+  throw new Error(`No listing query for ${key}`);
 }
 
 /**
@@ -110,7 +118,7 @@ export function createSyncEngine(deps: SyncDeps) {
    */
   async function storageFailure(error: unknown, pruned = lastState.error ? lastState.last?.pruned : undefined): Promise<SyncOutcome> {
     const at = now();
-    const summary: SyncSummary = { at, newPapers: 0, fetched: 0, skipped: 0, requests: 0, problems: [], ...(pruned ? { pruned } : {}) };
+    const summary = emptySummary(at, pruned ? { pruned } : {});
     lastState = withFailure(lastState, toSyncError(error, at), summary, random);
     await publishUnsavedState(lastState);
     return { ran: true, state: lastState };
@@ -135,12 +143,13 @@ export function createSyncEngine(deps: SyncDeps) {
     // A prune made by the failing syncs before this one: not repeated, and reported once a sync
     // can record it (while storage is full, not even the sync state can be written).
     const earlierPrune = previous.error ? previous.last?.pruned : undefined;
-    const summary: SyncSummary = { at: startedAt, newPapers: 0, fetched: 0, skipped: 0, partial: 0, requests: 0, problems: [], ...(earlierPrune ? { pruned: earlierPrune } : {}) };
+    const summary = emptySummary(startedAt, { partial: 0, ...(earlierPrune ? { pruned: earlierPrune } : {}) });
     const deadline = startedAt + SYNC_DEADLINE_MS;
     // Papers, not entries: trending often sends the same partly malformed entry again.
     const partialIds = new Set<string>();
 
-    const fetchAndStore = async (query: ListingQuery, key: ListingKey | 'by-content', mode: 'merge' | 'replace') => {
+    const fetchAndStore = async (key: ListingKey | 'by-content', mode: 'merge' | 'replace') => {
+      const query = queryFor(key);
       const pageSize = query.sort === 'trending' ? TRENDING_PAGE_SIZE : undefined;
       const result = await fetchListing(source, query, { ...deps.client, now, deadline, pageSize: pageSize ?? deps.client?.pageSize });
       summary.requests += result.requests;
@@ -160,7 +169,7 @@ export function createSyncEngine(deps: SyncDeps) {
     let state: SyncState;
     try {
       const today = utcDay(startedAt);
-      const todayResult = await fetchAndStore({ date: today }, dayKey(today), 'merge');
+      const todayResult = await fetchAndStore(dayKey(today), 'merge');
       const stored = new Map<ListingKey, StoredListing>(
         (await getAllListings(db)).map((listing) => [listing.key, { fetchedAt: listing.fetchedAt, size: listing.ids.length }]),
       );
@@ -173,7 +182,7 @@ export function createSyncEngine(deps: SyncDeps) {
       });
       for (const step of steps) {
         const key = step.kind === 'latest' ? 'by-content' : step.kind === 'day' ? dayKey(step.day) : 'trending';
-        await fetchAndStore(queryFor(step), key, step.kind === 'trending' ? 'replace' : 'merge');
+        await fetchAndStore(key, step.kind === 'trending' ? 'replace' : 'merge');
       }
       state = withSuccess(summary);
     } catch (error) {

@@ -5,7 +5,7 @@ import { getFreshLinkedRepos, putLinkedRepos } from '../store/linked-repos';
 import type { SyncError } from '../store/records';
 import type { PaperboyDb } from '../store/schema';
 import { readSyncState, toSyncError } from './engine';
-import { withFailure } from './state';
+import { emptySummary, withFailure } from './state';
 import type { ViewFetcherDeps } from './view-fetch';
 
 export type LinkedReposOutcome = { status: 'ok'; repos: LinkedRepos; fetchedAt: number } | { status: 'failed'; error: SyncError };
@@ -30,8 +30,7 @@ export function createLinkedReposFetcher(deps: ViewFetcherDeps) {
     const at = now();
     const syncError = toSyncError(error, at);
     if (syncError.kind === 'rate-limited') {
-      const summary = { at, newPapers: 0, fetched: 0, skipped: 0, requests: 1, problems: [] };
-      await db.put('meta', withFailure(await readSyncState(db), syncError, summary, random), 'sync');
+      await db.put('meta', withFailure(await readSyncState(db), syncError, emptySummary(at, { requests: 1 }), random), 'sync');
     }
     return syncError;
   }

@@ -1,4 +1,5 @@
 import { addDays, lastWeekdayOnOrBefore } from '../core/dates';
+import { fetchedSettled, hasSettled } from '../source/settle';
 import type { ListingKey } from '../store/records';
 import { dayKey, lastDayOf } from '../store/listing-keys';
 import { stretchedMinutes } from './schedule';
@@ -16,8 +17,6 @@ export const FOLLOW_UP_REFRESH_MS = 6 * 60 * 60_000;
 export function isFollowUpDue(fetchedAt: number, now: number): boolean {
   return now - fetchedAt >= stretchedMinutes(fetchedAt, 1, FOLLOW_UP_REFRESH_MS / 60_000) * 60_000;
 }
-/** Upvotes and lists settle after about two weeks; older days are not refreshed by sync. */
-const SETTLED_AFTER_DAYS = 14;
 
 export interface StoredListing {
   fetchedAt: number;
@@ -73,8 +72,8 @@ export function planFollowUps(input: PlanInput): FollowUp[] {
     if (!earlier || due(dayKey(earlier))) steps.push({ kind: 'latest' });
   } else {
     const previous = earlier ?? previousWeekday(input.today);
-    const settled = addDays(input.today, -SETTLED_AFTER_DAYS) > previous;
-    if (!settled && due(dayKey(previous))) steps.push({ kind: 'day', day: previous });
+    // A settled day is not refreshed: it will not change any more.
+    if (!hasSettled(previous, input.today) && due(dayKey(previous))) steps.push({ kind: 'day', day: previous });
   }
   if (due('trending')) steps.push({ kind: 'trending' });
   // A scheduled sync takes one follow-up at a time: after a night both are due, and the
@@ -96,8 +95,7 @@ export function isListingFresh(key: ListingKey, fetchedAt: number | undefined, n
   if (!lastDay) return age < SLOW_REFRESH_MS;
   if (lastDay >= today) return age < TODAY_FRESH_MS;
   // Fetched once the period had settled: it will not change any more.
-  const settledOn = addDays(lastDay, SETTLED_AFTER_DAYS);
-  if (new Date(fetchedAt).toISOString().slice(0, 10) >= settledOn) return true;
+  if (fetchedSettled(lastDay, fetchedAt)) return true;
   return age < SLOW_REFRESH_MS;
 }
 

@@ -5,6 +5,11 @@ export type SyncReason = 'install' | 'startup' | 'alarm' | 'manual' | 'settings'
 
 export const EMPTY_SYNC_STATE: SyncState = { failures: 0 };
 
+/** A sync's summary before it has fetched anything (`extra` sets what is already known: requests, a prune). */
+export function emptySummary(at: number, extra: Partial<Omit<SyncSummary, 'at'>> = {}): SyncSummary {
+  return { at, newPapers: 0, fetched: 0, skipped: 0, requests: 0, problems: [], ...extra };
+}
+
 /** Of two records of the syncs, the one written after the later attempt. */
 export function newerState(a: SyncState, b: SyncState): SyncState {
   return (b.lastAttemptAt ?? -Infinity) > (a.lastAttemptAt ?? -Infinity) ? b : a;

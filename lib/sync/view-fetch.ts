@@ -1,12 +1,12 @@
-import { fetchListing, searchPapers, type ListingQuery } from '../source/client';
+import { fetchListing, searchPapers } from '../source/client';
 import { utcDay } from '../core/dates';
 import { getListing } from '../store/reads';
 import { storeListing } from '../store/writes';
 import type { ListingKey, SyncError } from '../store/records';
 import type { PaperboyDb } from '../store/schema';
 import { isListingFresh } from './plan';
-import { readSyncState, toSyncError, type SyncDeps } from './engine';
-import { withFailure } from './state';
+import { queryFor, readSyncState, toSyncError, type SyncDeps } from './engine';
+import { emptySummary, withFailure } from './state';
 
 export type ViewFetchOutcome =
   | { status: 'fresh' }
@@ -20,14 +20,6 @@ export interface SearchOutcome {
 
 /** The same database, source and clock as the sync engine. */
 export type ViewFetcherDeps = Omit<SyncDeps, 'onStart'>;
-
-export function queryForKey(key: ListingKey): ListingQuery {
-  if (key === 'trending') return { sort: 'trending', maxPages: 1 };
-  if (key.startsWith('day:')) return { date: key.slice(4) };
-  if (key.startsWith('week:')) return { week: key.slice(5) };
-  if (key.startsWith('month:')) return { month: key.slice(6) };
-  throw new Error(`No listing query for ${key}`);
-}
 
 /**
  * Fetches what the reader asks for (a past day, a week, a month, a search) when it is not
@@ -46,8 +38,7 @@ export function createViewFetcher(deps: ViewFetcherDeps) {
     const syncError = toSyncError(error, at);
     if (syncError.kind === 'rate-limited') {
       const state = await readSyncState(db);
-      const summary = { at, newPapers: 0, fetched: 0, skipped: 0, requests: 1, problems: [] };
-      await db.put('meta', withFailure(state, syncError, summary, random), 'sync');
+      await db.put('meta', withFailure(state, syncError, emptySummary(at, { requests: 1 }), random), 'sync');
     }
     return syncError;
   }
@@ -65,7 +56,7 @@ export function createViewFetcher(deps: ViewFetcherDeps) {
     const limit = await rateLimited(db);
     if (limit) return { status: 'failed', error: limit };
     try {
-      const result = await fetchListing(await deps.source(), queryForKey(key), { ...deps.client, now });
+      const result = await fetchListing(await deps.source(), queryFor(key), { ...deps.client, now });
       await storeListing(db, { key, papers: result.papers, fetchedAt: now(), mode: key === 'trending' ? 'replace' : 'merge', markNew: false });
       return { status: 'fetched', count: result.papers.length, skipped: result.skipped };
     } catch (error) {

@@ -1,10 +1,10 @@
 // Reads a Paperboy JSON export back: validated whole before anything is written.
 import * as v from 'valibot';
 import { isDay } from '../core/dates';
+import { ARXIV_ID } from '../core/arxiv-id';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedSavedId } from './export-format';
 import type { ImportedPaper } from '../saved/store';
 
-const ARXIV_ID = /^\d{4}\.\d{4,5}$/;
 const MAX_TEXT = 20_000;
 const MAX_SHORT = 2_000;
 /** A year of papers is about 25k; well above it, the file is not one of ours. */

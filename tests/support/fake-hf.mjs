@@ -331,6 +331,39 @@ function selectListing(store, query) {
   return store.entriesOf(store.sortedDays().filter((d) => d >= oldest));
 }
 
+// ---------------------------------------------------------------------------------------------
+// Hugging Face's CDN. Entries point their thumbnail, media and avatars at HF's hosts, which the
+// extension alone may load images from; a test routes those hosts here (e2e: context.route), as
+// `/__media/<host>/<path>`.
+
+/** A 1×1 PNG: any image the CDN serves. */
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const MEDIA_TYPES = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', svg: 'image/png', mp4: 'video/mp4' };
+
+/**
+ * The fake's address of an image on one of HF's hosts.
+ * @param {string} fakeUrl the fake's base URL @param {string} hfUrl
+ */
+export function mediaPath(fakeUrl, hfUrl) {
+  const url = new URL(hfUrl);
+  return `${fakeUrl}/__media/${url.hostname}${url.pathname}`;
+}
+
+/**
+ * @param {http.ServerResponse} res @param {string} path `/__media/<host>/<path>`
+ * @param {(path: string) => boolean} broken
+ */
+function sendMedia(res, path, broken) {
+  const type = MEDIA_TYPES[/** @type {keyof typeof MEDIA_TYPES} */ (path.split('.').pop()?.toLowerCase() ?? '')];
+  if (!type || broken(path)) {
+    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not Found');
+    return;
+  }
+  // Videos are never fetched by the tests (preload="none"): a few bytes stand for one.
+  const body = type === 'video/mp4' ? Buffer.alloc(16) : TINY_PNG;
+  res.writeHead(200, { ...CORS_HEADERS, 'Content-Type': type, 'Content-Length': String(body.length), 'Cache-Control': 'max-age=3600' }).end(body);
+}
+
 /** GET /api/daily_papers */
 function listDailyPapers(store, query) {
   const limit = intParam(query.get('limit'), DEFAULT_LIMIT, 1, MAX_LIMIT);
@@ -487,10 +520,14 @@ export async function startFakeHf({ days, port = 0, conditional = false } = {}) 
   let answersConditional = conditional;
   /** @type {((url: URL) => boolean) | null} */
   let hangWhen = null;
+  /** @type {Set<string>} */
+  const brokenMedia = new Set();
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (req.method === 'OPTIONS') return answerPreflight(req, res);
+    // The CDN's images are not the API: left out of the log too.
+    if (url.pathname.startsWith('/__media/')) return sendMedia(res, url.pathname, (path) => [...brokenMedia].some((part) => path.includes(part)));
     // Preflights are left out of the log: extension pages with host permissions never send them.
     requests.push({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, time: Date.now() });
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -545,6 +582,8 @@ export async function startFakeHf({ days, port = 0, conditional = false } = {}) 
       hangWhen = predicate;
     },
     failAlways: faults.failAlways,
+    /** Images whose path holds one of these parts answer 404 (a thumbnail gone from the CDN). */
+    brokenMedia,
     /** @param {boolean} on */
     setConditional(on) {
       answersConditional = on;

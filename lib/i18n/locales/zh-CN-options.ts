@@ -95,4 +95,8 @@ export const zhCNOptions = {
   importFailed: '导入失败：{reason}。未导入任何内容。',
   shortcutHelp: '键盘：按 {key} 打开阅读器。可在浏览器的扩展快捷键页面中更改。',
   shortcutUnset: '没有设置打开阅读器的键盘快捷键；可在浏览器的扩展快捷键页面中设置。',
+  cardsLegend: '侧边栏中的卡片',
+  showImagesLabel: '显示图片',
+  showImagesHelp: '缩略图、插图、视频和头像，从 Hugging Face 的服务器加载。关闭后，卡片不加载任何图片。',
+  cardLinksLegend: '每张卡片上的链接',
 };

@@ -40,6 +40,8 @@ export const zhCN = {
   partialEntries_other: '数据源中有 {n} 个条目部分格式错误，已按可读取的内容显示',
   linkArxiv: 'arXiv',
   linkPdf: 'PDF',
+  linkArxivHtml: 'arXiv HTML',
+  linkAlphaxiv: 'alphaXiv',
   linkCode: '代码',
   codeElsewhere: '代码：{host}（未链接）',
   linkProject: '项目主页',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BADGE_COLORS, BADGE_MODES, badgeFor, type BadgeMode } from '@/lib/background/badge';
+import { BADGE_COLORS, badgeFor } from '@/lib/background/badge';
+import { BADGE_MODES, type BadgeMode } from '@/lib/settings/defaults';
 import type { SyncState } from '@/lib/store/records';
 
 const NOW = Date.parse('2026-11-26T12:00:00Z');

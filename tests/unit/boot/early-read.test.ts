@@ -7,7 +7,8 @@ import { storeListing } from '@/lib/store/writes';
 import { startEarly, takeEarly } from '@/lib/boot/early-read';
 import { loadHome, type HomeData } from '@/lib/boot/home';
 import type { FirstScreen } from '@/lib/boot/first-screen';
-import { DEFAULT_READER_PREFS, type ReaderPrefs } from '@/lib/reader/prefs';
+import type { ReaderPrefs } from '@/lib/reader/prefs';
+import { DEFAULT_READER_PREFS } from '@/lib/settings/defaults';
 import { makePaper } from '../../support/make-paper';
 
 const NOW = Date.parse('2026-11-20T15:00:00Z');

@@ -5,7 +5,8 @@ import { createPanelState } from '@/components/sidepanel/panel-state';
 import { getDb } from '@/lib/store/connection';
 import { storeListing } from '@/lib/store/writes';
 import { readFirstScreen } from '@/lib/boot/first-screen';
-import { DEFAULT_READER_PREFS, type ReaderPrefs } from '@/lib/reader/prefs';
+import type { ReaderPrefs } from '@/lib/reader/prefs';
+import { DEFAULT_READER_PREFS } from '@/lib/settings/defaults';
 import { HEAD_SIZE } from '@/lib/store/view-heads';
 import { makePaper } from '../../support/make-paper';
 

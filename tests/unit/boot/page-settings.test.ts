@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { LANGUAGE, THEME, languageReader, themeReader, settingReader } from '@/lib/boot/page-settings';
+import { languageReader, themeReader, settingReader } from '@/lib/boot/page-settings';
+import { LANGUAGE, THEME } from '@/lib/settings/keys';
 import { languageSetting, themeSetting } from '@/lib/settings/items';
 
 // The pages read these settings without WXT storage; what the settings page and the background

@@ -4,7 +4,7 @@ import { DataSettings } from '@/components/options/DataSettings';
 import { ExportMenu } from '@/components/sidepanel/ExportMenu';
 import { PaperCard } from '@/components/shared/PaperCard';
 import { stubRecord } from '@/lib/saved/store';
-import { followStatusItem } from '@/lib/saved/follow';
+import { followStatusItem } from '@/lib/saved/follow-status';
 import type { ImportOutcome } from '@/lib/protocol/messages';
 import { EXPORT_FORMAT } from '@/lib/transfer/export-format';
 import { MAX_IMPORT_BYTES } from '@/lib/transfer/import';

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
 import { pageItem } from '@/lib/boot/page-settings';
-import { DEFAULT_READER_PREFS, READER_PREFS, readerPrefsSetting, type ReaderPrefs } from '@/lib/reader/prefs';
+import type { ReaderPrefs } from '@/lib/reader/prefs';
+import { DEFAULT_READER_PREFS } from '@/lib/settings/defaults';
+import { READER_PREFS } from '@/lib/settings/keys';
+import { readerPrefsSetting } from '@/lib/settings/page-items';
 
 describe('reader preferences', () => {
   it('fall back to Today, by upvotes, trending in HF order, no filters', async () => {

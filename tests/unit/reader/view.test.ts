@@ -1,6 +1,6 @@
 // The reader's views and the listing each one reads (lib/reader/view.ts): pure.
 import { describe, expect, it } from 'vitest';
-import { defaultView, listingKeyOf, stepView, type ReaderView } from '@/lib/reader/view';
+import { defaultView, listingKeyOf, periodOf, stepView, type ReaderView } from '@/lib/reader/view';
 
 describe('reader views', () => {
   it.each([
@@ -35,5 +35,19 @@ describe('reader views', () => {
     [{ kind: 'saved' }, -1, { kind: 'saved' }],
   ])('%j moved by %i is %j', (view, delta, next) => {
     expect(stepView(view, delta)).toEqual(next);
+  });
+});
+
+describe('a view\'s period', () => {
+  it.each([
+    [{ kind: 'day', day: '2026-11-27' }, { kind: 'day', value: '2026-11-27' }, 'day:2026-11-27'],
+    [{ kind: 'week', week: '2026-W48' }, { kind: 'week', value: '2026-W48' }, 'week:2026-W48'],
+    [{ kind: 'month', month: '2026-11' }, { kind: 'month', value: '2026-11' }, 'month:2026-11'],
+    [{ kind: 'today' }, undefined, 'day:2026-11-26'],
+    [{ kind: 'trending' }, undefined, 'trending'],
+    [{ kind: 'saved' }, undefined, undefined],
+  ] as const)('%j shows %j and reads %s', (view, period, key) => {
+    expect(periodOf(view)).toEqual(period);
+    expect(listingKeyOf(view, '2026-11-26')).toBe(key);
   });
 });

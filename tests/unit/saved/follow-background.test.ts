@@ -2,13 +2,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { OPEN_PANEL_COMMAND } from '@/lib/background/commands';
+import { OPEN_PANEL_COMMAND } from '@/lib/reader/side-panel';
 import { getDb } from '@/lib/store/connection';
 import { makePaper } from '../../support/make-paper';
 import { sendRequest } from '@/lib/protocol/messages';
 import { bucketKey, bucketOf } from '@/lib/saved/merge';
 import { sourceSetting } from '@/lib/settings/items';
-import { startFakeHf } from '../../support/fake-hf.mjs';
+import { startFakeHf } from '@/tests/support/fake-hf.mjs';
 
 type Fake = Awaited<ReturnType<typeof startFakeHf>>;
 /** tests/support/setup-unit.ts gives the fake browser a command event that can be triggered. */

@@ -7,9 +7,10 @@ import type { PaperboyDb } from '@/lib/store/schema';
 import type { Paper } from '@/lib/source/entry';
 import { fetchPaper } from '@/lib/source/paper-by-id';
 import { bucketKey, bucketOf, toSeconds, type Mark } from '@/lib/saved/merge';
-import { createSavedSync, followStatusItem, savedMarksItem, type StorageChange, type SyncArea } from '@/lib/saved/follow';
+import { createSavedSync, savedMarksItem, type StorageChange, type SyncedArea } from '@/lib/saved/follow';
+import { followStatusItem } from '@/lib/saved/follow-status';
 import { isStub } from '@/lib/saved/store';
-import { startFakeHf } from '../../support/fake-hf.mjs';
+import { startFakeHf } from '@/tests/support/fake-hf.mjs';
 import { makePaper } from '../../support/make-paper';
 
 const T0 = Date.UTC(2026, 10, 26, 12);
@@ -27,7 +28,7 @@ const savedIds = async (db: PaperboyDb) => (await db.getAllFromIndex('papers', '
 const syncBucket = async (key: string) => ((await fakeBrowser.storage.sync.get(key)) as Record<string, Record<string, Mark>>)[key] ?? {};
 
 /** One device on the real (fake) browser storage and the default database. */
-function device(options: { now?: () => number; papers?: Map<string, Paper>; area?: SyncArea } = {}) {
+function device(options: { now?: () => number; papers?: Map<string, Paper>; area?: SyncedArea } = {}) {
   const onChanged = vi.fn();
   const sync = createSavedSync({
     db: getDb,
@@ -121,7 +122,7 @@ describe('saved ids follow the user', () => {
     const db = await getDb();
     await storePapers(db, [makePaper(idA)]);
     let full = true;
-    const area: SyncArea = {
+    const area: SyncedArea = {
       get: (keys) => fakeBrowser.storage.sync.get(keys),
       set: (items) => (full ? Promise.reject(new Error('QUOTA_BYTES quota exceeded')) : fakeBrowser.storage.sync.set(items)),
     };
@@ -178,7 +179,7 @@ describe('saved ids follow the user', () => {
   it('a save still succeeds when storage.sync cannot even be read', async () => {
     const db = await getDb();
     await storePapers(db, [makePaper(idA)]);
-    const area: SyncArea = { get: () => Promise.reject(new Error('storage.sync is disabled')), set: () => Promise.reject(new Error('no')) };
+    const area: SyncedArea = { get: () => Promise.reject(new Error('storage.sync is disabled')), set: () => Promise.reject(new Error('no')) };
     const { sync } = device({ area });
     expect(await sync.local(idA, true, () => setSaved(db, idA, true, T0))).toBe(true);
     expect(await savedIds(db)).toEqual([idA]);
@@ -209,7 +210,7 @@ describe('two devices', () => {
     return {
       join(apply: (changes: Record<string, StorageChange>) => Promise<void>) {
         const index = devices.push({ copy: new Map(), apply }) - 1;
-        const area: SyncArea = {
+        const area: SyncedArea = {
           async get(keys) {
             return Object.fromEntries(keys.filter((key) => devices[index]!.copy.has(key)).map((key) => [key, structuredClone(devices[index]!.copy.get(key))]));
           },
@@ -283,13 +284,13 @@ describe('fetchPaper', () => {
   let fake: Awaited<ReturnType<typeof startFakeHf>> | undefined;
   afterEach(() => fake?.close());
 
-  it('gets one paper by id from the source, validated; unknown ids are undefined', async () => {
+  it('gets one paper by id from the source, validated; unknown ids are undefined, failures typed', async () => {
     fake = await startFakeHf();
     const entry = Object.values(fake.state.days).flat()[0] as { paper: { id: string; title: string } };
     const paper = await fetchPaper(fake.url, entry.paper.id);
     expect(paper).toMatchObject({ id: entry.paper.id, title: entry.paper.title.replace(/\s+/g, ' ').trim() });
     expect(await fetchPaper(fake.url, '2101.99999')).toBeUndefined();
     fake.state.failNext(1, 'non-json');
-    expect(await fetchPaper(fake.url, entry.paper.id)).toBeUndefined();
+    await expect(fetchPaper(fake.url, entry.paper.id)).rejects.toMatchObject({ name: 'ApiError', kind: 'invalid' });
   });
 });

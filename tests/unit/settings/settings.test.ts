@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import {
-  DEFAULT_SOURCE,
   RULED_SETTINGS,
   checkSource,
   permissionPatternFor,
@@ -10,6 +9,7 @@ import {
   type RuledSetting,
   type RuledSettingName,
 } from '@/lib/settings/items';
+import { DEFAULT_SOURCE } from '@/lib/settings/defaults';
 
 describe('checkSource', () => {
   it.each([

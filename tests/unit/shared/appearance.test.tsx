@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APPEARANCE_HINT, startAppearance, type Appearance } from '@/components/shared/appearance';
+import { startAppearance, type Appearance } from '@/components/shared/appearance';
+import { APPEARANCE_HINT_KEY as APPEARANCE_HINT } from '@/lib/settings/keys';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { loadLanguage } from '@/lib/i18n/ui';
 import { t } from '@/lib/i18n/options';

@@ -6,7 +6,7 @@ import { PAGE } from '@/components/sidepanel/list-paging';
 import { dayKey } from '@/lib/store/listing-keys';
 import { getDb } from '@/lib/store/connection';
 import { storeListing } from '@/lib/store/writes';
-import { DEFAULT_READER_PREFS } from '@/lib/reader/prefs';
+import { DEFAULT_READER_PREFS } from '@/lib/settings/defaults';
 import { makePaper } from '../../support/make-paper';
 
 const NOW = Date.parse('2026-11-20T15:00:00Z');

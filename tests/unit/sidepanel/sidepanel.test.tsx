@@ -8,7 +8,8 @@ import { markSeen, setRead, setSaved, storeListing } from '@/lib/store/writes';
 import type { PaperboyDb } from '@/lib/store/schema';
 import type { Broadcast, Request, Responses } from '@/lib/protocol/messages';
 import type { Paper } from '@/lib/source/entry';
-import { DEFAULT_READER_PREFS, type ReaderPrefs } from '@/lib/reader/prefs';
+import type { ReaderPrefs } from '@/lib/reader/prefs';
+import { DEFAULT_READER_PREFS } from '@/lib/settings/defaults';
 import type { LiveSearch } from '@/lib/search/live';
 import { publishUnsavedState } from '@/lib/sync/unstored-state';
 import { makePaper } from '../../support/make-paper';
@@ -98,7 +99,7 @@ describe('side panel reader', () => {
     expect(screen.getByRole('heading', { level: 2 }).textContent).toMatch(/Today/);
     expect(screen.getByText('3 papers')).toBeTruthy();
     const card = screen.getAllByRole('article')[2]!;
-    expect(within(card).getByText(/^arXiv /)).toBeTruthy();
+    expect(within(card).getByText(/^arXiv .*\d/)).toBeTruthy();
     expect(within(card).getByText(/^Listed on HF .*20/)).toBeTruthy();
     expect(within(card).getByText('AI summary of 2611.00001')).toBeTruthy();
     expect(within(card).getByRole('list', { name: 'AI keywords' }).textContent).toContain('diffusion');
@@ -113,6 +114,8 @@ describe('side panel reader', () => {
       'https://huggingface.co/papers/2611.00001',
       'https://arxiv.org/abs/2611.00001',
       'https://arxiv.org/pdf/2611.00001',
+      'https://arxiv.org/html/2611.00001',
+      'https://www.alphaxiv.org/abs/2611.00001',
       'https://github.com/acme/model',
       'https://acme.example/model',
     ]);

@@ -23,6 +23,7 @@ describe('parseEntry', () => {
       ai_summary: 'AI summary.',
       ai_keywords: ['attention', 'transformers'],
       organization: { _id: 'x', name: 'acme', fullname: 'ACME Research', avatar: 'https://cdn/x.png' },
+      submittedBy: { _id: 'u', name: 'ada-l', fullname: 'Ada L.', avatarUrl: '/avatars/ada.svg', type: 'user' },
       paper: {
         authors: [
           { _id: 'a', name: 'Ada Lovelace', hidden: false },
@@ -47,6 +48,7 @@ describe('parseEntry', () => {
       aiSummary: 'AI summary.',
       aiKeywords: ['attention', 'transformers'],
       thumbnail: 'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2611.01234.png',
+      submitter: { name: 'ada-l', fullname: 'Ada L.', avatarUrl: 'https://huggingface.co/avatars/ada.svg' },
     });
   });
 

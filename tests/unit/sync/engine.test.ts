@@ -5,7 +5,7 @@ import { getAllListings, getListing, getPapers } from '@/lib/store/reads';
 import { openPaperboyDb } from '@/lib/store/connection';
 import type { PaperboyDb } from '@/lib/store/schema';
 import { FOLLOW_UP_REFRESH_MS } from '@/lib/sync/plan';
-import { createSyncEngine, SYNC_DEADLINE_MS } from '@/lib/sync/engine';
+import { createSyncEngine, queryFor, SYNC_DEADLINE_MS } from '@/lib/sync/engine';
 import { makeDay, makeEntry, paperId } from '../../support/generate-papers.mjs';
 import { loadRecordedDays, startFakeHf } from '../../support/fake-hf.mjs';
 
@@ -222,5 +222,21 @@ describe('sync engine', () => {
     const outcome = await createSyncEngine({ db: async () => db, source: async () => fake.url, now: () => clock, random: () => 0.5, client: { fetch } }).sync('manual');
     expect(fetch.mock.calls.length).toBeLessThanOrEqual(Math.ceil(SYNC_DEADLINE_MS / 40_000));
     expect(outcome.state.error).toMatchObject({ kind: 'timeout', message: expect.stringMatching(/ran out of time/) });
+  });
+});
+
+describe('queryFor', () => {
+  it.each([
+    ['day:2026-11-20', { date: '2026-11-20' }],
+    ['week:2026-W47', { week: '2026-W47' }],
+    ['month:2026-11', { month: '2026-11' }],
+    ['trending', { sort: 'trending', maxPages: 1 }],
+    ['by-content', {}],
+  ] as const)('asks the source for %s with %j', (key, query) => {
+    expect(queryFor(key)).toEqual(query);
+  });
+
+  it('has no query for the stored search answer', () => {
+    expect(() => queryFor('search')).toThrow();
   });
 });

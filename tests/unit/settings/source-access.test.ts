@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { maySyncFrom, releaseSourceAccess } from '@/lib/source/access';
+import { maySyncFrom, releaseSourceAccess } from '@/lib/settings/source-access';
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,7 +1,7 @@
 // A mirror Source needs its host permission, granted on the device that chose it: another
 // device that receives the setting through storage.sync has to be granted it there too.
 import { browser } from 'wxt/browser';
-import { SOURCE_RULE, permissionPatternFor } from '../settings/items';
+import { SOURCE_RULE, permissionPatternFor } from './items';
 
 /** Whether Paperboy may read `source`: huggingface.co and local sources need no grant, a mirror its host permission. */
 export async function maySyncFrom(source: string): Promise<boolean> {
