@@ -7,7 +7,6 @@ import { FIRST_PAINT, PAGE } from './list-paging';
 import type { PanelState } from './panel-state';
 import { PaperCard } from '../shared/PaperCard';
 import { useCardExtras } from './card-extras';
-import { LinkedRepos } from './LinkedRepos';
 import { HideReadUndo } from './HideReadUndo';
 
 export function ReaderList({ state }: { state: PanelState }) {
@@ -18,11 +17,18 @@ export function ReaderList({ state }: { state: PanelState }) {
   const [sentinel, setSentinel] = useState<HTMLDivElement | null>(null);
   const focused = state.focusedId.value;
   const settingsExtras = useCardExtras();
-  // The linked repositories at each card's foot: one component for every card, so cards whose
-  // props did not change are not rendered again.
+  // The linked repositories at each card's foot, in a chunk of their own loaded beside the first
+  // reads (as the card's parts are); one component for every card, so cards whose props did not
+  // change are not rendered again.
+  const linkedRepos = useSignal<typeof import('./LinkedRepos') | undefined>(undefined);
+  useEffect(() => {
+    void import('./LinkedRepos').then((module) => (linkedRepos.value = module));
+  }, []);
+  const Linked = linkedRepos.value?.LinkedRepos;
   const extras = useMemo(
-    () => ({ ...settingsExtras, Footer: ({ paper }: { paper: { id: string } }) => <LinkedRepos paperId={paper.id} linked={state.linked} /> }),
-    [settingsExtras, state],
+    () =>
+      Linked ? { ...settingsExtras, Footer: ({ paper }: { paper: { id: string } }) => <Linked paperId={paper.id} linked={state.linked} /> } : settingsExtras,
+    [settingsExtras, Linked, state],
   );
 
   // A new view or search starts at the top with one page.
@@ -87,9 +93,12 @@ export function ReaderList({ state }: { state: PanelState }) {
   // in view after a page (a tall window, a fast wheel) must bring the next one too.
   useEffect(() => {
     if (!sentinel || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) limit.value += PAGE;
-    }, { rootMargin: '800px' });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) limit.value += PAGE;
+      },
+      { rootMargin: '800px' },
+    );
     observer.observe(sentinel);
     return () => observer.disconnect();
   }, [sentinel, shown.length, list]);
@@ -121,16 +130,7 @@ export function ReaderList({ state }: { state: PanelState }) {
       <HideReadUndo state={state} />
       <div class="paper-list">
         {shown.map((paper) => (
-          <PaperCard
-            key={paper.id}
-            paper={paper}
-            isNew={newIds.has(paper.id)}
-            full
-            terms={terms}
-            focused={paper.id === focused}
-            extras={extras}
-            {...actions}
-          />
+          <PaperCard key={paper.id} paper={paper} isNew={newIds.has(paper.id)} full terms={terms} focused={paper.id === focused} extras={extras} {...actions} />
         ))}
       </div>
       {painted && shown.length < list.length && shown.length === wanted.length ? <div ref={setSentinel} class="sentinel" /> : null}
