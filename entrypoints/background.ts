@@ -28,6 +28,7 @@ import {
 } from '@/lib/settings/items';
 import { maySyncFrom, releaseSourceAccess } from '@/lib/settings/source-access';
 import { watchRulesChanged } from '@/lib/alerts/watchlist-store';
+import { muteRulesChanged } from '@/lib/alerts/mute-store';
 
 // Wiring only: every listener is registered synchronously so a woken worker gets its event.
 export default defineBackground({
@@ -100,6 +101,7 @@ export default defineBackground({
     notificationsSetting.watch(() => void service.scheduleDigest());
     digestTimeSetting.watch(() => void service.scheduleDigest());
     watchRulesChanged(() => void service.watchlistChanged());
+    muteRulesChanged(() => void service.watchlistChanged());
 
     // The network came back after an offline failure: sync now, not at the next alarm.
     globalThis.addEventListener?.('online', () => void service.checkOnline());

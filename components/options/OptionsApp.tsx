@@ -5,6 +5,7 @@ import { t } from '@/lib/i18n/options';
 import { sendRequest } from '@/lib/protocol/messages';
 import { POLL_CHOICES } from '@/lib/sync/schedule';
 import { AlertsSettings } from './AlertsSettings';
+import { MuteSettings } from './MuteSettings';
 import { DataSettings } from './DataSettings';
 import { POLL_RULE, RETENTION_CHOICES, RETENTION_RULE, SOURCE_RULE, checkSource, permissionPatternFor, readSetting, sourceSetting } from '@/lib/settings/items';
 import { RefusedSettings } from './RefusedSettings';
@@ -112,6 +113,7 @@ export function OptionsApp({ requestOrigin = requestOriginPermission, send = sen
       <AppearanceSettings />
       <CardSettings />
       <AlertsSettings />
+      <MuteSettings />
       <DataSettings send={send} />
     </main>
   );

@@ -7,6 +7,7 @@ import { highlight } from '@/lib/search/text';
 import { codeLink, paperLinks, safeHttpsUrl, type OutboundLink } from '@/lib/core/urls';
 import { Highlighted } from './Highlighted';
 import { Sparkline } from './Sparkline';
+import { PaperMarks } from './PaperMarks';
 
 const FIRST_AUTHORS = 3;
 
@@ -38,6 +39,8 @@ export interface CardExtras {
   Media?: CardPart;
   /** First of the card's actions. */
   Actions?: CardPart;
+  /** At the card's foot, after its links (the linked models, datasets and Spaces). */
+  Footer?: CardPart;
 }
 
 /** The popup's compact card. */
@@ -133,7 +136,7 @@ export function PaperCard({ paper, isNew, full = false, terms, focused = false, 
   const opened = onOpen ? () => onOpen(paper.id) : undefined;
   const read = paper.readAt !== undefined;
   const saved = paper.savedAt !== undefined;
-  const { Thumbnail, Submitter, Media, Actions } = (full && extras) || {};
+  const { Thumbnail, Submitter, Media, Actions, Footer } = (full && extras) || {};
   return (
     <article
       id={`paper-${paper.id}`}
@@ -160,6 +163,7 @@ export function PaperCard({ paper, isNew, full = false, terms, focused = false, 
         {Thumbnail ? <Thumbnail paper={paper} /> : null}
       </div>
       {paper.watch?.length ? <WatchMark hits={paper.watch} /> : null}
+      <PaperMarks paper={paper} />
       <p class="byline">
         <Authors authors={paper.authors} terms={terms} expandable={full} />
         {paper.organization ? (
@@ -236,6 +240,7 @@ export function PaperCard({ paper, isNew, full = false, terms, focused = false, 
           </span>
         ) : null}
       </div>
+      {Footer ? <Footer paper={paper} /> : null}
     </article>
   );
 }

@@ -7,6 +7,7 @@ import { FIRST_PAINT, PAGE } from './list-paging';
 import type { PanelState } from './panel-state';
 import { PaperCard } from '../shared/PaperCard';
 import { useCardExtras } from './card-extras';
+import { HideReadUndo } from './HideReadUndo';
 
 export function ReaderList({ state }: { state: PanelState }) {
   const list = state.visible.value;
@@ -15,7 +16,20 @@ export function ReaderList({ state }: { state: PanelState }) {
   // observer must follow that element (a ref read during render is still the previous one).
   const [sentinel, setSentinel] = useState<HTMLDivElement | null>(null);
   const focused = state.focusedId.value;
-  const extras = useCardExtras();
+  const settingsExtras = useCardExtras();
+  // The linked repositories at each card's foot, in a chunk of their own loaded beside the first
+  // reads (as the card's parts are); one component for every card, so cards whose props did not
+  // change are not rendered again.
+  const linkedRepos = useSignal<typeof import('./LinkedRepos') | undefined>(undefined);
+  useEffect(() => {
+    void import('./LinkedRepos').then((module) => (linkedRepos.value = module));
+  }, []);
+  const Linked = linkedRepos.value?.LinkedRepos;
+  const extras = useMemo(
+    () =>
+      Linked ? { ...settingsExtras, Footer: ({ paper }: { paper: { id: string } }) => <Linked paperId={paper.id} linked={state.linked} /> } : settingsExtras,
+    [settingsExtras, Linked, state],
+  );
 
   // A new view or search starts at the top with one page.
   useEffect(() => {
@@ -96,11 +110,21 @@ export function ReaderList({ state }: { state: PanelState }) {
           {tn('unread', state.unreadCount.value)}
           {state.matching.value !== total ? ` · ${t('shownOf', { shown: state.matching.value, total })}` : ''}
           {state.searchPartial.value ? <span class="search-partial"> · {t('searchPartial')}</span> : null}
+          {state.mutedCount.value > 0 ? (
+            <>
+              {' · '}
+              {tn('mutedCount', state.mutedCount.value)}{' '}
+              <button type="button" class="link-button" onClick={() => state.setShowMuted(!state.showMuted.value)}>
+                {state.showMuted.value ? t('hideMuted') : t('showMuted')}
+              </button>
+            </>
+          ) : null}
         </span>
         <button type="button" class="link-button" onClick={() => void state.markAllRead()} disabled={state.unreadCount.value === 0}>
           {t('markAllRead')}
         </button>
       </div>
+      <HideReadUndo state={state} />
       <div class="paper-list">
         {shown.map((paper) => (
           <PaperCard

@@ -106,6 +106,15 @@ export function SearchAndFilters({ state }: { state: PanelState }) {
             />
             {t('hasProject')}
           </label>
+          <label class="check">
+            <input
+              type="checkbox"
+              role="switch"
+              checked={filters.unreadOnly === true}
+              onChange={(event) => setFilter({ unreadOnly: event.currentTarget.checked || undefined })}
+            />
+            {t('hideRead')}
+          </label>
         </div>
       </details>
     </div>

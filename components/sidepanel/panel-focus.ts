@@ -19,6 +19,21 @@ export interface PanelFocus {
   openFocused(): void;
   /** No card focused: a new view. */
   clearFocus(): void;
+  /** The card the keyboard is on, set: the next one when the focused card leaves the list. */
+  focusOn(id: string | undefined): void;
+}
+
+/**
+ * Where the keyboard's card goes when `leaving` leave the list: the next card that stays, else
+ * the one before; undefined when `focused` is not leaving (nothing to move) or nothing stays.
+ */
+export function focusAfterLeaving(list: readonly PaperSummary[], focused: string | undefined, leaving: readonly string[]): string | undefined {
+  if (focused === undefined || !leaving.includes(focused)) return focused;
+  const gone = new Set(leaving);
+  const at = list.findIndex((paper) => paper.id === focused);
+  const after = list.slice(at + 1).find((paper) => !gone.has(paper.id));
+  const before = list.slice(0, Math.max(0, at)).reverse().find((paper) => !gone.has(paper.id));
+  return (after ?? before)?.id;
 }
 
 export function createPanelFocus(deps: PanelFocusDeps): PanelFocus {
@@ -40,6 +55,9 @@ export function createPanelFocus(deps: PanelFocusDeps): PanelFocus {
     },
     clearFocus() {
       focusedId.value = undefined;
+    },
+    focusOn(id) {
+      focusedId.value = id;
     },
   };
 }

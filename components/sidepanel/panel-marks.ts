@@ -1,4 +1,4 @@
-import type { ReadonlySignal } from '@preact/signals';
+import { signal, type ReadonlySignal } from '@preact/signals';
 import type { PaperSummary } from '@/lib/store/records';
 import type { sendRequest } from '@/lib/protocol/messages';
 
@@ -12,6 +12,10 @@ export interface PanelMarksDeps {
   reload(): Promise<void>;
   /** Shows that the background could not be reached. */
   fail(error: unknown): void;
+  /** "Hide read" is on: papers marked read leave the list (with an Undo). */
+  hidesRead(): boolean;
+  /** These papers are about to leave the list (the keyboard's card moves on first). */
+  leaving?(ids: readonly string[]): void;
 }
 
 /**
@@ -28,17 +32,26 @@ export interface PanelMarks {
   markAllRead(): Promise<void>;
   /** A link was followed: the paper is read. */
   opened(id: string): Promise<void>;
+  /** The papers the last "Mark read" took out of the list ("Hide read" on), for its Undo; none when empty. */
+  hiddenByRead: ReadonlySignal<readonly string[]>;
+  /** Marks those papers unread again, which brings them back. */
+  undoHide(): Promise<void>;
+  /** Forgets the Undo (a new view). */
+  clearUndo(): void;
 }
 
 export function createPanelMarks(deps: PanelMarksDeps): PanelMarks {
   const { send, papers, visible } = deps;
+  const hiddenByRead = signal<readonly string[]>([]);
 
-  /** A mark for the background to write; if it cannot be reached, the page says so. */
-  async function ask(request: Parameters<typeof send>[0]): Promise<void> {
+  /** A mark for the background to write; if it cannot be reached, the page says so (and answers false). */
+  async function ask(request: Parameters<typeof send>[0]): Promise<boolean> {
     try {
       await send(request);
+      return true;
     } catch (error) {
       deps.fail(error);
+      return false;
     }
   }
 
@@ -46,8 +59,12 @@ export function createPanelMarks(deps: PanelMarksDeps): PanelMarks {
 
   async function setRead(ids: string[], read: boolean): Promise<void> {
     if (ids.length === 0) return;
-    await ask({ type: 'markRead', ids, read });
+    const hides = read && deps.hidesRead();
+    if (hides) deps.leaving?.(ids);
+    const written = await ask({ type: 'markRead', ids, read });
     await deps.reload();
+    // Said once the cards are gone, so that the Undo can take the focus their buttons had.
+    hiddenByRead.value = hides && written ? ids : [];
   }
 
   return {
@@ -73,6 +90,17 @@ export function createPanelMarks(deps: PanelMarksDeps): PanelMarks {
     async opened(id) {
       const paper = shown(id);
       if (paper && paper.readAt === undefined) await setRead([id], true);
+    },
+    hiddenByRead,
+    async undoHide() {
+      const ids = [...hiddenByRead.value];
+      hiddenByRead.value = [];
+      if (ids.length === 0) return;
+      await ask({ type: 'markRead', ids, read: false });
+      await deps.reload();
+    },
+    clearUndo() {
+      hiddenByRead.value = [];
     },
   };
 }

@@ -10,7 +10,9 @@ import { readerPrefsSetting } from '@/lib/settings/page-items';
 import { stepView, type ReaderView } from '@/lib/reader/view';
 import { createLiveSearch, type LiveSearch, type LiveSearchOptions } from '@/lib/search/live';
 import { createRefreshState } from '../shared/refresh-state';
-import { createPanelFocus, type PanelFocus } from './panel-focus';
+import { countMuted } from '@/lib/alerts/mute';
+import { createPanelFocus, focusAfterLeaving, type PanelFocus } from './panel-focus';
+import { createLinkedReposState, type LinkedReposState } from './linked-repos-state';
 import { createPanelMarks, type PanelMarks } from './panel-marks';
 import { createPanelSearch, type PanelSearch } from './panel-search';
 import { createRecordCache, type RecordCache } from './record-cache';
@@ -42,7 +44,7 @@ export interface PanelState
     Pick<RecordCache, 'records' | 'ensureRecords'>,
     Pick<PanelSearch, 'query' | 'terms' | 'searchPartial' | 'scope' | 'remote' | 'visible' | 'setQuery' | 'setScope' | 'searchRemote'>,
     PanelMarks,
-    Omit<PanelFocus, 'clearFocus'> {
+    Omit<PanelFocus, 'clearFocus' | 'focusOn'> {
   refresher: ReturnType<typeof createRefreshState>;
   view: ReadonlySignal<ReaderView>;
   sort: ReadonlySignal<SortKey>;
@@ -50,6 +52,12 @@ export interface PanelState
   /** How many papers the list holds (the head shows only its first few of them). */
   matching: ReadonlySignal<number>;
   unreadCount: ReadonlySignal<number>;
+  /** Muted papers in the view (left out of the list unless shown). */
+  mutedCount: ReadonlySignal<number>;
+  showMuted: ReadonlySignal<boolean>;
+  setShowMuted(show: boolean): void;
+  /** The cards' linked models, datasets and Spaces, asked for by a card. */
+  linked: LinkedReposState;
   /** The organisations of the view's papers, to filter by. */
   organizations: ReadonlySignal<ReturnType<typeof organizationsOf>>;
   /** Opens the view of the preferences (read early by the page's first script, when it did). */
@@ -78,6 +86,8 @@ export function createPanelState(deps: PanelDeps): PanelState {
   const trendingSort = signal<SortKey>(DEFAULT_READER_PREFS.trendingSort);
   const sort = computed(() => (view.value.kind === 'trending' ? trendingSort.value : listSort.value));
   const filters = signal<PaperFilters>({});
+  // Not a preference: muted papers are shown for a look, and hidden again on the next opening.
+  const showMuted = signal(false);
 
   const cache = createRecordCache(deps.db);
   // The loader and the search follow each other (a read runs the search again; a typed query
@@ -89,6 +99,7 @@ export function createPanelState(deps: PanelDeps): PanelState {
     view,
     sort,
     filters,
+    showMuted,
     cache,
     searching: () => search.query.value.trim() !== '',
     afterRead: () => search.run(),
@@ -100,7 +111,7 @@ export function createPanelState(deps: PanelDeps): PanelState {
     index: deps.search ?? createLiveSearch(deps.db, { idle: deps.searchIdle }),
     papers: loader.papers,
     viewOrder: loader.viewOrder,
-    arrange: (list) => arrange(list, filters.value, sort.value, loader.trendingOrder.value),
+    arrange: (list) => arrange(list, filters.value, sort.value, loader.trendingOrder.value, showMuted.value),
     ensureRecords: cache.ensureRecords,
   });
 
@@ -109,7 +120,15 @@ export function createPanelState(deps: PanelDeps): PanelState {
     await search.marksChanged();
     await loader.load({ fetch: false });
   }
-  const marks = createPanelMarks({ send, papers: loader.papers, visible: search.visible, reload: reloadMarks, fail: loader.fail });
+  const marks = createPanelMarks({
+    send,
+    papers: loader.papers,
+    visible: search.visible,
+    reload: reloadMarks,
+    fail: loader.fail,
+    hidesRead: () => filters.value.unreadOnly === true,
+    leaving: (ids) => focus.focusOn(focusAfterLeaving(search.visible.value, focus.focusedId.value, ids)),
+  });
   const focus = createPanelFocus({ visible: search.visible, openUrl, opened: marks.opened });
   const refresher = createRefreshState(send, () => loader.load({ fetch: false }));
 
@@ -124,6 +143,8 @@ export function createPanelState(deps: PanelDeps): PanelState {
     return count;
   });
   const organizations = computed(() => organizationsOf(loader.papers.value));
+  const mutedCount = computed(() => countMuted(loader.papers.value));
+  const linked = createLinkedReposState(send);
 
   async function savePrefs(): Promise<void> {
     await prefsStore.setValue({ view: view.value.kind, sort: listSort.value, trendingSort: trendingSort.value, filters: filters.value });
@@ -134,6 +155,7 @@ export function createPanelState(deps: PanelDeps): PanelState {
       view.value = next;
       focus.clearFocus();
       search.clearRemote();
+      marks.clearUndo();
     });
     void savePrefs();
     await loader.load({ head: true });
@@ -149,6 +171,12 @@ export function createPanelState(deps: PanelDeps): PanelState {
     visible,
     unreadCount,
     organizations,
+    mutedCount,
+    showMuted,
+    setShowMuted(show) {
+      showMuted.value = show;
+    },
+    linked,
     freshness: loader.freshness,
     status: loader.status,
     fetchError: loader.fetchError,
@@ -201,6 +229,9 @@ export function createPanelState(deps: PanelDeps): PanelState {
     toggleRead: marks.toggleRead,
     markAllRead: marks.markAllRead,
     opened: marks.opened,
+    hiddenByRead: marks.hiddenByRead,
+    undoHide: marks.undoHide,
+    clearUndo: marks.clearUndo,
     openFocused: focus.openFocused,
     moveFocus: focus.moveFocus,
     searchRemote: search.searchRemote,

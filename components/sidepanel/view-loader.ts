@@ -8,6 +8,7 @@ import { describeFreshness, type Freshness } from '@/lib/reader/freshness';
 import type { sendRequest } from '@/lib/protocol/messages';
 import { headSortOf, readHeadScreen, type HeadScreen } from '@/lib/boot/first-screen';
 import { listingKeyOf, periodOf, type ReaderView } from '@/lib/reader/view';
+import { withoutMuted } from '@/lib/alerts/mute';
 import { EMPTY_SYNC_STATE } from '@/lib/sync/state';
 import type { SyncError, SyncState } from '@/lib/store/records';
 import { pageSyncState } from '@/lib/sync/unstored-state';
@@ -32,6 +33,8 @@ export interface ViewLoaderDeps {
   view: ReadonlySignal<ReaderView>;
   sort: ReadonlySignal<SortKey>;
   filters: ReadonlySignal<PaperFilters>;
+  /** Muted papers are shown (the list bar's "Show"): otherwise they are left out of every order. */
+  showMuted: ReadonlySignal<boolean>;
   cache: RecordCache;
   /** A query is typed: the list shows its results, so a view's head is not shown. */
   searching(): boolean;
@@ -72,9 +75,9 @@ export interface ViewLoader {
   fail(error: unknown): void;
 }
 
-/** The order a list is shown in: filtered, then sorted. Pure, so it runs once per change of its inputs. */
-export function arrange(list: readonly PaperSummary[], filters: PaperFilters, sort: SortKey, trendingOrder: readonly string[]): PaperSummary[] {
-  return sortPapers(applyFilters(list as PaperSummary[], filters), sort, trendingOrder);
+/** The order a list is shown in: muted papers left out (unless shown), filtered, then sorted. Pure, so it runs once per change of its inputs. */
+export function arrange(list: readonly PaperSummary[], filters: PaperFilters, sort: SortKey, trendingOrder: readonly string[], showMuted = false): PaperSummary[] {
+  return sortPapers(applyFilters(showMuted ? (list as PaperSummary[]) : withoutMuted(list), filters), sort, trendingOrder);
 }
 
 /** Resolves after the next frame is painted (or soon, where frames do not run: a hidden page). */
@@ -92,7 +95,7 @@ function afterPaint(): Promise<void> {
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export function createViewLoader(deps: ViewLoaderDeps): ViewLoader {
-  const { send, now, view, sort, filters, cache } = deps;
+  const { send, now, view, sort, filters, showMuted, cache } = deps;
 
   const papers = signal<PaperSummary[]>([]);
   const preview = signal<{ papers: PaperSummary[]; count: number; unread: number } | undefined>(undefined);
@@ -115,7 +118,11 @@ export function createViewLoader(deps: ViewLoaderDeps): ViewLoader {
     lastOrder = { args, order: arrange(...args) };
     return lastOrder.order;
   }
-  const viewOrder = computed(() => preview.value?.papers ?? arranged(papers.value, filters.value, sort.value, trendingOrder.value));
+  const viewOrder = computed(() => {
+    const head = preview.value?.papers;
+    if (head) return showMuted.value ? head : withoutMuted(head);
+    return arranged(papers.value, filters.value, sort.value, trendingOrder.value, showMuted.value);
+  });
   const total = computed(() => preview.value?.count ?? papers.value.length);
 
   const freshness = computed<Freshness>(() => {
@@ -189,7 +196,7 @@ export function createViewLoader(deps: ViewLoaderDeps): ViewLoader {
     if (token !== loadToken) return;
     const trendingIds = trending?.ids ?? [];
     // The first cards' full records are read before the list is shown: one change, not two.
-    await cache.ensureRecords(arranged(list, filters.value, sort.value, trendingIds).slice(0, FIRST_PAINT));
+    await cache.ensureRecords(arranged(list, filters.value, sort.value, trendingIds, showMuted.value).slice(0, FIRST_PAINT));
     if (token !== loadToken) return;
     const unseen = list.filter((paper) => paper.unseen === 1).map((paper) => paper.id);
     batch(() => {

@@ -3,13 +3,13 @@
 
 import { isArxivId } from '../core/arxiv-id';
 
-export type AlertReason = 'watch' | 'rising';
+export type AlertReason = 'watch' | 'rising' | 'code';
 
 export interface AlertCandidate {
   reason: AlertReason;
   paperId: string;
   title: string;
-  /** What the notification says under the title: the matched rule, or the upvotes. */
+  /** What the notification says under the title: the matched rule, the upvotes, or where the code is. */
   detail: string;
 }
 

@@ -14,8 +14,11 @@ import { paperLinks } from '../core/urls';
 import { ARXIV_ID_SOURCE, isArxivId } from '../core/arxiv-id';
 import { createSerialQueue } from '../core/serial';
 import { openSidePanel } from '../reader/side-panel';
-import { createWatchMatcher, sameHits, type WatchRule } from './watchlist';
+import { createWatchMatcher, sameHits, type MatchablePaper, type WatchRule } from './watchlist';
 import { loadWatchRules } from './watchlist-store';
+import { createMuteMatcher, isMuted, withoutMuted } from './mute';
+import { loadMuteRules } from './mute-store';
+import { codeReleasedSince, codeWhere } from './code-released';
 
 export const DIGEST_ALARM = 'digest';
 /** A digest missed by up to this much (browser closed, computer asleep) is sent late; an older one is not news. */
@@ -32,6 +35,8 @@ export interface AlertDeps {
   /** "HH:MM" or empty for no digest. */
   digestTime?: () => Promise<string>;
   watchRules?: () => Promise<WatchRule[]>;
+  /** The muted rules: their papers are marked, and never counted nor notified. */
+  muteRules?: () => Promise<WatchRule[]>;
   /** The notifications permission is granted (it is optional, and can be revoked at any time). */
   permitted?: () => Promise<boolean>;
   /** Which of these papers are open in a tab now. */
@@ -91,6 +96,21 @@ async function defaultOpenPaperIds(ids: readonly string[]): Promise<Set<string>>
   return open;
 }
 
+/** A paper's marks: the watchlist rules and the muted rules it matches. */
+interface RuleMarks {
+  watch: WatchHit[];
+  muted: WatchHit[];
+}
+type MarkPaper = (paper: MatchablePaper) => RuleMarks;
+
+const sameMarks = (marks: RuleMarks, paper: PaperRecord) => sameHits(marks.watch, paper.watch) && sameHits(marks.muted, paper.muted);
+
+/** One field of marks on a record: present only when there is a hit. */
+function setHits(paper: PaperRecord, field: 'watch' | 'muted', hits: WatchHit[]): void {
+  if (hits.length > 0) paper[field] = hits;
+  else delete paper[field];
+}
+
 const iconUrl = () => browser.runtime.getURL('/icons/128.png' as '/');
 
 /**
@@ -100,6 +120,7 @@ const iconUrl = () => browser.runtime.getURL('/icons/128.png' as '/');
 export function createAlerts(deps: AlertDeps) {
   const now = deps.now ?? Date.now;
   const watchRules = deps.watchRules ?? loadWatchRules;
+  const muteRules = deps.muteRules ?? loadMuteRules;
   const permitted = deps.permitted ?? defaultPermitted;
   const openPaperIds = deps.openPaperIds ?? defaultOpenPaperIds;
   const timeZone = deps.timeZone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone);
@@ -123,20 +144,29 @@ export function createAlerts(deps: AlertDeps) {
     });
   }
 
+  /** The matcher of both lists of rules, as stored now. */
+  async function ruleMarker(): Promise<MarkPaper> {
+    const [watched, muted] = await Promise.all([watchRules(), muteRules()]);
+    const watch = createWatchMatcher(watched);
+    const mute = createMuteMatcher(muted);
+    return (paper) => ({ watch: watch(paper), muted: mute(paper) });
+  }
+
   /**
-   * The one writer of watchlist marks: each paper (these ids, or every stored paper) is matched
-   * as stored inside the write, and written only where its hits changed. Through db.ts, so the
-   * summaries and listing views the reader shows carry the marks. Returns the papers it changed.
+   * The one writer of watchlist and muted marks: each paper (these ids, or every stored paper)
+   * is matched as stored inside the write, and written only where its hits changed. Through
+   * lib/store/writes.ts, so the summaries and listing views the reader shows carry the marks.
+   * Returns the papers it changed.
    */
-  async function writeWatchMarks(db: PaperboyDb, match: (paper: PaperRecord) => WatchHit[], ids?: readonly string[]): Promise<PaperRecord[]> {
+  async function writeRuleMarks(db: PaperboyDb, match: MarkPaper, ids?: readonly string[]): Promise<PaperRecord[]> {
     const tx = db.transaction([...PAPER_STORES], 'readwrite');
     const papers = tx.objectStore('papers');
     const marked: PaperRecord[] = [];
     const remark = (paper: PaperRecord) => {
-      const hits = match(paper);
-      if (sameHits(hits, paper.watch)) return;
-      if (hits.length > 0) paper.watch = hits;
-      else delete paper.watch;
+      const marks = match(paper);
+      if (sameMarks(marks, paper)) return;
+      setHits(paper, 'watch', marks.watch);
+      setHits(paper, 'muted', marks.muted);
       marked.push(paper);
     };
     if (ids) {
@@ -152,13 +182,12 @@ export function createAlerts(deps: AlertDeps) {
     return marked;
   }
 
-  /** Marks these papers' watchlist hits where they changed; returns the papers with their marks. */
-  async function markPapers(db: PaperboyDb, papers: PaperRecord[], rules: readonly WatchRule[]): Promise<PaperRecord[]> {
-    const match = createWatchMatcher(rules);
+  /** Marks these papers' watchlist and muted hits where they changed; returns the papers with their marks. */
+  async function markPapers(db: PaperboyDb, papers: PaperRecord[], match: MarkPaper): Promise<PaperRecord[]> {
     // Most syncs change no mark: no write is opened for them.
-    const stale = papers.filter((paper) => !sameHits(match(paper), paper.watch)).map((paper) => paper.id);
+    const stale = papers.filter((paper) => !sameMarks(match(paper), paper)).map((paper) => paper.id);
     if (stale.length === 0) return papers;
-    const marked = new Map((await writeWatchMarks(db, match, stale)).map((paper) => [paper.id, paper]));
+    const marked = new Map((await writeRuleMarks(db, match, stale)).map((paper) => [paper.id, paper]));
     return papers.map((paper) => marked.get(paper.id) ?? paper);
   }
 
@@ -208,14 +237,15 @@ export function createAlerts(deps: AlertDeps) {
 
   return {
     /**
-     * After a sync (or a fetched view, `notify: false`): marks the stored papers' watchlist
-     * hits, then notifies new arrivals that match and papers that rose past the threshold.
+     * After a sync (or a fetched view, `notify: false`): marks the stored papers' watchlist and
+     * muted hits, then notifies new arrivals that match, papers that rose past the threshold,
+     * and followed papers whose code came out. Muted papers are never notified.
      */
     async afterStore(since: number, { notify: shouldNotify }: { notify: boolean }): Promise<void> {
       const db = await deps.db();
-      const rules = await watchRules();
-      const papers = await markPapers(db, await papersStoredSince(db, since), rules);
+      const marked = await markPapers(db, await papersStoredSince(db, since), await ruleMarker());
       if (!shouldNotify) return;
+      const papers = withoutMuted(marked);
       const threshold = (await deps.risingThreshold?.()) ?? DEFAULT_RISING_THRESHOLD;
       const candidates: AlertCandidate[] = [];
       for (const paper of papers) {
@@ -230,20 +260,30 @@ export function createAlerts(deps: AlertDeps) {
           candidates.push({ reason: 'rising', paperId: paper.id, title: paper.title, detail: t('notifyRising', { n: paper.upvotes, threshold }) });
         }
       }
+      for (const paper of papers) {
+        if (codeReleasedSince(paper, since)) {
+          candidates.push({ reason: 'code', paperId: paper.id, title: t('notifyCodeReleased', { title: paper.title }), detail: codeWhere(paper.githubRepo!) });
+        }
+      }
       await notify(candidates);
     },
 
-    /** The watchlist changed: every stored paper's marks follow it (one pass, written only where they differ). */
+    /** The watchlist or the muted rules changed: every stored paper's marks follow (one pass, written only where they differ). */
     async remarkAll(): Promise<void> {
       const db = await deps.db();
-      await writeWatchMarks(db, createWatchMatcher(await watchRules()));
+      await writeRuleMarks(db, await ruleMarker());
     },
 
-    /** Unseen papers that match the watchlist: the badge's colour. */
+    /** Unseen papers that match the watchlist and are not muted: the badge's colour. */
     async watchUnseen(db: PaperboyDb): Promise<number> {
       // Summaries carry the marks: no abstracts read on every badge refresh.
       const unseen = await getUnseenSummaries(db);
-      return unseen.filter((paper) => (paper.watch?.length ?? 0) > 0).length;
+      return unseen.filter((paper) => (paper.watch?.length ?? 0) > 0 && !isMuted(paper)).length;
+    },
+
+    /** Unseen papers that are muted: the badge does not count them. */
+    async mutedUnseen(db: PaperboyDb): Promise<number> {
+      return (await getUnseenSummaries(db)).filter(isMuted).length;
     },
 
     /**
@@ -265,7 +305,7 @@ export function createAlerts(deps: AlertDeps) {
         if (!api) return;
         const db = await deps.db();
         const day = await latestListedDay(db);
-        const digest = day ? buildDigest(day, await getListingPapers(db, `day:${day}`)) : undefined;
+        const digest = day ? buildDigest(day, withoutMuted(await getListingPapers(db, `day:${day}`))) : undefined;
         if (!digest) return;
         await withLedger(async (ledger) => {
           const key = digestLedgerKey(digest.day);

@@ -9,6 +9,7 @@ import type { SavedSync } from '../saved/follow';
 import type { SyncReason } from '../sync/state';
 import type { SyncOutcome } from '../sync/engine';
 import type { SearchOutcome, ViewFetchOutcome } from '../sync/view-fetch';
+import type { LinkedReposOutcome } from '../sync/linked-repos';
 import type { ImportParse } from '../transfer/import';
 
 /** A checked export (lib/transfer/import.ts): what an import request carries. */
@@ -22,6 +23,8 @@ export interface PageRequests {
   /** A listing the reader asked for; its papers are marked, not announced. */
   fetchView(key: ListingKey, force?: boolean): Promise<ViewFetchOutcome>;
   searchRemote(query: string): Promise<SearchOutcome>;
+  /** A paper's linked repositories, asked for by the reader (lib/sync/linked-repos.ts). */
+  linkedRepos(id: string): Promise<LinkedReposOutcome>;
   /** Merges a JSON export, already checked whole by the page that read it (lib/transfer/import.ts). */
   importData(parsed: ImportData): Promise<ImportOutcome>;
 }
@@ -34,6 +37,8 @@ export interface PageRequestDeps {
     fetchView(key: ListingKey, force?: boolean): Promise<ViewFetchOutcome>;
     search(query: string): Promise<SearchOutcome>;
   };
+  /** Fetches a paper's linked repositories, or answers the stored ones (lib/sync/linked-repos.ts). */
+  linked: { get(id: string): Promise<LinkedReposOutcome> };
   /** Marks (and, when asked, notifies) the papers stored since `since`; never throws. */
   afterStore: (since: number, notify: boolean) => Promise<void>;
   refreshBadge: () => Promise<void>;
@@ -79,6 +84,7 @@ export function createPageRequests(deps: PageRequestDeps): PageRequests {
       if (result.ids.length > 0) await deps.afterStore(since, false);
       return result;
     },
+    linkedRepos: (id) => deps.linked.get(id),
     async importData(parsed) {
       const db = await deps.db();
       const write = async () => {
@@ -106,6 +112,7 @@ export function requestHandlers(work: PageRequests & { sync(reason: SyncReason):
     setSaved: ({ id, saved }) => work.setSaved(id, saved),
     fetchView: ({ key, force }) => work.fetchView(key, force),
     searchRemote: ({ query }) => work.searchRemote(query),
+    linkedRepos: ({ id }) => work.linkedRepos(id),
     importData: ({ papers, savedIds }) => work.importData({ papers, savedIds }),
   };
 }

@@ -6,6 +6,7 @@ import { pruneBefore } from '../store/retention';
 import { DEFAULT_RETENTION_DAYS } from '../settings/defaults';
 import { createSyncEngine, type SyncDeps } from '../sync/engine';
 import { createViewFetcher } from '../sync/view-fetch';
+import { createLinkedReposFetcher } from '../sync/linked-repos';
 import type { SavedSync } from '../saved/follow';
 import { createPollAlarms, type PollAlarms } from './poll-alarms';
 import { createToolbarBadge } from './toolbar-badge';
@@ -26,7 +27,7 @@ export interface PaperboyService extends SyncRunner, Omit<PollAlarms, 'rearmAtSt
    * mirror's, asked for on the settings page) syncs at once.
    */
   permissionsChanged(added: { origins?: string[] } | undefined): Promise<void>;
-  /** The watchlist changed (here or on another device): marks, badge and open pages follow. */
+  /** The watchlist or the muted rules changed (here or on another device): marks, badge and open pages follow. */
   watchlistChanged(): Promise<void>;
   /** Arms (or sends, when missed) the daily digest; never throws. */
   scheduleDigest(): Promise<void>;
@@ -79,6 +80,7 @@ export function createPaperboyService(deps: ServiceDeps): PaperboyService {
     now,
     syncState: engine.currentState,
     watchUnseen: alerts.watchUnseen,
+    mutedUnseen: alerts.mutedUnseen,
     accessNeeded: sourceNeedingAccess,
     localeReady: deps.localeReady,
     badgeMode: deps.badgeMode,
@@ -92,7 +94,7 @@ export function createPaperboyService(deps: ServiceDeps): PaperboyService {
     prune,
     refreshBadge: badge.refresh,
   });
-  const requests = createPageRequests({ ...deps, now, views: createViewFetcher(deps), afterStore, refreshBadge: badge.refresh });
+  const requests = createPageRequests({ ...deps, now, views: createViewFetcher(deps), linked: createLinkedReposFetcher(deps), afterStore, refreshBadge: badge.refresh });
 
   return {
     ...requests,

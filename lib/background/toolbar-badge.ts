@@ -6,6 +6,7 @@ import type { PaperboyDb } from '../store/schema';
 import { readSyncState } from '../sync/engine';
 import { EMPTY_SYNC_STATE } from '../sync/state';
 import type { SyncState } from '../store/records';
+import { withoutMuted } from '../alerts/mute';
 
 /** The toolbar button's badge, kept true to the stored state (what it shows: lib/background/badge.ts). */
 export interface ToolbarBadge {
@@ -20,6 +21,8 @@ export interface ToolbarBadgeDeps {
   syncState: (stored: SyncState) => SyncState;
   /** Unseen papers that match the watchlist. */
   watchUnseen: (db: PaperboyDb) => Promise<number>;
+  /** Unseen papers that are muted: never counted. */
+  mutedUnseen?: (db: PaperboyDb) => Promise<number>;
   /** The source's origin when it may not be read (a mirror not granted on this device). */
   accessNeeded: () => Promise<string | undefined>;
   /** Resolves once the Language setting is applied, so that the tooltip is in the user's language. */
@@ -28,11 +31,16 @@ export interface ToolbarBadgeDeps {
 }
 
 export function createToolbarBadge(deps: ToolbarBadgeDeps): ToolbarBadge {
+  async function countUnseenNotMuted(db: PaperboyDb): Promise<number> {
+    const [unseen, muted] = await Promise.all([countUnseen(db), deps.mutedUnseen?.(db) ?? 0]);
+    return Math.max(0, unseen - muted);
+  }
+
   async function viewOf(mode: BadgeMode): Promise<BadgeView> {
     try {
       const db = await deps.db();
       const [unseen, sync, papers, watchUnseen, unreadToday] = await Promise.all([
-        countUnseen(db),
+        countUnseenNotMuted(db),
         readSyncState(db),
         countPapers(db),
         mode === 'off' ? 0 : deps.watchUnseen(db),
@@ -68,5 +76,5 @@ async function countUnreadToday(db: PaperboyDb): Promise<number> {
   if (!day) return 0;
   // The day's ready-made view: one small read, no abstracts.
   const { summaries } = await getListingSummaries(db, `day:${day}`);
-  return summaries.filter((paper) => paper.readAt === undefined).length;
+  return withoutMuted(summaries).filter((paper) => paper.readAt === undefined).length;
 }

@@ -3,8 +3,9 @@ import { dayKey } from '../store/listing-keys';
 import type { PaperSummary, SyncState } from '../store/records';
 import type { PaperboyDb } from '../store/schema';
 import { pageSyncState, readUnsavedState } from '../sync/unstored-state';
+import { withoutMuted } from '../alerts/mute';
 
-/** What the popup starts with, read straight from IndexedDB: summaries, no abstracts. */
+/** What the popup starts with, read straight from IndexedDB: summaries, no abstracts, nothing muted. */
 export interface HomeData {
   trending: PaperSummary[];
   /** The latest listing day with papers, most upvoted first. */
@@ -40,13 +41,13 @@ export async function loadHome(db: PaperboyDb, now: number): Promise<HomeData> {
     latestDay,
   ]);
   const latest = day ? await views.get(dayKey(day)) : undefined;
-  const latestPapers = [...(latest?.summaries ?? [])].sort(byUpvotes);
-  const trendingPapers = trending?.summaries ?? [];
+  const latestPapers = [...withoutMuted(latest?.summaries ?? [])].sort(byUpvotes);
+  const trendingPapers = withoutMuted(trending?.summaries ?? []);
   const shown = new Set([...trendingPapers, ...latestPapers].map((paper) => paper.id));
   return {
     trending: trendingPapers,
     latest: { day, isToday: day === utcDay(now), papers: latestPapers },
-    earlierUnseen: unseen.filter((paper) => !shown.has(paper.id)).sort(byUpvotes),
+    earlierUnseen: withoutMuted(unseen).filter((paper) => !shown.has(paper.id)).sort(byUpvotes),
     sync: await pageSyncState(Promise.resolve(sync), unsaved),
   };
 }

@@ -61,6 +61,8 @@ const en = {
   watchMarkAuthor: 'Watchlist author: {rule}',
   watchMarkOrganization: 'Watchlist organization: {rule}',
   watchMarkMore: '(+{n})',
+  mutedMark: 'Muted: {rule}',
+  codeReleasedMark: 'Code released',
   sparklineLabel: 'Upvotes over time: {from} to {to} since {date}',
   detailsPending: 'Saved on another device — details are fetched from the source when it can be reached.',
   exportNothing: 'Nothing to export.',

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ListingKey } from '../store/records';
 import type { SyncOutcome } from '../sync/engine';
 import type { SearchOutcome, ViewFetchOutcome } from '../sync/view-fetch';
+import type { LinkedReposOutcome } from '../sync/linked-repos';
 import type { ExportedSavedId } from '../transfer/export-format';
 import type { ImportCounts, ImportedPaper } from '../saved/store';
 
@@ -14,6 +15,8 @@ export type Request =
   | { type: 'setSaved'; id: string; saved: boolean }
   | { type: 'fetchView'; key: ListingKey; force?: boolean }
   | { type: 'searchRemote'; query: string }
+  /** A paper's linked models, datasets and Spaces: stored ones while fresh, else fetched. */
+  | { type: 'linkedRepos'; id: string }
   /**
    * A Paperboy JSON export, read and checked whole by the page the user chose it in
    * (lib/transfer/import.ts), checked again on arrival (lib/protocol/request-check.ts), merged by the background.
@@ -31,6 +34,7 @@ export interface Responses {
   setSaved: { changed: boolean };
   fetchView: ViewFetchOutcome;
   searchRemote: SearchOutcome;
+  linkedRepos: LinkedReposOutcome;
   importData: ImportOutcome;
 }
 

@@ -38,6 +38,7 @@ const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('setSaved'), id: PaperIdSchema, saved: v.boolean() }),
   v.object({ type: v.literal('fetchView'), key: v.custom<ListingKey>(isFetchableKey, 'not a listing'), force: v.optional(v.boolean()) }),
   v.object({ type: v.literal('searchRemote'), query: v.pipe(v.string(), v.maxLength(MAX_QUERY, 'query too long')) }),
+  v.object({ type: v.literal('linkedRepos'), id: PaperIdSchema }),
   v.object({ type: v.literal('importData'), ...ImportPayloadSchema.entries }),
 ]);
 

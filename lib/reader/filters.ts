@@ -11,19 +11,21 @@ export interface PaperFilters {
   minUpvotes?: number;
   hasCode?: boolean;
   hasProjectPage?: boolean;
+  /** "Hide read": only papers not read yet. */
+  unreadOnly?: boolean;
 }
 
 export const DEFAULT_FILTERS: Readonly<PaperFilters> = Object.freeze({});
 
 export function isFiltering(filters: PaperFilters): boolean {
-  return Boolean(filters.organization) || (filters.minUpvotes ?? 0) > 0 || filters.hasCode === true || filters.hasProjectPage === true;
+  return Boolean(filters.organization) || (filters.minUpvotes ?? 0) > 0 || filters.hasCode === true || filters.hasProjectPage === true || filters.unreadOnly === true;
 }
 
 // Only links we would actually show count: a paper whose "code" is not an https URL has none.
 const hasCode = (paper: SortablePaper) => safeHttpsUrl(paper.githubRepo) !== undefined;
 const hasProjectPage = (paper: SortablePaper) => safeHttpsUrl(paper.projectPage) !== undefined;
 
-export function applyFilters<T extends SortablePaper>(papers: T[], filters: PaperFilters): T[] {
+export function applyFilters<T extends SortablePaper & { readAt?: number }>(papers: T[], filters: PaperFilters): T[] {
   const { organization } = filters;
   // A cleared or half-typed number field (NaN) means no minimum, not "hide everything".
   const minUpvotes = Number.isFinite(filters.minUpvotes) ? (filters.minUpvotes as number) : 0;
@@ -32,7 +34,8 @@ export function applyFilters<T extends SortablePaper>(papers: T[], filters: Pape
       (!organization || paper.organization === organization) &&
       paper.upvotes >= minUpvotes &&
       (!filters.hasCode || hasCode(paper)) &&
-      (!filters.hasProjectPage || hasProjectPage(paper)),
+      (!filters.hasProjectPage || hasProjectPage(paper)) &&
+      (!filters.unreadOnly || paper.readAt === undefined),
   );
 }
 

@@ -43,6 +43,9 @@ export const CARD_LINKS: SettingSpec<OutboundLink[]> = { key: 'sync:cardLinks', 
 /** storage.sync: the watchlist, one item per rule, `watch:<kind>:<normalised value>` (lib/alerts/watchlist-store.ts). */
 export const WATCH_KEY_PREFIX = 'watch:';
 
+/** storage.sync: the muted rules, one item per rule, `mute:<kind>:<normalised value>` (lib/alerts/mute-store.ts). */
+export const MUTE_KEY_PREFIX = 'mute:';
+
 /** storage.sync: the saved ids, in buckets `savedIds0`… (lib/saved/merge.ts). */
 export const SAVED_BUCKET_KEY_PREFIX = 'savedIds';
 
@@ -101,6 +104,7 @@ const itemEntry = ({ key, fallback }: ItemSpec<unknown>): StoredKey => {
 export const storedKeys = (): StoredKey[] => [
   ...[SOURCE, POLL_MINUTES, RETENTION_DAYS, LANGUAGE, THEME, BADGE_MODE, NOTIFICATIONS, RISING_THRESHOLD, DIGEST_TIME, SHOW_IMAGES, CARD_LINKS].map(itemEntry),
   { area: 'sync', name: WATCH_KEY_PREFIX, prefix: true },
+  { area: 'sync', name: MUTE_KEY_PREFIX, prefix: true },
   { area: 'sync', name: SAVED_BUCKET_KEY_PREFIX, prefix: true },
   itemEntry(SAVED_MARKS),
   itemEntry(SAVED_FOLLOW_STATUS),

@@ -57,7 +57,16 @@ function mergePaper(existing: PaperRecord | undefined, { listedOnGuessed, ...fie
     updatedAt: now,
     listedDays,
     upvoteHistory,
+    ...(codeArrived(existing, paper) ? { codeAddedAt: now } : {}),
   };
+}
+
+/**
+ * A code link in a listing for a paper stored without one: the "Code released" alert's trigger.
+ * A saved paper known only by its id (no upvote history yet) had no details to compare with.
+ */
+function codeArrived(existing: PaperRecord, paper: Omit<Paper, 'listedOnGuessed'>): boolean {
+  return existing.githubRepo === undefined && paper.githubRepo !== undefined && existing.upvoteHistory.length > 0;
 }
 
 /** The record, with `key` noted in `alsoIn` when its listing days would not lead a patch there. */

@@ -2,6 +2,7 @@
 // state) and how a summary is cut from a paper. Plain data, below every other module of the store.
 import type { Paper } from '../source/entry';
 import type { ApiErrorKind } from '../source/client';
+import type { LinkedRepos } from '../source/linked-repos';
 
 /** A watchlist rule a paper matches, as stored on the paper and shown on its card (the rules themselves: lib/alerts/watchlist.ts). */
 export interface WatchHit {
@@ -31,6 +32,10 @@ export interface PaperRecord extends Paper {
    * changes to it must also be patched. No index: no schema change.
    */
   alsoIn?: ListingKey[];
+  /** Mute rules it matches, written with the watch marks: left out of every list, the badge and notifications. No index. */
+  muted?: WatchHit[];
+  /** When a listing first brought a code link for it, stored before without one (lib/alerts/code-released.ts). No index. */
+  codeAddedAt?: number;
 }
 
 /**
@@ -98,4 +103,12 @@ export interface SyncState {
   /** No scheduled request before this time (backoff or rate limit). */
   notBefore?: number;
   last?: SyncSummary;
+}
+
+/** A paper's linked repositories as the background keeps them (lib/store/linked-repos.ts), v5. */
+export interface LinkedReposRecord {
+  /** The paper's arXiv id. */
+  id: string;
+  fetchedAt: number;
+  repos: LinkedRepos;
 }

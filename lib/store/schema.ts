@@ -2,9 +2,10 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { summaryOf, type ListingKey, type ListingRecord, type ListingView, type PaperRecord, type PaperSummary, type SyncState } from './records';
 import type { ViewHead } from './view-heads';
+import type { LinkedReposRecord } from './records';
 
 export const DB_NAME = 'paperboy';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface PaperboySchema extends DBSchema {
   papers: { key: string; value: PaperRecord; indexes: { unseen: number; listedOn: string; savedAt: number; updatedAt: number } };
@@ -16,6 +17,8 @@ export interface PaperboySchema extends DBSchema {
   heads: { key: ListingKey; value: ViewHead };
   listings: { key: ListingKey; value: ListingRecord };
   meta: { key: 'sync'; value: SyncState };
+  /** v5: a paper's models, datasets and Spaces, fetched when the reader asks and kept a day (lib/store/linked-repos.ts). */
+  linkedRepos: { key: string; value: LinkedReposRecord };
 }
 
 export type PaperboyDb = IDBPDatabase<PaperboySchema>;
@@ -75,5 +78,9 @@ export async function upgradeSchema(
     // whole. Written by the background (fillMissingHeads after an update, then with every
     // view), so no page carries the code that computes them; a view without one is read whole.
     db.createObjectStore('heads', { keyPath: 'key' });
+  }
+  if (oldVersion < 5) {
+    // v5: what a paper links to on the Hub, fetched on demand by the background and kept a day.
+    db.createObjectStore('linkedRepos', { keyPath: 'id' });
   }
 }

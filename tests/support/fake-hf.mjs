@@ -401,10 +401,23 @@ function getPaper(store, id) {
   return entry ? json(200, entry.paper) : error(404, 'Paper not found');
 }
 
-/** @param {Store} store @param {URL} url @returns {Reply} */
-function route(store, url) {
+/**
+ * GET /api/arxiv/{id}/repos: what a test set for the paper (any body, as sent), else no models,
+ * datasets or Spaces for a listed paper; 404 for one never listed.
+ * @param {Store} store @param {Map<string, unknown>} linkedRepos @param {string} id
+ */
+function getLinkedRepos(store, linkedRepos, id) {
+  if (linkedRepos.has(id)) return json(200, linkedRepos.get(id));
+  const listed = store.entriesOf(store.sortedDays()).some((e) => idOf(e) === id);
+  return listed ? json(200, { models: [], datasets: [], spaces: [] }) : error(404, 'Paper not found');
+}
+
+/** @param {Store} store @param {URL} url @param {Map<string, unknown>} [linkedRepos] @returns {Reply} */
+function route(store, url, linkedRepos = new Map()) {
   const path = url.pathname.replace(/\/+$/, '');
   if (path === '/api/daily_papers') return listDailyPapers(store, url.searchParams);
+  const repos = /^\/api\/arxiv\/([^/]+)\/repos$/.exec(path);
+  if (repos?.[1]) return getLinkedRepos(store, linkedRepos, decodeURIComponent(repos[1]));
   if (path === '/api/papers/search') return searchPapers(store, url.searchParams);
   const paper = /^\/api\/papers\/([^/]+)$/.exec(path);
   if (paper?.[1]) return getPaper(store, decodeURIComponent(paper[1]));
@@ -412,9 +425,9 @@ function route(store, url) {
 }
 
 /** A bug in the fake answers 500 (and says so) instead of crashing the test process. */
-function safeRoute(store, url) {
+function safeRoute(store, url, linkedRepos) {
   try {
-    return route(store, url);
+    return route(store, url, linkedRepos);
   } catch (cause) {
     console.error('fake-hf: request failed', cause);
     return error(500, `fake-hf bug: ${cause instanceof Error ? cause.message : String(cause)}`);
@@ -500,6 +513,8 @@ function answerPreflight(req, res) {
 export async function startFakeHf({ days, port = 0, conditional = false } = {}) {
   const store = createStore(days ?? loadFixtureDays());
   const faults = createFaults();
+  /** @type {Map<string, unknown>} */
+  const linkedRepos = new Map();
   /** @type {LoggedRequest[]} */
   const requests = [];
   let answersConditional = conditional;
@@ -522,7 +537,7 @@ export async function startFakeHf({ days, port = 0, conditional = false } = {}) 
     const failure = faults.take();
     if (failure === 'hang') return; // answered by close(), which destroys the socket
     if (failure === 'reset') return req.socket.destroy();
-    send(res, failure ? failureReply(failure) : safeRoute(store, url), req.headers['if-none-match'], answersConditional);
+    send(res, failure ? failureReply(failure) : safeRoute(store, url, linkedRepos), req.headers['if-none-match'], answersConditional);
   });
 
   await new Promise((resolve, reject) => {
@@ -550,6 +565,14 @@ export async function startFakeHf({ days, port = 0, conditional = false } = {}) 
       return store.sortedDays()[0];
     },
     failNext: faults.failNext,
+    /**
+     * What /api/arxiv/{id}/repos answers for `id` (`{ models, datasets, spaces }`, or anything to
+     * test the client's leniency).
+     * @param {string} id @param {unknown} body
+     */
+    setLinkedRepos(id, body) {
+      linkedRepos.set(id, structuredClone(body));
+    },
     /**
      * Leaves matching requests unanswered (until close), e.g. one page of a listing, so a test
      * can stop the extension's worker mid-sync. `null` answers everything again.

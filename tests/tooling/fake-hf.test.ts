@@ -327,6 +327,15 @@ describe('fake-hf other endpoints', () => {
     expect(missing.headers.get('access-control-allow-origin')).toBe('*');
   });
 
+  it('serves a paper\'s linked repositories: none by default, what a test set, 404 for an unknown paper', async () => {
+    const [entry] = await list('');
+    const id = entry!.paper.id;
+    expect((await get(`/api/arxiv/${id}/repos`)).body).toEqual({ models: [], datasets: [], spaces: [] });
+    fake.state.setLinkedRepos(id, { models: [{ id: 'org/model', likes: 2 }], datasets: 'anything' });
+    expect((await get(`/api/arxiv/${id}/repos`)).body).toEqual({ models: [{ id: 'org/model', likes: 2 }], datasets: 'anything' });
+    expect((await get('/api/arxiv/2611.99999/repos')).status).toBe(404);
+  });
+
   it('answers CORS preflights', async () => {
     const res = await fetch(`${fake.url}/api/daily_papers`, {
       method: 'OPTIONS',

@@ -7,6 +7,7 @@ import { getDb } from '@/lib/store/connection';
 import type { PaperRecord } from '@/lib/store/records';
 import { createPaperboyService, type ServiceDeps } from '@/lib/background/service';
 import { addWatchRule } from '@/lib/alerts/watchlist-store';
+import { addMuteRule, removeMuteRule } from '@/lib/alerts/mute-store';
 import { startFakeHf } from '../../support/fake-hf.mjs';
 
 type Fake = Awaited<ReturnType<typeof startFakeHf>>;
@@ -145,6 +146,83 @@ describe('alerts after a sync', () => {
     await paperboy.watchlistChanged();
     expect(((await (await getDb()).get('papers', id!)) as PaperRecord).watch).toEqual([{ kind: 'keyword', label: 'axolotl' }]);
     expect(await shown()).toEqual([]);
+  });
+});
+
+describe('muted papers', () => {
+  it('are marked, never notified nor counted in the badge, and come back when the rule goes', async () => {
+    const paperboy = service();
+    await paperboy.sync('install');
+    await paperboy.markSeen((await (await getDb()).getAllFromIndex('papers', 'unseen', 1)).map((paper) => paper.id));
+    await addWatchRule('keyword', 'zebrafish');
+    await addMuteRule('keyword', 'larvae');
+    const [muted] = addMatching(1, 'Zebrafish larvae');
+    const [shownId] = addMatching(1, 'Zebrafish adults');
+    await paperboy.sync('alarm');
+    expect((await shown()).map(([id]) => id)).toEqual([`paperboy:paper:watch:${shownId}`]);
+    const db = await getDb();
+    expect(((await db.get('papers', muted!)) as PaperRecord).muted).toEqual([{ kind: 'keyword', label: 'larvae' }]);
+    expect(((await db.get('summaries', muted!)) as PaperRecord).muted).toEqual([{ kind: 'keyword', label: 'larvae' }]);
+    // Two unseen papers, one muted: the badge counts one.
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+
+    await removeMuteRule({ kind: 'keyword', value: 'larvae' });
+    await paperboy.watchlistChanged();
+    expect(((await db.get('papers', muted!)) as PaperRecord).muted).toBeUndefined();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
+  });
+});
+
+describe('code released', () => {
+  /** A paper of today's listing stored without code, then the listing brings its repository. */
+  async function codeArrives(paperboy: ReturnType<typeof service>, follow: (id: string) => Promise<unknown>) {
+    const [entry] = fake.state.addPapers(today(), 1) as { paper: { id: string } }[];
+    const id = entry!.paper.id;
+    fake.state.updatePaper(id, { title: 'A paper without code yet', githubRepo: undefined, githubStars: undefined });
+    await paperboy.sync('manual');
+    await follow(id);
+    await clearAll();
+    fake.state.updatePaper(id, { githubRepo: 'https://github.com/lab/paper-code' });
+    await paperboy.sync('manual');
+    return id;
+  }
+
+  it('notifies a saved paper once, with where the code is', async () => {
+    const paperboy = service();
+    await paperboy.sync('install');
+    const id = await codeArrives(paperboy, (paperId) => paperboy.setSaved(paperId, true));
+    const notes = await shown();
+    expect(notes.map(([noteId]) => noteId)).toEqual([`paperboy:paper:code:${id}`]);
+    expect(notes[0]![1]).toMatchObject({ title: 'Code released: A paper without code yet', message: 'github.com/lab/paper-code' });
+    expect(((await (await getDb()).get('summaries', id)) as PaperRecord).codeAddedAt).toBeGreaterThan(0);
+    await clearAll();
+    await paperboy.sync('manual');
+    expect(await shown()).toEqual([]);
+  });
+
+  it('notifies a watchlist match, but not a paper nobody follows, nor a muted one', async () => {
+    const paperboy = service();
+    await paperboy.sync('install');
+    await addWatchRule('keyword', 'without code');
+    const watched = await codeArrives(paperboy, async () => undefined);
+    expect((await shown()).map(([noteId]) => noteId)).toEqual([`paperboy:paper:code:${watched}`]);
+
+    await clearAll();
+    const [entry] = fake.state.addPapers(today(), 1) as { paper: { id: string } }[];
+    fake.state.updatePaper(entry!.paper.id, { title: 'Unfollowed work', githubRepo: undefined });
+    await paperboy.sync('manual');
+    fake.state.updatePaper(entry!.paper.id, { githubRepo: 'https://github.com/lab/other' });
+    await paperboy.sync('manual');
+    expect(await shown()).toEqual([]);
+
+    await addMuteRule('keyword', 'quiet');
+    await paperboy.watchlistChanged();
+    const mutedId = await codeArrives(paperboy, async (id) => {
+      fake.state.updatePaper(id, { title: 'A paper without code yet, quiet' });
+      await paperboy.sync('manual');
+      await clearAll();
+    });
+    expect((await shown()).map(([noteId]) => noteId)).not.toContain(`paperboy:paper:code:${mutedId}`);
   });
 });
 

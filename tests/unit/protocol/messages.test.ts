@@ -8,7 +8,7 @@ type Listener = (message: unknown, sender: unknown) => Promise<unknown> | undefi
 
 const handlers = (markSeen: RequestHandlers['markSeen']): RequestHandlers => {
   const unused = () => Promise.reject(new Error('not in this test'));
-  return { refresh: unused, sourceChanged: unused, markRead: unused, setSaved: unused, fetchView: unused, searchRemote: unused, importData: unused, markSeen };
+  return { refresh: unused, sourceChanged: unused, markRead: unused, setSaved: unused, fetchView: unused, searchRemote: unused, linkedRepos: unused, importData: unused, markSeen };
 };
 
 /** The listener handleRequests registers. */
@@ -69,12 +69,13 @@ describe('messages', () => {
     ['a search listing (nothing to fetch)', { type: 'fetchView', key: 'search' }, 'key: not a listing'],
     ['a query that is not text', { type: 'searchRemote', query: { q: 1 } }, 'query'],
     ['an over-long query', { type: 'searchRemote', query: 'x'.repeat(2001) }, 'query: query too long'],
+    ['linked repositories of something not an arXiv id', { type: 'linkedRepos', id: '../../api/models' }, 'id: not an arXiv id'],
     ['an import paper without its fields', { type: 'importData', papers: [{ id: '2611.00001', title: 'T' }], savedIds: [] }, 'papers.0.abstract'],
     ['an import of a saved id with no time', { type: 'importData', papers: [], savedIds: [{ id: '2611.00001' }] }, 'savedIds.0.savedAt'],
     ['no request', undefined, ''],
   ])('refuses %s from its own page, without acting', async (_name, request, where) => {
     const acted = vi.fn(async () => ({}) as never);
-    const listener = registered({ refresh: acted, sourceChanged: acted, markRead: acted, setSaved: acted, fetchView: acted, searchRemote: acted, importData: acted, markSeen: acted });
+    const listener = registered({ refresh: acted, sourceChanged: acted, markRead: acted, setSaved: acted, fetchView: acted, searchRemote: acted, linkedRepos: acted, importData: acted, markSeen: acted });
     const response = (await listener({ paperboy: 'request', request }, OWN_PAGE)) as { paperboy: string; message: string };
     expect(response.paperboy).toBe('error');
     expect(response.message).toContain('Refused a malformed request');

@@ -27,6 +27,15 @@ describe('applyFilters', () => {
     expect(ids(applyFilters(PAPERS, filters))).toEqual(expected);
   });
 
+  it.each<[string, PaperFilters, string[]]>([
+    ['unread only', { unreadOnly: true }, ['2611.00001', '2611.00003', '2611.00004']],
+    ['unread only, off', { unreadOnly: false }, ['2611.00001', '2611.00002', '2611.00003', '2611.00004']],
+    ['unread only, with code', { unreadOnly: true, hasCode: true }, ['2611.00001']],
+  ])('by %s (one paper read)', (_name, filters, expected) => {
+    const marked = PAPERS.map((paper) => (paper.id === '2611.00002' ? { ...paper, readAt: 1 } : paper));
+    expect(ids(applyFilters(marked, filters))).toEqual(expected);
+  });
+
   it('keeps the stored record type and leaves the input alone', () => {
     const records: PaperRecord[] = PAPERS.map((paper) => ({ ...paper, firstSeenAt: 1, updatedAt: 1, listedDays: [paper.listedOn], upvoteHistory: [] }));
     const kept: PaperRecord[] = applyFilters(records, { hasCode: true });
@@ -111,6 +120,8 @@ describe('isFiltering', () => {
     [{ minUpvotes: 1 }, true],
     [{ hasCode: true }, true],
     [{ hasProjectPage: true }, true],
+    [{ unreadOnly: true }, true],
+    [{ unreadOnly: false }, false],
   ])('%j → %s', (filters, expected) => {
     expect(isFiltering(filters)).toBe(expected);
   });

@@ -93,4 +93,16 @@ describe('merging a fetched paper with the stored one', () => {
   ] as const)('notes a listing its days would not lead to: %s', (_name, key, alsoIn) => {
     expect(mergeFetched(stored(), fetched(), { key, fetchedAt: T0 + HOUR }).alsoIn).toEqual(alsoIn);
   });
+
+  it.each([
+    ['code arrives for a paper stored without it', { githubRepo: undefined }, 'https://github.com/x/y', T0 + HOUR],
+    ['the code link changes', {}, 'https://github.com/x/y', undefined],
+    ['the code was there all along', {}, 'https://github.com/a/b', undefined],
+    ['still no code', { githubRepo: undefined }, undefined, undefined],
+    ['code arrives for a saved stub (no details before)', { githubRepo: undefined, upvoteHistory: [] }, 'https://github.com/x/y', undefined],
+    ['an earlier arrival is kept', { githubRepo: 'https://github.com/x/y', codeAddedAt: T0 }, 'https://github.com/x/y', T0],
+  ] as const)('notes when code arrived: %s', (_name, before, githubRepo, codeAddedAt) => {
+    const merged = mergeFetched(stored({ ...before } as Partial<PaperRecord>), fetched({ githubRepo }), { key: DAY, fetchedAt: T0 + HOUR });
+    expect(merged.codeAddedAt).toBe(codeAddedAt);
+  });
 });

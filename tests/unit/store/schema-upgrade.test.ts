@@ -191,3 +191,19 @@ describe('database upgrade to version 4', () => {
     db.close();
   });
 });
+
+describe('database upgrade to version 5', () => {
+  it('keeps everything and adds the empty store of linked repositories', async () => {
+    await createVersion3();
+    // Version 4 as it shipped: v3 plus the heads.
+    const v4 = await openDB(DB_NAME, 4, { upgrade: (db) => void db.createObjectStore('heads', { keyPath: 'key' }) });
+    v4.close();
+    const db = await openPaperboyDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames]).toContain('linkedRepos');
+    expect(await db.count('linkedRepos')).toBe(0);
+    expect(await db.count('papers')).toBe(3);
+    expect((await getListingSummaries(db, 'month:2026-11')).summaries).toHaveLength(3);
+    db.close();
+  });
+});
