@@ -111,6 +111,7 @@ export function SearchAndFilters({ state }: { state: PanelState }) {
               type="checkbox"
               role="switch"
               checked={filters.unreadOnly === true}
+              aria-checked={filters.unreadOnly === true}
               onChange={(event) => setFilter({ unreadOnly: event.currentTarget.checked || undefined })}
             />
             {t('hideRead')}

@@ -22,7 +22,7 @@ import { codeReleasedSince, codeWhere } from './code-released';
 
 export const DIGEST_ALARM = 'digest';
 /** A digest missed by up to this much (browser closed, computer asleep) is sent late; an older one is not news. */
-export const LATE_DIGEST_MS = 12 * 3_600_000;
+const LATE_DIGEST_MS = 12 * 3_600_000;
 /** chrome.windows.WINDOW_ID_CURRENT, where `windows` is missing. */
 const CURRENT_WINDOW = -2;
 const WATCH_DETAIL = { keyword: 'notifyWatchKeyword', author: 'notifyWatchAuthor', organization: 'notifyWatchOrganization' } as const;
@@ -67,7 +67,7 @@ async function defaultPermitted(): Promise<boolean> {
 const PAPER_PAGE_URL = new RegExp(String.raw`^https://(?:huggingface\.co/papers|arxiv\.org/(?:abs|pdf))/(${ARXIV_ID_SOURCE})(?:v\d+)?(?:[/?#.]|$)`);
 
 /** The id of a paper page a tab shows (Hugging Face, or arXiv where Paperboy may see it). */
-export function paperIdOfUrl(url: string | undefined): string | undefined {
+function paperIdOfUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
   const match = PAPER_PAGE_URL.exec(url);
   return match?.[1];
@@ -327,7 +327,6 @@ export function createAlerts(deps: AlertDeps) {
   };
 }
 
-export type Alerts = ReturnType<typeof createAlerts>;
 
 /**
  * A notification was clicked: its paper opens in a tab; the digest or "N more" opens the

@@ -1,5 +1,5 @@
 import { createRuleStore } from './rule-store';
-import type { WatchKind, WatchRule } from './watchlist';
+import type { WatchRule } from './watchlist';
 // The watchlist in storage.sync, one item per rule (`watch:<kind>:<normalised value>` →
 // { label, addedAt }), kept as rule-store.ts keeps a list of rules.
 import { WATCH_KEY_PREFIX } from '../settings/keys';
@@ -14,7 +14,6 @@ export const MAX_WATCH_RULES = 100;
 
 const watchlist = createRuleStore(WATCH_KEY_PREFIX, MAX_WATCH_RULES);
 
-export const watchKey = (kind: WatchKind, value: string) => watchlist.keyOf(kind, value);
 export const rulesFromItems = (items: Record<string, unknown>): WatchRule[] => watchlist.fromItems(items);
 export const loadWatchRules = watchlist.load;
 export const addWatchRule = watchlist.add;

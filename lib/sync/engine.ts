@@ -210,4 +210,3 @@ export function createSyncEngine(deps: SyncDeps) {
   };
 }
 
-type SyncEngine = ReturnType<typeof createSyncEngine>;

@@ -9,7 +9,7 @@ import { putPapers, setRead, storeListing } from '@/lib/store/writes';
 import { PAPER_STORES, type PaperboyDb } from '@/lib/store/schema';
 import type { PaperRecord, PaperSummary } from '@/lib/store/records';
 import type { Request, Responses } from '@/lib/protocol/messages';
-import { type ReaderPrefs } from '@/lib/reader/prefs';
+import type { ReaderPrefs } from '@/lib/reader/prefs';
 import { DEFAULT_READER_PREFS } from '@/lib/settings/defaults';
 import { EMPTY_LINKED_REPOS } from '@/lib/source/linked-repos';
 import { makePaper } from '../../support/make-paper';
