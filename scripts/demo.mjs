@@ -12,9 +12,61 @@ const headless = !process.env.DISPLAY || process.argv.includes('--headless');
 
 const fake = await startFakeHf();
 // A few papers on today's listing, so "Today" shows today as a user would see it on a weekday.
-fake.state.addPapers(new Date().toISOString().slice(0, 10), 6);
+const today = new Date().toISOString().slice(0, 10);
+fake.state.addPapers(today, 6);
+// Today's most upvoted paper carries what HF adds over arXiv: a figure, its submitter, and the
+// models, datasets and Spaces that cite it.
+const featured = fake.state.days[today][0].paper.id;
+fake.state.updatePaper(featured, {
+  upvotes: 4321,
+  submittedBy: { _id: 'demo', name: 'ada-l', fullname: 'Ada Lovelace', avatarUrl: '/avatars/ada.svg', type: 'user' },
+});
+fake.state.setLinkedRepos(featured, {
+  models: [
+    { id: 'quokka-lab/planner-7b', likes: 312, downloads: 48210, pipeline_tag: 'text-generation' },
+    { id: 'quokka-lab/planner-1b', likes: 97, downloads: 12044, pipeline_tag: 'text-generation' },
+    { id: 'community/planner-7b-gguf', likes: 41, downloads: 9120 },
+    { id: 'community/planner-awq', likes: 8 },
+  ],
+  datasets: [{ id: 'quokka-lab/plans-100k', likes: 56, downloads: 3100 }],
+  spaces: [{ id: 'quokka-lab/planner-demo', likes: 88 }],
+});
 const extension = await launchExtension({ headless });
 console.log(`Fake Hugging Face API on ${fake.url}`);
+
+// Offline, Hugging Face's image hosts are answered here with one drawn figure: what a card's
+// thumbnail looks like, without a network.
+const figure = await drawFigure();
+await extension.context.route(/^https:\/\/([a-z0-9-]+\.)*huggingface\.co\//, (route) =>
+  ['image', 'media'].includes(route.request().resourceType()) ? route.fulfill({ body: figure, contentType: 'image/png' }) : route.abort(),
+);
+
+/** A paper's figure, drawn on a canvas: a title band and a bar chart. */
+async function drawFigure() {
+  const page = await extension.context.newPage();
+  const dataUrl = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 640;
+    canvas.height = 320;
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#f8fafc';
+    context.fillRect(0, 0, 640, 320);
+    context.fillStyle = '#1e293b';
+    context.font = 'bold 26px sans-serif';
+    context.fillText('Planning with small agents', 32, 52);
+    const bars = [0.42, 0.55, 0.61, 0.78, 0.9];
+    const colours = ['#94a3b8', '#94a3b8', '#94a3b8', '#60a5fa', '#f59e0b'];
+    bars.forEach((height, index) => {
+      context.fillStyle = colours[index];
+      context.fillRect(60 + index * 110, 290 - height * 200, 70, height * 200);
+    });
+    context.fillStyle = '#334155';
+    context.fillRect(40, 290, 560, 2);
+    return canvas.toDataURL('image/png');
+  });
+  await page.close();
+  return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
+}
 
 async function setSource() {
   const options = await extension.context.newPage();
@@ -51,6 +103,17 @@ if (headless) {
   await panel.goto(extension.pageUrl('sidepanel.html'));
   await panel.getByRole('article').first().waitFor();
   for (const scheme of ['light', 'dark']) await shoot(panel, 'sidepanel', scheme);
+
+  // One card with its figure and the models, datasets and Spaces that cite it, opened as a user does.
+  await panel.emulateMedia({ colorScheme: 'light' });
+  const card = panel.locator(`[data-paper-id="${featured}"]`);
+  await card.getByRole('button', { name: 'Models · Datasets · Spaces' }).click();
+  await card.getByRole('heading', { name: /^Models/ }).waitFor();
+  await card.locator('img').first().evaluate((image) => image.decode());
+  await panel.waitForTimeout(100);
+  const cardFile = resolve(SCREENSHOTS, 'card-light.png');
+  await card.screenshot({ path: cardFile });
+  console.log(`wrote ${cardFile}`);
 
   // The same side panel in Simplified Chinese, switched from the options page as a user would
   // (the open panel follows at once). Needs a CJK font (Debian: fonts-wqy-microhei or fonts-noto-cjk).
