@@ -19,9 +19,7 @@ module.exports = {
     {
       name: 'lib-not-to-ui',
       severity: 'error',
-      comment:
-        'lib/ is the core the pages and the background build on: it imports neither components/, ' +
-        'entrypoints/ nor the UI libraries.',
+      comment: 'lib/ is the core the pages and the background build on: it imports neither components/, ' + 'entrypoints/ nor the UI libraries.',
       from: { path: '^lib/' },
       to: {
         path: ['^components/', '^entrypoints/', '(^|/)node_modules/(preact|@preact/signals)/'],
@@ -75,8 +73,8 @@ module.exports = {
       name: 'pages-write-by-message',
       severity: 'error',
       comment:
-        'The background is the one writer: pages (components/, the pages\' entrypoints) never import the ' +
-        'store\'s writers, the sync engine or the background\'s services; they send a request (lib/protocol/).',
+        "The background is the one writer: pages (components/, the pages' entrypoints) never import the " +
+        "store's writers, the sync engine or the background's services; they send a request (lib/protocol/).",
       from: { path: '^(components/|entrypoints/(popup|sidepanel|options)/)' },
       to: {
         path: '^lib/(store/(writes|derived)|sync/(engine|view-fetch)|alerts/service|saved/(follow|store))[.]ts$',

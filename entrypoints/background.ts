@@ -63,7 +63,10 @@ export default defineBackground({
       if (reason === 'install') void service.sync('install');
       else void service.refreshBadge();
       // An update may have upgraded the database to v4: give the stored weeks and months their heads.
-      if (reason === 'update') void getDb().then(fillMissingHeads).catch(() => undefined);
+      if (reason === 'update')
+        void getDb()
+          .then(fillMissingHeads)
+          .catch(() => undefined);
       void savedSync.reconcile();
     });
     browser.runtime.onStartup.addListener(() => {

@@ -109,7 +109,10 @@ if (headless) {
   const card = panel.locator(`[data-paper-id="${featured}"]`);
   await card.getByRole('button', { name: 'Models · Datasets · Spaces' }).click();
   await card.getByRole('heading', { name: /^Models/ }).waitFor();
-  await card.locator('img').first().evaluate((image) => image.decode());
+  await card
+    .locator('img')
+    .first()
+    .evaluate((image) => image.decode());
   await panel.waitForTimeout(100);
   const cardFile = resolve(SCREENSHOTS, 'card-light.png');
   await card.screenshot({ path: cardFile });

@@ -96,7 +96,9 @@ function Watchlist() {
           ))}
         </ul>
       )}
-      <p class={`help${full ? ' form-message error' : ''}`}>{full ? t('watchErrorFull', { n: MAX_WATCH_RULES }) : t('watchCount', { n: rules.value.length, max: MAX_WATCH_RULES })}</p>
+      <p class={`help${full ? ' form-message error' : ''}`}>
+        {full ? t('watchErrorFull', { n: MAX_WATCH_RULES }) : t('watchCount', { n: rules.value.length, max: MAX_WATCH_RULES })}
+      </p>
       <form class="watch-add" onSubmit={(event) => void add(event)} noValidate>
         <div>
           <label for="watch-kind">{t('watchKindLabel')}</label>
@@ -148,7 +150,12 @@ export function AlertsSettings({
     // As the background uses it: a value the rule refuses shows as its default.
     void readSetting(DIGEST_TIME_RULE).then((value) => (digest.value = value));
     // On only while the permission is still granted (the user can revoke it in the browser).
-    void Promise.all([notificationsSetting.getValue(), Promise.resolve().then(hasNotifications).catch(() => false)]).then(([on, granted]) => (notify.value = (NOTIFICATIONS_RULE.check(on) ?? false) && granted));
+    void Promise.all([
+      notificationsSetting.getValue(),
+      Promise.resolve()
+        .then(hasNotifications)
+        .catch(() => false),
+    ]).then(([on, granted]) => (notify.value = (NOTIFICATIONS_RULE.check(on) ?? false) && granted));
   }, []);
 
   const toggleNotifications = (on: boolean) => {
@@ -160,7 +167,8 @@ export function AlertsSettings({
         const enabled = on && granted;
         notify.value = enabled;
         await notificationsSetting.setValue(enabled);
-        notifyMessage.value = on && !granted ? { tone: 'error', text: t('notificationsDenied') } : { tone: 'ok', text: t(enabled ? 'notificationsOn' : 'notificationsOff') };
+        notifyMessage.value =
+          on && !granted ? { tone: 'error', text: t('notificationsDenied') } : { tone: 'ok', text: t(enabled ? 'notificationsOn' : 'notificationsOff') };
       });
   };
 
@@ -184,7 +192,13 @@ export function AlertsSettings({
       />
       <div class="setting">
         <div class="check">
-          <input id="notifications" type="checkbox" checked={notify.value} aria-describedby="notifications-help" onChange={(event) => toggleNotifications(event.currentTarget.checked)} />
+          <input
+            id="notifications"
+            type="checkbox"
+            checked={notify.value}
+            aria-describedby="notifications-help"
+            onChange={(event) => toggleNotifications(event.currentTarget.checked)}
+          />
           <label for="notifications">{t('notificationsLabel')}</label>
         </div>
         <p id="notifications-help" class="help">
@@ -202,7 +216,13 @@ export function AlertsSettings({
       />
       <div class="setting">
         <label for="digest-time">{t('digestLabel')}</label>
-        <input id="digest-time" type="time" value={digest.value} aria-describedby="digest-help" onChange={(event) => void saveDigest(event.currentTarget.value)} />
+        <input
+          id="digest-time"
+          type="time"
+          value={digest.value}
+          aria-describedby="digest-help"
+          onChange={(event) => void saveDigest(event.currentTarget.value)}
+        />
         <p id="digest-help" class="help">
           {t('digestHelp')} ({zone})
         </p>

@@ -102,7 +102,12 @@ export function OptionsApp({ requestOrigin = requestOriginPermission, send = sen
           </div>
         ) : null}
       </form>
-      <SelectSetting id="poll" label={t('pollLabel')} choices={POLL_CHOICES.map((value) => ({ value, label: pollLabel(value) }))} setting={ruledAccess(POLL_RULE)} />
+      <SelectSetting
+        id="poll"
+        label={t('pollLabel')}
+        choices={POLL_CHOICES.map((value) => ({ value, label: pollLabel(value) }))}
+        setting={ruledAccess(POLL_RULE)}
+      />
       <SelectSetting
         id="retention"
         label={t('retentionLabel')}

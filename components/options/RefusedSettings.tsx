@@ -22,7 +22,9 @@ function shown(value: unknown): string {
 }
 
 async function describeRefused(): Promise<string[]> {
-  const checked = await Promise.all(RULED_SETTINGS.map(async (setting) => ({ name: setting.name, checked: await readChecked<unknown>(setting as RuledSetting<unknown>) })));
+  const checked = await Promise.all(
+    RULED_SETTINGS.map(async (setting) => ({ name: setting.name, checked: await readChecked<unknown>(setting as RuledSetting<unknown>) })),
+  );
   return checked.flatMap(({ name, checked }) => (checked.refused ? [t('settingRefusedItem', { setting: t(LABELS[name]), value: shown(checked.stored) })] : []));
 }
 

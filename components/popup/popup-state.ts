@@ -1,6 +1,6 @@
 import { batch, signal } from '@preact/signals';
 import type { PaperboyDb } from '@/lib/store/schema';
-import { onBroadcast, sendRequest, } from '@/lib/protocol/messages';
+import { onBroadcast, sendRequest } from '@/lib/protocol/messages';
 import { loadHome, type HomeData } from '@/lib/boot/home';
 import { createRefreshState } from '../shared/refresh-state';
 
@@ -14,7 +14,6 @@ export interface PopupDeps {
   /** The home read the page's first script started (lib/boot/early-read.ts): the first load uses it. */
   firstHome?: Promise<HomeData>;
 }
-
 
 /**
  * The popup's state, as signals: what IndexedDB holds, which papers were

@@ -128,7 +128,18 @@ function WatchMark({ hits }: { hits: readonly WatchHit[] }) {
 }
 
 /** One paper. Every string from the source is rendered as text; only https URLs become links. */
-export function PaperCard({ paper, isNew, full = false, terms, focused = false, headingLevel = 3, extras, onOpen, onToggleSaved, onToggleRead }: PaperCardProps) {
+export function PaperCard({
+  paper,
+  isNew,
+  full = false,
+  terms,
+  focused = false,
+  headingLevel = 3,
+  extras,
+  onOpen,
+  onToggleSaved,
+  onToggleRead,
+}: PaperCardProps) {
   const Title = headingLevel === 2 ? 'h2' : 'h3';
   const links = paperLinks(paper.id);
   const code = codeLink(paper.githubRepo);

@@ -18,7 +18,13 @@ export function Sparkline({ history }: { history: readonly (readonly [number, nu
   return (
     <svg class="sparkline" role="img" aria-label={label} width={WIDTH + 4} height={HEIGHT + 4} viewBox={`-2 -2 ${WIDTH + 4} ${HEIGHT + 4}`}>
       <title>{label}</title>
-      <polyline points={points.map((point) => `${point.x},${point.y}`).join(' ')} fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" />
+      <polyline
+        points={points.map((point) => `${point.x},${point.y}`).join(' ')}
+        fill="none"
+        stroke="currentColor"
+        stroke-width="1.5"
+        stroke-linejoin="round"
+      />
       <circle cx={end.x} cy={end.y} r="1.8" fill="currentColor" />
     </svg>
   );

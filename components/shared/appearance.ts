@@ -7,7 +7,6 @@ import { applyTheme } from '@/lib/boot/theme';
 // The localStorage key of the last choices seen, read synchronously before the first render.
 import { APPEARANCE_HINT_KEY as APPEARANCE_HINT } from '@/lib/settings/keys';
 
-
 export interface AppearanceDeps {
   root?: HTMLElement;
   /** The page's title, translated (re-read when the language changes). */
@@ -79,7 +78,9 @@ export function startAppearance({ root = document.documentElement, title, hints 
     remember({ theme });
   };
   const stopTheme = themeReader.watch(setTheme);
-  const ready = Promise.all([language.ready.then((choice) => remember({ language: choice })), themeReader.getValue().then(setTheme, () => undefined)]).then(() => undefined);
+  const ready = Promise.all([language.ready.then((choice) => remember({ language: choice })), themeReader.getValue().then(setTheme, () => undefined)]).then(
+    () => undefined,
+  );
   return {
     first,
     ready,

@@ -18,7 +18,12 @@ function downloadText(text: string, filename: string, type: string): void {
 export type ExportKind = 'bibtex' | 'json';
 
 /** Serialises (the exporters load on first use, off the pages' start-up) and downloads. */
-export async function exportPapers(kind: ExportKind, papers: Parameters<typeof import('@/lib/transfer/export').toJson>[0], name: string, now: number): Promise<void> {
+export async function exportPapers(
+  kind: ExportKind,
+  papers: Parameters<typeof import('@/lib/transfer/export').toJson>[0],
+  name: string,
+  now: number,
+): Promise<void> {
   const { toBibtex, toJson } = await import('@/lib/transfer/export');
   const day = new Date(now).toISOString().slice(0, 10);
   if (kind === 'bibtex') downloadText(toBibtex(papers), `paperboy-${name}-${day}.bib`, 'application/x-bibtex;charset=utf-8');

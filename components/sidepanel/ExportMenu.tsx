@@ -15,7 +15,12 @@ function viewFileName(view: ReaderView): string {
 const loadFullRecords = async (ids: string[]) => getPapers(await getDb(), ids);
 
 /** Exports what the reader shows now (its search, filters and sort applied) as BibTeX or JSON. */
-export function ExportMenu({ papers, view, now = Date.now, loadPapers = loadFullRecords }: {
+export function ExportMenu({
+  papers,
+  view,
+  now = Date.now,
+  loadPapers = loadFullRecords,
+}: {
   /** The shown papers, in order: summaries are enough, the full records are read on export. */
   papers: readonly PaperSummary[];
   view: ReaderView;

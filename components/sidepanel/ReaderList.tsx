@@ -93,9 +93,12 @@ export function ReaderList({ state }: { state: PanelState }) {
   // in view after a page (a tall window, a fast wheel) must bring the next one too.
   useEffect(() => {
     if (!sentinel || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) limit.value += PAGE;
-    }, { rootMargin: '800px' });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) limit.value += PAGE;
+      },
+      { rootMargin: '800px' },
+    );
     observer.observe(sentinel);
     return () => observer.disconnect();
   }, [sentinel, shown.length, list]);
@@ -127,16 +130,7 @@ export function ReaderList({ state }: { state: PanelState }) {
       <HideReadUndo state={state} />
       <div class="paper-list">
         {shown.map((paper) => (
-          <PaperCard
-            key={paper.id}
-            paper={paper}
-            isNew={newIds.has(paper.id)}
-            full
-            terms={terms}
-            focused={paper.id === focused}
-            extras={extras}
-            {...actions}
-          />
+          <PaperCard key={paper.id} paper={paper} isNew={newIds.has(paper.id)} full terms={terms} focused={paper.id === focused} extras={extras} {...actions} />
         ))}
       </div>
       {painted && shown.length < list.length && shown.length === wanted.length ? <div ref={setSentinel} class="sentinel" /> : null}

@@ -45,13 +45,7 @@ export function ViewNav({ state, today }: { state: PanelState; today: string }) 
     <nav class="view-nav" aria-label={t('viewsLabel')}>
       <div class="view-buttons">
         {VIEWS.map(({ kind, label }) => (
-          <button
-            key={kind}
-            type="button"
-            class="view-button"
-            aria-pressed={view.kind === kind}
-            onClick={() => void state.setView(defaultView(kind, today))}
-          >
+          <button key={kind} type="button" class="view-button" aria-pressed={view.kind === kind} onClick={() => void state.setView(defaultView(kind, today))}>
             {t(label)}
           </button>
         ))}

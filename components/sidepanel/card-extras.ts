@@ -25,8 +25,5 @@ export function useCardExtras(): CardExtras {
     });
   }, []);
   // One object per choice: cards whose props did not change are not rendered again.
-  return useMemo(
-    () => parts.value?.cardExtras(showImages.value, links.value) ?? { links: links.value },
-    [parts.value, showImages.value, links.value],
-  );
+  return useMemo(() => parts.value?.cardExtras(showImages.value, links.value) ?? { links: links.value }, [parts.value, showImages.value, links.value]);
 }

@@ -31,7 +31,10 @@ export async function copyCitation(paper: CitedPaper, kind: CitationKind, write:
 }
 
 /** The c key: the focused card's BibTeX. */
-export function copyFocusedBibtex(reader: { focusedId: ReadonlySignal<string | undefined>; visible: ReadonlySignal<readonly CitedPaper[]> }, write?: WriteText): void {
+export function copyFocusedBibtex(
+  reader: { focusedId: ReadonlySignal<string | undefined>; visible: ReadonlySignal<readonly CitedPaper[]> },
+  write?: WriteText,
+): void {
   const id = reader.focusedId.value;
   const paper = id ? reader.visible.value.find((candidate) => candidate.id === id) : undefined;
   if (paper) void copyCitation(paper, 'bibtex', write);

@@ -32,7 +32,10 @@ export function focusAfterLeaving(list: readonly PaperSummary[], focused: string
   const gone = new Set(leaving);
   const at = list.findIndex((paper) => paper.id === focused);
   const after = list.slice(at + 1).find((paper) => !gone.has(paper.id));
-  const before = list.slice(0, Math.max(0, at)).reverse().find((paper) => !gone.has(paper.id));
+  const before = list
+    .slice(0, Math.max(0, at))
+    .reverse()
+    .find((paper) => !gone.has(paper.id));
   return (after ?? before)?.id;
 }
 

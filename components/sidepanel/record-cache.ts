@@ -28,7 +28,9 @@ export function createRecordCache(db: () => Promise<PaperboyDb>, max = MAX_RECOR
 
   function keepRecords(list: readonly PaperSummary[], loaded: readonly PaperRecord[]): void {
     const base = records.value;
-    const next = new Map(base.size + loaded.length > max ? list.flatMap((paper) => (base.has(paper.id) ? [[paper.id, base.get(paper.id)!] as const] : [])) : base);
+    const next = new Map(
+      base.size + loaded.length > max ? list.flatMap((paper) => (base.has(paper.id) ? [[paper.id, base.get(paper.id)!] as const] : [])) : base,
+    );
     for (const record of loaded) next.set(record.id, record);
     records.value = next;
   }

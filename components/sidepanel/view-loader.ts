@@ -76,7 +76,13 @@ export interface ViewLoader {
 }
 
 /** The order a list is shown in: muted papers left out (unless shown), filtered, then sorted. Pure, so it runs once per change of its inputs. */
-export function arrange(list: readonly PaperSummary[], filters: PaperFilters, sort: SortKey, trendingOrder: readonly string[], showMuted = false): PaperSummary[] {
+export function arrange(
+  list: readonly PaperSummary[],
+  filters: PaperFilters,
+  sort: SortKey,
+  trendingOrder: readonly string[],
+  showMuted = false,
+): PaperSummary[] {
   return sortPapers(applyFilters(showMuted ? (list as PaperSummary[]) : withoutMuted(list), filters), sort, trendingOrder);
 }
 

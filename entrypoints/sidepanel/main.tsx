@@ -10,4 +10,6 @@ import '@/components/shared/theme.css';
 // Language and theme first (from the last choices seen), so that the first render is already
 // in the user's; the synced settings follow a moment later.
 const appearance = startAppearance({ title: () => t('sidePanelPageTitle') });
-void appearance.first.then(() => render(<SidePanelApp state={createPanelState({ db: getDb, firstScreen: takeEarly('firstScreen') })} />, document.getElementById('app')!));
+void appearance.first.then(() =>
+  render(<SidePanelApp state={createPanelState({ db: getDb, firstScreen: takeEarly('firstScreen') })} />, document.getElementById('app')!),
+);

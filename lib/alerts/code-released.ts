@@ -19,5 +19,8 @@ export function codeReleasedSince(paper: CodeReleasePaper, since: number): boole
 
 /** Where the code is, in a few words for a notification: the link without its scheme. */
 export function codeWhere(githubRepo: string): string {
-  return githubRepo.replace(/^https?:\/\//, '').replace(/\/+$/, '').slice(0, 120);
+  return githubRepo
+    .replace(/^https?:\/\//, '')
+    .replace(/\/+$/, '')
+    .slice(0, 120);
 }

@@ -5,7 +5,20 @@ import { putPapers } from '../store/writes';
 import type { PaperRecord, WatchHit } from '../store/records';
 import { buildDigest, nextDigestTime } from './digest';
 import { t, tn } from '../i18n/background';
-import { DIGEST_NOTIFICATION_PREFIX, MORE_NOTIFICATION_ID, PAPER_NOTIFICATION_PREFIX, digestLedgerKey, ledgerKey, paperNotificationId, planNotifications, recordInLedger, stripBidiControls, targetOf, type AlertCandidate, type Ledger } from './notify';
+import {
+  DIGEST_NOTIFICATION_PREFIX,
+  MORE_NOTIFICATION_ID,
+  PAPER_NOTIFICATION_PREFIX,
+  digestLedgerKey,
+  ledgerKey,
+  paperNotificationId,
+  planNotifications,
+  recordInLedger,
+  stripBidiControls,
+  targetOf,
+  type AlertCandidate,
+  type Ledger,
+} from './notify';
 import { crossedThreshold } from './rising';
 import { DEFAULT_RISING_THRESHOLD } from '../settings/defaults';
 // Kept in storage.local: the background writes it, nothing else reads it.
@@ -327,7 +340,6 @@ export function createAlerts(deps: AlertDeps) {
   };
 }
 
-
 /**
  * A notification was clicked: its paper opens in a tab; the digest or "N more" opens the
  * reader. Chrome lets a notification click open the side panel (it counts as a user gesture,
@@ -335,7 +347,10 @@ export function createAlerts(deps: AlertDeps) {
  */
 export function openNotification(notificationId: string): Promise<void> {
   const target = targetOf(notificationId);
-  const cleared = notificationsApi()?.clear(notificationId).then(() => undefined) ?? Promise.resolve();
+  const cleared =
+    notificationsApi()
+      ?.clear(notificationId)
+      .then(() => undefined) ?? Promise.resolve();
   if (!target) return cleared;
   if (target.kind === 'paper' && isArxivId(target.paperId)) {
     return Promise.all([browser.tabs.create({ url: paperLinks(target.paperId).hf }), cleared]).then(() => undefined);

@@ -102,7 +102,11 @@ export function badgeFor(input: BadgeInput): BadgeView {
       // A watchlist match from another day still needs a mark to carry its colour.
       text: countText(unread) || (watched > 0 ? '•' : ''),
       color,
-      title: t('badgeTitle', { app: t('appName'), status: `${unread > 0 ? tn('badgeUnreadToday', unread) : t('badgeNoUnreadToday')}${watchNote}`, data: dataAge(input) }),
+      title: t('badgeTitle', {
+        app: t('appName'),
+        status: `${unread > 0 ? tn('badgeUnreadToday', unread) : t('badgeNoUnreadToday')}${watchNote}`,
+        data: dataAge(input),
+      }),
     };
   }
   return {

@@ -94,7 +94,14 @@ export function createPaperboyService(deps: ServiceDeps): PaperboyService {
     prune,
     refreshBadge: badge.refresh,
   });
-  const requests = createPageRequests({ ...deps, now, views: createViewFetcher(deps), linked: createLinkedReposFetcher(deps), afterStore, refreshBadge: badge.refresh });
+  const requests = createPageRequests({
+    ...deps,
+    now,
+    views: createViewFetcher(deps),
+    linked: createLinkedReposFetcher(deps),
+    afterStore,
+    refreshBadge: badge.refresh,
+  });
 
   return {
     ...requests,

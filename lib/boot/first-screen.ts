@@ -58,10 +58,18 @@ export function headSortOf(key: ListingKey, sort: SortKey, filters: PaperFilters
  * A long view's head in `sort` with the full records of its first papers; none without a head.
  * `held`: records the page holds already (as they are now), which are not read again.
  */
-export async function readHeadScreen(db: PaperboyDb, key: ListingKey, sort: HeadSort, held: (paper: PaperSummary) => boolean = () => false): Promise<HeadScreen | undefined> {
+export async function readHeadScreen(
+  db: PaperboyDb,
+  key: ListingKey,
+  sort: HeadSort,
+  held: (paper: PaperSummary) => boolean = () => false,
+): Promise<HeadScreen | undefined> {
   const [{ listing, head }, sync] = await Promise.all([getViewHead(db, key), pageSyncState(db.get('meta', 'sync'))]);
   const first = head?.top[sort];
   if (!head || !first) return undefined;
-  const records = await getPapers(db, first.filter((paper) => !held(paper)).map((paper) => paper.id));
+  const records = await getPapers(
+    db,
+    first.filter((paper) => !held(paper)).map((paper) => paper.id),
+  );
   return { key, sort, listing, head, records, sync };
 }

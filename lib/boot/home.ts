@@ -47,7 +47,9 @@ export async function loadHome(db: PaperboyDb, now: number): Promise<HomeData> {
   return {
     trending: trendingPapers,
     latest: { day, isToday: day === utcDay(now), papers: latestPapers },
-    earlierUnseen: withoutMuted(unseen).filter((paper) => !shown.has(paper.id)).sort(byUpvotes),
+    earlierUnseen: withoutMuted(unseen)
+      .filter((paper) => !shown.has(paper.id))
+      .sort(byUpvotes),
     sync: await pageSyncState(Promise.resolve(sync), unsaved),
   };
 }

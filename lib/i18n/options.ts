@@ -17,7 +17,8 @@ const en = {
   retentionYear: 'A year',
   retentionHelp: 'Older listing days are removed after a sync. Saved papers are always kept.',
   settingApplied: 'Saved.',
-  settingsRefused: 'Some synced settings hold values Paperboy cannot use (set on another device or by another version). Their defaults apply until you choose again below:',
+  settingsRefused:
+    'Some synced settings hold values Paperboy cannot use (set on another device or by another version). Their defaults apply until you choose again below:',
   settingRefusedItem: '{setting}: {value} was stored',
   sourceLabel: 'Source',
   sourceHelp: 'The Hugging Face API base URL. Use a mirror such as https://hf-mirror.com where huggingface.co is out of reach.',
@@ -40,7 +41,8 @@ const en = {
   badgeModeOff: 'No count',
   badgeModeHelp: 'Problems (offline, rate-limited, sync failed) always show on the badge.',
   notificationsLabel: 'Show notifications',
-  notificationsHelp: 'For watchlist matches, rising papers and the daily digest. At most 3 at a time; never twice for the same paper and reason; never for a paper open in a tab.',
+  notificationsHelp:
+    'For watchlist matches, rising papers and the daily digest. At most 3 at a time; never twice for the same paper and reason; never for a paper open in a tab.',
   notificationsDenied: 'The browser did not allow notifications. Paperboy still marks matches in its lists.',
   notificationsOn: 'Notifications are on.',
   notificationsOff: 'Notifications are off.',
@@ -52,7 +54,8 @@ const en = {
   digestSaved: 'Daily digest at {time}.',
   digestCleared: 'No daily digest.',
   watchlistTitle: 'Watchlist',
-  watchlistHelp: 'Papers matching a rule are marked in every list and, with notifications on, announced once when they arrive. Keywords match whole words in the title, abstract and AI keywords (case-insensitive); authors match a whole name; organizations match whole words.',
+  watchlistHelp:
+    'Papers matching a rule are marked in every list and, with notifications on, announced once when they arrive. Keywords match whole words in the title, abstract and AI keywords (case-insensitive); authors match a whole name; organizations match whole words.',
   watchKindLabel: 'Rule type',
   watchKindKeyword: 'Keyword',
   watchKindAuthor: 'Author',
@@ -70,7 +73,8 @@ const en = {
   watchErrorQuota: 'Browser sync storage refused the rule: {reason}',
   watchCount: '{n} of {max} rules',
   muteTitle: 'Muted',
-  muteHelp: 'Papers matching a muted rule are hidden from every list, never counted in the badge and never notified. The side panel says how many it hides, with a button to show them. Rules match as the watchlist’s do.',
+  muteHelp:
+    'Papers matching a muted rule are hidden from every list, never counted in the badge and never notified. The side panel says how many it hides, with a button to show them. Rules match as the watchlist’s do.',
   muteValueLabel: 'Word, author or organization to mute',
   muteAdd: 'Mute',
   muteRemove: 'Unmute {rule}',
@@ -84,9 +88,11 @@ const en = {
   exportedSaved_other: 'Exported {n} saved papers.',
   dataTitle: 'Saved papers',
   followHelp: 'Saved papers follow your browser profile: every browser signed in to it shows the same saved list, and an unsave on one reaches the others.',
-  followFailed: 'Saved papers could not be copied to your browser profile ({reason}). They are kept on this device; Paperboy tries again at the next save or start-up.',
+  followFailed:
+    'Saved papers could not be copied to your browser profile ({reason}). They are kept on this device; Paperboy tries again at the next save or start-up.',
   followLocalOnly_one: '{n} saved paper stays on this device only: the browser’s sync storage for Paperboy is full. It is kept here, and exports include it.',
-  followLocalOnly_other: '{n} saved papers stay on this device only: the browser’s sync storage for Paperboy is full. They are kept here, and exports include them.',
+  followLocalOnly_other:
+    '{n} saved papers stay on this device only: the browser’s sync storage for Paperboy is full. They are kept here, and exports include them.',
   exportSavedLabel: 'Export saved papers',
   importLabel: 'Import a Paperboy JSON export',
   importHelp: 'Papers, saved and read marks are merged into what is stored: nothing is removed or duplicated. Files up to {max} MB.',

@@ -18,7 +18,9 @@ export interface PaperFilters {
 export const DEFAULT_FILTERS: Readonly<PaperFilters> = Object.freeze({});
 
 export function isFiltering(filters: PaperFilters): boolean {
-  return Boolean(filters.organization) || (filters.minUpvotes ?? 0) > 0 || filters.hasCode === true || filters.hasProjectPage === true || filters.unreadOnly === true;
+  return (
+    Boolean(filters.organization) || (filters.minUpvotes ?? 0) > 0 || filters.hasCode === true || filters.hasProjectPage === true || filters.unreadOnly === true
+  );
 }
 
 // Only links we would actually show count: a paper whose "code" is not an https URL has none.

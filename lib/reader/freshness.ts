@@ -2,17 +2,7 @@
 // whether the listing can still change, when it was fetched, and what went wrong since.
 // Pure: everything comes from the input, so that tests can pin the time zone and locale.
 
-import {
-  daysOfIsoWeek,
-  daysOfMonth,
-  isDay,
-  isIsoWeek,
-  isMonth,
-  isoWeekOf,
-  isWeekend,
-  monthOf,
-  utcDay,
-} from '../core/dates';
+import { daysOfIsoWeek, daysOfMonth, isDay, isIsoWeek, isMonth, isoWeekOf, isWeekend, monthOf, utcDay } from '../core/dates';
 import { t, tn, type PanelMessageKey as MessageKey } from '../i18n/panel';
 import { dateTimeFormat } from '../core/intl';
 import { currentLocale } from '../core/locale';
@@ -42,7 +32,6 @@ export interface Freshness {
   lines: string[];
   warning?: string;
 }
-
 
 interface Formatters {
   /** A listing day without year: "Thu 26 Nov" (en-GB). */
@@ -141,8 +130,7 @@ function warningFor(input: FreshnessInput, f: Formatters): string | undefined {
     problem = t('freshnessFailedAt', { time: f.when(error.at) });
   }
   const dataAt = fetchedAt ?? (count > 0 ? sync.lastSuccessAt : undefined);
-  const consequence =
-    dataAt === undefined ? t('freshnessNothingStored') : t('freshnessShowingDataFrom', { time: f.when(dataAt) });
+  const consequence = dataAt === undefined ? t('freshnessNothingStored') : t('freshnessShowingDataFrom', { time: f.when(dataAt) });
   return t('freshnessWarning', { problem, consequence });
 }
 
@@ -200,19 +188,14 @@ function rangeView(input: FreshnessInput, f: Formatters, today: string, title: s
 function weekView(input: FreshnessInput, f: Formatters, today: string): Freshness {
   const week = input.requested !== undefined && isIsoWeek(input.requested) ? input.requested : isoWeekOf(today);
   const days = daysOfIsoWeek(week);
-  const range = dateTimeFormat(localeOf(input), RANGE).formatRange(
-    Date.parse(`${days[0]}T00:00:00Z`),
-    Date.parse(`${days[6]}T00:00:00Z`),
-  );
+  const range = dateTimeFormat(localeOf(input), RANGE).formatRange(Date.parse(`${days[0]}T00:00:00Z`), Date.parse(`${days[6]}T00:00:00Z`));
   const title = t('freshnessWeekTitle', { week: Number(week.slice(6)), year: week.slice(0, 4), range });
   return rangeView(input, f, today, title, days);
 }
 
 function monthView(input: FreshnessInput, f: Formatters, today: string): Freshness {
   const month = input.requested !== undefined && isMonth(input.requested) ? input.requested : monthOf(today);
-  const title = dateTimeFormat(localeOf(input), MONTH).format(
-    Date.parse(`${month}-01T00:00:00Z`),
-  );
+  const title = dateTimeFormat(localeOf(input), MONTH).format(Date.parse(`${month}-01T00:00:00Z`));
   return rangeView(input, f, today, title, daysOfMonth(month));
 }
 

@@ -4,7 +4,24 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { PaperboyDb } from '../store/schema';
 import { fetchPaper as fetchPaperFromSource } from '../source/paper-by-id';
-import { BUCKET_COUNT, TOMBSTONE_TTL_SECONDS, bucketIndexOfKey, bucketKey, bucketOf, compactBucket, isSavedMark, laterMark, localMark, markSeconds, mergeBuckets, sameBucket, sanitizeBucket, splitIntoBuckets, toSeconds, type Mark } from './merge';
+import {
+  BUCKET_COUNT,
+  TOMBSTONE_TTL_SECONDS,
+  bucketIndexOfKey,
+  bucketKey,
+  bucketOf,
+  compactBucket,
+  isSavedMark,
+  laterMark,
+  localMark,
+  markSeconds,
+  mergeBuckets,
+  sameBucket,
+  sanitizeBucket,
+  splitIntoBuckets,
+  toSeconds,
+  type Mark,
+} from './merge';
 import { applyMarks, fillStub, savedMarksOf } from './store';
 import { readSyncState } from '../sync/engine';
 import { forSource, isHeldBack } from '../sync/state';
@@ -22,7 +39,6 @@ export interface StorageChange {
   oldValue?: unknown;
   newValue?: unknown;
 }
-
 
 /** This device's replica of every mark, so a failed or lost write to storage.sync is never lost. */
 export const savedMarksItem = storage.defineItem<Record<string, Mark>>(SAVED_MARKS.key, { fallback: SAVED_MARKS.fallback });

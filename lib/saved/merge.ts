@@ -124,11 +124,7 @@ export interface Compacted {
  * oldest tombstones; then the oldest saves (reported, never unsaved locally). Deterministic,
  * so two devices compacting the same marks agree and do not undo each other.
  */
-export function compactBucket(
-  bucket: SavedBucket,
-  nowSeconds: number,
-  options: { key?: string; maxBytes?: number; ttlSeconds?: number } = {},
-): Compacted {
+export function compactBucket(bucket: SavedBucket, nowSeconds: number, options: { key?: string; maxBytes?: number; ttlSeconds?: number } = {}): Compacted {
   const key = options.key ?? bucketKey(0);
   const maxBytes = options.maxBytes ?? MAX_BUCKET_BYTES;
   const cutoff = nowSeconds - (options.ttlSeconds ?? TOMBSTONE_TTL_SECONDS);

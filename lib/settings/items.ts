@@ -3,7 +3,15 @@ import { BADGE_MODES, type BadgeMode } from './defaults';
 import { parseTimeOfDay } from '../alerts/digest';
 import { RISING_CHOICES } from '../alerts/rising';
 import { isPollChoice } from '../sync/schedule';
-import { DEFAULT_BADGE_MODE, DEFAULT_DIGEST_TIME, DEFAULT_NOTIFICATIONS, DEFAULT_POLL_MINUTES, DEFAULT_RETENTION_DAYS, DEFAULT_RISING_THRESHOLD, DEFAULT_SOURCE } from './defaults';
+import {
+  DEFAULT_BADGE_MODE,
+  DEFAULT_DIGEST_TIME,
+  DEFAULT_NOTIFICATIONS,
+  DEFAULT_POLL_MINUTES,
+  DEFAULT_RETENTION_DAYS,
+  DEFAULT_RISING_THRESHOLD,
+  DEFAULT_SOURCE,
+} from './defaults';
 import { BADGE_MODE, DIGEST_TIME, LANGUAGE, NOTIFICATIONS, POLL_MINUTES, RETENTION_DAYS, RISING_THRESHOLD, SOURCE, THEME, type ItemSpec } from './keys';
 
 /** The WXT storage item of a key described in lib/settings/keys.ts. */

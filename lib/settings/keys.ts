@@ -3,7 +3,20 @@
 // storage items of them, the pages read some without WXT (lib/boot/page-settings.ts), and the
 // background's modules use the raw keys.
 import type { ReaderPrefs } from '../reader/prefs';
-import { DEFAULT_BADGE_MODE, DEFAULT_DIGEST_TIME, DEFAULT_LANGUAGE, DEFAULT_NOTIFICATIONS, DEFAULT_POLL_MINUTES, DEFAULT_READER_PREFS, DEFAULT_RETENTION_DAYS, DEFAULT_RISING_THRESHOLD, DEFAULT_CARD_LINKS, DEFAULT_SHOW_IMAGES, DEFAULT_SOURCE, DEFAULT_THEME } from './defaults';
+import {
+  DEFAULT_BADGE_MODE,
+  DEFAULT_DIGEST_TIME,
+  DEFAULT_LANGUAGE,
+  DEFAULT_NOTIFICATIONS,
+  DEFAULT_POLL_MINUTES,
+  DEFAULT_READER_PREFS,
+  DEFAULT_RETENTION_DAYS,
+  DEFAULT_RISING_THRESHOLD,
+  DEFAULT_CARD_LINKS,
+  DEFAULT_SHOW_IMAGES,
+  DEFAULT_SOURCE,
+  DEFAULT_THEME,
+} from './defaults';
 import type { OutboundLink } from '../core/urls';
 
 /** A storage item as WXT keys it: `area:name`, and the value it reads as when nothing is stored. */

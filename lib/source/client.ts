@@ -226,11 +226,7 @@ function addPage(result: ListingResult, body: readonly unknown[], context: Entry
  * A page that brings no new paper ends it too: a source answering the same full page to every
  * `p` would otherwise cost a request per page up to the cap.
  */
-export async function fetchListing(
-  source: string,
-  query: ListingQuery,
-  clientOptions: ClientOptions = {},
-): Promise<ListingResult> {
+export async function fetchListing(source: string, query: ListingQuery, clientOptions: ClientOptions = {}): Promise<ListingResult> {
   const options = defaults(clientOptions);
   const result: ListingResult = { papers: [], skipped: 0, partialIds: [], problems: [], requests: 0 };
   const seen = new Set<string>();

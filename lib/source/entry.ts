@@ -149,7 +149,11 @@ function readAuthors(value: unknown): { authors: string[]; complete: boolean } {
 }
 
 function readKeywords(value: readonly unknown[] | undefined): string[] | undefined {
-  const keywords = value?.filter((keyword): keyword is string => typeof keyword === 'string').map((keyword) => cut(keyword, MAX_SHORT)).filter(Boolean).slice(0, MAX_KEYWORDS);
+  const keywords = value
+    ?.filter((keyword): keyword is string => typeof keyword === 'string')
+    .map((keyword) => cut(keyword, MAX_SHORT))
+    .filter(Boolean)
+    .slice(0, MAX_KEYWORDS);
   return keywords && keywords.length > 0 ? keywords : undefined;
 }
 
@@ -256,7 +260,9 @@ function describeIssue(issues: v.BaseIssue<unknown>[]): string {
 export function parseEntry(raw: unknown, index = 0, context: EntryContext = {}): { paper?: Paper; partial?: boolean; problem?: string } {
   const result = v.safeParse(EntrySchema, raw);
   // Parsed, the entry is an object with a `paper` object.
-  const read: Read = result.success ? readPaper(result.output, raw as Parameters<typeof droppedOptional>[0], context) : { problem: describeIssue(result.issues) };
+  const read: Read = result.success
+    ? readPaper(result.output, raw as Parameters<typeof droppedOptional>[0], context)
+    : { problem: describeIssue(result.issues) };
   if ('problem' in read) return { problem: `entry ${index}: ${read.problem}`.slice(0, MAX_PROBLEM_TEXT) };
   return read;
 }

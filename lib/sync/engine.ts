@@ -10,7 +10,6 @@ import { planFollowUps, type StoredListing } from './plan';
 import { EMPTY_SYNC_STATE, emptySummary, forSource, isHeldBack, newerState, withFailure, withSuccess, type SyncReason } from './state';
 import { publishUnsavedState } from './unstored-state';
 
-
 export interface SyncOutcome {
   /** False when the sync sent no request (rate-limited or backing off). */
   ran: boolean;
@@ -60,7 +59,6 @@ async function storeWithRoom(db: PaperboyDb, input: StoreListingInput, summary: 
     return storeListing(db, input);
   }
 }
-
 
 export async function readSyncState(db: PaperboyDb): Promise<SyncState> {
   return (await db.get('meta', 'sync')) ?? EMPTY_SYNC_STATE;
@@ -209,4 +207,3 @@ export function createSyncEngine(deps: SyncDeps) {
     },
   };
 }
-

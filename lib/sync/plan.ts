@@ -23,10 +23,7 @@ export interface StoredListing {
   size: number;
 }
 
-export type FollowUp =
-  | { kind: 'latest' }
-  | { kind: 'day'; day: string }
-  | { kind: 'trending' };
+export type FollowUp = { kind: 'latest' } | { kind: 'day'; day: string } | { kind: 'trending' };
 
 export interface PlanInput {
   today: string;

@@ -60,18 +60,11 @@ export function forSource(state: SyncState, source: string): SyncState {
 }
 
 /** After a failed sync: the error, the next allowed time, and what was stored before it failed. */
-export function withFailure(
-  state: SyncState,
-  error: SyncError,
-  summary: SyncSummary,
-  random: () => number,
-): SyncState {
+export function withFailure(state: SyncState, error: SyncError, summary: SyncSummary, random: () => number): SyncState {
   const failures = state.failures + 1;
   // The source said when to come back: then, not later; otherwise back off.
   const notBefore =
-    error.retryAt !== undefined
-      ? error.retryAt + Math.round(random() * rateLimitSpread(error.retryAt - error.at))
-      : error.at + backoffDelay(failures, random);
+    error.retryAt !== undefined ? error.retryAt + Math.round(random() * rateLimitSpread(error.retryAt - error.at)) : error.at + backoffDelay(failures, random);
   return {
     ...state,
     lastAttemptAt: error.at,

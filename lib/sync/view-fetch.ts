@@ -8,10 +8,7 @@ import { isListingFresh } from './plan';
 import { queryFor, readSyncState, toSyncError, type SyncDeps } from './engine';
 import { emptySummary, withFailure } from './state';
 
-export type ViewFetchOutcome =
-  | { status: 'fresh' }
-  | { status: 'fetched'; count: number; skipped: number }
-  | { status: 'failed'; error: SyncError };
+export type ViewFetchOutcome = { status: 'fresh' } | { status: 'fetched'; count: number; skipped: number } | { status: 'failed'; error: SyncError };
 
 export interface SearchOutcome {
   ids: string[];

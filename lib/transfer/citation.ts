@@ -12,7 +12,10 @@ const NAMED_AUTHORS = 3;
 
 /** `[Title](https://huggingface.co/papers/<id>)`, the title's brackets and backslashes escaped so the link holds. */
 export function markdownLink(paper: CitedPaper): string {
-  const title = paper.title.replace(/\s+/g, ' ').trim().replace(/[\\[\]]/g, (char) => `\\${char}`);
+  const title = paper.title
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\[\]]/g, (char) => `\\${char}`);
   return `[${title}](${paperLinks(paper.id).hf})`;
 }
 

@@ -3,13 +3,27 @@ import type { PaperRecord } from '../store/records';
 import type { Paper } from '../source/entry';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ExportedPaper } from './export-format';
 
-
 /** A record with details, or only an id (see saved-store's stubs: no upvote history yet). */
 const hasDetails = (paper: PaperRecord) => paper.upvoteHistory.length > 0;
 
 const PAPER_FIELDS = [
-  'id', 'title', 'abstract', 'authors', 'organization', 'publishedAt', 'listedOn', 'upvotes', 'comments',
-  'githubRepo', 'githubStars', 'projectPage', 'aiSummary', 'aiKeywords', 'thumbnail', 'savedAt', 'readAt',
+  'id',
+  'title',
+  'abstract',
+  'authors',
+  'organization',
+  'publishedAt',
+  'listedOn',
+  'upvotes',
+  'comments',
+  'githubRepo',
+  'githubStars',
+  'projectPage',
+  'aiSummary',
+  'aiKeywords',
+  'thumbnail',
+  'savedAt',
+  'readAt',
 ] as const satisfies readonly (keyof ExportedPaper)[];
 
 /** Paperboy's own JSON: the papers as shown, with their saved and read marks. */
@@ -44,21 +58,50 @@ function uniqueById<T extends { id: string }>(papers: readonly T[]): T[] {
 
 /** Combining marks (after NFD) and the LaTeX accent commands that write them. */
 const ACCENTS: Record<string, string> = {
-  '\u0300': '`', '\u0301': "'", '\u0302': '^', '\u0303': '~', '\u0304': '=', '\u0306': 'u', '\u0307': '.',
-  '\u0308': '"', '\u030A': 'r', '\u030B': 'H', '\u030C': 'v', '\u0327': 'c', '\u0328': 'k',
+  '\u0300': '`',
+  '\u0301': "'",
+  '\u0302': '^',
+  '\u0303': '~',
+  '\u0304': '=',
+  '\u0306': 'u',
+  '\u0307': '.',
+  '\u0308': '"',
+  '\u030A': 'r',
+  '\u030B': 'H',
+  '\u030C': 'v',
+  '\u0327': 'c',
+  '\u0328': 'k',
 };
 /** Letters that are not a base letter plus an accent. */
 const LETTERS: Record<string, string> = {
-  'ß': '{\\ss}', 'æ': '{\\ae}', 'Æ': '{\\AE}', 'œ': '{\\oe}', 'Œ': '{\\OE}', 'ø': '{\\o}', 'Ø': '{\\O}',
-  'ł': '{\\l}', 'Ł': '{\\L}', 'ı': '{\\i}', 'đ': '{\\dj}', 'Đ': '{\\DJ}',
+  ß: '{\\ss}',
+  æ: '{\\ae}',
+  Æ: '{\\AE}',
+  œ: '{\\oe}',
+  Œ: '{\\OE}',
+  ø: '{\\o}',
+  Ø: '{\\O}',
+  ł: '{\\l}',
+  Ł: '{\\L}',
+  ı: '{\\i}',
+  đ: '{\\dj}',
+  Đ: '{\\DJ}',
 };
 /**
  * Characters special to (La)TeX outside math. Braces become commands rather than `\{`:
  * BibTeX counts every brace, escaped or not, so a lone `\{` would break the entry.
  */
 const SPECIAL: Record<string, string> = {
-  '\\': '\\textbackslash{}', '{': '\\textbraceleft{}', '}': '\\textbraceright{}', '%': '\\%', '&': '\\&',
-  '#': '\\#', '_': '\\_', $: '\\$', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}',
+  '\\': '\\textbackslash{}',
+  '{': '\\textbraceleft{}',
+  '}': '\\textbraceright{}',
+  '%': '\\%',
+  '&': '\\&',
+  '#': '\\#',
+  _: '\\_',
+  $: '\\$',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
 };
 
 function escapeChar(char: string): string {
@@ -144,7 +187,11 @@ export function yearOf(paper: Pick<Paper, 'id' | 'publishedAt'>): string {
 function baseKey(paper: ExportedPaperLike): string {
   const author = keyPart(paper.authors[0]?.trim().split(/\s+/).pop() ?? '') || 'arxiv';
   const title = paper.title && hasTitle(paper) ? paper.title : '';
-  const word = title.split(/\s+/).map(keyPart).find((part) => part && !STOP_WORDS.has(part)) ?? '';
+  const word =
+    title
+      .split(/\s+/)
+      .map(keyPart)
+      .find((part) => part && !STOP_WORDS.has(part)) ?? '';
   return `${author}${yearOf(paper)}${word}`;
 }
 

@@ -85,7 +85,9 @@ describe('alerts in Chromium', () => {
     fake.state.updatePaper(openEntry!.id, { title: 'Zebrafish swimming, read already' });
     fake.state.updatePaper(otherEntry!.id, { title: 'Zebrafish schooling in simulation' });
     // The paper's Hugging Face page, served locally: the test never touches the network.
-    await extension.context.route('https://huggingface.co/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>paper</title>' }));
+    await extension.context.route('https://huggingface.co/**', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<title>paper</title>' }),
+    );
     const tab = await extension.context.newPage();
     onTestFinished(async () => {
       await tab.close().catch(() => undefined);

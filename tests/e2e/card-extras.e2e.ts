@@ -81,7 +81,15 @@ describe('a side panel card in Chromium', () => {
     const region = card(rich).getByRole('region', { name: /^Media of/ });
     await expect.poll(() => loaded(region.getByRole('img', { name: 'Image 1 of 2' }))).toBe(true);
     const video = region.locator('video');
-    expect(await video.evaluate((element: HTMLVideoElement) => ({ controls: element.controls, muted: element.muted, preload: element.preload, autoplay: element.autoplay, paused: element.paused }))).toEqual({
+    expect(
+      await video.evaluate((element: HTMLVideoElement) => ({
+        controls: element.controls,
+        muted: element.muted,
+        preload: element.preload,
+        autoplay: element.autoplay,
+        paused: element.paused,
+      })),
+    ).toEqual({
       controls: true,
       muted: true,
       preload: 'none',
@@ -98,7 +106,9 @@ describe('a side panel card in Chromium', () => {
   });
 
   it('links arXiv HTML and alphaXiv beside arXiv and PDF', async () => {
-    const hrefs = await card(rich).locator('.links a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    const hrefs = await card(rich)
+      .locator('.links a')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     expect(hrefs.slice(0, 4)).toEqual([
       `https://arxiv.org/abs/${rich}`,
       `https://arxiv.org/pdf/${rich}`,
@@ -131,7 +141,7 @@ describe('a side panel card in Chromium', () => {
     await card(rich).getByRole('button', { name: 'Copy' }).click();
     await card(rich).getByRole('button', { name: 'Markdown link' }).click();
     await expect.poll(() => card(rich).getByRole('status').textContent()).toBe('Copied');
-    const title = (await card(rich).getByRole("heading").getByRole("link").textContent())!;
+    const title = (await card(rich).getByRole('heading').getByRole('link').textContent())!;
     expect(await lastCopied()).toBe(`[${title.replace(/[\\[\]]/g, '\\$&')}](https://huggingface.co/papers/${rich})`);
 
     await panel.locator('body').click({ position: { x: 2, y: 2 } });
@@ -175,7 +185,11 @@ describe('a side panel card in Chromium', () => {
     await card(rich).waitFor();
     await card(rich).getByRole('link', { name: 'Ada Lovelace' }).waitFor();
     expect(await panel.locator('img, video').count()).toBe(0);
-    expect(await card(rich).getByRole('button', { name: /^Media/ }).count()).toBe(0);
+    expect(
+      await card(rich)
+        .getByRole('button', { name: /^Media/ })
+        .count(),
+    ).toBe(0);
     expect(hfRequests).toEqual([]);
   });
 });

@@ -80,9 +80,7 @@ describe.skipIf(mountProblem !== undefined)('a full disk in Chromium', () => {
     // The popup says what is wrong instead of an empty list. (On a disk full to the last byte
     // Chromium cannot even open the database for reading.)
     const popup = await openPage(extension, 'popup.html');
-    await expect
-      .poll(() => popup.getByRole('alert').first().textContent(), { timeout: 15_000 })
-      .toMatch(/Could not (read the stored|save new) papers/);
+    await expect.poll(() => popup.getByRole('alert').first().textContent(), { timeout: 15_000 }).toMatch(/Could not (read the stored|save new) papers/);
     await popup.close();
 
     // Space comes back: nothing was lost or half-written, and the next sync stores the day.

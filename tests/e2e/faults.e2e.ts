@@ -26,7 +26,10 @@ const stored = (page: Page) => page.evaluate(storedSummary);
 
 /** Asks for a sync as the Refresh button does, from an extension page. */
 const refresh = (page: Page) =>
-  page.evaluate(() => chrome.runtime.sendMessage({ paperboy: 'request', request: { type: 'refresh' } })) as Promise<{ ran: boolean; state: { error?: { kind: string; message: string } } }>;
+  page.evaluate(() => chrome.runtime.sendMessage({ paperboy: 'request', request: { type: 'refresh' } })) as Promise<{
+    ran: boolean;
+    state: { error?: { kind: string; message: string } };
+  }>;
 
 let page: Page;
 /** Pages a row opens besides `page`: closed after it, even when it fails, so their database connections cannot block the next row. */
@@ -190,7 +193,10 @@ describe('fault table in Chromium', () => {
     const good = makeDay(day, 4, { seed: 99, start: 900 });
     const duplicate = structuredClone(good[0]!);
     duplicate.paper.upvotes = 777;
-    const days: Record<string, unknown[]> = { ...loadFixtureDays(), [day]: [good[0], { junk: true }, good[1], { paper: { id: 42 } }, good[2], duplicate, good[3], null] };
+    const days: Record<string, unknown[]> = {
+      ...loadFixtureDays(),
+      [day]: [good[0], { junk: true }, good[1], { paper: { id: 42 } }, good[2], duplicate, good[3], null],
+    };
     // The same paper listed on an earlier day too: the previous listing day, which a refresh re-reads.
     const earlier = newestFixtureDay();
     const again = structuredClone(good[1]!);
@@ -220,9 +226,31 @@ describe('fault table in Chromium', () => {
   it('hostile strings and links stay inert text; only https links reach the page', async () => {
     const day = today();
     const hostile = [
-      makeEntry({ id: paperId(day, 2000), day, seed: 5, title: '<img src=x onerror="window.__pwned=1">Hostile title', summary: '<script>window.__pwned=1</script><b>bold?</b>', githubRepo: 'javascript:window.__pwned=1', projectPage: 'data:text/html,<script>window.__pwned=1</script>', organization: { _id: 'o', name: 'evil', fullname: '<svg onload="window.__pwned=1">Org</svg>', avatar: '' } }),
-      makeEntry({ id: paperId(day, 2001), day, seed: 6, title: '\u202Eevil RTL override title', githubRepo: 'http://insecure.example/repo', projectPage: 'not a url at all' }),
-      makeEntry({ id: paperId(day, 2002), day, seed: 7, title: 'W'.repeat(10_000), paper: { authors: [{ _id: 'a', name: '<iframe src="javascript:window.__pwned=1">', hidden: false }] } }),
+      makeEntry({
+        id: paperId(day, 2000),
+        day,
+        seed: 5,
+        title: '<img src=x onerror="window.__pwned=1">Hostile title',
+        summary: '<script>window.__pwned=1</script><b>bold?</b>',
+        githubRepo: 'javascript:window.__pwned=1',
+        projectPage: 'data:text/html,<script>window.__pwned=1</script>',
+        organization: { _id: 'o', name: 'evil', fullname: '<svg onload="window.__pwned=1">Org</svg>', avatar: '' },
+      }),
+      makeEntry({
+        id: paperId(day, 2001),
+        day,
+        seed: 6,
+        title: '\u202Eevil RTL override title',
+        githubRepo: 'http://insecure.example/repo',
+        projectPage: 'not a url at all',
+      }),
+      makeEntry({
+        id: paperId(day, 2002),
+        day,
+        seed: 7,
+        title: 'W'.repeat(10_000),
+        paper: { authors: [{ _id: 'a', name: '<iframe src="javascript:window.__pwned=1">', hidden: false }] },
+      }),
     ];
     fake.state.setDays({ ...loadFixtureDays(), [day]: hostile });
     await refresh(page);
@@ -271,7 +299,11 @@ describe('fault table in Chromium', () => {
     fake.state.hangWhen((url: URL) => url.searchParams.get('date') === day && url.searchParams.get('p') === '1');
     fake.state.clearRequests();
     void refresh(page).catch(() => undefined);
-    await expect.poll(() => fake.state.requests.some((request: { query: Record<string, string> }) => request.query.date === day && request.query.p === '1'), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => fake.state.requests.some((request: { query: Record<string, string> }) => request.query.date === day && request.query.p === '1'), {
+        timeout: 10_000,
+      })
+      .toBe(true);
     const cdp = await extension.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
@@ -310,9 +342,19 @@ describe('fault table in Chromium', () => {
               const at = Date.parse(`${listedOn}T08:00:00Z`);
               for (const id of ['2611.09001', '2611.09002']) {
                 tx.objectStore('papers').put({
-                  id, title: `Old paper ${id}`, abstract: 'Kept across the upgrade.', authors: ['A. Author'],
-                  publishedAt: new Date(at - 2 * 86_400_000).toISOString(), listedOn, upvotes: 7, comments: 0,
-                  firstSeenAt: at, updatedAt: at, listedDays: [listedOn], upvoteHistory: [[at, 7]], unseen: 1,
+                  id,
+                  title: `Old paper ${id}`,
+                  abstract: 'Kept across the upgrade.',
+                  authors: ['A. Author'],
+                  publishedAt: new Date(at - 2 * 86_400_000).toISOString(),
+                  listedOn,
+                  upvotes: 7,
+                  comments: 0,
+                  firstSeenAt: at,
+                  updatedAt: at,
+                  listedDays: [listedOn],
+                  upvoteHistory: [[at, 7]],
+                  unseen: 1,
                 });
               }
               tx.objectStore('listings').put({ key: `day:${listedOn}`, ids: ['2611.09001', '2611.09002'], fetchedAt: at });

@@ -103,7 +103,13 @@ describe('follow the user, export and import, in Chromium', () => {
     const papersBefore = await storedCount();
 
     // A malformed file is refused and changes nothing.
-    await options.getByLabel('Import a Paperboy JSON export').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"paperboy-papers","version":1,"papers":[{"id":"x"}]}') });
+    await options
+      .getByLabel('Import a Paperboy JSON export')
+      .setInputFiles({
+        name: 'broken.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{"format":"paperboy-papers","version":1,"papers":[{"id":"x"}]}'),
+      });
     await options.getByText(/That file is not a Paperboy export this version can read \(papers\.0\.id: not an arXiv id\)\. Nothing was imported\./).waitFor();
     expect(await savedIds()).toEqual([ids[2]]);
 
@@ -119,10 +125,16 @@ describe('follow the user, export and import, in Chromium', () => {
 
   it('exports the view shown in the side panel', async () => {
     await panel.getByRole('button', { name: 'Saved', exact: true }).first().click();
-    await until(() => panel.getByRole('article').count(), (count) => count === 3);
+    await until(
+      () => panel.getByRole('article').count(),
+      (count) => count === 3,
+    );
     await panel.getByText('Export', { exact: true }).click();
     expect(await axeViolations(panel)).toEqual([]);
-    const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('group', { name: 'Export the papers shown' }).getByRole('button', { name: 'BibTeX' }).click()]);
+    const [download] = await Promise.all([
+      panel.waitForEvent('download'),
+      panel.getByRole('group', { name: 'Export the papers shown' }).getByRole('button', { name: 'BibTeX' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^paperboy-saved-.*\.bib$/);
     expect((await readDownload(download)).match(/^@misc\{/gm)).toHaveLength(3);
     await panel.getByText('Export', { exact: true }).click(); // closed again
@@ -132,13 +144,19 @@ describe('follow the user, export and import, in Chromium', () => {
   it('a save written to chrome.storage.sync by another device appears in the Saved view, fetched when not stored here', async () => {
     const before = await savedIds();
     const remote = (fake.state.days[PAST_DAY] as { paper: { id: string; title: string } }[])[0]!.paper;
-    expect(await extension.worker().evaluate(async (id) => (await new Promise<unknown>((done) => {
-      const open = indexedDB.open('paperboy');
-      open.onsuccess = () => {
-        const get = open.result.transaction('papers').objectStore('papers').get(id);
-        get.onsuccess = () => done(get.result);
-      };
-    })) ?? null, remote.id)).toBeNull();
+    expect(
+      await extension.worker().evaluate(
+        async (id) =>
+          (await new Promise<unknown>((done) => {
+            const open = indexedDB.open('paperboy');
+            open.onsuccess = () => {
+              const get = open.result.transaction('papers').objectStore('papers').get(id);
+              get.onsuccess = () => done(get.result);
+            };
+          })) ?? null,
+        remote.id,
+      ),
+    ).toBeNull();
 
     // As another device would: merge our id into the bucket and write it.
     const key = bucketKey(bucketOf(remote.id));
@@ -152,7 +170,9 @@ describe('follow the user, export and import, in Chromium', () => {
     await until(savedIds, (ids) => ids.includes(remote.id));
     expect(await savedIds()).toEqual([...before, remote.id].sort());
     // The Saved view shows it with the details fetched from the source, without a reload.
-    await card(remote.id).getByRole('link', { name: remote.title.replace(/\s+/g, ' ').trim() }).waitFor();
+    await card(remote.id)
+      .getByRole('link', { name: remote.title.replace(/\s+/g, ' ').trim() })
+      .waitFor();
     expect(fake.state.requests.some((request) => request.path === `/api/papers/${remote.id}`)).toBe(true);
 
     // And an unsave from the other device (a tombstone) removes it here.

@@ -152,10 +152,13 @@ async function expectInPages(texts: { popup: RegExp[]; sidepanel: RegExp[] }): P
   for (const [view, wanted] of Object.entries(texts)) {
     const shown = await openPage(extension, `${view}.html`);
     for (const text of wanted) {
-      await shown.getByText(text).waitFor({ timeout: 15_000 }).catch(async (error: unknown) => {
-        const said = [...(await shown.locator('.notice').allTextContents()), (await shown.locator('body').innerText()).slice(0, 400)];
-        throw new Error(`${view}: no ${String(text)} among the notices ${JSON.stringify(said)}`, { cause: error });
-      });
+      await shown
+        .getByText(text)
+        .waitFor({ timeout: 15_000 })
+        .catch(async (error: unknown) => {
+          const said = [...(await shown.locator('.notice').allTextContents()), (await shown.locator('body').innerText()).slice(0, 400)];
+          throw new Error(`${view}: no ${String(text)} among the notices ${JSON.stringify(said)}`, { cause: error });
+        });
     }
     await shown.close();
   }
@@ -182,7 +185,10 @@ describe.skipIf(mountProblem !== undefined)('storage quota exceeded in Chromium'
 
   it('prunes the oldest unsaved days once, keeps saved papers, stores the new day when there is room, and tells the user', async () => {
     // The user has browsed the older days (each a listing of its own) and saved a paper of the oldest.
-    for (const day of oldDays) expect((await send({ type: 'fetchView', key: `day:${day}` })) as { status: string }).toMatchObject({ status: expect.stringMatching(/^(fetched|fresh)$/) });
+    for (const day of oldDays)
+      expect((await send({ type: 'fetchView', key: `day:${day}` })) as { status: string }).toMatchObject({
+        status: expect.stringMatching(/^(fetched|fresh)$/),
+      });
     const savedId = makeDay(oldDays[0]!, 1, { seed: 100 })[0]!.paper.id;
     expect(await send({ type: 'setSaved', id: savedId, saved: true })).toEqual({ changed: true });
     const before = await stored();
@@ -198,7 +204,11 @@ describe.skipIf(mountProblem !== undefined)('storage quota exceeded in Chromium'
     // The seven oldest days went, the newest two stayed, and so did the saved paper.
     const kept = oldDays.slice(7).map((day) => `day:${day}`);
     const afterPrune = await stored();
-    expect(Object.keys(afterPrune.listings).filter((key) => key !== `day:${today}`).sort()).toEqual([...kept, 'trending'].sort());
+    expect(
+      Object.keys(afterPrune.listings)
+        .filter((key) => key !== `day:${today}`)
+        .sort(),
+    ).toEqual([...kept, 'trending'].sort());
     expect(await page.evaluate(storedSavedIds)).toEqual([savedId]);
     expect(afterPrune.papers).toBeLessThan(before.papers - 300);
 
@@ -215,7 +225,10 @@ describe.skipIf(mountProblem !== undefined)('storage quota exceeded in Chromium'
       // way, popup and side panel say so and what was removed.
       await expectInPages({
         popup: [/^Could not save new papers since .* \(The browser has no room left for papers, even after removing the oldest days\)$/, PRUNED_NOTICE],
-        sidepanel: [/^Could not save new papers since .* \(The browser has no room left for papers, even after removing the oldest days\) — showing data from /, PRUNED_NOTICE],
+        sidepanel: [
+          /^Could not save new papers since .* \(The browser has no room left for papers, even after removing the oldest days\) — showing data from /,
+          PRUNED_NOTICE,
+        ],
       });
 
       // The user asks again from the popup while still full: told why, and no more history is
@@ -227,7 +240,11 @@ describe.skipIf(mountProblem !== undefined)('storage quota exceeded in Chromium'
       const stillFull = /^Refresh failed: The browser has no room left for papers/.test((await answer.textContent()) ?? '');
       await popup.close();
       const still = await stored();
-      expect(Object.keys(still.listings).filter((key) => key !== `day:${today}`).sort()).toEqual([...kept, 'trending'].sort());
+      expect(
+        Object.keys(still.listings)
+          .filter((key) => key !== `day:${today}`)
+          .sort(),
+      ).toEqual([...kept, 'trending'].sort());
       expect(still.listings[`day:${today}`] ?? 0).toBe(stillFull ? 0 : NEW_DAY);
     }
     if ((await stored()).listings[`day:${today}`] !== NEW_DAY) {

@@ -31,7 +31,11 @@ afterAll(async () => {
 async function wheelDown(page: Page, expected: number, delta: number): Promise<ListEnd> {
   const { width, height } = page.viewportSize()!;
   await page.mouse.move(width / 2, height / 2);
-  return wheelToEnd(() => page.evaluate(measureList), () => page.mouse.wheel(0, delta), expected);
+  return wheelToEnd(
+    () => page.evaluate(measureList),
+    () => page.mouse.wheel(0, delta),
+    expected,
+  );
 }
 
 const shownIds = (page: Page) => page.locator('article').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-paper-id')));
@@ -43,10 +47,14 @@ async function expectEveryCard(page: Page, entries: readonly HfEntry[], end: Lis
   expect(new Set(shown).size).toBe(entries.length);
   expect(new Set(shown)).toEqual(new Set(entries.map((entry) => entry.paper.id)));
   const lastTitle = page.locator('article').last().locator('.paper-title');
-  await expect.poll(() => lastTitle.evaluate((element) => {
-    const box = element.getBoundingClientRect();
-    return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight;
-  })).toBe(true);
+  await expect
+    .poll(() =>
+      lastTitle.evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight;
+      }),
+    )
+    .toBe(true);
 }
 
 /** The number in the list bar's "N unread" (any digit grouping). */

@@ -65,7 +65,9 @@ describe('the side panel search box', () => {
   beforeEach(async () => {
     // Each case starts from a freshly opened panel: the whole list, an empty field.
     await panel.reload();
-    await listBar().getByText(new RegExp(`^${COUNT} unread`)).waitFor();
+    await listBar()
+      .getByText(new RegExp(`^${COUNT} unread`))
+      .waitFor();
   });
 
   it('Escape empties the field and the filter', async () => {

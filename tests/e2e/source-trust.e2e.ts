@@ -28,7 +28,10 @@ const apiRequests = (server: Fake) => server.state.requests.filter((request: { p
 
 /** Asks for a sync as the Refresh button does, from an extension page. */
 const refresh = () =>
-  page.evaluate(() => chrome.runtime.sendMessage({ paperboy: 'request', request: { type: 'refresh' } })) as Promise<{ ran: boolean; state: { error?: { kind: string } } }>;
+  page.evaluate(() => chrome.runtime.sendMessage({ paperboy: 'request', request: { type: 'refresh' } })) as Promise<{
+    ran: boolean;
+    state: { error?: { kind: string } };
+  }>;
 
 /** The stored record of the syncs, as the background wrote it. */
 const storedSyncState = () =>

@@ -31,8 +31,18 @@ beforeAll(async () => {
   fake = await startFakeHf({ days });
   // A source that sends odd links: a Code address on a look-alike host, a project page with a user name.
   // Most upvoted, so they are among the first cards the panel renders.
-  fake.state.updatePaper(todayIds[0]!, { title: 'Hostile links paper', upvotes: 5000, githubRepo: 'https://github.com.evil.example/acme/model', projectPage: 'https://huggingface.co@evil.example/acme' });
-  fake.state.updatePaper(todayIds[1]!, { title: 'Honest links paper', upvotes: 4999, githubRepo: 'https://github.com/acme/model', projectPage: 'https://acme.example/model' });
+  fake.state.updatePaper(todayIds[0]!, {
+    title: 'Hostile links paper',
+    upvotes: 5000,
+    githubRepo: 'https://github.com.evil.example/acme/model',
+    projectPage: 'https://huggingface.co@evil.example/acme',
+  });
+  fake.state.updatePaper(todayIds[1]!, {
+    title: 'Honest links paper',
+    upvotes: 4999,
+    githubRepo: 'https://github.com/acme/model',
+    projectPage: 'https://acme.example/model',
+  });
   extension = await launchExtension();
   await useSource(extension, fake.url);
   panel = await openPage(extension, 'sidepanel.html');
@@ -48,7 +58,9 @@ const storedCount = () => extension.worker().evaluate(countStoredPapers);
 const card = (id: string) => panel.locator(`[data-paper-id="${id}"]`);
 /** Ids of cards the panel shows now, other than the two that carry test links. */
 const shownIds = async () =>
-  (await panel.locator('[data-paper-id]').evaluateAll((cards) => cards.map((element) => element.getAttribute('data-paper-id')!))).filter((id) => id !== todayIds[0] && id !== todayIds[1]);
+  (await panel.locator('[data-paper-id]').evaluateAll((cards) => cards.map((element) => element.getAttribute('data-paper-id')!))).filter(
+    (id) => id !== todayIds[0] && id !== todayIds[1],
+  );
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeout = 15_000): Promise<T> {
   const deadline = Date.now() + timeout;
@@ -139,11 +151,13 @@ describe('trust in Chromium', () => {
     // no externally_connectable, no content script.
     const web = await extension.context.newPage();
     await web.goto(`${fake.url}/api/daily_papers?date=${TODAY}`);
-    expect(await web.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
+    expect(await web.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe(
+      'undefined',
+    );
     await web.close();
   });
 
-  it("shows a Code address on another host as text naming that host, and never links a URL with a user name", async () => {
+  it('shows a Code address on another host as text naming that host, and never links a URL with a user name', async () => {
     await panel.getByRole('button', { name: 'Today', exact: true }).first().click();
     const hostile = card(todayIds[0]!);
     await hostile.getByRole('link', { name: 'Hostile links paper' }).waitFor();

@@ -15,7 +15,10 @@ import { daysOfIsoWeek, daysOfMonth } from '../../lib/core/dates';
 type Firefox = Awaited<ReturnType<typeof launchFirefoxExtension>>;
 type Fake = Awaited<ReturnType<typeof startFakeHf>>;
 interface FirefoxGlobals {
-  browser: { browserAction: { getBadgeText(details: object): Promise<string>; getTitle(details: object): Promise<string> }; sidebarAction: { isOpen(details: object): Promise<boolean> } };
+  browser: {
+    browserAction: { getBadgeText(details: object): Promise<string>; getTitle(details: object): Promise<string> };
+    sidebarAction: { isOpen(details: object): Promise<boolean> };
+  };
 }
 
 const data = journeyDays();

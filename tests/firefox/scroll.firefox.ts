@@ -46,8 +46,7 @@ afterAll(async () => {
 });
 
 /** The number in the list bar's "N unread" (any digit grouping). */
-const unreadCount = () =>
-  panel.$eval('.list-bar', (bar) => Number((bar.textContent ?? '').match(/([\d,. ]+) unread/)?.[1]?.replace(/\D/g, '') ?? NaN));
+const unreadCount = () => panel.$eval('.list-bar', (bar) => Number((bar.textContent ?? '').match(/([\d,. ]+) unread/)?.[1]?.replace(/\D/g, '') ?? NaN));
 
 /** Clicks the button whose whole text is `name`, as a person would (a real mouse click). */
 async function clickButton(name: string): Promise<void> {
@@ -70,14 +69,20 @@ async function expectEveryCard(entries: readonly HfEntry[], end: ListEnd): Promi
   expect(shown).toHaveLength(entries.length);
   // Where the page stands, for a failure's message.
   const where = await panel.evaluate(() =>
-    JSON.stringify({ scrollY, innerHeight, scrollHeight: document.documentElement.scrollHeight, lastTitle: document.querySelector('article:last-of-type .paper-title')?.getBoundingClientRect() }),
+    JSON.stringify({
+      scrollY,
+      innerHeight,
+      scrollHeight: document.documentElement.scrollHeight,
+      lastTitle: document.querySelector('article:last-of-type .paper-title')?.getBoundingClientRect(),
+    }),
   );
   await expect
-    .poll(() =>
-      panel.$eval('article:last-of-type .paper-title', (title) => {
-        const box = title.getBoundingClientRect();
-        return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight;
-      }),
+    .poll(
+      () =>
+        panel.$eval('article:last-of-type .paper-title', (title) => {
+          const box = title.getBoundingClientRect();
+          return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight;
+        }),
       // Firefox scrolls smoothly: the last wheel step may still be settling.
       { timeout: 5_000, message: where },
     )

@@ -95,18 +95,21 @@ export function loadFixtureDays(today) {
   const targets = fixtureDaysBefore(today);
   /** @type {Record<string, HfEntry[]>} */
   const days = {};
-  Object.keys(recorded).sort().reverse().forEach((from, index) => {
-    const to = /** @type {string} */ (targets[index]);
-    const delta = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-    days[to] = (recorded[from] ?? []).map((entry) => {
-      entry.publishedAt = shiftIso(entry.publishedAt, delta);
-      if (entry.paper) {
-        entry.paper.publishedAt = shiftIso(entry.paper.publishedAt, delta);
-        entry.paper.submittedOnDailyAt = shiftIso(entry.paper.submittedOnDailyAt, delta);
-      }
-      return entry;
+  Object.keys(recorded)
+    .sort()
+    .reverse()
+    .forEach((from, index) => {
+      const to = /** @type {string} */ (targets[index]);
+      const delta = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+      days[to] = (recorded[from] ?? []).map((entry) => {
+        entry.publishedAt = shiftIso(entry.publishedAt, delta);
+        if (entry.paper) {
+          entry.paper.publishedAt = shiftIso(entry.paper.publishedAt, delta);
+          entry.paper.submittedOnDailyAt = shiftIso(entry.paper.submittedOnDailyAt, delta);
+        }
+        return entry;
+      });
     });
-  });
   return days;
 }
 
@@ -176,7 +179,7 @@ function weakEtag(body) {
 function failureReply(mode) {
   switch (mode) {
     case '500':
-      return error(500, 'Internal Error - We\'re working hard to fix this as soon as possible!');
+      return error(500, "Internal Error - We're working hard to fix this as soon as possible!");
     case '429':
       return {
         ...error(429, 'You have exceeded our API rate limit. Try again later.'),
@@ -184,7 +187,11 @@ function failureReply(mode) {
       };
     case 'non-json':
       // What a proxy, captive portal or outage page answers: 200 with HTML.
-      return { status: 200, body: '<!DOCTYPE html><html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1></body></html>', headers: { 'Content-Type': 'text/html; charset=utf-8' } };
+      return {
+        status: 200,
+        body: '<!DOCTYPE html><html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1></body></html>',
+        headers: { 'Content-Type': 'text/html; charset=utf-8' },
+      };
     case 'object':
       return error(200, 'Something went wrong');
     case 'empty':
@@ -223,7 +230,11 @@ function createStore(initial) {
   }
 
   /** Listing days that have papers, newest first. */
-  const sortedDays = () => [...days.keys()].filter((d) => (days.get(d)?.length ?? 0) > 0).sort().reverse();
+  const sortedDays = () =>
+    [...days.keys()]
+      .filter((d) => (days.get(d)?.length ?? 0) > 0)
+      .sort()
+      .reverse();
 
   /**
    * Entries of the given days, newest day first, each paper once (its newest listing wins).
@@ -273,7 +284,11 @@ function createStore(initial) {
 
   setDays(initial);
   return {
-    setDays, addPapers, updatePaper, entriesOf, sortedDays,
+    setDays,
+    addPapers,
+    updatePaper,
+    entriesOf,
+    sortedDays,
     snapshot: () => Object.fromEntries(structuredClone([...days.entries()])),
   };
 }
@@ -389,9 +404,7 @@ function searchPapers(store, query) {
   const limit = intParam(query.get('limit'), DEFAULT_LIMIT, 1, MAX_SEARCH_LIMIT);
   if (limit === undefined) return error(400, `limit must be an integer between 1 and ${MAX_SEARCH_LIMIT}`);
   const needle = q.toLowerCase();
-  const hits = store
-    .entriesOf(store.sortedDays())
-    .filter((e) => `${text(e?.paper?.title)}\n${text(e?.paper?.summary)}`.toLowerCase().includes(needle));
+  const hits = store.entriesOf(store.sortedDays()).filter((e) => `${text(e?.paper?.title)}\n${text(e?.paper?.summary)}`.toLowerCase().includes(needle));
   return json(200, hits.slice(0, limit));
 }
 

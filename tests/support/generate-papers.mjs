@@ -148,89 +148,275 @@ function defined(object) {
 
 const TOPICS = [
   {
-    area: 'large language models', short: 'LLMs',
+    area: 'large language models',
+    short: 'LLMs',
     tasks: ['mathematical reasoning', 'multi-step reasoning', 'long chain-of-thought reasoning', 'code generation', 'theorem proving'],
     objects: ['reasoning traces', 'reward models', 'verifiable rewards', 'test-time compute', 'self-reflection'],
     benchmarks: ['MATH-500', 'AIME 2025', 'GSM8K', 'LiveCodeBench', 'OlympiadBench', 'HumanEval+'],
-    keywords: ['reinforcement learning with verifiable rewards', 'chain-of-thought', 'policy optimization', 'reward model', 'test-time scaling', 'self-consistency', 'process supervision', 'GRPO', 'KL regularization', 'curriculum learning'],
+    keywords: [
+      'reinforcement learning with verifiable rewards',
+      'chain-of-thought',
+      'policy optimization',
+      'reward model',
+      'test-time scaling',
+      'self-consistency',
+      'process supervision',
+      'GRPO',
+      'KL regularization',
+      'curriculum learning',
+    ],
   },
   {
-    area: 'LLM-based agents', short: 'agents',
+    area: 'LLM-based agents',
+    short: 'agents',
     tasks: ['web navigation', 'software engineering', 'long-horizon planning', 'GUI automation', 'multi-agent collaboration'],
     objects: ['interaction trajectories', 'tool calls', 'agent memory', 'environment feedback', 'task decompositions'],
     benchmarks: ['SWE-bench Verified', 'WebArena', 'OSWorld', 'GAIA', 'tau-bench', 'AgentBench'],
-    keywords: ['autonomous agents', 'tool use', 'trajectory synthesis', 'multi-agent systems', 'planning', 'long-horizon tasks', 'environment feedback', 'agentic reinforcement learning', 'memory management', 'function calling'],
+    keywords: [
+      'autonomous agents',
+      'tool use',
+      'trajectory synthesis',
+      'multi-agent systems',
+      'planning',
+      'long-horizon tasks',
+      'environment feedback',
+      'agentic reinforcement learning',
+      'memory management',
+      'function calling',
+    ],
   },
   {
-    area: 'vision-language models', short: 'VLMs',
+    area: 'vision-language models',
+    short: 'VLMs',
     tasks: ['visual question answering', 'document understanding', 'chart reasoning', 'visual grounding', 'video understanding'],
     objects: ['visual tokens', 'image-text pairs', 'visual instructions', 'spatial representations', 'multimodal rationales'],
     benchmarks: ['MMMU', 'MathVista', 'DocVQA', 'ChartQA', 'Video-MME', 'MMBench'],
-    keywords: ['multimodal large language models', 'visual instruction tuning', 'token compression', 'visual grounding', 'cross-modal alignment', 'vision encoder', 'spatial reasoning', 'hallucination', 'video understanding', 'OCR'],
+    keywords: [
+      'multimodal large language models',
+      'visual instruction tuning',
+      'token compression',
+      'visual grounding',
+      'cross-modal alignment',
+      'vision encoder',
+      'spatial reasoning',
+      'hallucination',
+      'video understanding',
+      'OCR',
+    ],
   },
   {
-    area: 'diffusion models', short: 'diffusion models',
+    area: 'diffusion models',
+    short: 'diffusion models',
     tasks: ['text-to-image generation', 'image editing', 'video generation', 'controllable generation', 'image super-resolution'],
     objects: ['denoising trajectories', 'latent representations', 'guidance signals', 'sampling steps', 'attention maps'],
     benchmarks: ['GenEval', 'T2I-CompBench', 'VBench', 'DrawBench', 'MS-COCO', 'ImageNet 256x256'],
-    keywords: ['diffusion transformer', 'flow matching', 'classifier-free guidance', 'latent diffusion', 'few-step sampling', 'distillation', 'text-to-image', 'video generation', 'image editing', 'FID'],
+    keywords: [
+      'diffusion transformer',
+      'flow matching',
+      'classifier-free guidance',
+      'latent diffusion',
+      'few-step sampling',
+      'distillation',
+      'text-to-image',
+      'video generation',
+      'image editing',
+      'FID',
+    ],
   },
   {
-    area: 'speech language models', short: 'speech models',
+    area: 'speech language models',
+    short: 'speech models',
     tasks: ['speech recognition', 'text-to-speech synthesis', 'spoken dialogue', 'audio captioning', 'music generation'],
     objects: ['speech tokens', 'acoustic features', 'paralinguistic cues', 'audio-text pairs', 'prosody representations'],
     benchmarks: ['LibriSpeech', 'Common Voice', 'AudioCaps', 'VoiceBench', 'MusicCaps', 'SUPERB'],
-    keywords: ['speech tokenizer', 'text-to-speech', 'automatic speech recognition', 'full-duplex dialogue', 'audio language model', 'codec', 'zero-shot voice cloning', 'prosody', 'streaming', 'word error rate'],
+    keywords: [
+      'speech tokenizer',
+      'text-to-speech',
+      'automatic speech recognition',
+      'full-duplex dialogue',
+      'audio language model',
+      'codec',
+      'zero-shot voice cloning',
+      'prosody',
+      'streaming',
+      'word error rate',
+    ],
   },
   {
-    area: 'vision-language-action models', short: 'VLA policies',
+    area: 'vision-language-action models',
+    short: 'VLA policies',
     tasks: ['robotic manipulation', 'embodied navigation', 'sim-to-real transfer', 'dexterous grasping', 'long-horizon manipulation'],
     objects: ['action chunks', 'robot demonstrations', 'world models', 'proprioceptive signals', 'affordance maps'],
     benchmarks: ['LIBERO', 'CALVIN', 'SimplerEnv', 'RLBench', 'Open X-Embodiment', 'Habitat'],
-    keywords: ['vision-language-action', 'imitation learning', 'world model', 'action tokenization', 'sim-to-real', 'embodied AI', 'manipulation', 'diffusion policy', 'teleoperation', 'generalist robot policy'],
+    keywords: [
+      'vision-language-action',
+      'imitation learning',
+      'world model',
+      'action tokenization',
+      'sim-to-real',
+      'embodied AI',
+      'manipulation',
+      'diffusion policy',
+      'teleoperation',
+      'generalist robot policy',
+    ],
   },
   {
-    area: 'large language models', short: 'LLMs',
+    area: 'large language models',
+    short: 'LLMs',
     tasks: ['efficient inference', 'KV cache compression', 'low-bit quantization', 'speculative decoding', 'long-context modelling'],
     objects: ['attention heads', 'key-value caches', 'activation outliers', 'draft tokens', 'expert routing decisions'],
     benchmarks: ['LongBench', 'RULER', 'Needle-in-a-Haystack', 'WikiText-2', 'MMLU', 'InfiniteBench'],
-    keywords: ['KV cache', 'quantization', 'speculative decoding', 'sparse attention', 'mixture-of-experts', 'long-context', 'throughput', 'memory footprint', 'pruning', 'linear attention'],
+    keywords: [
+      'KV cache',
+      'quantization',
+      'speculative decoding',
+      'sparse attention',
+      'mixture-of-experts',
+      'long-context',
+      'throughput',
+      'memory footprint',
+      'pruning',
+      'linear attention',
+    ],
   },
   {
-    area: 'language models', short: 'models',
+    area: 'language models',
+    short: 'models',
     tasks: ['jailbreak defense', 'hallucination detection', 'alignment evaluation', 'machine unlearning', 'text watermarking'],
     objects: ['refusal behaviours', 'preference data', 'internal representations', 'safety classifiers', 'steering vectors'],
     benchmarks: ['HarmBench', 'TruthfulQA', 'AdvBench', 'XSTest', 'WMDP', 'StrongREJECT'],
-    keywords: ['AI safety', 'jailbreak', 'red teaming', 'alignment', 'refusal', 'representation engineering', 'hallucination', 'unlearning', 'adversarial robustness', 'interpretability'],
+    keywords: [
+      'AI safety',
+      'jailbreak',
+      'red teaming',
+      'alignment',
+      'refusal',
+      'representation engineering',
+      'hallucination',
+      'unlearning',
+      'adversarial robustness',
+      'interpretability',
+    ],
   },
   {
-    area: 'neural rendering', short: 'neural renderers',
+    area: 'neural rendering',
+    short: 'neural renderers',
     tasks: ['novel view synthesis', '3D reconstruction', 'dynamic scene modelling', '4D generation', 'monocular depth estimation'],
     objects: ['Gaussian primitives', 'camera poses', 'multi-view features', 'geometry priors', 'radiance fields'],
     benchmarks: ['Mip-NeRF 360', 'ScanNet++', 'DL3DV', 'Tanks and Temples', 'NYUv2', 'KITTI'],
-    keywords: ['3D Gaussian splatting', 'neural radiance fields', 'novel view synthesis', 'feed-forward reconstruction', 'camera pose estimation', 'depth estimation', 'multi-view consistency', 'scene representation', '4D generation', 'point maps'],
+    keywords: [
+      '3D Gaussian splatting',
+      'neural radiance fields',
+      'novel view synthesis',
+      'feed-forward reconstruction',
+      'camera pose estimation',
+      'depth estimation',
+      'multi-view consistency',
+      'scene representation',
+      '4D generation',
+      'point maps',
+    ],
   },
   {
-    area: 'retrieval-augmented generation', short: 'RAG systems',
+    area: 'retrieval-augmented generation',
+    short: 'RAG systems',
     tasks: ['open-domain question answering', 'multi-hop retrieval', 'long-document understanding', 'deep research', 'citation generation'],
     objects: ['retrieved passages', 'search queries', 'knowledge graphs', 'document embeddings', 'evidence chains'],
     benchmarks: ['HotpotQA', 'Natural Questions', 'MuSiQue', 'BrowseComp', '2WikiMultiHopQA', 'BEIR'],
-    keywords: ['retrieval-augmented generation', 'dense retrieval', 'reranking', 'query rewriting', 'multi-hop reasoning', 'knowledge graph', 'search agent', 'embedding model', 'long-context', 'attribution'],
+    keywords: [
+      'retrieval-augmented generation',
+      'dense retrieval',
+      'reranking',
+      'query rewriting',
+      'multi-hop reasoning',
+      'knowledge graph',
+      'search agent',
+      'embedding model',
+      'long-context',
+      'attribution',
+    ],
   },
   {
-    area: 'scientific foundation models', short: 'foundation models',
+    area: 'scientific foundation models',
+    short: 'foundation models',
     tasks: ['protein design', 'molecular property prediction', 'clinical report generation', 'weather forecasting', 'materials discovery'],
     objects: ['molecular graphs', 'protein sequences', 'simulation data', 'clinical notes', 'physical constraints'],
     benchmarks: ['MoleculeNet', 'ProteinGym', 'MIMIC-CXR', 'WeatherBench 2', 'Matbench', 'PubMedQA'],
-    keywords: ['AI for science', 'protein language model', 'molecular generation', 'equivariant networks', 'medical imaging', 'weather forecasting', 'materials discovery', 'scientific reasoning', 'domain adaptation', 'foundation model'],
+    keywords: [
+      'AI for science',
+      'protein language model',
+      'molecular generation',
+      'equivariant networks',
+      'medical imaging',
+      'weather forecasting',
+      'materials discovery',
+      'scientific reasoning',
+      'domain adaptation',
+      'foundation model',
+    ],
   },
 ];
 
-const NAME_ROOTS = ['Helix', 'Orbit', 'Lumen', 'Prism', 'Cascade', 'Atlas', 'Beacon', 'Quill', 'Vortex', 'Mosaic', 'Tessera', 'Ember', 'Nimbus', 'Kestrel', 'Sable', 'Tandem', 'Zephyr', 'Aurora', 'Pilot', 'Sprout', 'Lattice', 'Relay', 'Compass', 'Glimpse'];
+const NAME_ROOTS = [
+  'Helix',
+  'Orbit',
+  'Lumen',
+  'Prism',
+  'Cascade',
+  'Atlas',
+  'Beacon',
+  'Quill',
+  'Vortex',
+  'Mosaic',
+  'Tessera',
+  'Ember',
+  'Nimbus',
+  'Kestrel',
+  'Sable',
+  'Tandem',
+  'Zephyr',
+  'Aurora',
+  'Pilot',
+  'Sprout',
+  'Lattice',
+  'Relay',
+  'Compass',
+  'Glimpse',
+];
 const NAME_PREFIXES = ['', '', '', 'Omni', 'Deep', 'Uni', 'Meta', 'Hyper', 'Open', 'Auto', 'Mini', 'Pro'];
 const NAME_SUFFIXES = ['', '', '', '-R1', '-VL', 'Bench', '-Zero', '++', '-2', 'Flow', 'Gen', 'RL', '-Agent', 'Mem'];
-const GERUNDS = ['Scaling', 'Rethinking', 'Unifying', 'Bridging', 'Learning', 'Aligning', 'Compressing', 'Distilling', 'Grounding', 'Steering', 'Benchmarking', 'Revisiting', 'Accelerating', 'Evaluating', 'Teaching'];
-const TECHNIQUES = ['Reinforcement Learning', 'Self-Distillation', 'Sparse Mixture-of-Experts', 'Contrastive Pretraining', 'Latent Planning', 'Flow Matching', 'Curriculum Rewards', 'Token Pruning', 'Adaptive Retrieval', 'Synthetic Data', 'Preference Optimization', 'Hierarchical Memory'];
+const GERUNDS = [
+  'Scaling',
+  'Rethinking',
+  'Unifying',
+  'Bridging',
+  'Learning',
+  'Aligning',
+  'Compressing',
+  'Distilling',
+  'Grounding',
+  'Steering',
+  'Benchmarking',
+  'Revisiting',
+  'Accelerating',
+  'Evaluating',
+  'Teaching',
+];
+const TECHNIQUES = [
+  'Reinforcement Learning',
+  'Self-Distillation',
+  'Sparse Mixture-of-Experts',
+  'Contrastive Pretraining',
+  'Latent Planning',
+  'Flow Matching',
+  'Curriculum Rewards',
+  'Token Pruning',
+  'Adaptive Retrieval',
+  'Synthetic Data',
+  'Preference Optimization',
+  'Hierarchical Memory',
+];
 const ADJECTIVES = ['Scalable', 'Efficient', 'Robust', 'Unified', 'Data-Efficient', 'Interpretable', 'Training-Free', 'Adaptive', 'Generalist', 'Faithful'];
 const DOUBTS = ['Really Need', 'Actually Use', 'Benefit from', 'Overthink with', 'Memorize'];
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'via', 'with']);
@@ -312,10 +498,130 @@ const AI_SUMMARIES = [
   '{AAdjective} framework for {task} uses {technique} over {object} to outperform strong baselines on {bench}.',
   '{method} combines {technique} with curated {object} to improve {task} across model scales and benchmarks.',
 ];
-const GENERAL_KEYWORDS = ['large language models', 'benchmark', 'ablation study', 'zero-shot generalization', 'fine-tuning', 'synthetic data', 'scaling laws', 'transformer', 'data curation', 'evaluation protocol'];
+const GENERAL_KEYWORDS = [
+  'large language models',
+  'benchmark',
+  'ablation study',
+  'zero-shot generalization',
+  'fine-tuning',
+  'synthetic data',
+  'scaling laws',
+  'transformer',
+  'data curation',
+  'evaluation protocol',
+];
 
-const FIRST_NAMES = ['Wei', 'Jiahao', 'Yuxuan', 'Xinyu', 'Haoran', 'Mei', 'Zhiyuan', 'Siyu', 'Priya', 'Arjun', 'Ananya', 'Rohan', 'Sofia', 'Lucas', 'Emma', 'Noah', 'Olivia', 'Mateo', 'Hannah', 'Jonas', 'Léa', 'Julien', 'Chiara', 'Matteo', 'Minjun', 'Seo-yeon', 'Jiwoo', 'Haruto', 'Yui', 'Kenji', 'Amir', 'Layla', 'Omar', 'Fatima', 'Mehmet', 'Elif', 'Ivan', 'Anastasia', 'Łukasz', 'Zoë', 'José', 'Camila', 'Thabo', 'Amara', 'Daniel', 'Sarah', 'Michael', 'Grace', 'Tomás', 'Nguyen', 'Linh', 'Aditya', 'Kavya', 'Björn', 'Ingrid'];
-const LAST_NAMES = ['Zhang', 'Wang', 'Li', 'Chen', 'Liu', 'Yang', 'Huang', 'Zhao', 'Wu', 'Zhou', 'Xu', 'Sun', 'Sharma', 'Patel', 'Gupta', 'Iyer', 'Reddy', 'Müller', 'Schmidt', 'Rossi', 'Bianchi', 'Dubois', 'Moreau', 'García', 'Martínez', 'Silva', 'Kim', 'Park', 'Lee', 'Choi', 'Tanaka', 'Suzuki', 'Sato', 'Hosseini', 'Rahimi', 'Yilmaz', 'Kaya', 'Ivanov', 'Kowalski', 'Nowak', 'Okafor', 'Mensah', 'Smith', 'Johnson', 'Brown', 'Williams', 'Nguyen', 'Tran', 'Andersson', 'Larsen', "O'Brien", 'van der Berg'];
+const FIRST_NAMES = [
+  'Wei',
+  'Jiahao',
+  'Yuxuan',
+  'Xinyu',
+  'Haoran',
+  'Mei',
+  'Zhiyuan',
+  'Siyu',
+  'Priya',
+  'Arjun',
+  'Ananya',
+  'Rohan',
+  'Sofia',
+  'Lucas',
+  'Emma',
+  'Noah',
+  'Olivia',
+  'Mateo',
+  'Hannah',
+  'Jonas',
+  'Léa',
+  'Julien',
+  'Chiara',
+  'Matteo',
+  'Minjun',
+  'Seo-yeon',
+  'Jiwoo',
+  'Haruto',
+  'Yui',
+  'Kenji',
+  'Amir',
+  'Layla',
+  'Omar',
+  'Fatima',
+  'Mehmet',
+  'Elif',
+  'Ivan',
+  'Anastasia',
+  'Łukasz',
+  'Zoë',
+  'José',
+  'Camila',
+  'Thabo',
+  'Amara',
+  'Daniel',
+  'Sarah',
+  'Michael',
+  'Grace',
+  'Tomás',
+  'Nguyen',
+  'Linh',
+  'Aditya',
+  'Kavya',
+  'Björn',
+  'Ingrid',
+];
+const LAST_NAMES = [
+  'Zhang',
+  'Wang',
+  'Li',
+  'Chen',
+  'Liu',
+  'Yang',
+  'Huang',
+  'Zhao',
+  'Wu',
+  'Zhou',
+  'Xu',
+  'Sun',
+  'Sharma',
+  'Patel',
+  'Gupta',
+  'Iyer',
+  'Reddy',
+  'Müller',
+  'Schmidt',
+  'Rossi',
+  'Bianchi',
+  'Dubois',
+  'Moreau',
+  'García',
+  'Martínez',
+  'Silva',
+  'Kim',
+  'Park',
+  'Lee',
+  'Choi',
+  'Tanaka',
+  'Suzuki',
+  'Sato',
+  'Hosseini',
+  'Rahimi',
+  'Yilmaz',
+  'Kaya',
+  'Ivanov',
+  'Kowalski',
+  'Nowak',
+  'Okafor',
+  'Mensah',
+  'Smith',
+  'Johnson',
+  'Brown',
+  'Williams',
+  'Nguyen',
+  'Tran',
+  'Andersson',
+  'Larsen',
+  "O'Brien",
+  'van der Berg',
+];
 
 const ORGANIZATIONS = [
   ['northlake-ai', 'Northlake AI'],
@@ -369,14 +675,37 @@ function paperContext(r) {
   const technique = r.pick(TECHNIQUES);
   const adjective = r.pick(ADJECTIVES);
   const ctx = {
-    topic, task, object, bench, bench2, technique: technique.toLowerCase(), adjective: adjective.toLowerCase(),
-    area: topic.area, short: topic.short, method: methodName(r), gerund: r.pick(GERUNDS), doubt: r.pick(DOUBTS),
+    topic,
+    task,
+    object,
+    bench,
+    bench2,
+    technique: technique.toLowerCase(),
+    adjective: adjective.toLowerCase(),
+    area: topic.area,
+    short: topic.short,
+    method: methodName(r),
+    gerund: r.pick(GERUNDS),
+    doubt: r.pick(DOUBTS),
     // Title Case forms for titles; TaskCap starts a sentence.
-    Task: titleCase(task), TaskCap: capitalise(task), Object: titleCase(object), Area: titleCase(topic.area),
-    Short: titleCase(topic.short), Technique: technique, Adjective: adjective,
+    Task: titleCase(task),
+    TaskCap: capitalise(task),
+    Object: titleCase(object),
+    Area: titleCase(topic.area),
+    Short: titleCase(topic.short),
+    Technique: technique,
+    Adjective: adjective,
     // Numbers quoted by result sentences.
-    n: r.int(12, 480), k: r.int(3, 14), pct: `${r.int(2, 24)}.${r.int(0, 9)}`, x: `${r.int(1, 6)}.${r.int(1, 9)}`, x2: `${r.int(1, 4)}.${r.int(1, 9)}`,
-    y: r.int(3, 12), size: r.pick([1.5, 3, 4, 7, 14, 32]), p: r.int(58, 84), a: r.int(18, 45), b: r.int(48, 79),
+    n: r.int(12, 480),
+    k: r.int(3, 14),
+    pct: `${r.int(2, 24)}.${r.int(0, 9)}`,
+    x: `${r.int(1, 6)}.${r.int(1, 9)}`,
+    x2: `${r.int(1, 4)}.${r.int(1, 9)}`,
+    y: r.int(3, 12),
+    size: r.pick([1.5, 3, 4, 7, 14, 32]),
+    p: r.int(58, 84),
+    a: r.int(18, 45),
+    b: r.int(48, 79),
   };
   const aAdjective = `${/^[aeio]/.test(ctx.adjective) ? 'an' : 'a'} ${ctx.adjective}`;
   return { ...ctx, aAdjective, AAdjective: capitalise(aAdjective), verb: fill(r.pick(VERB_PHRASES), ctx) };
@@ -412,7 +741,11 @@ function makeAbstract(r, ctx, githubRepo) {
     length += sentence.length + 1;
   }
   const [intro, gap, proposal, experiments] = fixed;
-  const paragraphs = [[intro, gap], [proposal, ...chosen.method], [experiments, ...chosen.result, closing]];
+  const paragraphs = [
+    [intro, gap],
+    [proposal, ...chosen.method],
+    [experiments, ...chosen.result, closing],
+  ];
   // About one abstract in eight keeps arXiv's paragraph breaks, as some real ones do.
   return paragraphs.map((p) => p.join(' ')).join(r.chance(0.125) ? '\n' : ' ');
 }
@@ -431,7 +764,14 @@ function personName(r) {
 
 /** A HF username in one of the styles people pick: handle, joined name, name plus digits. */
 function username(r, fullname) {
-  const parts = fullname.replace(/Ł/g, 'L').replace(/ł/g, 'l').normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/[^A-Za-z ]/g, '').split(' ').filter(Boolean);
+  const parts = fullname
+    .replace(/Ł/g, 'L')
+    .replace(/ł/g, 'l')
+    .normalize('NFD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/[^A-Za-z ]/g, '')
+    .split(' ')
+    .filter(Boolean);
   const first = parts[0] ?? 'user';
   const last = parts.at(-1) ?? 'hf';
   const styles = [
@@ -457,8 +797,15 @@ function makeUser(r, fullname) {
 /** The richer user object of the entry's `submittedBy`, with HF's field order. */
 function submitterOf(r, user) {
   return defined({
-    _id: user._id, avatarUrl: user.avatarUrl, fullname: user.fullname, name: user.name, type: /** @type {const} */ ('user'),
-    isPro: user.isPro, isHf: false, isHfAdmin: false, isMod: false,
+    _id: user._id,
+    avatarUrl: user.avatarUrl,
+    fullname: user.fullname,
+    name: user.name,
+    type: /** @type {const} */ ('user'),
+    isPro: user.isPro,
+    isHf: false,
+    isHfAdmin: false,
+    isMod: false,
     followerCount: r.chance(0.6) ? heavyTail(r, 400, 3) : undefined,
     isUserFollowing: false,
   });
@@ -488,7 +835,12 @@ function makeOrganization(r) {
 }
 
 function slugOf(method) {
-  return method.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'paper';
+  return (
+    method
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'paper'
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -542,7 +894,10 @@ function makeExtras(r, ctx, submitterId) {
       })()
     : undefined;
   const mediaUrls = r.chance(0.15)
-    ? Array.from({ length: r.int(1, 3) }, () => `https://cdn-uploads.huggingface.co/production/uploads/${submitterId}/${r.token(21)}.${r.chance(0.3) ? 'mp4' : 'png'}`)
+    ? Array.from(
+        { length: r.int(1, 3) },
+        () => `https://cdn-uploads.huggingface.co/production/uploads/${submitterId}/${r.token(21)}.${r.chance(0.3) ? 'mp4' : 'png'}`,
+      )
     : undefined;
   const organization = r.chance(0.5) ? makeOrganization(r) : undefined;
   return { githubRepo, projectPage, mediaUrls, organization };

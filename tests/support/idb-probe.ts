@@ -28,7 +28,10 @@ export function storedSummary(): Promise<{ papers: number; listings: Record<stri
       const all = tx.objectStore('listings').getAll();
       tx.oncomplete = () => {
         open.result.close();
-        resolve({ papers: count.result, listings: Object.fromEntries(all.result.map((listing: { key: string; ids: string[] }) => [listing.key, listing.ids.length])) });
+        resolve({
+          papers: count.result,
+          listings: Object.fromEntries(all.result.map((listing: { key: string; ids: string[] }) => [listing.key, listing.ids.length])),
+        });
       };
       tx.onerror = () => reject(tx.error);
     };

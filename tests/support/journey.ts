@@ -58,7 +58,13 @@ export const titleOf = (card: Locator) => card.getByRole('heading').getByRole('l
 export async function wheelToEnd(page: Page, expected: number): Promise<number> {
   const { width, height } = page.viewportSize()!;
   await page.mouse.move(width / 2, height / 2);
-  return (await turnToEnd(() => page.evaluate(measureList), () => page.mouse.wheel(0, 2 * height), expected)).cards;
+  return (
+    await turnToEnd(
+      () => page.evaluate(measureList),
+      () => page.mouse.wheel(0, 2 * height),
+      expected,
+    )
+  ).cards;
 }
 
 /** The list bar ("1,284 unread · 1,284 of 1,500 shown"), which counts the whole list. */
@@ -96,5 +102,11 @@ export async function tabTo(page: Page, target: Locator, { backwards = false } =
 
 /** The End key, pressed until the list's end: the cards then shown. */
 export async function endToEnd(page: Page, expected: number): Promise<number> {
-  return (await turnToEnd(() => page.evaluate(measureList), () => page.keyboard.press('End'), expected)).cards;
+  return (
+    await turnToEnd(
+      () => page.evaluate(measureList),
+      () => page.keyboard.press('End'),
+      expected,
+    )
+  ).cards;
 }

@@ -327,7 +327,7 @@ describe('fake-hf other endpoints', () => {
     expect(missing.headers.get('access-control-allow-origin')).toBe('*');
   });
 
-  it('serves a paper\'s linked repositories: none by default, what a test set, 404 for an unknown paper', async () => {
+  it("serves a paper's linked repositories: none by default, what a test set, 404 for an unknown paper", async () => {
     const [entry] = await list('');
     const id = entry!.paper.id;
     expect((await get(`/api/arxiv/${id}/repos`)).body).toEqual({ models: [], datasets: [], spaces: [] });
@@ -394,7 +394,10 @@ describe('fake-hf failures', () => {
   it('hangs until closed, and close() still returns promptly', async () => {
     fake.state.failNext(1, 'hang');
     const pending = fetch(`${fake.url}/api/daily_papers`);
-    const outcome = pending.then(() => 'answered', () => 'failed');
+    const outcome = pending.then(
+      () => 'answered',
+      () => 'failed',
+    );
     const early = await Promise.race([outcome, new Promise((resolve) => setTimeout(resolve, 200, 'waiting'))]);
     expect(early).toBe('waiting');
     const started = Date.now();

@@ -49,7 +49,8 @@ export const zhCNOptions = {
   digestSaved: '每日摘要时间：{time}。',
   digestCleared: '不发送每日摘要。',
   watchlistTitle: '关注列表',
-  watchlistHelp: '与规则匹配的论文会在所有列表中标出；开启通知后，论文到达时会提醒一次。关键词按整词匹配标题、摘要和 AI 关键词（不区分大小写）；作者按完整姓名匹配；机构按整词匹配。',
+  watchlistHelp:
+    '与规则匹配的论文会在所有列表中标出；开启通知后，论文到达时会提醒一次。关键词按整词匹配标题、摘要和 AI 关键词（不区分大小写）；作者按完整姓名匹配；机构按整词匹配。',
   watchKindLabel: '规则类型',
   watchKindKeyword: '关键词',
   watchKindAuthor: '作者',
@@ -67,7 +68,8 @@ export const zhCNOptions = {
   watchErrorQuota: '浏览器同步存储拒绝了该规则：{reason}',
   watchCount: '{n} / {max} 条规则',
   muteTitle: '屏蔽',
-  muteHelp: '与屏蔽规则匹配的论文不会出现在任何列表中，不计入徽标，也不会发送通知。侧边栏会显示隐藏了多少篇，并提供显示它们的按钮。规则的匹配方式与关注列表相同。',
+  muteHelp:
+    '与屏蔽规则匹配的论文不会出现在任何列表中，不计入徽标，也不会发送通知。侧边栏会显示隐藏了多少篇，并提供显示它们的按钮。规则的匹配方式与关注列表相同。',
   muteValueLabel: '要屏蔽的词、作者或机构',
   muteAdd: '屏蔽',
   muteRemove: '取消屏蔽 {rule}',

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { MORE_NOTIFICATION_ID, ledgerKey, paperNotificationId, planNotifications, recordInLedger, stripBidiControls, targetOf, type AlertCandidate } from '@/lib/alerts/notify';
+import {
+  MORE_NOTIFICATION_ID,
+  ledgerKey,
+  paperNotificationId,
+  planNotifications,
+  recordInLedger,
+  stripBidiControls,
+  targetOf,
+  type AlertCandidate,
+} from '@/lib/alerts/notify';
 import { crossedThreshold, sparklinePoints } from '@/lib/alerts/rising';
 
 const candidate = (n: number, reason: AlertCandidate['reason'] = 'watch'): AlertCandidate => ({
@@ -95,14 +104,65 @@ describe('targetOf', () => {
 
 describe('crossedThreshold', () => {
   it.each([
-    [[[1, 10], [2, 49], [3, 50]], 50, true],
-    [[[1, 10], [2, 120]], 50, true],
-    [[[1, 10], [2, 49]], 50, false],
-    [[[1, 60], [2, 80]], 50, false], // already past it when first stored: it did not rise while watched
+    [
+      [
+        [1, 10],
+        [2, 49],
+        [3, 50],
+      ],
+      50,
+      true,
+    ],
+    [
+      [
+        [1, 10],
+        [2, 120],
+      ],
+      50,
+      true,
+    ],
+    [
+      [
+        [1, 10],
+        [2, 49],
+      ],
+      50,
+      false,
+    ],
+    [
+      [
+        [1, 60],
+        [2, 80],
+      ],
+      50,
+      false,
+    ], // already past it when first stored: it did not rise while watched
     [[[1, 60]], 50, false],
-    [[[1, 10], [2, 60], [3, 40]], 50, false], // fell back below (votes withdrawn)
-    [[[1, 10], [2, 60]], 0, false], // 0: off
-    [[[1, 10], [2, 60]], 20, true],
+    [
+      [
+        [1, 10],
+        [2, 60],
+        [3, 40],
+      ],
+      50,
+      false,
+    ], // fell back below (votes withdrawn)
+    [
+      [
+        [1, 10],
+        [2, 60],
+      ],
+      0,
+      false,
+    ], // 0: off
+    [
+      [
+        [1, 10],
+        [2, 60],
+      ],
+      20,
+      true,
+    ],
   ] as [[number, number][], number, boolean][])('%j at %i → %s', (history, threshold, expected) => {
     expect(crossedThreshold(history, threshold)).toBe(expected);
   });
@@ -111,10 +171,48 @@ describe('crossedThreshold', () => {
 describe('sparklinePoints', () => {
   it.each([
     [[[0, 5]], []],
-    [[[0, 0], [10, 10]], [{ x: 0, y: 20 }, { x: 100, y: 0 }]],
-    [[[0, 0], [5, 10], [10, 10]], [{ x: 0, y: 20 }, { x: 50, y: 0 }, { x: 100, y: 0 }]],
-    [[[0, 7], [10, 7]], [{ x: 0, y: 10 }, { x: 100, y: 10 }]],
-    [[[3, 1], [3, 2]], [{ x: 0, y: 20 }, { x: 100, y: 0 }]],
+    [
+      [
+        [0, 0],
+        [10, 10],
+      ],
+      [
+        { x: 0, y: 20 },
+        { x: 100, y: 0 },
+      ],
+    ],
+    [
+      [
+        [0, 0],
+        [5, 10],
+        [10, 10],
+      ],
+      [
+        { x: 0, y: 20 },
+        { x: 50, y: 0 },
+        { x: 100, y: 0 },
+      ],
+    ],
+    [
+      [
+        [0, 7],
+        [10, 7],
+      ],
+      [
+        { x: 0, y: 10 },
+        { x: 100, y: 10 },
+      ],
+    ],
+    [
+      [
+        [3, 1],
+        [3, 2],
+      ],
+      [
+        { x: 0, y: 20 },
+        { x: 100, y: 0 },
+      ],
+    ],
   ] as [[number, number][], { x: number; y: number }[]][])('%j', (history, points) => {
     expect(sparklinePoints(history, 100, 20)).toEqual(points);
   });

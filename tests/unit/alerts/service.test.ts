@@ -309,7 +309,10 @@ describe('clicking a notification', () => {
     await openNotification('paperboy:digest:2026-11-20');
     await openNotification('paperboy:paper:watch:javascript:alert(1)');
     const tabs = await fakeBrowser.tabs.query({});
-    expect(tabs.map((tab) => tab.url).filter(Boolean)).toEqual(['https://huggingface.co/papers/2611.01234', 'chrome-extension://test-extension-id/sidepanel.html']);
+    expect(tabs.map((tab) => tab.url).filter(Boolean)).toEqual([
+      'https://huggingface.co/papers/2611.01234',
+      'chrome-extension://test-extension-id/sidepanel.html',
+    ]);
   });
 
   it('opens the digest in the side panel of the current window where Chrome allows it, and no tab', async () => {

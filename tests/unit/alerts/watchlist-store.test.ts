@@ -23,7 +23,11 @@ describe('the watchlist in storage.sync', () => {
     ['a label too long to have been typed here', { 'watch:keyword:long': { label: 'x'.repeat(101), addedAt: 1 } }, []],
     ['a blank label', { 'watch:keyword:blank': { label: ' \n ', addedAt: 1 } }, []],
     ['an unbounded value', { [`watch:keyword:${'y'.repeat(5000)}`]: { label: 'y', addedAt: 1 } }, []],
-    ['a label with runs of space, tidied as when typed', { 'watch:author:ada lovelace': { label: '  Ada \n Lovelace ', addedAt: 1 } }, [{ kind: 'author', value: 'ada lovelace', label: 'Ada Lovelace', addedAt: 1 }]],
+    [
+      'a label with runs of space, tidied as when typed',
+      { 'watch:author:ada lovelace': { label: '  Ada \n Lovelace ', addedAt: 1 } },
+      [{ kind: 'author', value: 'ada lovelace', label: 'Ada Lovelace', addedAt: 1 }],
+    ],
     ['a time that is not a number', { 'watch:keyword:gpt': { label: 'GPT', addedAt: 'soon' } }, [{ kind: 'keyword', value: 'gpt', label: 'GPT', addedAt: 0 }]],
   ])('from another device: ignores or tidies %s', (_name, items, expected) => {
     expect(rulesFromItems(items)).toEqual(expected);
@@ -40,7 +44,10 @@ describe('the watchlist in storage.sync', () => {
     // Device A adds a rule; device B's sync brings two of its own and removes one of A's older ones.
     await addWatchRule('keyword', 'diffusion', 1);
     await addWatchRule('keyword', 'agents', 2);
-    await fakeBrowser.storage.sync.set({ 'watch:organization:openai': { label: 'OpenAI', addedAt: 3 }, 'watch:author:kaiming he': { label: 'Kaiming He', addedAt: 4 } });
+    await fakeBrowser.storage.sync.set({
+      'watch:organization:openai': { label: 'OpenAI', addedAt: 3 },
+      'watch:author:kaiming he': { label: 'Kaiming He', addedAt: 4 },
+    });
     await fakeBrowser.storage.sync.remove('watch:keyword:agents');
     await addWatchRule('keyword', 'LLaMA-3', 5);
     expect((await loadWatchRules()).map((rule) => rule.label)).toEqual(['diffusion', 'OpenAI', 'Kaiming He', 'LLaMA-3']);
@@ -66,7 +73,9 @@ describe('the watchlist in storage.sync', () => {
   });
 
   it('stops at the cap, leaving sync storage room for settings and saved papers', async () => {
-    await fakeBrowser.storage.sync.set(Object.fromEntries(Array.from({ length: MAX_WATCH_RULES - 1 }, (_, i) => [`watch:keyword:k${i}`, { label: `k${i}`, addedAt: i }])));
+    await fakeBrowser.storage.sync.set(
+      Object.fromEntries(Array.from({ length: MAX_WATCH_RULES - 1 }, (_, i) => [`watch:keyword:k${i}`, { label: `k${i}`, addedAt: i }])),
+    );
     expect(await addWatchRule('keyword', 'last one')).toMatchObject({ ok: true });
     expect(await addWatchRule('keyword', 'one too many')).toEqual({ ok: false, reason: 'full' });
     expect(await loadWatchRules()).toHaveLength(MAX_WATCH_RULES);

@@ -25,7 +25,9 @@ describe('the badge tooltip follows the Language setting', () => {
     await languageSetting.setValue('zh-CN');
     background.main();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
-    await vi.waitFor(async () => expect(await title()).toMatch(/^Paperboy：Hugging Face 每日论文有 \d+ 篇新论文。显示的论文获取于刚刚（\d\d:\d\d）。$/), { timeout: 4000 });
+    await vi.waitFor(async () => expect(await title()).toMatch(/^Paperboy：Hugging Face 每日论文有 \d+ 篇新论文。显示的论文获取于刚刚（\d\d:\d\d）。$/), {
+      timeout: 4000,
+    });
     const requests = fake.state.requests.length;
 
     await languageSetting.setValue('en');

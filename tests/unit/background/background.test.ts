@@ -27,7 +27,10 @@ afterEach(async () => {
 
 const badgeText = () => fakeBrowser.action.getBadgeText({});
 const storedPapers = async () => (await getDb()).count('papers');
-const allFixtureIds = (): string[] => Object.values(fake.state.days).flat().map((entry: any) => entry.paper.id);
+const allFixtureIds = (): string[] =>
+  Object.values(fake.state.days)
+    .flat()
+    .map((entry: any) => entry.paper.id);
 
 async function installed() {
   background.main();

@@ -63,7 +63,12 @@ describe('badgeFor', () => {
   it.each([
     ['within the day: the time alone', LOCAL_NOON, LOCAL_NOON + 3_600_000, /next try after 01:00\sPM\./],
     ['past midnight: with its date', LOCAL_LATE, LOCAL_LATE + 3_600_000, /next try after Nov 27, 12:30\sAM\./],
-    ['years away (stored by an older version): with its year', LOCAL_NOON, LOCAL_NOON + 999_999_999_000, /next try after [A-Z][a-z]{2} \d+, 20\d\d, \d\d:\d\d\s[AP]M\./],
+    [
+      'years away (stored by an older version): with its year',
+      LOCAL_NOON,
+      LOCAL_NOON + 999_999_999_000,
+      /next try after [A-Z][a-z]{2} \d+, 20\d\d, \d\d:\d\d\s[AP]M\./,
+    ],
     ['beyond what a date can hold: a dash, not a RangeError', LOCAL_NOON, LOCAL_NOON + 9_999_999_999_999_000, /next try after —\./],
     ['not a number: a dash', LOCAL_NOON, Number.NaN, /next try after —\./],
   ])('says when a rate limit ends %s', (_name, now, retryAt, title) => {
@@ -81,7 +86,12 @@ describe('badgeFor', () => {
   });
 
   it('says there is no data when a failure happens before anything was stored', () => {
-    const view = badgeFor({ unseen: 0, sync: { failures: 1, lastAttemptAt: NOW, error: { kind: 'network', message: 'x', at: NOW } }, now: NOW, hasPapers: false });
+    const view = badgeFor({
+      unseen: 0,
+      sync: { failures: 1, lastAttemptAt: NOW, error: { kind: 'network', message: 'x', at: NOW } },
+      now: NOW,
+      hasPapers: false,
+    });
     expect(view.text).toBe('!');
     expect(view.title).toMatch(/No papers stored yet/);
   });
@@ -110,11 +120,16 @@ describe('badgeFor', () => {
     );
 
     // Off silences the count, never a problem: the user would not know papers stopped coming.
-    it.each(BADGE_MODES.flatMap((mode) => [
-      [mode, failed('offline'), 'off', BADGE_COLORS.offline],
-      [mode, failed('rate-limited', { retryAt: NOW + 60_000 }), 'wait', BADGE_COLORS.rateLimited],
-      [mode, failed('http', { status: 500 }), '!', BADGE_COLORS.error],
-    ] as [BadgeMode, SyncState, string, string][]))('%s mode still shows %#', (mode, sync, text, color) => {
+    it.each(
+      BADGE_MODES.flatMap(
+        (mode) =>
+          [
+            [mode, failed('offline'), 'off', BADGE_COLORS.offline],
+            [mode, failed('rate-limited', { retryAt: NOW + 60_000 }), 'wait', BADGE_COLORS.rateLimited],
+            [mode, failed('http', { status: 500 }), '!', BADGE_COLORS.error],
+          ] as [BadgeMode, SyncState, string, string][],
+      ),
+    )('%s mode still shows %#', (mode, sync, text, color) => {
       expect(badgeFor({ unseen: 2, unreadToday: 2, watchUnseen: 1, mode, sync, now: NOW, hasPapers: true })).toMatchObject({ text, color });
     });
   });

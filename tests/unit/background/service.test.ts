@@ -60,7 +60,12 @@ describe('service', () => {
 
   it('with no access to its source, asks for it on the badge and sends nothing; a grant syncs at once', async () => {
     let granted = false;
-    const paperboy = createPaperboyService({ db: getDb, source: async () => 'https://hf-mirror.com', mayRead: async () => granted, client: { fetch: (url, init) => fetch(String(url).replace('https://hf-mirror.com', fake.url), init) } });
+    const paperboy = createPaperboyService({
+      db: getDb,
+      source: async () => 'https://hf-mirror.com',
+      mayRead: async () => granted,
+      client: { fetch: (url, init) => fetch(String(url).replace('https://hf-mirror.com', fake.url), init) },
+    });
     fake.state.clearRequests();
     expect((await paperboy.sync('manual')).ran).toBe(false);
     expect(fake.state.requests).toHaveLength(0);
@@ -109,7 +114,11 @@ describe('service', () => {
     // 0.2 of the first period: 6 minutes by day, longer at night UTC or at weekends.
     const minutes = (await minutesUntil(POLL_ALARM))!;
     if (expected === 20) expect(minutes).toBeCloseTo(20, 1);
-    else expect(minutes).toBeCloseTo(firstPollDelayMinutes(30, () => 0.2, Date.now()), 1);
+    else
+      expect(minutes).toBeCloseTo(
+        firstPollDelayMinutes(30, () => 0.2, Date.now()),
+        1,
+      );
   });
 
   it('arms nothing when polling is manual only, and follows a changed setting', async () => {

@@ -44,7 +44,13 @@ describe('early reads', () => {
     await storeListing(db, { key: 'day:2026-11-20', papers: [makePaper('2611.00001', { listedOn: '2026-11-20' })], fetchedAt: NOW, mode: 'merge' });
     const early = loadHome(db, NOW);
     await storeListing(db, { key: 'day:2026-11-20', papers: [makePaper('2611.00002', { listedOn: '2026-11-20' })], fetchedAt: NOW, mode: 'merge' });
-    const state = createPopupState({ db: getDb, send: (async () => ({ unseen: 0 })) as never, subscribe: () => () => undefined, now: () => NOW, firstHome: early });
+    const state = createPopupState({
+      db: getDb,
+      send: (async () => ({ unseen: 0 })) as never,
+      subscribe: () => () => undefined,
+      now: () => NOW,
+      firstHome: early,
+    });
 
     await state.load();
     expect(state.home.value?.latest.papers.map((paper) => paper.id)).toEqual(['2611.00001']);
@@ -55,7 +61,13 @@ describe('early reads', () => {
   it('a failed early home read shows as the load error, and the next load recovers', async () => {
     const db = await getDb();
     await storeListing(db, { key: 'day:2026-11-20', papers: [makePaper('2611.00001', { listedOn: '2026-11-20' })], fetchedAt: NOW, mode: 'merge' });
-    const state = createPopupState({ db: getDb, send: (async () => ({ unseen: 0 })) as never, subscribe: () => () => undefined, now: () => NOW, firstHome: Promise.reject(new Error('blocked')) });
+    const state = createPopupState({
+      db: getDb,
+      send: (async () => ({ unseen: 0 })) as never,
+      subscribe: () => () => undefined,
+      now: () => NOW,
+      firstHome: Promise.reject(new Error('blocked')),
+    });
     await state.load();
     expect(state.loadError.value).toBe('blocked');
     await state.load();

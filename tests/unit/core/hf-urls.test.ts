@@ -4,7 +4,10 @@ import { paperLinks } from '@/lib/core/urls';
 
 describe('hfMediaUrl: what the reader may load', () => {
   it.each([
-    ['https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2611.01234.png', 'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2611.01234.png'],
+    [
+      'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2611.01234.png',
+      'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2611.01234.png',
+    ],
     ['https://cdn-uploads.huggingface.co/production/uploads/abc/x.mp4', 'https://cdn-uploads.huggingface.co/production/uploads/abc/x.mp4'],
     ['https://huggingface.co/avatars/abc.svg', 'https://huggingface.co/avatars/abc.svg'],
     // The source writes some avatars as paths on huggingface.co.

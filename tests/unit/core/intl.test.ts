@@ -41,13 +41,23 @@ describe('Intl formatters, cached per (locale, options)', () => {
 
   it('builds one DateTimeFormat for a thousand card dates', () => {
     countBuilds();
-    const dates = Array.from({ length: 1000 }, (_, index) => localDate(new Date(Date.UTC(2026, 0, 1) + index * 3_600_000).toISOString(), 'en-IE', 'Asia/Kolkata'));
+    const dates = Array.from({ length: 1000 }, (_, index) =>
+      localDate(new Date(Date.UTC(2026, 0, 1) + index * 3_600_000).toISOString(), 'en-IE', 'Asia/Kolkata'),
+    );
     expect(new Set(dates).size).toBeGreaterThan(40);
     expect(built).toBe(1);
   });
 
   it('builds nothing new when the freshness header is described again', () => {
-    const input = { view: 'week', requested: '2026-W48', count: 3, sync: { failures: 0 }, now: Date.UTC(2026, 10, 26, 12), timeZone: 'Pacific/Auckland', locale: 'en-NZ' } as const;
+    const input = {
+      view: 'week',
+      requested: '2026-W48',
+      count: 3,
+      sync: { failures: 0 },
+      now: Date.UTC(2026, 10, 26, 12),
+      timeZone: 'Pacific/Auckland',
+      locale: 'en-NZ',
+    } as const;
     describeFreshness({ ...input });
     countBuilds();
     for (let i = 0; i < 50; i += 1) describeFreshness({ ...input, count: i });

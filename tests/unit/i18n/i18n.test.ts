@@ -56,7 +56,7 @@ describe.each(['pages', 'background'] as const)('%s catalogue', (which) => {
   });
 });
 
-describe('the pages\' parts', () => {
+describe("the pages' parts", () => {
   it('are all checked above: every page part in lib/i18n/ and its translations', () => {
     // The page parts (lib/i18n/ui.ts, popup, panel, options) each export a t(); the test sees them all.
     const parts = Object.entries(partModules).filter(([path]) => !/\/(background|shared|language)\.ts$/.test(path));

@@ -35,7 +35,11 @@ describe('alerts settings', () => {
     await addRule('author', 'Ada Lovelace');
     await waitFor(() => expect(screen.getByText('Ada Lovelace')).toBeDefined());
     const items = await fakeBrowser.storage.sync.get(null);
-    expect(Object.keys(items).filter((key) => key.startsWith('watch:')).sort()).toEqual(['watch:author:ada lovelace', 'watch:keyword:llama-3']);
+    expect(
+      Object.keys(items)
+        .filter((key) => key.startsWith('watch:'))
+        .sort(),
+    ).toEqual(['watch:author:ada lovelace', 'watch:keyword:llama-3']);
     expect(items['watch:keyword:llama-3']).toMatchObject({ label: 'LLaMA-3' });
 
     await addRule('keyword', 'llama-3');
@@ -57,7 +61,9 @@ describe('alerts settings', () => {
   });
 
   it('says so and refuses more at the cap', async () => {
-    await fakeBrowser.storage.sync.set(Object.fromEntries(Array.from({ length: MAX_WATCH_RULES }, (_, i) => [`watch:keyword:k${i}`, { label: `k${i}`, addedAt: i }])));
+    await fakeBrowser.storage.sync.set(
+      Object.fromEntries(Array.from({ length: MAX_WATCH_RULES }, (_, i) => [`watch:keyword:k${i}`, { label: `k${i}`, addedAt: i }])),
+    );
     mount();
     await screen.findByText(/The watchlist is full \(100 rules/);
     expect((screen.getByRole('button', { name: 'Add' }) as HTMLButtonElement).disabled).toBe(true);
@@ -114,12 +120,25 @@ describe('the card', () => {
     firstSeenAt: 0,
     updatedAt: 0,
     listedDays: ['2026-11-20'],
-    upvoteHistory: [[Date.parse('2026-11-20T08:00:00Z'), 12], [Date.parse('2026-11-21T08:00:00Z'), 51]],
+    upvoteHistory: [
+      [Date.parse('2026-11-20T08:00:00Z'), 12],
+      [Date.parse('2026-11-21T08:00:00Z'), 51],
+    ],
     ...over,
   });
 
   it('says which watchlist rule matched, in words', () => {
-    render(<PaperCard paper={record({ watch: [{ kind: 'author', label: 'Ada Lovelace' }, { kind: 'keyword', label: 'agents' }] })} isNew={false} />);
+    render(
+      <PaperCard
+        paper={record({
+          watch: [
+            { kind: 'author', label: 'Ada Lovelace' },
+            { kind: 'keyword', label: 'agents' },
+          ],
+        })}
+        isNew={false}
+      />,
+    );
     const mark = screen.getByText('Watchlist author: Ada Lovelace').closest('.watch-marker')!;
     expect(mark.textContent).toMatch(/\(\+1\)/);
     expect(mark.getAttribute('title')).toBe('Watchlist author: Ada Lovelace; Watchlist: agents');

@@ -43,7 +43,10 @@ describe('Saved papers settings', () => {
 
   it.each([
     ['{nope', 'That file is not JSON. Nothing was imported.'],
-    [JSON.stringify({ format: EXPORT_FORMAT, version: 1, papers: [{ ...paper, id: '../x' }] }), 'That file is not a Paperboy export this version can read (papers.0.id: not an arXiv id). Nothing was imported.'],
+    [
+      JSON.stringify({ format: EXPORT_FORMAT, version: 1, papers: [{ ...paper, id: '../x' }] }),
+      'That file is not a Paperboy export this version can read (papers.0.id: not an arXiv id). Nothing was imported.',
+    ],
   ])('refuses a malformed file without sending anything (%#)', async (text, message) => {
     const send = mount({ ok: true, added: 0, saved: 0, read: 0 });
     await chooseFile(text);
@@ -76,8 +79,14 @@ describe('Saved papers settings', () => {
   });
 
   it.each([
-    [{ at: 1, localOnly: { savedIds3: 4, savedIds5: 1 } }, '5 saved papers stay on this device only: the browser’s sync storage for Paperboy is full. They are kept here, and exports include them.'],
-    [{ at: 1, localOnly: {}, error: 'MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded' }, 'Saved papers could not be copied to your browser profile (MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded). They are kept on this device; Paperboy tries again at the next save or start-up.'],
+    [
+      { at: 1, localOnly: { savedIds3: 4, savedIds5: 1 } },
+      '5 saved papers stay on this device only: the browser’s sync storage for Paperboy is full. They are kept here, and exports include them.',
+    ],
+    [
+      { at: 1, localOnly: {}, error: 'MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded' },
+      'Saved papers could not be copied to your browser profile (MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded). They are kept on this device; Paperboy tries again at the next save or start-up.',
+    ],
   ])('says plainly when saved papers cannot follow the user (%#)', async (status, message) => {
     await followStatusItem.setValue(status);
     mount({ ok: true, added: 0, saved: 0, read: 0 });
@@ -87,7 +96,9 @@ describe('Saved papers settings', () => {
   it('follows a status change while the page is open', async () => {
     mount({ ok: true, added: 0, saved: 0, read: 0 });
     await followStatusItem.setValue({ at: 1, localOnly: { savedIds0: 1 } });
-    await screen.findByText('1 saved paper stays on this device only: the browser’s sync storage for Paperboy is full. It is kept here, and exports include it.');
+    await screen.findByText(
+      '1 saved paper stays on this device only: the browser’s sync storage for Paperboy is full. It is kept here, and exports include it.',
+    );
     await followStatusItem.setValue({ at: 2, localOnly: {} });
     await waitFor(() => expect(screen.queryByText(/stays on this device only/)).toBeNull());
   });

@@ -18,7 +18,11 @@ afterEach(cleanup);
 
 async function seed({ day = '2026-11-20', sync }: { day?: string; sync?: Partial<SyncState> } = {}) {
   const db = await getDb();
-  const listed = [paper('2611.00001', { upvotes: 5, listedOn: day }), paper('2611.00002', { upvotes: 50, listedOn: day }), paper('2611.00003', { upvotes: 20, listedOn: day })];
+  const listed = [
+    paper('2611.00001', { upvotes: 5, listedOn: day }),
+    paper('2611.00002', { upvotes: 50, listedOn: day }),
+    paper('2611.00003', { upvotes: 20, listedOn: day }),
+  ];
   await storeListing(db, { key: `day:${day}`, papers: listed, fetchedAt: NOW, mode: 'merge' });
   await storeListing(db, { key: 'trending', papers: [listed[0]!, paper('2611.00009', { title: 'Trending only' })], fetchedAt: NOW, mode: 'replace' });
   await db.put('meta', { failures: 0, lastAttemptAt: NOW, lastSuccessAt: NOW, ...sync }, 'sync');
@@ -99,7 +103,9 @@ describe('popup', () => {
   });
 
   it('says new papers could not be saved when storage fails, not that the source is unreachable', async () => {
-    await seed({ sync: { error: { kind: 'storage', message: 'Could not save papers (is the disk full?): IOError', at: NOW }, failingSince: NOW, failures: 1 } });
+    await seed({
+      sync: { error: { kind: 'storage', message: 'Could not save papers (is the disk full?): IOError', at: NOW }, failingSince: NOW, failures: 1 },
+    });
     mount();
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/Could not save new papers since \d\d:\d\d .*is the disk full\?/);
@@ -121,7 +127,9 @@ describe('popup', () => {
     const db = await getDb();
     await storeListing(db, {
       key: 'trending',
-      papers: [paper('2611.00666', { title: '<img src=x onerror="window.pwned=1">', githubRepo: 'javascript:alert(1)', projectPage: 'http://insecure.example' })],
+      papers: [
+        paper('2611.00666', { title: '<img src=x onerror="window.pwned=1">', githubRepo: 'javascript:alert(1)', projectPage: 'http://insecure.example' }),
+      ],
       fetchedAt: NOW,
       mode: 'replace',
     });
@@ -129,7 +137,9 @@ describe('popup', () => {
     const article = await screen.findByRole('article');
     expect(article.querySelector('img')).toBeNull();
     expect(within(article).getByRole('heading').textContent).toContain('<img src=x onerror="window.pwned=1">');
-    const hrefs = within(article).getAllByRole('link').map((link) => link.getAttribute('href'));
+    const hrefs = within(article)
+      .getAllByRole('link')
+      .map((link) => link.getAttribute('href'));
     expect(hrefs.every((href) => href!.startsWith('https://'))).toBe(true);
     expect(within(article).queryByRole('link', { name: /Code|Project/ })).toBeNull();
   });
@@ -144,7 +154,9 @@ describe('popup', () => {
     mount();
     const article = await screen.findByRole('article');
     expect(within(article).queryByRole('link', { name: /Code|Project/ })).toBeNull();
-    const hrefs = within(article).getAllByRole('link').map((link) => new URL(link.getAttribute('href')!).hostname);
+    const hrefs = within(article)
+      .getAllByRole('link')
+      .map((link) => new URL(link.getAttribute('href')!).hostname);
     expect(hrefs.every((host) => host === 'huggingface.co' || host === 'arxiv.org')).toBe(true);
     if (shown) expect(within(article).getByText(shown)).toBeTruthy();
     else expect(article.textContent).not.toContain('evil.example');

@@ -8,7 +8,17 @@ type Listener = (message: unknown, sender: unknown) => Promise<unknown> | undefi
 
 const handlers = (markSeen: RequestHandlers['markSeen']): RequestHandlers => {
   const unused = () => Promise.reject(new Error('not in this test'));
-  return { refresh: unused, sourceChanged: unused, markRead: unused, setSaved: unused, fetchView: unused, searchRemote: unused, linkedRepos: unused, importData: unused, markSeen };
+  return {
+    refresh: unused,
+    sourceChanged: unused,
+    markRead: unused,
+    setSaved: unused,
+    fetchView: unused,
+    searchRemote: unused,
+    linkedRepos: unused,
+    importData: unused,
+    markSeen,
+  };
 };
 
 /** The listener handleRequests registers. */
@@ -75,7 +85,17 @@ describe('messages', () => {
     ['no request', undefined, ''],
   ])('refuses %s from its own page, without acting', async (_name, request, where) => {
     const acted = vi.fn(async () => ({}) as never);
-    const listener = registered({ refresh: acted, sourceChanged: acted, markRead: acted, setSaved: acted, fetchView: acted, searchRemote: acted, linkedRepos: acted, importData: acted, markSeen: acted });
+    const listener = registered({
+      refresh: acted,
+      sourceChanged: acted,
+      markRead: acted,
+      setSaved: acted,
+      fetchView: acted,
+      searchRemote: acted,
+      linkedRepos: acted,
+      importData: acted,
+      markSeen: acted,
+    });
     const response = (await listener({ paperboy: 'request', request }, OWN_PAGE)) as { paperboy: string; message: string };
     expect(response.paperboy).toBe('error');
     expect(response.message).toContain('Refused a malformed request');
@@ -103,7 +123,10 @@ describe('messages', () => {
   });
 
   it('sendRequest resolves with the background’s answer', async () => {
-    handleRequests(handlers(async ({ ids }) => ({ unseen: ids.length * 10 })), requestGuard);
+    handleRequests(
+      handlers(async ({ ids }) => ({ unseen: ids.length * 10 })),
+      requestGuard,
+    );
     await expect(sendRequest({ type: 'markSeen', ids: ['2611.00001'] })).resolves.toEqual({ unseen: 10 });
   });
 });

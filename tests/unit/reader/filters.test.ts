@@ -67,7 +67,11 @@ describe('sortPapers', () => {
 
   it.each<[string, string[], string[]]>([
     ['follows the ranking, the rest after by upvotes', ['2611.00005', '2611.00001'], ['2611.00005', '2611.00001', '2611.00003', '2611.00002', '2611.00004']],
-    ['ignores unknown and repeated ids', ['9999.00001', '2611.00004', '2611.00005', '2611.00004'], ['2611.00004', '2611.00005', '2611.00003', '2611.00002', '2611.00001']],
+    [
+      'ignores unknown and repeated ids',
+      ['9999.00001', '2611.00004', '2611.00005', '2611.00004'],
+      ['2611.00004', '2611.00005', '2611.00003', '2611.00002', '2611.00001'],
+    ],
     ['is by upvotes without a ranking', [], ['2611.00003', '2611.00002', '2611.00004', '2611.00001', '2611.00005']],
   ])('by trending %s', (_name, order, expected) => {
     expect(ids(sortPapers(papers, 'trending', order))).toEqual(expected);

@@ -49,13 +49,26 @@ describe('describeFreshness: views', () => {
     ],
     [
       'today on a Saturday, falling back to Friday',
-      { view: 'today', shownDay: '2026-11-27', count: 41, fetchedAt: at('2026-11-28T09:00:00Z'), now: at('2026-11-28T09:10:00Z'), sync: { failures: 0, lastSuccessAt: at('2026-11-28T09:00:00Z') } },
+      {
+        view: 'today',
+        shownDay: '2026-11-27',
+        count: 41,
+        fetchedAt: at('2026-11-28T09:00:00Z'),
+        now: at('2026-11-28T09:10:00Z'),
+        sync: { failures: 0, lastSuccessAt: at('2026-11-28T09:00:00Z') },
+      },
       'Today, Sat 28 Nov',
       ['No listing on weekends — showing Fri 27 Nov', '41 papers', 'Listed Fri 27 Nov — may still grow — updated 09:00', 'Last synced 09:00'],
     ],
     [
       'today on a Sunday with nothing stored',
-      { view: 'today', count: 0, fetchedAt: at('2026-11-29T09:00:00Z'), now: at('2026-11-29T09:10:00Z'), sync: { failures: 0, lastSuccessAt: at('2026-11-29T09:00:00Z') } },
+      {
+        view: 'today',
+        count: 0,
+        fetchedAt: at('2026-11-29T09:00:00Z'),
+        now: at('2026-11-29T09:10:00Z'),
+        sync: { failures: 0, lastSuccessAt: at('2026-11-29T09:00:00Z') },
+      },
       'Today, Sun 29 Nov',
       ['No listing on weekends', 'Last synced 09:00'],
     ],
@@ -84,8 +97,18 @@ describe('describeFreshness: views', () => {
       'Thu, 1 Oct 2026',
       ['13 papers', 'Stored copy from 2 Oct, 08:00 — the listing may have grown after it', 'Last synced 10:32'],
     ],
-    ['today asked for as a day', { view: 'day', requested: '2026-11-26', count: 24, fetchedAt: FETCHED }, 'Thu, 26 Nov 2026', ['24 papers', 'Still filling — updated 10:32', 'Last synced 10:32']],
-    ['an empty weekend day', { view: 'day', requested: '2026-11-22', count: 0, fetchedAt: FETCHED }, 'Sun, 22 Nov 2026', ['No listing on weekends', 'Last synced 10:32']],
+    [
+      'today asked for as a day',
+      { view: 'day', requested: '2026-11-26', count: 24, fetchedAt: FETCHED },
+      'Thu, 26 Nov 2026',
+      ['24 papers', 'Still filling — updated 10:32', 'Last synced 10:32'],
+    ],
+    [
+      'an empty weekend day',
+      { view: 'day', requested: '2026-11-22', count: 0, fetchedAt: FETCHED },
+      'Sun, 22 Nov 2026',
+      ['No listing on weekends', 'Last synced 10:32'],
+    ],
     [
       'an empty day showing an earlier one',
       { view: 'day', requested: '2026-11-22', shownDay: '2026-11-20', count: 35, fetchedAt: FETCHED },
@@ -129,7 +152,12 @@ describe('describeFreshness: views', () => {
       'Week 48, 2026 (23 – 29 Nov)',
       ['80 papers', 'Still filling — updated 10:32', 'Last synced 10:32'],
     ],
-    ['the current month', { view: 'month', requested: '2026-11', count: 400, fetchedAt: FETCHED }, 'November 2026', ['400 papers', 'Still filling — updated 10:32', 'Last synced 10:32']],
+    [
+      'the current month',
+      { view: 'month', requested: '2026-11', count: 400, fetchedAt: FETCHED },
+      'November 2026',
+      ['400 papers', 'Still filling — updated 10:32', 'Last synced 10:32'],
+    ],
     [
       'last month, recently ended',
       { view: 'month', requested: '2026-10', count: 450, fetchedAt: FETCHED },
@@ -138,7 +166,14 @@ describe('describeFreshness: views', () => {
     ],
     [
       'last month, seen from two days after it ended',
-      { view: 'month', requested: '2026-10', count: 450, fetchedAt: at('2026-11-02T10:00:00Z'), now: at('2026-11-02T10:05:00Z'), sync: { failures: 0, lastSuccessAt: at('2026-11-02T10:00:00Z') } },
+      {
+        view: 'month',
+        requested: '2026-10',
+        count: 450,
+        fetchedAt: at('2026-11-02T10:00:00Z'),
+        now: at('2026-11-02T10:05:00Z'),
+        sync: { failures: 0, lastSuccessAt: at('2026-11-02T10:00:00Z') },
+      },
       'October 2026',
       ['450 papers', 'May still grow — updated 10:00', 'Last synced 10:00'],
     ],
@@ -223,10 +258,34 @@ describe('describeFreshness: warnings', () => {
       24,
       'Rate-limited by the source until 12:30 — showing data from 10:32',
     ],
-    ['a rate limit already over', failing('rate-limited', {}, at('2026-11-26T11:55:00Z')), FETCHED, 24, 'Rate-limited by the source at 11:50 — showing data from 10:32'],
-    ['a rate limit known only from notBefore', failing('rate-limited', { notBefore: at('2026-11-26T12:15:00Z') }), FETCHED, 24, 'Rate-limited by the source until 12:15 — showing data from 10:32'],
-    ['failures since yesterday', failing('http', { failingSince: at('2026-11-25T22:00:00Z'), lastSuccessAt: at('2026-11-25T21:40:00Z') }), at('2026-11-25T21:40:00Z'), 24, 'Could not refresh since 25 Nov, 22:00 — showing data from 25 Nov, 21:40'],
-    ['a failure before anything was stored', failing('network', { lastSuccessAt: undefined }), undefined, 0, 'Could not refresh since 11:02 — nothing stored for this view yet'],
+    [
+      'a rate limit already over',
+      failing('rate-limited', {}, at('2026-11-26T11:55:00Z')),
+      FETCHED,
+      24,
+      'Rate-limited by the source at 11:50 — showing data from 10:32',
+    ],
+    [
+      'a rate limit known only from notBefore',
+      failing('rate-limited', { notBefore: at('2026-11-26T12:15:00Z') }),
+      FETCHED,
+      24,
+      'Rate-limited by the source until 12:15 — showing data from 10:32',
+    ],
+    [
+      'failures since yesterday',
+      failing('http', { failingSince: at('2026-11-25T22:00:00Z'), lastSuccessAt: at('2026-11-25T21:40:00Z') }),
+      at('2026-11-25T21:40:00Z'),
+      24,
+      'Could not refresh since 25 Nov, 22:00 — showing data from 25 Nov, 21:40',
+    ],
+    [
+      'a failure before anything was stored',
+      failing('network', { lastSuccessAt: undefined }),
+      undefined,
+      0,
+      'Could not refresh since 11:02 — nothing stored for this view yet',
+    ],
     ['this listing fetched during the failing run', failing('http'), at('2026-11-26T11:30:00Z'), 24, 'Last refresh failed at 11:50 — showing data from 11:30'],
     ['this listing fetched after the failure', failing('http'), at('2026-11-26T11:55:00Z'), 24, undefined],
     ['no failure', { failures: 0, lastSuccessAt: FETCHED, lastAttemptAt: FETCHED }, FETCHED, 24, undefined],
@@ -239,7 +298,14 @@ describe('describeFreshness: warnings', () => {
   });
 
   it.each(['day', 'week', 'month', 'trending', 'saved'] as const)('warns in the %s view too', (view) => {
-    const result = describeIn({ view, requested: view === 'week' ? '2026-W48' : view === 'month' ? '2026-11' : '2026-11-25', count: 5, fetchedAt: view === 'saved' ? undefined : FETCHED, sync: failing('http'), now: NOON });
+    const result = describeIn({
+      view,
+      requested: view === 'week' ? '2026-W48' : view === 'month' ? '2026-11' : '2026-11-25',
+      count: 5,
+      fetchedAt: view === 'saved' ? undefined : FETCHED,
+      sync: failing('http'),
+      now: NOON,
+    });
     expect(result.warning).toBe('Could not refresh since 11:02 — showing data from 10:32');
   });
 });

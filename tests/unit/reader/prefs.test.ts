@@ -24,7 +24,12 @@ describe('reader preferences', () => {
 
   // Stored as a WXT item with the same key and options would store it (it was one before): a
   // profile's preferences read the same either way, and neither side migrates the other's twice.
-  const wxtItem = () => storage.defineItem<ReaderPrefs>(READER_PREFS.key, { fallback: READER_PREFS.fallback, version: READER_PREFS.version, migrations: READER_PREFS.migrations as Record<number, (old: unknown) => unknown> });
+  const wxtItem = () =>
+    storage.defineItem<ReaderPrefs>(READER_PREFS.key, {
+      fallback: READER_PREFS.fallback,
+      version: READER_PREFS.version,
+      migrations: READER_PREFS.migrations as Record<number, (old: unknown) => unknown>,
+    });
   const chosen: ReaderPrefs = { view: 'month', sort: 'comments', trendingSort: 'stars', filters: { minUpvotes: 5 } };
 
   it('read what a WXT item wrote', async () => {

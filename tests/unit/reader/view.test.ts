@@ -38,7 +38,7 @@ describe('reader views', () => {
   });
 });
 
-describe('a view\'s period', () => {
+describe("a view's period", () => {
   it.each([
     [{ kind: 'day', day: '2026-11-27' }, { kind: 'day', value: '2026-11-27' }, 'day:2026-11-27'],
     [{ kind: 'week', week: '2026-W48' }, { kind: 'week', value: '2026-W48' }, 'week:2026-W48'],

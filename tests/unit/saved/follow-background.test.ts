@@ -50,7 +50,12 @@ describe('background: follow, import, keyboard command', () => {
 
   it('answers an import request', async () => {
     background.main();
-    await expect(sendRequest({ type: 'importData', papers: [{ ...makePaper('2611.00001'), savedAt: 5 }], savedIds: [] })).resolves.toEqual({ ok: true, added: 1, saved: 1, read: 0 });
+    await expect(sendRequest({ type: 'importData', papers: [{ ...makePaper('2611.00001'), savedAt: 5 }], savedIds: [] })).resolves.toEqual({
+      ok: true,
+      added: 1,
+      saved: 1,
+      read: 0,
+    });
     expect((await (await getDb()).get('papers', '2611.00001'))?.savedAt).toBe(5);
   });
 });

@@ -164,7 +164,7 @@ describe('saved ids follow the user', () => {
     expect((await savedMarksItem.getValue())[idA]).toBe(toSeconds(T0));
   });
 
-  it('an id in the wrong bucket does not replace this device\'s mark of it', async () => {
+  it("an id in the wrong bucket does not replace this device's mark of it", async () => {
     const db = await getDb();
     await storePapers(db, [makePaper(idOther)]);
     const { sync } = device();

@@ -72,7 +72,11 @@ describe('buckets', () => {
   it.each([
     ['garbage', 'nope', {}],
     ['an array', [1, 2], {}],
-    ['bad ids, zero, fractions and strings dropped', { '2611.01234': 5, 'javascript:x': 5, '2611.00001': 0, '2611.00002': 1.5, '2611.00003': '7' }, { '2611.01234': 5 }],
+    [
+      'bad ids, zero, fractions and strings dropped',
+      { '2611.01234': 5, 'javascript:x': 5, '2611.00001': 0, '2611.00002': 1.5, '2611.00003': '7' },
+      { '2611.01234': 5 },
+    ],
     ['removals kept', { '2611.01234': -5 }, { '2611.01234': -5 }],
   ])('sanitizes %s', (_name, value, expected) => {
     expect(sanitizeBucket(value)).toEqual(expected);
@@ -149,7 +153,11 @@ describe('compactBucket', () => {
 
   it.each([
     ['keeps a small bucket as it is', { '2611.00001': NOW, '2611.00002': -NOW }, { '2611.00001': NOW, '2611.00002': -NOW }],
-    ['drops tombstones past the TTL, never saves', { '2611.00001': NOW - TOMBSTONE_TTL_SECONDS - 5, '2611.00002': -(NOW - TOMBSTONE_TTL_SECONDS - 5) }, { '2611.00001': NOW - TOMBSTONE_TTL_SECONDS - 5 }],
+    [
+      'drops tombstones past the TTL, never saves',
+      { '2611.00001': NOW - TOMBSTONE_TTL_SECONDS - 5, '2611.00002': -(NOW - TOMBSTONE_TTL_SECONDS - 5) },
+      { '2611.00001': NOW - TOMBSTONE_TTL_SECONDS - 5 },
+    ],
   ])('%s', (_name, input, expected) => {
     expect(compactBucket(input, NOW)).toEqual({ bucket: expected, localOnly: [] });
   });

@@ -25,7 +25,10 @@ describe('the reader’s live search index', () => {
 
     await storeListing(db, {
       key: 'day:2026-11-21',
-      papers: [makePaper('2611.00200', { title: 'Latent diffusion at scale', listedOn: '2026-11-21' }), makePaper('2611.00001', { title: 'Renamed: sparse attention' })],
+      papers: [
+        makePaper('2611.00200', { title: 'Latent diffusion at scale', listedOn: '2026-11-21' }),
+        makePaper('2611.00001', { title: 'Renamed: sparse attention' }),
+      ],
       fetchedAt: T0 + 60_000,
       mode: 'merge',
     });

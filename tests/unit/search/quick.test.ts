@@ -10,9 +10,24 @@ import { makePaper } from '../../support/make-paper';
 const record = (paper: Paper): PaperRecord => ({ ...paper, firstSeenAt: 1, updatedAt: 1, listedDays: [paper.listedOn], upvoteHistory: [] });
 
 const PAPERS: Paper[] = [
-  makePaper('2611.00001', { title: 'Diffusion Models for Video Generation', authors: ['Kurt Gödel', 'Ada Lovelace'], organization: 'DeepMind', abstract: 'A large generator.' }),
-  makePaper('2611.00002', { title: 'Scaling Language Models', authors: ['Anders Ångström'], organization: 'Meta AI', abstract: 'Transformers keep improving.' }),
-  makePaper('2611.00003', { title: 'Reinforcement Learning for Reasoning', authors: ['José Łukasz'], organization: 'École Polytechnique', abstract: 'Unlike diffusion approaches.' }),
+  makePaper('2611.00001', {
+    title: 'Diffusion Models for Video Generation',
+    authors: ['Kurt Gödel', 'Ada Lovelace'],
+    organization: 'DeepMind',
+    abstract: 'A large generator.',
+  }),
+  makePaper('2611.00002', {
+    title: 'Scaling Language Models',
+    authors: ['Anders Ångström'],
+    organization: 'Meta AI',
+    abstract: 'Transformers keep improving.',
+  }),
+  makePaper('2611.00003', {
+    title: 'Reinforcement Learning for Reasoning',
+    authors: ['José Łukasz'],
+    organization: 'École Polytechnique',
+    abstract: 'Unlike diffusion approaches.',
+  }),
   makePaper('2611.00004', { title: 'Graph Neural Networks Revisited', abstract: 'A theory of message passing.' }),
 ];
 const SUMMARIES: PaperSummary[] = PAPERS.map((paper) => summaryOf(record(paper)));
@@ -41,7 +56,28 @@ describe('quick search', () => {
   });
 
   it('finds nothing the full search would not find, whatever the query', () => {
-    const vocabulary = ['diffusion', 'models', 'video', 'gödel', 'ada', 'scaling', 'language', 'meta', 'ai', 'learning', 'reasoning', 'école', 'graph', 'neural', 'the', 'for', 'mod', 'lang', 'gr', 'x'];
+    const vocabulary = [
+      'diffusion',
+      'models',
+      'video',
+      'gödel',
+      'ada',
+      'scaling',
+      'language',
+      'meta',
+      'ai',
+      'learning',
+      'reasoning',
+      'école',
+      'graph',
+      'neural',
+      'the',
+      'for',
+      'mod',
+      'lang',
+      'gr',
+      'x',
+    ];
     const index = createSearchIndex();
     index.addAll(PAPERS);
     const quick = createQuickSearch();

@@ -36,10 +36,41 @@ const marked = (segments: { text: string; match: boolean }[]) => segments.filter
 
 describe('highlight', () => {
   it.each([
-    ['Kurt Gödel', ['godel'], [{ text: 'Kurt ', match: false }, { text: 'Gödel', match: true }]],
-    ['Diffusion models', ['diffu'], [{ text: 'Diffu', match: true }, { text: 'sion models', match: false }]],
-    ['GPT-4o wins', queryTerms('gpt 4'), [{ text: 'GPT', match: true }, { text: '-', match: false }, { text: '4', match: true }, { text: 'o wins', match: false }]],
-    ['<b>diffusion</b>', ['diffusion'], [{ text: '<b>', match: false }, { text: 'diffusion', match: true }, { text: '</b>', match: false }]],
+    [
+      'Kurt Gödel',
+      ['godel'],
+      [
+        { text: 'Kurt ', match: false },
+        { text: 'Gödel', match: true },
+      ],
+    ],
+    [
+      'Diffusion models',
+      ['diffu'],
+      [
+        { text: 'Diffu', match: true },
+        { text: 'sion models', match: false },
+      ],
+    ],
+    [
+      'GPT-4o wins',
+      queryTerms('gpt 4'),
+      [
+        { text: 'GPT', match: true },
+        { text: '-', match: false },
+        { text: '4', match: true },
+        { text: 'o wins', match: false },
+      ],
+    ],
+    [
+      '<b>diffusion</b>',
+      ['diffusion'],
+      [
+        { text: '<b>', match: false },
+        { text: 'diffusion', match: true },
+        { text: '</b>', match: false },
+      ],
+    ],
     ['no match here', ['diffusion'], [{ text: 'no match here', match: false }]],
     ['no terms', [], [{ text: 'no terms', match: false }]],
     ['', ['x'], []],
@@ -65,8 +96,38 @@ describe('highlight', () => {
 
   it('always gives back the original text exactly', () => {
     const pieces = [
-      'Gödel', 'Go\u0308del', 'ß', 'İ', 'ΟΔΟΣ', 'ς', 'e\u0301', '\u0301', '🚀', '👩‍👩‍👧', '\u200d', '\ufe0f', '\ud83d', '\udc00',
-      'מודל', 'نموذج', '\u202e', '<mark>', '</script>', '&amp;', '"', ' ', '  ', '\n', '-', '.', 'DIFFUSION', 'diffusion', 'x', '42', '東京', 'Ångström',
+      'Gödel',
+      'Go\u0308del',
+      'ß',
+      'İ',
+      'ΟΔΟΣ',
+      'ς',
+      'e\u0301',
+      '\u0301',
+      '🚀',
+      '👩‍👩‍👧',
+      '\u200d',
+      '\ufe0f',
+      '\ud83d',
+      '\udc00',
+      'מודל',
+      'نموذج',
+      '\u202e',
+      '<mark>',
+      '</script>',
+      '&amp;',
+      '"',
+      ' ',
+      '  ',
+      '\n',
+      '-',
+      '.',
+      'DIFFUSION',
+      'diffusion',
+      'x',
+      '42',
+      '東京',
+      'Ångström',
     ];
     const termSets = [['godel'], ['diff', 'x'], ['ss', 'i'], ['οδοσ'], ['e'], ['מודל', 'نموذج'], ['42', 'angstrom', 'mark'], ['東'], []];
     let seed = 7;

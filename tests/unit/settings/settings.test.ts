@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
-import {
-  RULED_SETTINGS,
-  checkSource,
-  permissionPatternFor,
-  readChecked,
-  sourceSetting,
-  type RuledSetting,
-  type RuledSettingName,
-} from '@/lib/settings/items';
+import { RULED_SETTINGS, checkSource, permissionPatternFor, readChecked, sourceSetting, type RuledSetting, type RuledSettingName } from '@/lib/settings/items';
 import { DEFAULT_SOURCE } from '@/lib/settings/defaults';
 
 describe('checkSource', () => {

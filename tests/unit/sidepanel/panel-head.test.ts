@@ -36,7 +36,14 @@ async function open(prefs: ReaderPrefs) {
   const shown: { ids: string[]; unread: number; total: number; matching: number; organizations: number }[] = [];
   const stop = effect(() => {
     const ids = state.visible.value.map((paper) => paper.id);
-    if (ids.length > 0) shown.push({ ids, unread: state.unreadCount.value, total: state.total.value, matching: state.matching.value, organizations: state.organizations.value.length });
+    if (ids.length > 0)
+      shown.push({
+        ids,
+        unread: state.unreadCount.value,
+        total: state.total.value,
+        matching: state.matching.value,
+        organizations: state.organizations.value.length,
+      });
   });
   await state.start();
   stop();
@@ -47,7 +54,18 @@ describe('opening a month', () => {
   it('shows the head first (its first cards, the counts of the whole month), then the whole month', async () => {
     await seedMonth();
     const shown = await open({ ...DEFAULT_READER_PREFS, view: 'month' });
-    const byUpvotes = ['2611.00007', '2611.00004', '2611.00001', '2611.00008', '2611.00005', '2611.00002', '2611.00009', '2611.00006', '2611.00003', '2611.00000'];
+    const byUpvotes = [
+      '2611.00007',
+      '2611.00004',
+      '2611.00001',
+      '2611.00008',
+      '2611.00005',
+      '2611.00002',
+      '2611.00009',
+      '2611.00006',
+      '2611.00003',
+      '2611.00000',
+    ];
     expect(shown[0]).toEqual({ ids: byUpvotes.slice(0, HEAD_SIZE), unread: 8, total: 10, matching: 10, organizations: 0 });
     expect(shown.at(-1)).toEqual({ ids: byUpvotes, unread: 8, total: 10, matching: 10, organizations: 2 });
   });

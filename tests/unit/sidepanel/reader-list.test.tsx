@@ -44,7 +44,9 @@ class FakeObserver {
     FakeObserver.all.delete(this);
   }
   private report() {
-    const entries = [...this.targets].filter((target) => target.isConnected).map((target) => ({ target, isIntersecting: FakeObserver.inView }) as IntersectionObserverEntry);
+    const entries = [...this.targets]
+      .filter((target) => target.isConnected)
+      .map((target) => ({ target, isIntersecting: FakeObserver.inView }) as IntersectionObserverEntry);
     if (entries.length > 0) this.callback(entries, this as unknown as IntersectionObserver);
   }
 }

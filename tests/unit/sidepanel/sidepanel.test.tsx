@@ -56,7 +56,15 @@ function fakeBackground(db: PaperboyDb, onFetchView?: (key: string) => Promise<v
   return { requests, send: send as never };
 }
 
-async function mount({ prefs = DEFAULT_READER_PREFS, onFetchView, search }: { prefs?: ReaderPrefs; onFetchView?: (key: string) => Promise<void>; search?: LiveSearch } = {}) {
+async function mount({
+  prefs = DEFAULT_READER_PREFS,
+  onFetchView,
+  search,
+}: {
+  prefs?: ReaderPrefs;
+  onFetchView?: (key: string) => Promise<void>;
+  search?: LiveSearch;
+} = {}) {
   const db = await getDb();
   const { requests, send } = fakeBackground(db, onFetchView);
   let listener: ((notice: Broadcast) => void) | undefined;
@@ -82,7 +90,13 @@ async function seedFriday(db?: PaperboyDb) {
     papers: [
       paper('2611.00001', { title: 'Gödel Machines Revisited', upvotes: 5, organization: 'ACME Research', publishedAt: '2026-11-19T12:00:00.000Z' }),
       paper('2611.00002', { title: 'Scaling Diffusion Transformers', upvotes: 50, githubRepo: undefined, organization: 'Open Lab' }),
-      paper('2611.00003', { title: 'A Survey of Agents', upvotes: 20, projectPage: undefined, organization: 'ACME Research', publishedAt: '2026-11-19T00:00:00.000Z' }),
+      paper('2611.00003', {
+        title: 'A Survey of Agents',
+        upvotes: 20,
+        projectPage: undefined,
+        organization: 'ACME Research',
+        publishedAt: '2026-11-19T00:00:00.000Z',
+      }),
     ],
     fetchedAt: NOW,
     mode: 'merge',
@@ -110,7 +124,11 @@ describe('side panel reader', () => {
     expect(abstract.className).toContain('clamped');
     fireEvent.click(within(card).getByRole('button', { name: 'Show more' }));
     expect(abstract.className).not.toContain('clamped');
-    expect(within(card).getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual([
+    expect(
+      within(card)
+        .getAllByRole('link')
+        .map((link) => link.getAttribute('href')),
+    ).toEqual([
       'https://huggingface.co/papers/2611.00001',
       'https://arxiv.org/abs/2611.00001',
       'https://arxiv.org/pdf/2611.00001',
@@ -127,7 +145,13 @@ describe('side panel reader', () => {
     await db.put('meta', { failures: 0, lastAttemptAt: NOW - 3_600_000, lastSuccessAt: NOW - 3_600_000 }, 'sync');
     // Storage full: the sync's outcome reached storage.session, not IndexedDB.
     const message = 'The browser has no room left for papers, even after removing the oldest days';
-    await publishUnsavedState({ failures: 1, lastAttemptAt: NOW, lastSuccessAt: NOW - 3_600_000, failingSince: NOW, error: { kind: 'storage', message, at: NOW } });
+    await publishUnsavedState({
+      failures: 1,
+      lastAttemptAt: NOW,
+      lastSuccessAt: NOW - 3_600_000,
+      failingSince: NOW,
+      error: { kind: 'storage', message, at: NOW },
+    });
     await mount();
     await waitFor(() => expect(screen.getByText(new RegExp(`^Could not save new papers since .*\\(${message}\\)`))).toBeTruthy());
   });
@@ -139,7 +163,12 @@ describe('side panel reader', () => {
     const { notify } = await mount();
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(3));
     expect(screen.queryByText('NEW')).toBeNull();
-    await storeListing(db, { key: dayKey('2026-11-20'), papers: [paper('2611.00004', { upvotes: 99 }), paper('2611.00005')], fetchedAt: NOW + 1, mode: 'merge' });
+    await storeListing(db, {
+      key: dayKey('2026-11-20'),
+      papers: [paper('2611.00004', { upvotes: 99 }), paper('2611.00005')],
+      fetchedAt: NOW + 1,
+      mode: 'merge',
+    });
     notify({ type: 'syncFinished', outcome: { ran: true, state: { failures: 0 } } });
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(5));
     expect(screen.getAllByText('NEW')).toHaveLength(2);
@@ -151,7 +180,13 @@ describe('side panel reader', () => {
     const { requests, db } = await mount({
       onFetchView: async (key) => {
         await new Promise<void>((resolve) => (release = resolve));
-        await storeListing(db, { key: key as `day:${string}`, papers: [paper('2611.00077', { title: 'From the previous day', listedOn: '2026-11-19' })], fetchedAt: NOW, mode: 'merge', markNew: false });
+        await storeListing(db, {
+          key: key as `day:${string}`,
+          papers: [paper('2611.00077', { title: 'From the previous day', listedOn: '2026-11-19' })],
+          fetchedAt: NOW,
+          mode: 'merge',
+          markNew: false,
+        });
       },
     });
     await screen.findAllByRole('article');
@@ -202,7 +237,13 @@ describe('side panel reader', () => {
   it('while the index is built, shows title and author matches and says the abstracts are still coming', async () => {
     await seedFriday();
     const answers: ((ids: string[]) => void)[] = [];
-    const search = { ready: false, search: () => new Promise<string[]>((resolve) => answers.push(resolve)), warm: () => undefined, refresh: async () => undefined, remove: () => undefined };
+    const search = {
+      ready: false,
+      search: () => new Promise<string[]>((resolve) => answers.push(resolve)),
+      warm: () => undefined,
+      refresh: async () => undefined,
+      remove: () => undefined,
+    };
     await mount({ search: search as unknown as LiveSearch });
     await screen.findAllByRole('article');
     fireEvent.input(screen.getByLabelText('Search papers'), { target: { value: 'agents' } });
@@ -240,7 +281,12 @@ describe('side panel reader', () => {
   it('keeps HF trending order in the Trending view, whatever the other views are sorted by', async () => {
     const db = await getDb();
     await seedFriday(db);
-    await storeListing(db, { key: 'trending', papers: [paper('2611.00001', { upvotes: 5 }), paper('2611.00003', { upvotes: 20 }), paper('2611.00002', { upvotes: 50 })], fetchedAt: NOW, mode: 'replace' });
+    await storeListing(db, {
+      key: 'trending',
+      papers: [paper('2611.00001', { upvotes: 5 }), paper('2611.00003', { upvotes: 20 }), paper('2611.00002', { upvotes: 50 })],
+      fetchedAt: NOW,
+      mode: 'replace',
+    });
     await mount();
     await screen.findAllByRole('article');
     const ids = () => screen.getAllByRole('article').map((article) => article.dataset.paperId);
@@ -275,7 +321,7 @@ describe('side panel reader', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Mark all read' }));
     await waitFor(() => expect(screen.getByText('0 unread')).toBeTruthy());
 
-    fireEvent.click(screen.getByRole('button', { name: 'Saved' , pressed: false }));
+    fireEvent.click(screen.getByRole('button', { name: 'Saved', pressed: false }));
     await waitFor(() => expect(titles()).toEqual(['A Survey of Agents']));
   });
 

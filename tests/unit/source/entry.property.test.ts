@@ -120,7 +120,9 @@ const builtEntry = paperRecord.chain((paper) =>
 /** An entry from the project's own generator (the fixtures' and the fake API's), any day and seed. */
 const generatedEntry = fc
   .record({
-    day: fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
+    day: fc
+      .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((date) => date.toISOString().slice(0, 10)),
     index: fc.nat({ max: 3199 }),
     seed: fc.nat(),
   })
@@ -184,7 +186,16 @@ const RUNS = { numRuns: 150 };
 describe('parseEntry / parseEntries on arbitrary input (properties)', () => {
   it('never throw on any value, and answer either a paper or a problem', () => {
     const anyValue = fc.oneof(
-      fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withBoxedValues: true }),
+      fc.anything({
+        withNullPrototype: true,
+        withBigInt: true,
+        withDate: true,
+        withMap: true,
+        withSet: true,
+        withTypedArray: true,
+        withSparseArray: true,
+        withBoxedValues: true,
+      }),
       fc.jsonValue(),
       fc.record({ paper: fc.anything() }),
     );
@@ -217,10 +228,12 @@ describe('parseEntry / parseEntries on arbitrary input (properties)', () => {
         const result = parseEntries(entries, AT_NOW);
         expect(result.papers.length + result.skipped).toBe(entries.length);
         expect(result.problems.length).toBe(Math.min(result.skipped, 5));
-        expect(result.partialIds).toEqual(entries.flatMap((raw) => {
-          const { paper, partial } = parseEntry(raw, 0, AT_NOW);
-          return partial ? [paper!.id] : [];
-        }));
+        expect(result.partialIds).toEqual(
+          entries.flatMap((raw) => {
+            const { paper, partial } = parseEntry(raw, 0, AT_NOW);
+            return partial ? [paper!.id] : [];
+          }),
+        );
         // The accepted ones are exactly the entries parseEntry accepts, in order.
         expect(result.papers).toEqual(entries.flatMap((raw) => parseEntry(raw, 0, AT_NOW).paper ?? []));
       }),
@@ -345,12 +358,21 @@ describe('parseEntry on well-formed entries (properties)', () => {
 
 const FIXTURES = join(__dirname, '../../fixtures');
 const SHARED = join(__dirname, '../../../../shared/fixtures/hf-api');
-const jsonFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.json')).map((name) => join(dir, name)) : []);
+const jsonFiles = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => join(dir, name))
+    : [];
 const capturedEntries = [...jsonFiles(FIXTURES), ...jsonFiles(SHARED)].flatMap((file) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, Json>[]);
 
 /** One field anywhere in the entry, but not the paper itself, its id or its title, deleted, nulled or given any JSON. */
 const oneFieldChanged = fc
-  .tuple(fc.constantFrom(...capturedEntries), fc.nat(), fc.oneof(fc.constant<'delete'>('delete'), fc.constant(null), fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>))
+  .tuple(
+    fc.constantFrom(...capturedEntries),
+    fc.nat(),
+    fc.oneof(fc.constant<'delete'>('delete'), fc.constant(null), fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>),
+  )
   .map(([entry, at, change]) => {
     const raw = structuredClone(entry) as Record<string, any>;
     const paths = pathsOf(raw).filter((path) => !['paper', 'paper.id', 'paper.title'].includes(path.join('.')));
@@ -375,7 +397,8 @@ describe('real captured entries with one field changed (properties)', () => {
         const source = entry.paper as Record<string, string>;
         const day = dayOfIso(source.submittedOnDailyAt!)!;
         // A new value for the listing time that is itself a day after tomorrow is refused, rightly.
-        const newDay = path === 'paper.submittedOnDailyAt' && typeof raw.paper.submittedOnDailyAt === 'string' ? dayOfIso(raw.paper.submittedOnDailyAt) : undefined;
+        const newDay =
+          path === 'paper.submittedOnDailyAt' && typeof raw.paper.submittedOnDailyAt === 'string' ? dayOfIso(raw.paper.submittedOnDailyAt) : undefined;
         fc.pre(newDay === undefined || newDay <= addDays(utcDay(NOW), 1));
         const { paper, problem } = parseEntry(raw, 0, { day, now: NOW });
         expect(problem).toBeUndefined();

@@ -54,7 +54,13 @@ describe('parseLinkedRepos', () => {
   it.each([
     ['an item that is not an object', ['x', null, 3]],
     ['an item without an id', [{ likes: 3 }]],
-    ['an item with an unsafe id', [{ id: '../../x', likes: 3 }, { id: 'javascript:alert(1)/x', likes: 9 }]],
+    [
+      'an item with an unsafe id',
+      [
+        { id: '../../x', likes: 3 },
+        { id: 'javascript:alert(1)/x', likes: 9 },
+      ],
+    ],
   ])('skips %s, not the lot', (_name, bad) => {
     const parsed = parseLinkedRepos({ models: [...bad, model('ok/model', 1)] });
     expect(parsed?.models.map((repo) => repo.id)).toEqual(['ok/model']);

@@ -47,7 +47,14 @@ describe('merging a fetched paper with the stored one', () => {
 
   it.each([
     ['the same count', 10, [[T0, 10]]],
-    ['a new count', 12, [[T0, 10], [T0 + HOUR, 12]]],
+    [
+      'a new count',
+      12,
+      [
+        [T0, 10],
+        [T0 + HOUR, 12],
+      ],
+    ],
   ] as const)('samples upvotes only when they change: %s', (_name, upvotes, history) => {
     const merged = mergeFetched(stored(), fetched({ upvotes }), { key: DAY, fetchedAt: T0 + HOUR });
     expect(merged.upvotes).toBe(upvotes);
@@ -58,14 +65,20 @@ describe('merging a fetched paper with the stored one', () => {
 
   it('keeps the last 64 samples of upvotes', () => {
     const history = Array.from({ length: 64 }, (_, i) => [T0 + i, i] as [number, number]);
-    const merged = mergeFetched(stored({ upvotes: 63, upvoteHistory: history, updatedAt: T0 + 63 }), fetched({ upvotes: 100 }), { key: DAY, fetchedAt: T0 + HOUR });
+    const merged = mergeFetched(stored({ upvotes: 63, upvoteHistory: history, updatedAt: T0 + 63 }), fetched({ upvotes: 100 }), {
+      key: DAY,
+      fetchedAt: T0 + HOUR,
+    });
     expect(merged.upvoteHistory).toHaveLength(64);
     expect(merged.upvoteHistory[0]).toEqual([T0 + 1, 1]);
     expect(merged.upvoteHistory.at(-1)).toEqual([T0 + HOUR, 100]);
   });
 
   it('never rolls counts back from an answer older than what is stored, but notes its listing day', () => {
-    const merged = mergeFetched(stored({ upvotes: 20, updatedAt: T0 + HOUR }), fetched({ upvotes: 3, listedOn: '2026-11-19' }), { key: 'day:2026-11-19', fetchedAt: T0 });
+    const merged = mergeFetched(stored({ upvotes: 20, updatedAt: T0 + HOUR }), fetched({ upvotes: 3, listedOn: '2026-11-19' }), {
+      key: 'day:2026-11-19',
+      fetchedAt: T0,
+    });
     expect(merged.upvotes).toBe(20);
     expect(merged.updatedAt).toBe(T0 + HOUR);
     expect(merged.listedDays).toEqual(['2026-11-19', '2026-11-20']);

@@ -25,7 +25,10 @@ afterEach(() => db.close());
 async function seedDays(count = 10) {
   for (let i = 0; i < count; i++) {
     const day = addDays('2026-10-01', i);
-    const papers = [makePaper(`2610.${String(i * 2).padStart(5, '0')}`, { listedOn: day }), makePaper(`2610.${String(i * 2 + 1).padStart(5, '0')}`, { listedOn: day })];
+    const papers = [
+      makePaper(`2610.${String(i * 2).padStart(5, '0')}`, { listedOn: day }),
+      makePaper(`2610.${String(i * 2 + 1).padStart(5, '0')}`, { listedOn: day }),
+    ];
     await storeListing(db, { key: dayKey(day), papers, fetchedAt: NOW, mode: 'merge' });
   }
 }
@@ -45,7 +48,11 @@ describe('isQuotaError', () => {
 describe('pruneBefore', () => {
   it('drops old listings and old papers no listing holds any more (a replaced search answer), keeping saved and still-listed ones', async () => {
     await seedDays(2); // 1 and 2 October
-    const oldResults = [makePaper('2609.00001', { listedOn: '2026-09-10' }), makePaper('2609.00002', { listedOn: '2026-09-11' }), makePaper('2611.00077', { listedOn: '2026-11-19' })];
+    const oldResults = [
+      makePaper('2609.00001', { listedOn: '2026-09-10' }),
+      makePaper('2609.00002', { listedOn: '2026-09-11' }),
+      makePaper('2611.00077', { listedOn: '2026-11-19' }),
+    ];
     await storeListing(db, { key: 'search', papers: oldResults, fetchedAt: NOW, mode: 'replace', markNew: false });
     await setSaved(db, '2609.00002', true, NOW);
     // The next search replaces the answer: its papers are held by no listing now.
@@ -225,7 +232,12 @@ describe('coming back online', () => {
     const fake = await startFakeHf({ days: loadRecordedDays() });
     try {
       let online = false;
-      const engine = createSyncEngine({ db: async () => db, source: async () => fake.url, now: () => NOW, client: { isOnline: () => online, fetch: (...args) => (online ? fetch(...args) : Promise.reject(new TypeError('offline'))) } });
+      const engine = createSyncEngine({
+        db: async () => db,
+        source: async () => fake.url,
+        now: () => NOW,
+        client: { isOnline: () => online, fetch: (...args) => (online ? fetch(...args) : Promise.reject(new TypeError('offline'))) },
+      });
       expect((await engine.sync('alarm')).state.error?.kind).toBe('offline');
       expect((await engine.sync('alarm')).ran).toBe(false);
       online = true;

@@ -26,10 +26,13 @@ function summaries(count: number): PaperSummary[] {
 }
 
 describe('view heads', () => {
-  it.each(HEAD_SORTS.flatMap((sort) => [0, 1, 5, 6, 300].map((count) => [sort, count] as const)))('the head of %s over %i papers is the sorted list cut', (sort, count) => {
-    const list = summaries(count);
-    expect(headOf('month:2026-11', list, 6).top[sort]).toEqual(sortPapers(list, sort).slice(0, 6));
-  });
+  it.each(HEAD_SORTS.flatMap((sort) => [0, 1, 5, 6, 300].map((count) => [sort, count] as const)))(
+    'the head of %s over %i papers is the sorted list cut',
+    (sort, count) => {
+      const list = summaries(count);
+      expect(headOf('month:2026-11', list, 6).top[sort]).toEqual(sortPapers(list, sort).slice(0, 6));
+    },
+  );
 
   it('counts the papers and the unread ones', () => {
     const list = summaries(40);

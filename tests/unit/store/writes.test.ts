@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { PAPER_STORES } from '@/lib/store/schema';
-import { countUnseen, getListingSummaries, getSavedSummaries, getUnseenSummaries, getPapersUpdatedAfter, getListing, getSavedPapers, getListingPapers, latestListedDay } from '@/lib/store/reads';
+import {
+  countUnseen,
+  getListingSummaries,
+  getSavedSummaries,
+  getUnseenSummaries,
+  getPapersUpdatedAfter,
+  getListing,
+  getSavedPapers,
+  getListingPapers,
+  latestListedDay,
+} from '@/lib/store/reads';
 import { deleteUnlistedPapers, putPapers, setRead, setSaved, markSeen, storeListing } from '@/lib/store/writes';
 import { openPaperboyDb } from '@/lib/store/connection';
 import type { Paper } from '@/lib/source/entry';
@@ -23,7 +33,12 @@ describe('the writers', () => {
 
   it('keeps a summary of every paper in step with its marks, and reads a month of them in listing order', async () => {
     const db = await openPaperboyDb();
-    await storeListing(db, { key: 'month:2026-11', papers: [paper('2611.00002', { listedOn: '2026-11-03' }), paper('2611.00001', { listedOn: '2026-11-20' })], fetchedAt: T0, mode: 'merge' });
+    await storeListing(db, {
+      key: 'month:2026-11',
+      papers: [paper('2611.00002', { listedOn: '2026-11-03' }), paper('2611.00001', { listedOn: '2026-11-20' })],
+      fetchedAt: T0,
+      mode: 'merge',
+    });
     // A paper the source lists under another month is still read, by id.
     await storeListing(db, { key: 'month:2026-11', papers: [paper('2611.00003', { listedOn: '2026-10-31' })], fetchedAt: T0 + 1, mode: 'merge' });
     await storeListing(db, { key: 'day:2026-12-01', papers: [paper('2612.00001', { listedOn: '2026-12-01' })], fetchedAt: T0 + 2, mode: 'merge' });
@@ -80,7 +95,15 @@ describe('the writers', () => {
     expect(newIds).toEqual(['2611.00003']);
     expect((await getListing(db, 'day:2026-11-20'))!.ids).toEqual(['2611.00003', '2611.00001', '2611.00002']);
     const first = await db.get('papers', '2611.00001');
-    expect(first).toMatchObject({ upvotes: 9, firstSeenAt: T0, updatedAt: later, upvoteHistory: [[T0, 1], [later, 9]] });
+    expect(first).toMatchObject({
+      upvotes: 9,
+      firstSeenAt: T0,
+      updatedAt: later,
+      upvoteHistory: [
+        [T0, 1],
+        [later, 9],
+      ],
+    });
   });
 
   it('never rolls counts back from an answer older than what is stored', async () => {
@@ -92,7 +115,12 @@ describe('the writers', () => {
 
   it('keeps fields the source stopped sending', async () => {
     const db = await openPaperboyDb();
-    await storeListing(db, { key: 'trending', papers: [paper('2611.00001', { githubRepo: 'https://github.com/a/b', aiSummary: 'S' })], fetchedAt: T0, mode: 'replace' });
+    await storeListing(db, {
+      key: 'trending',
+      papers: [paper('2611.00001', { githubRepo: 'https://github.com/a/b', aiSummary: 'S' })],
+      fetchedAt: T0,
+      mode: 'replace',
+    });
     await storeListing(db, { key: 'trending', papers: [paper('2611.00001')], fetchedAt: T0 + 1, mode: 'replace' });
     expect(await db.get('papers', '2611.00001')).toMatchObject({ githubRepo: 'https://github.com/a/b', aiSummary: 'S' });
   });
@@ -147,7 +175,13 @@ describe('the writers', () => {
 
   it('stores papers fetched on request without calling them new', async () => {
     const db = await openPaperboyDb();
-    const newIds = await storeListing(db, { key: 'day:2026-09-01', papers: [paper('2609.00001', { listedOn: '2026-09-01' })], fetchedAt: T0, mode: 'merge', markNew: false });
+    const newIds = await storeListing(db, {
+      key: 'day:2026-09-01',
+      papers: [paper('2609.00001', { listedOn: '2026-09-01' })],
+      fetchedAt: T0,
+      mode: 'merge',
+      markNew: false,
+    });
     expect(newIds).toEqual(['2609.00001']);
     expect(await countUnseen(db)).toBe(0);
   });

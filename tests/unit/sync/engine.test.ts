@@ -202,7 +202,9 @@ describe('sync engine', () => {
   it('costs a few requests, not hundreds, when the source answers the same full page to every page', async () => {
     const page = makeDay('2026-11-20', 100, { seed: 1 });
     const fetch = vi.fn(async () => new Response(JSON.stringify(page)));
-    const outcome = await createSyncEngine({ db: async () => db, source: async () => fake.url, now: () => clock, random: () => 0.5, client: { fetch } }).sync('install');
+    const outcome = await createSyncEngine({ db: async () => db, source: async () => fake.url, now: () => clock, random: () => 0.5, client: { fetch } }).sync(
+      'install',
+    );
     expect(outcome.state.error).toBeUndefined();
     // Today and the previous day: a page and the repeat that brings nothing new; trending: one page.
     expect(fetch).toHaveBeenCalledTimes(5);
@@ -219,7 +221,9 @@ describe('sync engine', () => {
       const size = day === '2026-11-20' ? 100 : 20;
       return new Response(JSON.stringify(Array.from({ length: size }, (_, index) => makeEntry({ id: paperId(day, page * 100 + index), day }))));
     });
-    const outcome = await createSyncEngine({ db: async () => db, source: async () => fake.url, now: () => clock, random: () => 0.5, client: { fetch } }).sync('manual');
+    const outcome = await createSyncEngine({ db: async () => db, source: async () => fake.url, now: () => clock, random: () => 0.5, client: { fetch } }).sync(
+      'manual',
+    );
     expect(fetch.mock.calls.length).toBeLessThanOrEqual(Math.ceil(SYNC_DEADLINE_MS / 40_000));
     expect(outcome.state.error).toMatchObject({ kind: 'timeout', message: expect.stringMatching(/ran out of time/) });
   });

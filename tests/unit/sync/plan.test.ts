@@ -23,12 +23,18 @@ describe('planFollowUps', () => {
   const base = { today: '2026-11-26', now: NOW, force: false };
 
   it('costs nothing more than today when the slow lists are fresh', () => {
-    const stored = listings([['day:2026-11-25', fresh], ['trending', fresh]]);
+    const stored = listings([
+      ['day:2026-11-25', fresh],
+      ['trending', fresh],
+    ]);
     expect(planFollowUps({ ...base, todayHasPapers: true, listings: stored })).toEqual([]);
   });
 
   it('refreshes one stale list per scheduled sync: the previous listing day, then trending', () => {
-    const stored = listings([['day:2026-11-25', stale], ['trending', stale]]);
+    const stored = listings([
+      ['day:2026-11-25', stale],
+      ['trending', stale],
+    ]);
     expect(planFollowUps({ ...base, todayHasPapers: true, listings: stored })).toEqual([{ kind: 'day', day: '2026-11-25' }]);
     stored.set('day:2026-11-25', { fetchedAt: NOW, size: 20 });
     expect(planFollowUps({ ...base, todayHasPapers: true, listings: stored })).toEqual([{ kind: 'trending' }]);
@@ -44,23 +50,33 @@ describe('planFollowUps', () => {
   });
 
   it('refreshes the latest day on the slow cadence while today is still empty', () => {
-    const withFresh = listings([['day:2026-11-25', fresh], ['day:2026-11-26', { fetchedAt: NOW, size: 0 }], ['trending', fresh]]);
+    const withFresh = listings([
+      ['day:2026-11-25', fresh],
+      ['day:2026-11-26', { fetchedAt: NOW, size: 0 }],
+      ['trending', fresh],
+    ]);
     expect(planFollowUps({ ...base, todayHasPapers: false, listings: withFresh })).toEqual([]);
-    const withStale = listings([['day:2026-11-25', stale], ['trending', fresh]]);
+    const withStale = listings([
+      ['day:2026-11-25', stale],
+      ['trending', fresh],
+    ]);
     expect(planFollowUps({ ...base, todayHasPapers: false, listings: withStale })).toEqual([{ kind: 'latest' }]);
   });
 
   it('does not refresh a day that has settled (more than two weeks old)', () => {
-    const old = listings([['day:2026-11-01', stale], ['trending', fresh]]);
+    const old = listings([
+      ['day:2026-11-01', stale],
+      ['trending', fresh],
+    ]);
     expect(planFollowUps({ ...base, todayHasPapers: true, listings: old })).toEqual([]);
   });
 
   it('refreshes everything when the user asks', () => {
-    const stored = listings([['day:2026-11-25', fresh], ['trending', fresh]]);
-    expect(planFollowUps({ ...base, force: true, todayHasPapers: true, listings: stored })).toEqual([
-      { kind: 'day', day: '2026-11-25' },
-      { kind: 'trending' },
+    const stored = listings([
+      ['day:2026-11-25', fresh],
+      ['trending', fresh],
     ]);
+    expect(planFollowUps({ ...base, force: true, todayHasPapers: true, listings: stored })).toEqual([{ kind: 'day', day: '2026-11-25' }, { kind: 'trending' }]);
   });
 });
 
@@ -89,7 +105,9 @@ describe('listingRequests', () => {
       const page = Number(url.searchParams.get('p'));
       const count = Math.max(0, Math.min(limit, size - page * limit));
       // Each entry a paper of its own: a page that brings nothing new ends the paging.
-      const entries = Array.from({ length: count }, (_, i) => ({ paper: { id: `2611.${String(page * limit + i).padStart(5, '0')}`, title: `Paper ${page * limit + i}` } }));
+      const entries = Array.from({ length: count }, (_, i) => ({
+        paper: { id: `2611.${String(page * limit + i).padStart(5, '0')}`, title: `Paper ${page * limit + i}` },
+      }));
       return new Response(JSON.stringify(entries));
     };
     return { fetch: fetch as typeof globalThis.fetch, requests: () => requests };

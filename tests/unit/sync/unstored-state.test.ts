@@ -17,7 +17,12 @@ let db: PaperboyDb;
 
 beforeEach(async () => {
   db = await openPaperboyDb(`unsaved-${Math.random()}`);
-  await storeListing(db, { key: dayKey('2026-11-20'), papers: [makePaper('2611.00001', { listedOn: '2026-11-20' })], fetchedAt: NOW - 3_600_000, mode: 'merge' });
+  await storeListing(db, {
+    key: dayKey('2026-11-20'),
+    papers: [makePaper('2611.00001', { listedOn: '2026-11-20' })],
+    fetchedAt: NOW - 3_600_000,
+    mode: 'merge',
+  });
   await db.put('meta', STORED, 'sync');
 });
 afterEach(() => db.close());
@@ -41,8 +46,9 @@ describe('a sync outcome the database could not take', () => {
   it('reads the home whole even when session storage answers after the database (one transaction, not ended early)', async () => {
     await publishUnsavedState(UNSAVED);
     const get = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
-    vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementation(((keys: never) =>
-      new Promise((resolve) => setTimeout(() => resolve(get(keys)), 20))) as never);
+    vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementation(
+      ((keys: never) => new Promise((resolve) => setTimeout(() => resolve(get(keys)), 20))) as never,
+    );
     const home = await loadHome(db, NOW);
     expect(home.latest.papers.map((paper) => paper.id)).toEqual(['2611.00001']);
     expect(home.sync).toEqual(UNSAVED);

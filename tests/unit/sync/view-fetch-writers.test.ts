@@ -59,13 +59,18 @@ describe('summaries and listing views follow every writer', () => {
     await storeListing(db, { key: KEY, papers: [makePaper('2611.00003', { listedOn: '2026-11-19' })], fetchedAt: T0, mode: 'merge' });
     await setRead(db, ['2611.00003'], true, T0 + 1);
     expect((await summaryIn(KEY, '2611.00003'))?.readAt).toBe(T0 + 1);
-    expect((await summaryIn('month:2026-11', '2611.00003'))).toBeUndefined();
+    expect(await summaryIn('month:2026-11', '2611.00003')).toBeUndefined();
   });
 
   it("new upvotes from the paper's own day show in a month view that held it from the month before", async () => {
     const db = await getDb();
     await storeListing(db, { key: 'month:2026-11', papers: [makePaper('2610.00004', { listedOn: '2026-10-31', upvotes: 3 })], fetchedAt: T0, mode: 'replace' });
-    await storeListing(db, { key: 'day:2026-10-31', papers: [makePaper('2610.00004', { listedOn: '2026-10-31', upvotes: 9 })], fetchedAt: T0 + 1, mode: 'merge' });
+    await storeListing(db, {
+      key: 'day:2026-10-31',
+      papers: [makePaper('2610.00004', { listedOn: '2026-10-31', upvotes: 9 })],
+      fetchedAt: T0 + 1,
+      mode: 'merge',
+    });
     expect((await summaryIn('month:2026-11', '2610.00004'))?.upvotes).toBe(9);
     expect((await summaryIn('day:2026-10-31', '2610.00004'))?.upvotes).toBe(9);
   });

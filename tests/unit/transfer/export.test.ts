@@ -20,23 +20,35 @@ describe('escapeBibtex', () => {
     ['plain text', 'Attention Is All You Need', 'Attention Is All You Need'],
     ['percent and ampersand', '50% Faster & Better', '50\\% Faster \\& Better'],
     ['hash, underscore, tilde, caret', 'Top #1: snake_case ~ x^2', 'Top \\#1: snake\\_case \\textasciitilde{} x\\textasciicircum{}2'],
-    ['braces (BibTeX counts escaped ones too)', 'A {Braced} word and a lone }', 'A \\textbraceleft{}Braced\\textbraceright{} word and a lone \\textbraceright{}'],
+    [
+      'braces (BibTeX counts escaped ones too)',
+      'A {Braced} word and a lone }',
+      'A \\textbraceleft{}Braced\\textbraceright{} word and a lone \\textbraceright{}',
+    ],
     ['a backslash outside math', 'C:\\path', 'C:\\textbackslash{}path'],
     ['inline math kept as written', '$\\pi_0$: A Flow Model with 100% $O(n^{2})$ cost', '$\\pi_0$: A Flow Model with 100\\% $O(n^{2})$ cost'],
     ['math with unbalanced braces is text', 'Odd $x}$ then $a$ b$', 'Odd \\$x\\textbraceright{}\\$ then $a$ b\\$'],
     ['a lone dollar', 'Costs $5', 'Costs \\$5'],
     ['math that reads a file is text', 'A $\\input{/etc/passwd}$ B', 'A \\$\\textbackslash{}input\\textbraceleft{}/etc/passwd\\textbraceright{}\\$ B'],
-    ['math that writes a file is text', '$\\immediate\\write18{rm -rf x}$', '\\$\\textbackslash{}immediate\\textbackslash{}write18\\textbraceleft{}rm -rf x\\textbraceright{}\\$'],
+    [
+      'math that writes a file is text',
+      '$\\immediate\\write18{rm -rf x}$',
+      '\\$\\textbackslash{}immediate\\textbackslash{}write18\\textbraceleft{}rm -rf x\\textbraceright{}\\$',
+    ],
     ['math that opens a file is text', '$\\openin1=x$', '\\$\\textbackslash{}openin1=x\\$'],
     ['math that changes catcodes is text', '$\\catcode`\\^=0$', '\\$\\textbackslash{}catcode`\\textbackslash{}\\textasciicircum{}=0\\$'],
     ['a percent in math (a comment) is text', '$50%$ off', '\\$50\\%\\$ off'],
     ['a ^^ escape in math is text', '$^^5cinput x$', '\\$\\textasciicircum{}\\textasciicircum{}5cinput x\\$'],
     ['a command that only starts like one is math', '$\\inputsize + \\readout$', '$\\inputsize + \\readout$'],
     ['ordinary math stays math', '$\\mathcal{O}(n^2) \\le \\alpha_{\\text{write}}$', '$\\mathcal{O}(n^2) \\le \\alpha_{\\text{write}}$'],
-    ['accents', 'Müller, Søren, Łódź, Café, naïve, Ångström, Straße', 'M{\\"u}ller, S{\\o}ren, {\\L}{\\\'o}d{\\\'z}, Caf{\\\'e}, na{\\"i}ve, {\\r A}ngstr{\\"o}m, Stra{\\ss}e'],
-    ['caron and cedilla take a space', 'Dvořák, Façade', 'Dvo{\\v r}{\\\'a}k, Fa{\\c c}ade'],
+    [
+      'accents',
+      'Müller, Søren, Łódź, Café, naïve, Ångström, Straße',
+      'M{\\"u}ller, S{\\o}ren, {\\L}{\\\'o}d{\\\'z}, Caf{\\\'e}, na{\\"i}ve, {\\r A}ngstr{\\"o}m, Stra{\\ss}e',
+    ],
+    ['caron and cedilla take a space', 'Dvořák, Façade', "Dvo{\\v r}{\\'a}k, Fa{\\c c}ade"],
     ['stacked accents nest', 'Ǘ', '{\\"{\\\'U}}'],
-    ['decomposed input is composed first', 'Cafe\u0301', 'Caf{\\\'e}'],
+    ['decomposed input is composed first', 'Cafe\u0301', "Caf{\\'e}"],
     ['other scripts stay UTF-8', '大模型 Ωmega', '大模型 Ωmega'],
   ])('%s', (_name, input, expected) => {
     expect(escapeBibtex(input)).toBe(expected);
@@ -101,7 +113,11 @@ describe('toBibtex', () => {
 
 describe('citationKeys', () => {
   it.each([
-    ['arXiv style: family name, year, first significant word', [makePaper('2611.00001', { authors: ['Ashish Vaswani'], title: 'Attention Is All You Need' })], ['vaswani2026attention']],
+    [
+      'arXiv style: family name, year, first significant word',
+      [makePaper('2611.00001', { authors: ['Ashish Vaswani'], title: 'Attention Is All You Need' })],
+      ['vaswani2026attention'],
+    ],
     ['no author', [makePaper('2611.00001', { authors: [], title: 'On the Road' })], ['arxiv2026road']],
     ['a non-Latin name falls back', [makePaper('2611.00001', { authors: ['王伟'], title: '大模型' })], ['arxiv2026']],
     [
@@ -124,10 +140,7 @@ describe('JSON export', () => {
       format: EXPORT_FORMAT,
       version: 1,
       exportedAt: '2026-11-26T00:00:00.000Z',
-      papers: [
-        { ...makePaper('2611.00001'), savedAt: 1000, readAt: 2000 },
-        makePaper('2611.00002'),
-      ],
+      papers: [{ ...makePaper('2611.00001'), savedAt: 1000, readAt: 2000 }, makePaper('2611.00002')],
       savedWithoutDetails: [{ id: '2611.00003', savedAt: 3000 }],
     });
     expect(JSON.parse(toJson([record('2611.00001')], 0))).toMatchObject({ format: EXPORT_FORMAT, papers: [{ id: '2611.00001' }] });

@@ -14,27 +14,52 @@ import { createPaperboyService } from '@/lib/background/service';
 import { makePaper } from '../../support/make-paper';
 
 const T0 = Date.UTC(2026, 10, 26, 12);
-const file = (papers: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: 'x', papers, ...extra });
+const file = (papers: unknown[], extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: 'x', papers, ...extra });
 
 describe('parseImport', () => {
   it.each([
     ['not JSON', '{nope', { ok: false, error: 'not-json' }],
     ['another format', JSON.stringify({ format: 'zotero', version: 1, papers: [] }), { ok: false, error: 'invalid', detail: 'format: not a Paperboy export' }],
-    ['a newer version', JSON.stringify({ format: EXPORT_FORMAT, version: 2, papers: [] }), { ok: false, error: 'invalid', detail: 'version: only version 1 can be read' }],
+    [
+      'a newer version',
+      JSON.stringify({ format: EXPORT_FORMAT, version: 2, papers: [] }),
+      { ok: false, error: 'invalid', detail: 'version: only version 1 can be read' },
+    ],
     ['a bad id', file([makePaper('../../etc')]), { ok: false, error: 'invalid', detail: 'papers.0.id: not an arXiv id' }],
     ['a missing title', file([makePaper('2611.00001'), { ...makePaper('2611.00002'), title: undefined }]), { ok: false, error: 'invalid' }],
     ['a wrong mark', file([{ ...makePaper('2611.00001'), savedAt: 'yesterday' }]), { ok: false, error: 'invalid' }],
-    ['a bad count after a good paper (all or nothing)', file([{ ...makePaper('2611.00002'), savedAt: 5 }, { ...makePaper('2611.00003'), upvotes: -1 }]), { ok: false, error: 'invalid', detail: expect.stringContaining('papers.1.upvotes') }],
-    ['a bad listing day', file([{ ...makePaper('2611.00001'), listedOn: '2026-13-01' }]), { ok: false, error: 'invalid', detail: 'papers.0.listedOn: not a day (YYYY-MM-DD)' }],
+    [
+      'a bad count after a good paper (all or nothing)',
+      file([
+        { ...makePaper('2611.00002'), savedAt: 5 },
+        { ...makePaper('2611.00003'), upvotes: -1 },
+      ]),
+      { ok: false, error: 'invalid', detail: expect.stringContaining('papers.1.upvotes') },
+    ],
+    [
+      'a bad listing day',
+      file([{ ...makePaper('2611.00001'), listedOn: '2026-13-01' }]),
+      { ok: false, error: 'invalid', detail: 'papers.0.listedOn: not a day (YYYY-MM-DD)' },
+    ],
   ])('refuses %s with a clear reason', (_name, text, expected) => {
     expect(parseImport(text)).toMatchObject(expected);
   });
 
   it('accepts an export, one paper per id with the later marks, unknown fields dropped', () => {
     const result = parseImport(
-      file([{ ...makePaper('2611.00001'), savedAt: 5, extra: '<script>' }, { ...makePaper('2611.00001'), readAt: 7, savedAt: 9 }], {
-        savedWithoutDetails: [{ id: '2611.00002', savedAt: 3 }, { id: '2611.00001', savedAt: 1 }],
-      }),
+      file(
+        [
+          { ...makePaper('2611.00001'), savedAt: 5, extra: '<script>' },
+          { ...makePaper('2611.00001'), readAt: 7, savedAt: 9 },
+        ],
+        {
+          savedWithoutDetails: [
+            { id: '2611.00002', savedAt: 3 },
+            { id: '2611.00001', savedAt: 1 },
+          ],
+        },
+      ),
     );
     expect(result).toEqual({ ok: true, papers: [{ ...makePaper('2611.00001'), savedAt: 9, readAt: 7 }], savedIds: [{ id: '2611.00002', savedAt: 3 }] });
   });
@@ -63,7 +88,12 @@ describe('import through the background', () => {
 
   it('a JSON export imports back into an empty profile with the same papers and marks, and publishes the saves', async () => {
     const db = await getDb();
-    await storeListing(db, { key: 'day:2026-11-20', papers: ['2611.00001', '2611.00002', '2611.00003'].map((id) => makePaper(id)), fetchedAt: T0, mode: 'merge' });
+    await storeListing(db, {
+      key: 'day:2026-11-20',
+      papers: ['2611.00001', '2611.00002', '2611.00003'].map((id) => makePaper(id)),
+      fetchedAt: T0,
+      mode: 'merge',
+    });
     await setSaved(db, '2611.00001', true, T0);
     await setRead(db, ['2611.00002'], true, T0);
     await db.put('papers', stubRecord('2611.00009', T0));
