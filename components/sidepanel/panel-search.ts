@@ -20,7 +20,7 @@ export interface RemoteSearch {
 export interface PanelSearchDeps {
   db: () => Promise<PaperboyDb>;
   send: typeof sendRequest;
-  /** The full-text index over every stored paper. */
+  /** The full-text search over every stored paper (its index is in IndexedDB). */
   index: LiveSearch;
   /** The view's papers, in the listing's order: what a search of the view looks in. */
   papers: ReadonlySignal<readonly PaperSummary[]>;
@@ -42,7 +42,7 @@ export interface PanelSearch {
   scope: ReadonlySignal<SearchScope>;
   /** The words of the query whose results are shown, to mark in the cards. */
   terms: ReadonlySignal<string[]>;
-  /** The results shown are the quick search's (titles, authors, organisations): the index is still being built. */
+  /** The results shown are the quick search's (titles, authors, organisations): the background is still building the index. */
   searchPartial: ReadonlySignal<boolean>;
   remote: ReadonlySignal<RemoteSearch>;
   /** What the list shows: the view (or everything, when searching all), searched, filtered, sorted. */
@@ -59,7 +59,7 @@ export interface PanelSearch {
   storedPapersChanged(): void;
   /** Marks changed: reads everything again, if a search over everything shows it. */
   marksChanged(): Promise<void>;
-  /** Builds the index at idle, so that the first keystroke does not wait for it. */
+  /** Learns whether the index is built, so that the first keystroke need not. */
   warm(): void;
 }
 
@@ -127,16 +127,18 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
         searchPartial.value = partial;
       });
     };
-    // While the index is built (seconds at a year of papers), titles, authors and organisations
-    // first, before the search asks for the rest of the build at full speed (which holds the page).
+    // Until the background has indexed the papers stored before the index existed (once, after
+    // an upgrade), titles, authors and organisations only, marked as such; the full answer once built.
     if (!index.ready) {
       try {
         const base = all ? (allSummaries.value ?? (await loadAllSummaries())) : deps.papers.value;
         if (stale()) return;
         await show(quick.match(base, text), true);
       } catch {
-        // Only a head start: the full search reports what goes wrong.
+        // Only a stand-in: the full search reports what goes wrong.
       }
+      if (stale()) return;
+      await index.whenReady();
       if (stale()) return;
     }
     const [ids] = await Promise.all([index.search(text, all ? undefined : viewIds.value), all && !allSummaries.value ? loadAllSummaries() : undefined]);

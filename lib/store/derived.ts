@@ -1,14 +1,14 @@
 // The copies kept beside the papers so that reads are cheap: each paper's summary, each
 // listing's view of summaries, and each long view's head. Every writer goes through here, in
 // the same transaction as the papers it changes, so the copies never fall out of step.
-import type { IDBPTransaction } from 'idb';
 import { viewKeysOf } from './listing-keys';
 import { summaryOf, type ListingKey, type ListingView, type PaperRecord, type PaperSummary } from './records';
-import type { PaperboyDb, PaperboySchema } from './schema';
+import type { IDBPTransaction } from 'idb';
+import type { PaperboyDb, PaperboySchema, SearchStores } from './schema';
 import { hasHead, headOf } from './view-heads';
 
 /** A writer's transaction: over PAPER_STORES, or also over listings (storeListing's). */
-type ViewsTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'listings' | 'views' | 'heads')[] | ('papers' | 'summaries' | 'views' | 'heads')[], 'readwrite'>;
+type ViewsTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'listings' | 'views' | 'heads' | SearchStores)[] | ('papers' | 'summaries' | 'views' | 'heads' | SearchStores)[], 'readwrite'>;
 
 /** Writes a changed paper and its summary together. */
 export function putPaper(tx: ViewsTx, paper: PaperRecord): PaperSummary {

@@ -4,7 +4,7 @@ import { summaryOf, type ListingKey, type ListingRecord, type ListingView, type 
 import type { ViewHead } from './view-heads';
 
 export const DB_NAME = 'paperboy';
-export const DB_VERSION = 4;
+export const DB_VERSION = 6;
 
 export interface PaperboySchema extends DBSchema {
   papers: { key: string; value: PaperRecord; indexes: { unseen: number; listedOn: string; savedAt: number; updatedAt: number } };
@@ -16,17 +16,46 @@ export interface PaperboySchema extends DBSchema {
   heads: { key: ListingKey; value: ViewHead };
   listings: { key: ListingKey; value: ListingRecord };
   meta: { key: 'sync'; value: SyncState };
+  /** v6: the full-text index's postings, one record per term and segment (lib/search/index-writer.ts). */
+  postings: { key: [string, string]; value: PostingRecord };
+  /** v6: what each paper was indexed as, and in which segment: to skip the unchanged and remove the gone. */
+  searchDocs: { key: string; value: SearchDoc };
+  /** v6: how far the background's build of the index over papers stored before v6 has got. */
+  searchBuild: { key: 'build'; value: SearchBuildState };
+}
+
+/** The papers of one segment (one write) whose indexed text holds `term`, each with the fields it is in (a bit mask). */
+export interface PostingRecord {
+  term: string;
+  ids: string[];
+  fields: number[];
+}
+
+export interface SearchDoc {
+  id: string;
+  /** The segment its postings are in. */
+  segment: string;
+  /** Its terms with their field masks, `term:mask` joined by spaces, sorted. */
+  terms: string;
+}
+
+export interface SearchBuildState {
+  done: boolean;
+  /** The last paper id indexed by the build (papers are visited in id order). */
+  after?: string;
 }
 
 export type PaperboyDb = IDBPDatabase<PaperboySchema>;
 
 /** The stores a writer of papers must include in its transaction, so summaries and views stay in step. */
-export const PAPER_STORES = ['papers', 'summaries', 'views', 'heads'] as const;
+export const PAPER_STORES = ['papers', 'summaries', 'views', 'heads', 'postings', 'searchDocs'] as const;
 
+/** The stores the search index's upkeep writes, in the same transaction as the papers. */
+export type SearchStores = 'postings' | 'searchDocs';
 /** A transaction over PAPER_STORES: what every writer of papers holds. */
-export type PapersTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'views' | 'heads')[], 'readwrite'>;
+export type PapersTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'views' | 'heads' | SearchStores)[], 'readwrite'>;
 /** A transaction that may also write listings: storeListing's, and retention's. */
-export type ListingsTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'listings' | 'views' | 'heads')[], 'readwrite'>;
+export type ListingsTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'listings' | 'views' | 'heads' | SearchStores)[], 'readwrite'>;
 
 /**
  * Brings a database of `oldVersion` (0: a new one) to DB_VERSION, inside the upgrade
@@ -75,5 +104,14 @@ export async function upgradeSchema(
     // whole. Written by the background (fillMissingHeads after an update, then with every
     // view), so no page carries the code that computes them; a view without one is read whole.
     db.createObjectStore('heads', { keyPath: 'key' });
+  }
+  if (oldVersion < 6) {
+    // v6: the search index, kept by the writers of papers so that the side panel reads only the
+    // postings a query needs. Papers stored before are indexed by the background, in slices
+    // (buildSearchIndex), not here: an upgrade of a year of papers would hold every page.
+    db.createObjectStore('postings');
+    db.createObjectStore('searchDocs', { keyPath: 'id' });
+    const stored = await transaction.objectStore('papers').count();
+    void db.createObjectStore('searchBuild').put({ done: stored === 0 }, 'build');
   }
 }
