@@ -1,8 +1,8 @@
 // The full-text search's reader side: a query reads from IndexedDB only the postings of its words
 // (the word being typed as a prefix, through a key range on the term), then ranks the papers that
 // hold every word. The index itself is kept by the writers of papers (index-writer.ts).
-import type { PaperboyDb, PostingRecord } from '../store/schema';
-import { FIELD_BITS } from './index-writer';
+import type { PaperboyDb } from '../store/schema';
+import { FIELD_BITS, bucketOf } from './index-writer';
 import { queryWords, type QueryWord } from './text';
 
 /** How much a word counts in each field: a title match beats one in the abstract. */
@@ -28,15 +28,38 @@ interface TermPostings {
 }
 type Postings = Map<string, TermPostings>;
 
-function collect(records: readonly PostingRecord[], into: Postings = new Map()): Postings {
-  for (const record of records) {
-    const entry = into.get(record.term);
-    if (entry) {
-      entry.ids.push(...record.ids);
-      entry.fields.push(...record.fields);
-    } else into.set(record.term, { ids: [...record.ids], fields: [...record.fields] });
+/** Adds one line's postings (`term id:mask id:mask…`, from `start` to `end`) to `into`. */
+function addLine(text: string, start: number, end: number, term: string, into: Postings): void {
+  let entry = into.get(term);
+  if (!entry) into.set(term, (entry = { ids: [], fields: [] }));
+  for (const posting of text.slice(start + term.length + 1, end).split(' ')) {
+    const colon = posting.lastIndexOf(':');
+    entry.ids.push(posting.slice(0, colon));
+    entry.fields.push(Number(posting.slice(colon + 1)));
   }
-  return into;
+}
+
+/** The postings of the terms `accept` takes among those beginning with `start`, from one record's sorted lines. */
+function extract(text: string, start: string, accept: (term: string) => boolean, into: Postings): void {
+  let at = text.startsWith(start) ? 0 : text.indexOf(`\n${start}`) + 1;
+  if (at === 0 && !text.startsWith(start)) return;
+  // Lines are sorted, so the terms that begin with `start` are together.
+  while (at < text.length && text.startsWith(start, at)) {
+    const newline = text.indexOf('\n', at);
+    const end = newline < 0 ? text.length : newline;
+    const term = text.slice(at, text.indexOf(' ', at));
+    if (accept(term)) addLine(text, at, end, term, into);
+    at = end + 1;
+  }
+}
+
+/** Every term in one record (for typo tolerance). */
+function termsIn(text: string, into: Set<string>): void {
+  for (let at = 0; at < text.length; ) {
+    into.add(text.slice(at, text.indexOf(' ', at)));
+    const newline = text.indexOf('\n', at);
+    at = newline < 0 ? text.length : newline + 1;
+  }
 }
 
 /** Edit distance, or `max + 1` as soon as it is sure to exceed `max`. */
@@ -57,11 +80,13 @@ function distance(a: string, b: string, max: number): number {
   return previous[b.length]!;
 }
 
-const exactRange = (term: string) => IDBKeyRange.bound([term], [term, []]);
-const prefixRange = (prefix: string) => IDBKeyRange.bound([prefix], [`${prefix}\uffff`]);
+/** Every record of a first letter: one per listing day. */
+const bucketRange = (bucket: string) => IDBKeyRange.bound([bucket], [bucket, []]);
 
-/** Postings read already, by what was read: a word typed on reads nothing its shorter prefix read. */
+/** Postings extracted already, by what was asked: a word typed on narrows what its shorter prefix found. */
 const CACHED_READS = 64;
+/** Records read already, by first letter: a few letters' worth, about a megabyte each at a year of papers. */
+const CACHED_BUCKETS = 4;
 
 export interface SearchQueryOptions {
   /** Only these ids (the current view). */
@@ -77,14 +102,26 @@ export interface FullTextSearch {
 }
 
 export function createFullTextSearch(db: () => Promise<PaperboyDb>): FullTextSearch {
-  /** `p:` + a prefix or `w:` + a whole word → the postings read for it. */
+  /** `p:` + a prefix or `w:` + a whole word → the postings found for it. */
   let cache = new Map<string, Postings>();
+  /** First letter → its records. */
+  let buckets = new Map<string, Promise<string[]>>();
   let paperCount: Promise<number> | undefined;
 
   const remember = (key: string, postings: Postings): Postings => {
     if (cache.size >= CACHED_READS) cache.delete(cache.keys().next().value!);
     cache.set(key, postings);
     return postings;
+  };
+  const bucket = (database: PaperboyDb, letter: string): Promise<string[]> => {
+    let read = buckets.get(letter);
+    if (!read) {
+      if (buckets.size >= CACHED_BUCKETS) buckets.delete(buckets.keys().next().value!);
+      read = database.getAll('postings', bucketRange(letter));
+      buckets.set(letter, read);
+      read.catch(() => buckets.delete(letter));
+    }
+    return read;
   };
   /** The postings of a cached read of a shorter prefix, narrowed to `word`. */
   const fromCache = (word: QueryWord): Postings | undefined => {
@@ -105,24 +142,27 @@ export function createFullTextSearch(db: () => Promise<PaperboyDb>): FullTextSea
   async function postingsOf(database: PaperboyDb, word: QueryWord): Promise<Postings> {
     const cached = fromCache(word);
     if (cached) return cached;
-    const records = await database.getAll('postings', word.prefix ? prefixRange(word.term) : exactRange(word.term));
-    return remember(`${word.prefix ? 'p' : 'w'}:${word.term}`, collect(records));
+    const postings: Postings = new Map();
+    const accept = word.prefix ? () => true : (term: string) => term === word.term;
+    for (const text of await bucket(database, bucketOf(word.term))) extract(text, word.term, accept, postings);
+    return remember(`${word.prefix ? 'p' : 'w'}:${word.term}`, postings);
   }
 
-  /** Terms a typo or two from a word the index does not know (sharing its first two letters, which keeps the read small). */
+  /** Terms a typo or two from a word the index does not know (sharing its first letter, whose records are read already). */
   async function nearPostings(database: PaperboyDb, word: QueryWord): Promise<Postings> {
     const typos = maxTypos(word.term);
-    const keys = await database.getAllKeys('postings', prefixRange(word.term.slice(0, 2)));
+    const texts = await bucket(database, bucketOf(word.term));
+    const terms = new Set<string>();
+    for (const text of texts) termsIn(text, terms);
     const near = new Set<string>();
-    for (const [term] of keys) {
-      if (near.has(term)) continue;
+    for (const term of terms) {
       const close =
         distance(word.term, term, typos) <= typos ||
         (word.prefix && term.length > word.term.length && distance(word.term, term.slice(0, word.term.length), typos) <= typos);
       if (close) near.add(term);
     }
     const postings: Postings = new Map();
-    for (const records of await Promise.all([...near].map((term) => database.getAll('postings', exactRange(term))))) collect(records, postings);
+    if (near.size > 0) for (const text of texts) for (const term of near) extract(text, term, (found) => found === term, postings);
     return postings;
   }
 
@@ -143,7 +183,7 @@ export function createFullTextSearch(db: () => Promise<PaperboyDb>): FullTextSea
 
   async function run(database: PaperboyDb, words: QueryWord[], within?: ReadonlySet<string>): Promise<string[]> {
     if (words.length === 0) return [];
-    const [papers, read] = await Promise.all([(paperCount ??= database.count('searchDocs')), Promise.all(words.map((word) => postingsOf(database, word)))]);
+    const [papers, read] = await Promise.all([(paperCount ??= database.count('summaries')), Promise.all(words.map((word) => postingsOf(database, word)))]);
     const size = (postings: Postings) => [...postings.values()].reduce((sum, entry) => sum + entry.ids.length, 0);
     // Rarest first, each further word scored only on the papers still in the running.
     const order = words.map((word, index) => ({ word, postings: read[index]!, count: size(read[index]!) })).sort((a, b) => a.count - b.count);
@@ -174,6 +214,7 @@ export function createFullTextSearch(db: () => Promise<PaperboyDb>): FullTextSea
     },
     forget() {
       cache = new Map();
+      buckets = new Map();
       paperCount = undefined;
     },
   };

@@ -2,17 +2,19 @@
 // their writers, in the writers' own transactions: a page then reads only the postings its query
 // needs (lib/search/full-text.ts) instead of building an index of every paper on every open.
 //
-// Postings are keyed [term, segment]. Every write that indexes papers gets a segment of its own,
-// so adding papers is only puts, never a read of what an earlier write indexed; changing or
-// deleting a paper edits the records of the one segment it was indexed in (its SearchDoc says which).
+// Postings are grouped by the first letter of the term and the paper's listing day: one record
+// per [letter, day], a string of sorted lines `term id:mask id:mask…`. Each IndexedDB request
+// costs far more than the bytes it moves, so this keeps a write of a day's 100 papers to a few
+// dozen records, and a query to one record per day for its word's letter.
 import type { IDBPTransaction } from 'idb';
 import type { Paper } from '../source/entry';
-import type { PaperboyDb, PaperboySchema, PostingRecord, SearchDoc, SearchStores } from '../store/schema';
+import type { PaperboyDb, PaperboySchema } from '../store/schema';
 import { STOP_WORDS, normalizeText, splitWords } from './text';
 
 /** The indexed fields as bits of a posting's mask, with their weights in ranking (full-text.ts). */
 export const FIELD_BITS = { title: 1, aiKeywords: 2, authors: 4, organization: 8, abstract: 16 } as const;
 type Field = keyof typeof FIELD_BITS;
+const FIELDS = Object.keys(FIELD_BITS) as Field[];
 
 function fieldText(paper: Paper, field: Field): string {
   switch (field) {
@@ -30,7 +32,7 @@ function fieldText(paper: Paper, field: Field): string {
 /** A paper's indexed terms (folded, without stop words), each with the fields that hold it. */
 export function termsOf(paper: Paper): Map<string, number> {
   const terms = new Map<string, number>();
-  for (const field of Object.keys(FIELD_BITS) as Field[]) {
+  for (const field of FIELDS) {
     // Normalising a whole field at once is far cheaper than word by word.
     for (const word of splitWords(normalizeText(fieldText(paper, field)))) {
       if (!word || STOP_WORDS.has(word)) continue;
@@ -40,96 +42,102 @@ export function termsOf(paper: Paper): Map<string, number> {
   return terms;
 }
 
-/** Terms as a SearchDoc keeps them: `term:mask`, sorted, so equal texts give equal strings. */
-function encodeTerms(terms: Map<string, number>): string {
-  return [...terms].map(([term, mask]) => `${term}:${mask}`).sort().join(' ');
+/** The record a term of a paper listed on `day` is in. */
+export const bucketOf = (term: string): string => String.fromCodePoint(term.codePointAt(0)!);
+export const postingKey = (term: string, day: string): [string, string] => [bucketOf(term), day];
+
+/** term → (paper id → field mask). */
+export type BucketPostings = Map<string, Map<string, number>>;
+
+export function parseBucket(text: string | undefined): BucketPostings {
+  const terms: BucketPostings = new Map();
+  if (!text) return terms;
+  for (const line of text.split('\n')) {
+    const parts = line.split(' ');
+    const papers = new Map<string, number>();
+    for (let i = 1; i < parts.length; i++) {
+      const posting = parts[i]!;
+      const colon = posting.lastIndexOf(':');
+      papers.set(posting.slice(0, colon), Number(posting.slice(colon + 1)));
+    }
+    terms.set(parts[0]!, papers);
+  }
+  return terms;
 }
 
-function decodeTerms(encoded: string): string[] {
-  return encoded ? encoded.split(' ').map((entry) => entry.slice(0, entry.lastIndexOf(':'))) : [];
+/** Sorted by term, so that a reader finds a prefix's terms together (full-text.ts). */
+function formatBucket(terms: BucketPostings): string {
+  const lines: string[] = [];
+  for (const term of [...terms.keys()].sort()) {
+    const papers = terms.get(term)!;
+    if (papers.size === 0) continue;
+    let line = term;
+    for (const [id, mask] of papers) line += ` ${id}:${mask}`;
+    lines.push(line);
+  }
+  return lines.join('\n');
 }
 
-/** The transactions that write papers, and the build's: each holds the search stores. */
+const sameIndexedText = (a: Paper, b: Paper): boolean => a.listedOn === b.listedOn && FIELDS.every((field) => fieldText(a, field) === fieldText(b, field));
+
+/** A paper as it was before a write (absent: new, or not indexed yet) and after it (absent: deleted). */
+export interface IndexChange {
+  before?: Paper;
+  after?: Paper;
+}
+
+/** The transactions that write papers, and the build's: each holds `postings`. */
 type IndexTx = IDBPTransaction<
   PaperboySchema,
-  ('papers' | 'summaries' | 'listings' | 'views' | 'heads' | SearchStores)[] | ('papers' | 'summaries' | 'views' | 'heads' | SearchStores)[] | ('papers' | SearchStores | 'searchBuild')[],
+  ('papers' | 'summaries' | 'listings' | 'views' | 'heads' | 'postings')[] | ('papers' | 'summaries' | 'views' | 'heads' | 'postings')[] | ('papers' | 'postings' | 'searchBuild')[],
   'readwrite'
 >;
-/** The two stores, from a transaction that holds them (typed loosely: writers hold different store lists). */
-function storesOf(tx: IndexTx) {
-  const t = tx as unknown as IDBPTransaction<PaperboySchema, SearchStores[], 'readwrite'>;
-  return { postings: t.objectStore('postings'), docs: t.objectStore('searchDocs') };
-}
-
-/** A new segment's name: sortable by time, unique across writes in the same millisecond. */
-const newSegment = () => `${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 8)}`;
-
-/** Removes `ids` from the postings of their old documents, each [term, segment] record read and written once. */
-async function removePostings(tx: IndexTx, docs: readonly SearchDoc[]): Promise<void> {
-  const { postings } = storesOf(tx);
-  const gone = new Map<string, { key: [string, string]; ids: Set<string> }>();
-  for (const doc of docs) {
-    for (const term of decodeTerms(doc.terms)) {
-      const id = `${term}\u0000${doc.segment}`;
-      let entry = gone.get(id);
-      if (!entry) gone.set(id, (entry = { key: [term, doc.segment], ids: new Set() }));
-      entry.ids.add(doc.id);
-    }
-  }
-  const entries = [...gone.values()];
-  const records = await Promise.all(entries.map((entry) => postings.get(entry.key)));
-  records.forEach((record, index) => {
-    if (!record) return;
-    const { key, ids } = entries[index]!;
-    const kept: PostingRecord = { term: record.term, ids: [], fields: [] };
-    record.ids.forEach((id, at) => {
-      if (ids.has(id)) return;
-      kept.ids.push(id);
-      kept.fields.push(record.fields[at]!);
-    });
-    if (kept.ids.length === 0) void postings.delete(key);
-    else if (kept.ids.length !== record.ids.length) void postings.put(kept, key);
-  });
-}
 
 /**
- * Indexes papers just written in `tx` (new, or whose indexed text changed; unchanged ones cost a
- * read of their SearchDoc and nothing more). Awaits only IndexedDB requests, so `tx` stays open.
+ * Brings the postings of written papers in step, in the writer's transaction: a paper whose
+ * indexed text and day did not change (most re-fetches: counts are not indexed) costs nothing.
+ * Re-adding a paper replaces what it had in those records, so indexing twice is harmless.
+ * Awaits only IndexedDB requests, so `tx` stays open.
  */
-export async function indexPapers(tx: IndexTx, papers: readonly Paper[]): Promise<void> {
-  if (papers.length === 0) return;
-  const { postings, docs } = storesOf(tx);
-  const byId = new Map(papers.map((paper) => [paper.id, paper]));
-  const ids = [...byId.keys()];
-  const before = await Promise.all(ids.map((id) => docs.get(id)));
-  const segment = newSegment();
-  const stale: SearchDoc[] = [];
-  const added = new Map<string, PostingRecord>();
-  ids.forEach((id, index) => {
-    const terms = termsOf(byId.get(id)!);
-    const encoded = encodeTerms(terms);
-    const old = before[index];
-    if (old?.terms === encoded) return;
-    if (old) stale.push(old);
-    for (const [term, mask] of terms) {
-      let record = added.get(term);
-      if (!record) added.set(term, (record = { term, ids: [], fields: [] }));
-      record.ids.push(id);
-      record.fields.push(mask);
+export async function updateIndex(tx: IndexTx, changes: readonly IndexChange[]): Promise<void> {
+  /** Per touched record: the ids to take out of it, and the postings to put in. */
+  const touched = new Map<string, { key: [string, string]; drop: Set<string>; add: BucketPostings }>();
+  const recordOf = (term: string, day: string) => {
+    const key = postingKey(term, day);
+    const name = `${key[0]}\u0000${day}`;
+    let entry = touched.get(name);
+    if (!entry) touched.set(name, (entry = { key, drop: new Set(), add: new Map() }));
+    return entry;
+  };
+  for (const { before, after } of changes) {
+    if (before && after && sameIndexedText(before, after)) continue;
+    if (before) for (const term of termsOf(before).keys()) recordOf(term, before.listedOn).drop.add(before.id);
+    if (after) {
+      for (const [term, mask] of termsOf(after)) {
+        const entry = recordOf(term, after.listedOn);
+        entry.drop.add(after.id);
+        let papers = entry.add.get(term);
+        if (!papers) entry.add.set(term, (papers = new Map()));
+        papers.set(after.id, mask);
+      }
     }
-    void docs.put({ id, segment, terms: encoded });
+  }
+  if (touched.size === 0) return;
+  const postings = (tx as unknown as IDBPTransaction<PaperboySchema, ['postings'], 'readwrite'>).objectStore('postings');
+  const entries = [...touched.values()];
+  const stored = await Promise.all(entries.map((entry) => postings.get(entry.key)));
+  entries.forEach(({ key, drop, add }, index) => {
+    const terms = parseBucket(stored[index]);
+    for (const papers of terms.values()) for (const id of drop) papers.delete(id);
+    for (const [term, papers] of add) {
+      const kept = terms.get(term);
+      if (kept) for (const [id, mask] of papers) kept.set(id, mask);
+      else terms.set(term, papers);
+    }
+    const text = formatBucket(terms);
+    if (text) void postings.put(text, key);
+    else if (stored[index] !== undefined) void postings.delete(key);
   });
-  if (stale.length > 0) await removePostings(tx, stale);
-  for (const [term, record] of added) void postings.put(record, [term, segment]);
-}
-
-/** Removes deleted papers from the index, in the transaction that deletes them. */
-export async function unindexPapers(tx: IndexTx, ids: readonly string[]): Promise<void> {
-  if (ids.length === 0) return;
-  const { docs } = storesOf(tx);
-  const found = (await Promise.all([...new Set(ids)].map((id) => docs.get(id)))).filter((doc): doc is SearchDoc => doc !== undefined);
-  for (const doc of found) void docs.delete(doc.id);
-  await removePostings(tx, found);
 }
 
 /** Papers per slice of the build: one short transaction, so writers and readers wait little. */
@@ -140,14 +148,16 @@ export async function isSearchIndexBuilt(db: PaperboyDb): Promise<boolean> {
   return (await db.get('searchBuild', 'build'))?.done ?? true;
 }
 
+const shortPause = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
+
 /**
  * Indexes the papers stored before the index existed, a slice at a time in id order, remembering
  * how far it got so a worker stopped midway resumes there. Papers written meanwhile are indexed
- * by their writers; the build skips them as unchanged. Returns once every paper is indexed.
+ * by their writers; indexing one again is harmless. Returns once every paper is indexed.
  */
-export async function buildSearchIndex(db: PaperboyDb, pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 20))): Promise<void> {
+export async function buildSearchIndex(db: PaperboyDb, pause: () => Promise<void> = shortPause): Promise<void> {
   for (;;) {
-    const tx = db.transaction(['papers', 'postings', 'searchDocs', 'searchBuild'], 'readwrite');
+    const tx = db.transaction(['papers', 'postings', 'searchBuild'], 'readwrite');
     const state = await tx.objectStore('searchBuild').get('build');
     if (!state || state.done) {
       await tx.done;
@@ -155,9 +165,8 @@ export async function buildSearchIndex(db: PaperboyDb, pause: () => Promise<void
     }
     const range = state.after === undefined ? undefined : IDBKeyRange.lowerBound(state.after, true);
     const papers = await tx.objectStore('papers').getAll(range, BUILD_SLICE);
-    await indexPapers(tx, papers);
-    const last = papers[papers.length - 1]?.id;
-    void tx.objectStore('searchBuild').put({ done: papers.length < BUILD_SLICE, after: last ?? state.after }, 'build');
+    await updateIndex(tx, papers.map((paper) => ({ after: paper })));
+    void tx.objectStore('searchBuild').put({ done: papers.length < BUILD_SLICE, after: papers[papers.length - 1]?.id ?? state.after }, 'build');
     await tx.done;
     await pause();
   }

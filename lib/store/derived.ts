@@ -4,11 +4,11 @@
 import { viewKeysOf } from './listing-keys';
 import { summaryOf, type ListingKey, type ListingView, type PaperRecord, type PaperSummary } from './records';
 import type { IDBPTransaction } from 'idb';
-import type { PaperboyDb, PaperboySchema, SearchStores } from './schema';
+import type { PaperboyDb, PaperboySchema } from './schema';
 import { hasHead, headOf } from './view-heads';
 
 /** A writer's transaction: over PAPER_STORES, or also over listings (storeListing's). */
-type ViewsTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'listings' | 'views' | 'heads' | SearchStores)[] | ('papers' | 'summaries' | 'views' | 'heads' | SearchStores)[], 'readwrite'>;
+type ViewsTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'listings' | 'views' | 'heads' | 'postings')[] | ('papers' | 'summaries' | 'views' | 'heads' | 'postings')[], 'readwrite'>;
 
 /** Writes a changed paper and its summary together. */
 export function putPaper(tx: ViewsTx, paper: PaperRecord): PaperSummary {

@@ -1,7 +1,7 @@
 import { lastDayOf } from './listing-keys';
-import type { ListingKey, ListingRecord } from './records';
+import type { ListingKey, ListingRecord, PaperRecord } from './records';
 import type { PaperboyDb } from './schema';
-import { unindexPapers } from '../search/index-writer';
+import { updateIndex } from '../search/index-writer';
 import { deleteListing, deletePaper } from './writes';
 
 export interface PruneResult {
@@ -26,7 +26,7 @@ async function pruneListings(
   /** Also papers listed before this day that no listing holds (imported, fetched by id, dropped from a replaced listing). */
   orphansBefore?: string,
 ): Promise<PruneResult> {
-  const tx = db.transaction(['listings', 'papers', 'summaries', 'views', 'heads', 'postings', 'searchDocs'], 'readwrite');
+  const tx = db.transaction(['listings', 'papers', 'summaries', 'views', 'heads', 'postings'], 'readwrite');
   const listings = tx.objectStore('listings');
   const papers = tx.objectStore('papers');
   const all = await listings.getAll();
@@ -34,7 +34,7 @@ async function pruneListings(
   const doomedKeys = new Set(doomed.map((listing) => listing.key));
   // A paper also listed elsewhere (another day, a week, trending) stays.
   const stillListed = new Set(all.filter((listing) => !doomedKeys.has(listing.key)).flatMap((listing) => listing.ids));
-  const removed: string[] = [];
+  const removed: PaperRecord[] = [];
   for (const listing of doomed) {
     deleteListing(tx, listing.key);
     for (const id of listing.ids) {
@@ -43,7 +43,7 @@ async function pruneListings(
       if (!paper || paper.savedAt !== undefined) continue;
       stillListed.add(id); // once
       deletePaper(tx, id);
-      removed.push(id);
+      removed.push(paper);
     }
   }
   if (orphansBefore !== undefined) {
@@ -52,11 +52,11 @@ async function pruneListings(
       const paper = cursor.value;
       if (stillListed.has(paper.id) || paper.savedAt !== undefined) continue;
       deletePaper(tx, paper.id);
-      removed.push(paper.id);
+      removed.push(paper);
     }
   }
   // Once for all of them: postings shared by several deleted papers are each rewritten once.
-  await unindexPapers(tx, removed);
+  await updateIndex(tx, removed.map((paper) => ({ before: paper })));
   await tx.done;
   return { listings: doomed.length, papers: removed.length };
 }

@@ -16,27 +16,10 @@ export interface PaperboySchema extends DBSchema {
   heads: { key: ListingKey; value: ViewHead };
   listings: { key: ListingKey; value: ListingRecord };
   meta: { key: 'sync'; value: SyncState };
-  /** v6: the full-text index's postings, one record per term and segment (lib/search/index-writer.ts). */
-  postings: { key: [string, string]; value: PostingRecord };
-  /** v6: what each paper was indexed as, and in which segment: to skip the unchanged and remove the gone. */
-  searchDocs: { key: string; value: SearchDoc };
+  /** v6: the full-text index: per first letter of a term and listing day, `term id:mask id:mask…` lines (lib/search/index-writer.ts). */
+  postings: { key: [string, string]; value: string };
   /** v6: how far the background's build of the index over papers stored before v6 has got. */
   searchBuild: { key: 'build'; value: SearchBuildState };
-}
-
-/** The papers of one segment (one write) whose indexed text holds `term`, each with the fields it is in (a bit mask). */
-export interface PostingRecord {
-  term: string;
-  ids: string[];
-  fields: number[];
-}
-
-export interface SearchDoc {
-  id: string;
-  /** The segment its postings are in. */
-  segment: string;
-  /** Its terms with their field masks, `term:mask` joined by spaces, sorted. */
-  terms: string;
 }
 
 export interface SearchBuildState {
@@ -48,14 +31,11 @@ export interface SearchBuildState {
 export type PaperboyDb = IDBPDatabase<PaperboySchema>;
 
 /** The stores a writer of papers must include in its transaction, so summaries and views stay in step. */
-export const PAPER_STORES = ['papers', 'summaries', 'views', 'heads', 'postings', 'searchDocs'] as const;
-
-/** The stores the search index's upkeep writes, in the same transaction as the papers. */
-export type SearchStores = 'postings' | 'searchDocs';
+export const PAPER_STORES = ['papers', 'summaries', 'views', 'heads', 'postings'] as const;
 /** A transaction over PAPER_STORES: what every writer of papers holds. */
-export type PapersTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'views' | 'heads' | SearchStores)[], 'readwrite'>;
+export type PapersTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'views' | 'heads' | 'postings')[], 'readwrite'>;
 /** A transaction that may also write listings: storeListing's, and retention's. */
-export type ListingsTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'listings' | 'views' | 'heads' | SearchStores)[], 'readwrite'>;
+export type ListingsTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'listings' | 'views' | 'heads' | 'postings')[], 'readwrite'>;
 
 /**
  * Brings a database of `oldVersion` (0: a new one) to DB_VERSION, inside the upgrade
@@ -110,7 +90,6 @@ export async function upgradeSchema(
     // postings a query needs. Papers stored before are indexed by the background, in slices
     // (buildSearchIndex), not here: an upgrade of a year of papers would hold every page.
     db.createObjectStore('postings');
-    db.createObjectStore('searchDocs', { keyPath: 'id' });
     const stored = await transaction.objectStore('papers').count();
     void db.createObjectStore('searchBuild').put({ done: stored === 0 }, 'build');
   }

@@ -7,7 +7,7 @@ describe('the connection', () => {
   it('creates the current version with papers, listings and meta', async () => {
     const db = await openPaperboyDb();
     expect(db.version).toBe(6);
-    expect([...db.objectStoreNames].sort()).toEqual(['heads', 'listings', 'meta', 'papers', 'postings', 'searchBuild', 'searchDocs', 'summaries', 'views']);
+    expect([...db.objectStoreNames].sort()).toEqual(['heads', 'listings', 'meta', 'papers', 'postings', 'searchBuild', 'summaries', 'views']);
     expect([...db.transaction('papers').store.indexNames].sort()).toEqual(['listedOn', 'savedAt', 'unseen', 'updatedAt']);
     expect([...db.transaction('summaries').store.indexNames].sort()).toEqual(['savedAt', 'unseen']);
     db.close();
