@@ -1,5 +1,5 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
-import { getAllSummaries } from '@/lib/store/reads';
+import { getAllSummaries, getSummaries } from '@/lib/store/reads';
 import { type PaperSummary } from '@/lib/store/records';
 import { type PaperboyDb } from '@/lib/store/schema';
 import type { sendRequest } from '@/lib/protocol/messages';
@@ -55,13 +55,16 @@ export interface PanelSearch {
   searchRemote(): Promise<void>;
   /** Forgets HF's answer: a new view. */
   clearRemote(): void;
-  /** New or changed papers (a sync, a fetched view, marks): keeps the index and the "everything" list in step. */
+  /** New or changed papers (a sync, a fetched view, marks): a search over everything reads them again. */
   storedPapersChanged(): void;
-  /** Marks changed: reads everything again, if a search over everything shows it. */
+  /** Marks changed: a search over everything reads its summaries again. */
   marksChanged(): Promise<void>;
   /** Learns whether the index is built, so that the first keystroke need not. */
   warm(): void;
 }
+
+/** Above this many summaries to read for a search over everything, one read of them all is faster than one per paper. */
+const READ_ALL_ABOVE = 1500;
 
 export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
   const { index, send } = deps;
@@ -71,31 +74,46 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
   const scope = signal<SearchScope>('view');
   const remote = signal<RemoteSearch>({ status: 'idle' });
   const searchPartial = signal(false);
-  /** Every stored paper's summary, read once a search covers everything. */
-  const allSummaries = signal<PaperSummary[] | undefined>(undefined);
-  let allSummariesLoading: Promise<PaperSummary[]> | undefined;
+  /**
+   * Summaries of papers outside the view, read as searches over everything match them (all of
+   * them only when a search matches many, or for the quick search): a year of summaries is
+   * tens of megabytes and most of a second to read. Forgotten when papers or marks change.
+   */
+  let known = new Map<string, PaperSummary>();
+  let knownAll = false;
   /** Ids the search matched (any order), or undefined when not searching. */
   const matchedIds = signal<ReadonlySet<string> | undefined>(undefined);
+  /** The matched papers' summaries, when searching everything. */
+  const matchedAll = signal<readonly PaperSummary[] | undefined>(undefined);
   /** The query whose results are shown: marks change with the results, in the same render. */
   const shownQuery = signal('');
   const terms = computed(() => queryTerms(shownQuery.value));
 
   const viewIds = computed<ReadonlySet<string>>(() => new Set(deps.papers.value.map((paper) => paper.id)));
-  const allOrder = computed(() => deps.arrange(allSummaries.value ?? []));
   const visible = computed(() => {
     const matched = matchedIds.value;
     if (!matched) return deps.viewOrder.value;
-    const order = scope.value === 'all' && allSummaries.value ? allOrder.value : deps.viewOrder.value;
-    return order.filter((paper) => matched.has(paper.id));
+    const everything = scope.value === 'all' ? matchedAll.value : undefined;
+    return everything ? deps.arrange(everything) : deps.viewOrder.value.filter((paper) => matched.has(paper.id));
   });
 
-  function loadAllSummaries(): Promise<PaperSummary[]> {
-    allSummariesLoading ??= deps
-      .db()
-      .then(getAllSummaries)
-      .then((all) => (allSummaries.value = all))
-      .finally(() => (allSummariesLoading = undefined));
-    return allSummariesLoading;
+  function forgetSummaries(): void {
+    known = new Map();
+    knownAll = false;
+  }
+  async function readAllSummaries(): Promise<PaperSummary[]> {
+    const all = await getAllSummaries(await deps.db());
+    known = new Map(all.map((summary) => [summary.id, summary]));
+    knownAll = true;
+    return all;
+  }
+  /** The summaries of `ids` (those stored), read as needed. */
+  async function summariesOf(ids: Iterable<string>): Promise<PaperSummary[]> {
+    const wanted = [...ids];
+    const missing = knownAll ? [] : wanted.filter((id) => !known.has(id));
+    if (missing.length > READ_ALL_ABOVE) await readAllSummaries();
+    else if (missing.length > 0) for (const summary of await getSummaries(await deps.db(), missing)) known.set(summary.id, summary);
+    return wanted.flatMap((id) => known.get(id) ?? []);
   }
 
   async function run(): Promise<void> {
@@ -104,6 +122,7 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
     if (!text.trim()) {
       batch(() => {
         matchedIds.value = undefined;
+        matchedAll.value = undefined;
         shownQuery.value = '';
         searchPartial.value = false;
       });
@@ -111,19 +130,25 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
     }
     const stale = () => text !== query.value || all !== (scope.value === 'all');
     /** Shows a result once the first cards' records are in, so the list changes once. */
-    const show = async (matched: ReadonlySet<string>, partial: boolean): Promise<void> => {
-      const order = all ? allOrder.value : deps.viewOrder.value;
-      const first: PaperSummary[] = [];
-      for (const paper of order) {
-        if (!matched.has(paper.id)) continue;
-        first.push(paper);
-        if (first.length === PAGE) break;
+    const show = async (matched: ReadonlySet<string>, partial: boolean, shown = text): Promise<void> => {
+      let everything: PaperSummary[] | undefined;
+      let first: PaperSummary[] = [];
+      if (all) {
+        everything = await summariesOf(matched);
+        first = deps.arrange(everything).slice(0, PAGE);
+      } else {
+        for (const paper of deps.viewOrder.value) {
+          if (!matched.has(paper.id)) continue;
+          first.push(paper);
+          if (first.length === PAGE) break;
+        }
       }
       await deps.ensureRecords(first);
       if (stale()) return;
       batch(() => {
         matchedIds.value = matched;
-        shownQuery.value = text;
+        matchedAll.value = everything;
+        shownQuery.value = shown;
         searchPartial.value = partial;
       });
     };
@@ -131,7 +156,7 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
     // an upgrade), titles, authors and organisations only, marked as such; the full answer once built.
     if (!index.ready) {
       try {
-        const base = all ? (allSummaries.value ?? (await loadAllSummaries())) : deps.papers.value;
+        const base = all ? (knownAll ? [...known.values()] : await readAllSummaries()) : deps.papers.value;
         if (stale()) return;
         await show(quick.match(base, text), true);
       } catch {
@@ -141,7 +166,7 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
       await index.whenReady();
       if (stale()) return;
     }
-    const [ids] = await Promise.all([index.search(text, all ? undefined : viewIds.value), all && !allSummaries.value ? loadAllSummaries() : undefined]);
+    const ids = await index.search(text, all ? undefined : viewIds.value);
     if (stale()) return;
     await show(new Set(ids), false);
   }
@@ -172,15 +197,18 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
         scope.value = 'all';
         remote.value = { status: 'done', error: outcome.error };
       });
-      // The answers are stored: index them and read them before searching again.
-      await Promise.all([index.refresh(), loadAllSummaries()]);
+      // The answers are stored (and indexed, by the background): search again.
+      forgetSummaries();
+      await index.refresh();
       await run();
       // Show HF's answers even where our index would rank them differently.
       if (!outcome.error && outcome.ids.length > 0 && (matchedIds.value?.size ?? 0) === 0) {
         const ids = new Set(outcome.ids);
-        await deps.ensureRecords(allOrder.value.filter((paper) => ids.has(paper.id)).slice(0, PAGE));
+        const found = await summariesOf(ids);
+        await deps.ensureRecords(deps.arrange(found).slice(0, PAGE));
         batch(() => {
           matchedIds.value = ids;
+          matchedAll.value = found;
           shownQuery.value = text;
         });
       }
@@ -189,11 +217,13 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
       remote.value = { status: 'idle' };
     },
     storedPapersChanged() {
+      forgetSummaries();
       void index.refresh().catch(() => undefined);
-      if (allSummaries.value) void loadAllSummaries().then(() => run(), () => undefined);
+      if (scope.value === 'all' && matchedIds.value) void run().catch(() => undefined);
     },
     async marksChanged() {
-      if (allSummaries.value) await loadAllSummaries().catch(() => undefined);
+      // The marks are on the summaries: the next search reads them again (the reload that follows runs it).
+      forgetSummaries();
     },
     warm: () => index.warm(),
   };

@@ -67,6 +67,13 @@ export async function getViewHead(db: PaperboyDb, key: ListingKey): Promise<{ li
   return { listing, head: listing ? head : undefined };
 }
 
+/** The summaries of `ids` (in no particular order); ids not stored are left out. */
+export async function getSummaries(db: PaperboyDb, ids: readonly string[]): Promise<PaperSummary[]> {
+  const tx = db.transaction('summaries');
+  const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+  return found.filter((summary): summary is PaperSummary => summary !== undefined);
+}
+
 export async function getAllSummaries(db: PaperboyDb): Promise<PaperSummary[]> {
   return db.getAll('summaries');
 }
