@@ -63,8 +63,11 @@ export interface PanelSearch {
   warm(): void;
 }
 
-/** Above this many summaries to read for a search over everything, one read of them all is faster than one per paper. */
-const READ_ALL_ABOVE = 1500;
+/**
+ * Above this many summaries to read for a search over everything, one read of them all (about
+ * 400 ms and 15 MB at a year of papers, once) is worth more than one read per paper, per keystroke.
+ */
+const READ_ALL_ABOVE = 400;
 
 export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
   const { index, send } = deps;
@@ -80,39 +83,50 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
    * tens of megabytes and most of a second to read. Forgotten when papers or marks change.
    */
   let known = new Map<string, PaperSummary>();
-  let knownAll = false;
+  /** Every stored summary, once read (a search that matched many, or the quick search): then results are picked from its order, not sorted. */
+  const allKnown = signal<PaperSummary[] | undefined>(undefined);
   /** Ids the search matched (any order), or undefined when not searching. */
   const matchedIds = signal<ReadonlySet<string> | undefined>(undefined);
-  /** The matched papers' summaries, when searching everything. */
+  /** The matched papers' summaries, when searching everything and not every summary is read. */
   const matchedAll = signal<readonly PaperSummary[] | undefined>(undefined);
   /** The query whose results are shown: marks change with the results, in the same render. */
   const shownQuery = signal('');
   const terms = computed(() => queryTerms(shownQuery.value));
 
   const viewIds = computed<ReadonlySet<string>>(() => new Set(deps.papers.value.map((paper) => paper.id)));
+  const allOrder = computed(() => deps.arrange(allKnown.value ?? []));
+  /** The order a result is picked from, or the matched summaries to sort (a search over everything before all are read). */
+  const source = (all: boolean, everything: readonly PaperSummary[] | undefined): PaperSummary[] =>
+    !all ? deps.viewOrder.value : allKnown.value ? allOrder.value : deps.arrange(everything ?? []);
   const visible = computed(() => {
     const matched = matchedIds.value;
     if (!matched) return deps.viewOrder.value;
-    const everything = scope.value === 'all' ? matchedAll.value : undefined;
-    return everything ? deps.arrange(everything) : deps.viewOrder.value.filter((paper) => matched.has(paper.id));
+    const all = scope.value === 'all' && (allKnown.value !== undefined || matchedAll.value !== undefined);
+    const order = source(all, matchedAll.value);
+    return all && !allKnown.value ? order : order.filter((paper) => matched.has(paper.id));
   });
 
-  function forgetSummaries(): void {
+  /** Papers or marks changed: summaries are read again (every one at once, when every one is shown). */
+  async function forgetSummaries(): Promise<void> {
     known = new Map();
-    knownAll = false;
+    if (allKnown.value) await readAllSummaries();
   }
   async function readAllSummaries(): Promise<PaperSummary[]> {
     const all = await getAllSummaries(await deps.db());
     known = new Map(all.map((summary) => [summary.id, summary]));
-    knownAll = true;
+    allKnown.value = all;
     return all;
   }
-  /** The summaries of `ids` (those stored), read as needed. */
-  async function summariesOf(ids: Iterable<string>): Promise<PaperSummary[]> {
+  /** The summaries of `ids` (those stored), read as needed; undefined once every summary is read (pick from allOrder). */
+  async function summariesOf(ids: Iterable<string>): Promise<PaperSummary[] | undefined> {
+    if (allKnown.value) return undefined;
     const wanted = [...ids];
-    const missing = knownAll ? [] : wanted.filter((id) => !known.has(id));
-    if (missing.length > READ_ALL_ABOVE) await readAllSummaries();
-    else if (missing.length > 0) for (const summary of await getSummaries(await deps.db(), missing)) known.set(summary.id, summary);
+    const missing = wanted.filter((id) => !known.has(id));
+    if (missing.length > READ_ALL_ABOVE) {
+      await readAllSummaries();
+      return undefined;
+    }
+    if (missing.length > 0) for (const summary of await getSummaries(await deps.db(), missing)) known.set(summary.id, summary);
     return wanted.flatMap((id) => known.get(id) ?? []);
   }
 
@@ -131,17 +145,12 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
     const stale = () => text !== query.value || all !== (scope.value === 'all');
     /** Shows a result once the first cards' records are in, so the list changes once. */
     const show = async (matched: ReadonlySet<string>, partial: boolean, shown = text): Promise<void> => {
-      let everything: PaperSummary[] | undefined;
-      let first: PaperSummary[] = [];
-      if (all) {
-        everything = await summariesOf(matched);
-        first = deps.arrange(everything).slice(0, PAGE);
-      } else {
-        for (const paper of deps.viewOrder.value) {
-          if (!matched.has(paper.id)) continue;
-          first.push(paper);
-          if (first.length === PAGE) break;
-        }
+      const everything = all ? await summariesOf(matched) : undefined;
+      const first: PaperSummary[] = [];
+      for (const paper of source(all, everything)) {
+        if (!matched.has(paper.id)) continue;
+        first.push(paper);
+        if (first.length === PAGE) break;
       }
       await deps.ensureRecords(first);
       if (stale()) return;
@@ -156,7 +165,7 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
     // an upgrade), titles, authors and organisations only, marked as such; the full answer once built.
     if (!index.ready) {
       try {
-        const base = all ? (knownAll ? [...known.values()] : await readAllSummaries()) : deps.papers.value;
+        const base = all ? (allKnown.value ?? (await readAllSummaries())) : deps.papers.value;
         if (stale()) return;
         await show(quick.match(base, text), true);
       } catch {
@@ -198,14 +207,13 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
         remote.value = { status: 'done', error: outcome.error };
       });
       // The answers are stored (and indexed, by the background): search again.
-      forgetSummaries();
-      await index.refresh();
+      await Promise.all([forgetSummaries(), index.refresh()]);
       await run();
       // Show HF's answers even where our index would rank them differently.
       if (!outcome.error && outcome.ids.length > 0 && (matchedIds.value?.size ?? 0) === 0) {
         const ids = new Set(outcome.ids);
         const found = await summariesOf(ids);
-        await deps.ensureRecords(deps.arrange(found).slice(0, PAGE));
+        await deps.ensureRecords(source(true, found).filter((paper) => ids.has(paper.id)).slice(0, PAGE));
         batch(() => {
           matchedIds.value = ids;
           matchedAll.value = found;
@@ -217,13 +225,13 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
       remote.value = { status: 'idle' };
     },
     storedPapersChanged() {
-      forgetSummaries();
       void index.refresh().catch(() => undefined);
-      if (scope.value === 'all' && matchedIds.value) void run().catch(() => undefined);
+      const showsEverything = scope.value === 'all' && matchedIds.value !== undefined;
+      void forgetSummaries().then(() => (showsEverything ? run() : undefined), () => undefined);
     },
     async marksChanged() {
-      // The marks are on the summaries: the next search reads them again (the reload that follows runs it).
-      forgetSummaries();
+      // The marks are on the summaries (the reload that follows runs the search again).
+      await forgetSummaries().catch(() => undefined);
     },
     warm: () => index.warm(),
   };

@@ -8,9 +8,12 @@
 const FOLDS: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe', ς: 'σ' };
 const COMBINING_MARKS = /\p{M}/gu;
 const FOLDABLE = /[łøđħıßæœς]/g;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Lowercase without accents, so "Gödel", "GODEL" and "godel" compare equal. */
 export function normalizeText(s: string): string {
+  // Most text is ASCII, where lowercasing is all there is to it, and far cheaper than NFD.
+  if (ASCII.test(s)) return s.toLowerCase();
   return s
     .toLowerCase()
     .normalize('NFD')
@@ -21,7 +24,9 @@ export function normalizeText(s: string): string {
 // minisearch's own default tokenizer, copied so that pages which only highlight (the popup)
 // need not load minisearch; full-text.ts indexes with this same function.
 const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
-export const splitWords = (text: string): string[] => text.split(SPACE_OR_PUNCTUATION);
+/** The same characters within ASCII (tests/unit/search/text.test.ts checks), without the cost of Unicode classes. */
+const ASCII_SPACE_OR_PUNCTUATION = /[\n\r !"#%&'()*,\-./:;?@[\\\]_{}]+/;
+export const splitWords = (text: string): string[] => text.split(ASCII.test(text) ? ASCII_SPACE_OR_PUNCTUATION : SPACE_OR_PUNCTUATION);
 
 // Words in nearly every abstract: they cannot narrow a search, yet they would be about a
 // third of the index and make queries that contain them slow.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlight, normalizeText, queryTerms } from '@/lib/search/text';
+import { highlight, normalizeText, queryTerms, splitWords } from '@/lib/search/text';
 
 describe('normalizeText', () => {
   it.each([
@@ -15,6 +15,17 @@ describe('normalizeText', () => {
     ['already plain', 'already plain'],
   ])('%j → %j', (input, expected) => {
     expect(normalizeText(input)).toBe(expected);
+  });
+});
+
+describe('splitWords', () => {
+  it('splits ASCII text (its fast path) exactly as the Unicode rule does', () => {
+    const unicode = /[\n\r\p{Z}\p{P}]/u;
+    for (let code = 0; code < 128; code++) {
+      const ch = String.fromCharCode(code);
+      expect(splitWords(`a${ch}b`), `U+${code.toString(16)}`).toEqual(unicode.test(ch) ? ['a', 'b'] : [`a${ch}b`]);
+    }
+    expect(splitWords('Gödel, Escher; Bach')).toEqual(['Gödel', 'Escher', 'Bach']);
   });
 });
 
