@@ -84,9 +84,9 @@ function distance(a: string, b: string, max: number): number {
 const bucketRange = (bucket: string) => IDBKeyRange.bound([bucket], [bucket, []]);
 
 /** Postings extracted already, by what was asked: a word typed on narrows what its shorter prefix found. */
-const CACHED_READS = 64;
+const CACHED_READS = 16;
 /** Records read already, by first letter: a few letters' worth, about a megabyte each at a year of papers. */
-const CACHED_BUCKETS = 4;
+const CACHED_BUCKETS = 3;
 
 export interface SearchQueryOptions {
   /** Only these ids (the current view). */
