@@ -30,7 +30,7 @@ function fieldText(paper: Paper, field: Field): string {
 }
 
 /** A paper's indexed terms (folded, without stop words), each with the fields that hold it. */
-export function termsOf(paper: Paper): Map<string, number> {
+function termsOf(paper: Paper): Map<string, number> {
   const terms = new Map<string, number>();
   for (const field of FIELDS) {
     // Normalising a whole field at once is far cheaper than word by word.
@@ -44,12 +44,12 @@ export function termsOf(paper: Paper): Map<string, number> {
 
 /** The record a term of a paper listed on `day` is in. */
 export const bucketOf = (term: string): string => String.fromCodePoint(term.codePointAt(0)!);
-export const postingKey = (term: string, day: string): [string, string] => [bucketOf(term), day];
+const postingKey = (term: string, day: string): [string, string] => [bucketOf(term), day];
 
 /** term → (paper id → field mask). */
-export type BucketPostings = Map<string, Map<string, number>>;
+type BucketPostings = Map<string, Map<string, number>>;
 
-export function parseBucket(text: string | undefined): BucketPostings {
+function parseBucket(text: string | undefined): BucketPostings {
   const terms: BucketPostings = new Map();
   if (!text) return terms;
   for (const line of text.split('\n')) {

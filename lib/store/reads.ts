@@ -91,8 +91,3 @@ export async function getUnseenSummaries(db: PaperboyDb): Promise<PaperSummary[]
 export async function getPapersUpdatedAfter(db: PaperboyDb, since: number): Promise<PaperRecord[]> {
   return db.getAllFromIndex('papers', 'updatedAt', IDBKeyRange.lowerBound(since, true));
 }
-
-/** Up to `count` papers in id order after `afterId`: a bounded page, for work done in slices. */
-export async function getPapersPage(db: PaperboyDb, afterId: string | undefined, count: number): Promise<PaperRecord[]> {
-  return db.getAll('papers', afterId === undefined ? undefined : IDBKeyRange.lowerBound(afterId, true), count);
-}
