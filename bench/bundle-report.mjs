@@ -48,6 +48,6 @@ for (const page of ['popup', 'sidepanel', 'background']) {
   }
   console.log(`\n${page}: ${(raw / 1024).toFixed(1)} KB raw, ${(gzip / 1024).toFixed(1)} KB gzip (shares of gzip estimated from raw)`);
   for (const [key, value] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
-    console.log(`  ${(value / 1024).toFixed(1).padStart(6)} KB  ~${((value / raw) * gzip / 1024).toFixed(1).padStart(5)} KB gz  ${key}`);
+    console.log(`  ${(value / 1024).toFixed(1).padStart(6)} KB  ~${(((value / raw) * gzip) / 1024).toFixed(1).padStart(5)} KB gz  ${key}`);
   }
 }

@@ -34,7 +34,10 @@ export async function configure(extension, url) {
   await options.goto(extension.pageUrl('options.html'));
   await options.getByLabel('Source').waitFor();
   const chosen = {};
-  for (const [id, value] of [['retention', '365'], ['poll', '0']]) {
+  for (const [id, value] of [
+    ['retention', '365'],
+    ['poll', '0'],
+  ]) {
     const select = options.locator(`select#${id}`);
     if ((await select.count()) === 0) continue;
     await select.selectOption(value);
@@ -179,7 +182,16 @@ export async function ingestPages(extension, driver, days) {
     runs.push({ day, roundTripMs: ms, ...splitIngest(await workerLog(extension, true)) });
   }
   const pick = (key) => summarize(runs.map((run) => run[key]));
-  return { ingest: pick('ingest'), parse: pick('parse'), validate: pick('validate'), write: pick('write'), other: pick('other'), network: pick('network'), roundTrip: pick('roundTripMs'), runs };
+  return {
+    ingest: pick('ingest'),
+    parse: pick('parse'),
+    validate: pick('validate'),
+    write: pick('write'),
+    other: pick('other'),
+    network: pick('network'),
+    roundTrip: pick('roundTripMs'),
+    runs,
+  };
 }
 
 const PROBE_SOURCE = `(${openProbe})()`;
@@ -222,16 +234,17 @@ export async function measureOpensRaw(raw, url, { count = 20, warmup = 2, fake, 
   // IndexedDB request, IndexedDB reads, work until the first card is in the DOM, then the frame.
   const phase = (get) => summarize(measured.map(get)).p50;
   const withIdb = measured.filter((open) => open.idb?.first !== undefined && open.idb?.lastDone !== undefined);
-  const phases = withIdb.length === measured.length && measured.length > 0
-    ? {
-        scripts: phase((o) => o.domContentLoaded),
-        toFirstRead: phase((o) => o.idb.first - o.domContentLoaded),
-        reads: phase((o) => o.idb.lastDone - o.idb.first),
-        readCount: phase((o) => o.idb.requests),
-        toFirstCard: phase((o) => o.firstArticle - o.idb.lastDone),
-        toPainted: phase((o) => o.painted - o.firstArticle),
-      }
-    : undefined;
+  const phases =
+    withIdb.length === measured.length && measured.length > 0
+      ? {
+          scripts: phase((o) => o.domContentLoaded),
+          toFirstRead: phase((o) => o.idb.first - o.domContentLoaded),
+          reads: phase((o) => o.idb.lastDone - o.idb.first),
+          readCount: phase((o) => o.idb.requests),
+          toFirstCard: phase((o) => o.firstArticle - o.idb.lastDone),
+          toPainted: phase((o) => o.painted - o.firstArticle),
+        }
+      : undefined;
   return {
     firstArticle: summarize(measured.map((open) => open.firstArticle)),
     painted: summarize(measured.map((open) => open.painted)),
@@ -284,22 +297,28 @@ async function inPanelRaw(raw, script) {
 
 /** Picks a view kind by its button (the reader remembers it). */
 export async function pickViewRaw(raw, label) {
-  const clicked = await inPanelRaw(raw, `(() => {
+  const clicked = await inPanelRaw(
+    raw,
+    `(() => {
     const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(label)});
     button?.click();
     return !!button;
-  })()`);
+  })()`,
+  );
   if (!clicked) throw new Error(`no ${label} button in the side panel`);
 }
 
 /** Turns a filter checkbox (by its label) on or off (the reader remembers it); returns whether it is on. */
 export async function toggleFilterRaw(raw, label) {
-  const checked = await inPanelRaw(raw, `(() => {
+  const checked = await inPanelRaw(
+    raw,
+    `(() => {
     const found = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === ${JSON.stringify(label)});
     const box = found?.control ?? found?.querySelector('input');
     box?.click();
     return box ? box.checked : undefined;
-  })()`);
+  })()`,
+  );
   if (checked === undefined) throw new Error(`no ${label} filter in the side panel`);
   return checked;
 }
@@ -393,7 +412,10 @@ export function topFunctions(profile, limit = 15) {
   const total = [...self.values()].reduce((sum, ms) => sum + ms, 0);
   return {
     totalMs: Math.round(total),
-    top: [...self].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([fn, ms]) => ({ fn, ms: Math.round(ms * 10) / 10 })),
+    top: [...self]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([fn, ms]) => ({ fn, ms: Math.round(ms * 10) / 10 })),
   };
 }
 

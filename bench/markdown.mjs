@@ -38,7 +38,12 @@ const cell = (get, result) => {
   }
 };
 const line = (label, get, target = '', check = () => '') => out.push(row([label, ...results.map((r) => cell(get, r)), target, last ? cell(check, last) : '']));
-line('popup open → list painted', (r) => pp(r.popup.painted), '≤ 50 (p50)', (r) => verdict(r.popup.painted.p50, targets.popupOpenP50));
+line(
+  'popup open → list painted',
+  (r) => pp(r.popup.painted),
+  '≤ 50 (p50)',
+  (r) => verdict(r.popup.painted.p50, targets.popupOpenP50),
+);
 line('baseline (fetch on open, http page)', (r) => pp(r.baseline.painted));
 line('popup ÷ baseline (p50)', (r) => `${r.popupVsBaseline}×`);
 line('baseline as an extension page', (r) => pp(r.baselineExtension.painted));
@@ -54,16 +59,46 @@ line('month ÷ its bound, paired rounds', (r) => paired(r.monthRounds, 'month', 
 line('floor: no-script page, http', (r) => pp(r.floor.painted));
 line('floor: no-script page, extension', (r) => pp(r.floorExtension.painted));
 line('side panel open (Today) → painted', (r) => pp(r.panelToday.painted));
-line('side panel open (Month) → painted', (r) => pp(r.panelMonth.painted), '≤ 100 (p50)', (r) => verdict(r.panelMonth.painted.p50, targets.monthOpenP50));
-line('search keystroke → DOM, everywhere', (r) => pp(r.searchAll.dom), '≤ 16 (p50)', (r) => verdict(r.searchAll.dom.p50, targets.searchKeystrokeP50));
-line('search keystroke → DOM, this view', (r) => pp(r.searchView.dom), '≤ 16 (p50)', (r) => verdict(r.searchView.dom.p50, targets.searchKeystrokeP50));
+line(
+  'side panel open (Month) → painted',
+  (r) => pp(r.panelMonth.painted),
+  '≤ 100 (p50)',
+  (r) => verdict(r.panelMonth.painted.p50, targets.monthOpenP50),
+);
+line(
+  'search keystroke → DOM, everywhere',
+  (r) => pp(r.searchAll.dom),
+  '≤ 16 (p50)',
+  (r) => verdict(r.searchAll.dom.p50, targets.searchKeystrokeP50),
+);
+line(
+  'search keystroke → DOM, this view',
+  (r) => pp(r.searchView.dom),
+  '≤ 16 (p50)',
+  (r) => verdict(r.searchView.dom.p50, targets.searchKeystrokeP50),
+);
 line('first keystroke → first results (quick search)', (r) => Math.round(r.searchAll.firstKeystroke.dom));
 line('first keystroke → full results (index built)', (r) => Math.round(r.searchAll.firstKeystrokeComplete?.dom ?? NaN));
-line('ingest one 100-entry page', (r) => pp(r.ingestPage.ingest), '≤ 50 (p50)', (r) => verdict(r.ingestPage.ingest.p50, targets.ingestPageMs));
+line(
+  'ingest one 100-entry page',
+  (r) => pp(r.ingestPage.ingest),
+  '≤ 50 (p50)',
+  (r) => verdict(r.ingestPage.ingest.p50, targets.ingestPageMs),
+);
 line('… of which validate / write', (r) => `${Math.round(r.ingestPage.validate.p50)} / ${Math.round(r.ingestPage.write.p50)}`);
-line('side panel heap, month loaded (MB)', (r) => mb(r.heapAfterMonth.usedSize), '≤ 30', (r) => verdict(r.heapAfterMonth.usedSize / 1024 / 1024, targets.heapMB));
+line(
+  'side panel heap, month loaded (MB)',
+  (r) => mb(r.heapAfterMonth.usedSize),
+  '≤ 30',
+  (r) => verdict(r.heapAfterMonth.usedSize / 1024 / 1024, targets.heapMB),
+);
 line('side panel heap, index built (MB)', (r) => mb(r.heapAfterIndex.usedSize));
-line('requests on popup / side panel opens', (r) => r.popup.requests + r.panelToday.requests + r.panelMonth.requests, '0', (r) => (r.popup.requests + r.panelToday.requests + r.panelMonth.requests === 0 ? 'met' : '**missed**'));
+line(
+  'requests on popup / side panel opens',
+  (r) => r.popup.requests + r.panelToday.requests + r.panelMonth.requests,
+  '0',
+  (r) => (r.popup.requests + r.panelToday.requests + r.panelMonth.requests === 0 ? 'met' : '**missed**'),
+);
 line('load the store via fetchView (s)', (r) => `${(r.load.wallMs / 1000).toFixed(1)} (${r.load.requests} req.)`);
 line('machine busy just before', (r) => `${Math.round((r.machine?.idleBefore?.busy ?? 0) * 100)} %`);
 out.push('');
@@ -76,14 +111,41 @@ for (const page of ['popup', 'sidepanel', 'background']) {
 }
 out.push('');
 
-out.push('Where an open goes (p50 of each phase, ms): scripts = navigation start → DOMContentLoaded; then to the first IndexedDB request; the reads (how many); to the first card in the DOM; to painted.', '');
+out.push(
+  'Where an open goes (p50 of each phase, ms): scripts = navigation start → DOMContentLoaded; then to the first IndexedDB request; the reads (how many); to the first card in the DOM; to painted.',
+  '',
+);
 out.push(row(['open', 'scripts', '→ 1st read', 'reads (n)', '→ 1st card', '→ painted', 'total']), row(Array(7).fill('---')));
 for (const r of results) {
-  out.push(row([`floor, extension page @${sizeLabel(r.size)}`, Math.round(r.floorExtension.domContentLoaded.p50), '', '', '', '', Math.round(r.floorExtension.painted.p50)]));
-  for (const [label, key] of [['popup', 'popup'], ['side panel, Today', 'panelToday'], ['side panel, Month', 'panelMonth']]) {
+  out.push(
+    row([
+      `floor, extension page @${sizeLabel(r.size)}`,
+      Math.round(r.floorExtension.domContentLoaded.p50),
+      '',
+      '',
+      '',
+      '',
+      Math.round(r.floorExtension.painted.p50),
+    ]),
+  );
+  for (const [label, key] of [
+    ['popup', 'popup'],
+    ['side panel, Today', 'panelToday'],
+    ['side panel, Month', 'panelMonth'],
+  ]) {
     const p = r[key].phases;
     if (!p) continue;
-    out.push(row([`${label} @${sizeLabel(r.size)}`, Math.round(p.scripts), Math.round(p.toFirstRead), `${Math.round(p.reads)} (${p.readCount})`, Math.round(p.toFirstCard), Math.round(p.toPainted), Math.round(r[key].painted.p50)]));
+    out.push(
+      row([
+        `${label} @${sizeLabel(r.size)}`,
+        Math.round(p.scripts),
+        Math.round(p.toFirstRead),
+        `${Math.round(p.reads)} (${p.readCount})`,
+        Math.round(p.toFirstCard),
+        Math.round(p.toPainted),
+        Math.round(r[key].painted.p50),
+      ]),
+    );
   }
 }
 if (last?.readStrategies) {

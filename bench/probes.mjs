@@ -64,8 +64,14 @@ export function installPanelHelpers() {
   const signature = () => {
     const bar = document.querySelector('.list-bar span')?.textContent ?? '';
     const empty = document.querySelector('.empty')?.textContent ?? '';
-    const cards = [...document.querySelectorAll('article')].slice(0, 5).map((card) => card.getAttribute('data-paper-id')).join(',');
-    const marks = [...document.querySelectorAll('article mark')].slice(0, 8).map((mark) => mark.textContent).join('|');
+    const cards = [...document.querySelectorAll('article')]
+      .slice(0, 5)
+      .map((card) => card.getAttribute('data-paper-id'))
+      .join(',');
+    const marks = [...document.querySelectorAll('article mark')]
+      .slice(0, 8)
+      .map((mark) => mark.textContent)
+      .join('|');
     return `${bar}#${empty}#${cards}#${marks}`;
   };
   /** Resolves once nothing in the DOM changed for `ms` (at most `max` ms). */

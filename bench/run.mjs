@@ -76,11 +76,19 @@ const { values: args } = parseArgs({
     trace: { type: 'boolean', default: false },
   },
 });
-const sizes = args.sizes.split(',').map((size) => Number(size.trim().replace(/k$/i, '000'))).filter((size) => size > 0);
+const sizes = args.sizes
+  .split(',')
+  .map((size) => Number(size.trim().replace(/k$/i, '000')))
+  .filter((size) => size > 0);
 const opens = Number(args.opens);
 const queries = QUERIES.slice(0, Number(args.queries));
 const ingestPageCount = Number(args['ingest-pages']);
-const profileSizes = args['profile-sizes'] === 'none' ? [] : args['profile-sizes'] ? args['profile-sizes'].split(',').map((size) => Number(size.trim().replace(/k$/i, '000'))) : [Math.max(...sizes)];
+const profileSizes =
+  args['profile-sizes'] === 'none'
+    ? []
+    : args['profile-sizes']
+      ? args['profile-sizes'].split(',').map((size) => Number(size.trim().replace(/k$/i, '000')))
+      : [Math.max(...sizes)];
 const EXTENSION = join(OUT, 'chrome-mv3');
 
 const log = (...parts) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
@@ -188,7 +196,9 @@ async function runSize(size, baseline) {
       fake.state.clearRequests();
       result.load = await ingestMonths(extension, driver, store.months);
       result.storedPapers = await countPapers(driver);
-      log(`${size}: stored ${result.storedPapers} papers in ${Math.round(result.load.wallMs)} ms (${Math.round(result.load.ingestMs)} ms of it ingest in the worker)`);
+      log(
+        `${size}: stored ${result.storedPapers} papers in ${Math.round(result.load.wallMs)} ms (${Math.round(result.load.ingestMs)} ms of it ingest in the worker)`,
+      );
       if (result.storedPapers !== size) throw new Error(`expected ${size} stored papers, found ${result.storedPapers}`);
       if (args['ingest-only']) {
         result.ingestPage = await ingestPages(extension, driver, Object.keys(ingestDays));
@@ -216,7 +226,10 @@ async function runSize(size, baseline) {
       result.floor = await measureOpensRaw(raw, baseline.floorUrl, { count: floorOpens });
       result.floorExtension = await measureOpensRaw(raw, raw.pageUrl('bench/floor.html'), { count: floorOpens });
       result.baseline = await measureOpensRaw(raw, baseline.url(fake.url), { count: opens, fake });
-      result.baselineExtension = await measureOpensRaw(raw, `${raw.pageUrl('bench/baseline.html')}?source=${encodeURIComponent(fake.url)}`, { count: opens, fake });
+      result.baselineExtension = await measureOpensRaw(raw, `${raw.pageUrl('bench/baseline.html')}?source=${encodeURIComponent(fake.url)}`, {
+        count: opens,
+        fake,
+      });
       result.popup = await measureOpensRaw(raw, raw.pageUrl('popup.html'), { count: opens, fake });
       result.popupVsBaseline = Math.round((result.popup.painted.p50 / result.baseline.painted.p50) * 100) / 100;
       // The lower bounds: the least any page can do to show these papers (bench/bound/).
@@ -234,7 +247,11 @@ async function runSize(size, baseline) {
       if (!(await toggleFilterRaw(raw, 'Has code'))) throw new Error('the Has code filter did not turn on');
       result.panelMonthFiltered = await measureOpensRaw(raw, raw.pageUrl('sidepanel.html'), { count: opens, fake });
       if (await toggleFilterRaw(raw, 'Has code')) throw new Error('the Has code filter did not turn off');
-      result.monthRounds = await measureRoundsRaw(raw, { month: raw.pageUrl('sidepanel.html'), bound: raw.pageUrl('bench/bound/month.html') }, { count: opens, fake });
+      result.monthRounds = await measureRoundsRaw(
+        raw,
+        { month: raw.pageUrl('sidepanel.html'), bound: raw.pageUrl('bench/bound/month.html') },
+        { count: opens, fake },
+      );
       if (args.trace) result.traces = await traces(raw, size);
       // Cold opens: the worker stopped and no extension page open, as a popup opened a while after
       // the last poll finds the extension (its process starts with the page).
@@ -257,7 +274,10 @@ async function runSize(size, baseline) {
       if (!result.settings.poll) await postponePoll(extension);
       // Heap: the side panel alone (extension pages share a renderer), month view loaded.
       const panel = await openPanel(extension, { settle: 500 });
-      result.monthCards = await panel.evaluate(() => ({ cards: document.querySelectorAll('article').length, bar: document.querySelector('.list-bar span')?.textContent }));
+      result.monthCards = await panel.evaluate(() => ({
+        cards: document.querySelectorAll('article').length,
+        bar: document.querySelector('.list-bar span')?.textContent,
+      }));
       result.heapAfterMonth = await heapUsage(panel);
       log(`${size}: heap after month view ${mb(result.heapAfterMonth.usedSize)} MB; searching…`);
 
@@ -267,7 +287,9 @@ async function runSize(size, baseline) {
       result.searchView = await measureSearch(panel, queries, { scope: 'view' });
       result.searchRequests = fake.state.requests.length - requestsBeforeSearch;
       await panel.close();
-      log(`${size}: search p50 all ${result.searchAll.dom.p50} ms, view ${result.searchView.dom.p50} ms; heap with index ${mb(result.heapAfterIndex.usedSize)} MB`);
+      log(
+        `${size}: search p50 all ${result.searchAll.dom.p50} ms, view ${result.searchView.dom.p50} ms; heap with index ${mb(result.heapAfterIndex.usedSize)} MB`,
+      );
 
       if (profileSizes.includes(size)) {
         log(`${size}: profiles…`);
@@ -326,7 +348,10 @@ function describeRequests(fake) {
 async function traces(raw, size) {
   const out = {};
   mkdirSync(join(OUT, 'traces'), { recursive: true });
-  for (const [name, page] of [['popup-open', 'popup.html'], ['sidepanel-month-open', 'sidepanel.html']]) {
+  for (const [name, page] of [
+    ['popup-open', 'popup.html'],
+    ['sidepanel-month-open', 'sidepanel.html'],
+  ]) {
     const events = await traceOpen(raw, async () => {
       const tab = await raw.openTab(raw.pageUrl(page), `(${openProbe})()`);
       await tab.evaluate('window.__bench.done');
@@ -335,7 +360,12 @@ async function traces(raw, size) {
     const path = join(OUT, 'traces', `${size}-${name}.json`);
     writeFileSync(path, JSON.stringify({ traceEvents: events }));
     out[name] = { path, ...summariseTrace(events) };
-    log(`${size}: trace of ${name}: ${out[name].selfMs.slice(0, 8).map(([event, ms]) => `${event} ${ms}`).join(', ')}`);
+    log(
+      `${size}: trace of ${name}: ${out[name].selfMs
+        .slice(0, 8)
+        .map(([event, ms]) => `${event} ${ms}`)
+        .join(', ')}`,
+    );
   }
   return out;
 }
@@ -344,37 +374,49 @@ async function traces(raw, size) {
 async function profiles(extension, size) {
   const out = {};
   const panel = await openPanel(extension);
-  out.monthOpen = await saveProfile(`${size}-sidepanel-month-open`, await profilePage(panel, async () => {
-    await panel.reload();
-    await panel.evaluate(() => window.__bench.done);
-  }));
+  out.monthOpen = await saveProfile(
+    `${size}-sidepanel-month-open`,
+    await profilePage(panel, async () => {
+      await panel.reload();
+      await panel.evaluate(() => window.__bench.done);
+    }),
+  );
   await panel.evaluate(installPanelHelpers);
   await panel.evaluate(() => window.__panel.quiet(300));
   await panel.getByLabel('Search in').selectOption('all');
   await panel.evaluate(() => window.__panel.quiet(200));
   const before = await panel.evaluate(() => document.querySelector('.list-bar span')?.textContent ?? '');
-  out.searchBuild = await saveProfile(`${size}-search-first-keystroke`, await profilePage(panel, async () => {
-    await panel.locator('#search').focus();
-    await panel.evaluate((text) => window.__panel.watchChange(text), before);
-    await panel.keyboard.type('q');
-    await panel.evaluate(() => window.__panel.changed);
-  }));
+  out.searchBuild = await saveProfile(
+    `${size}-search-first-keystroke`,
+    await profilePage(panel, async () => {
+      await panel.locator('#search').focus();
+      await panel.evaluate((text) => window.__panel.watchChange(text), before);
+      await panel.keyboard.type('q');
+      await panel.evaluate(() => window.__panel.changed);
+    }),
+  );
   await panel.evaluate(() => window.__panel.quiet(300));
-  out.searchCommon = await saveProfile(`${size}-search-common-words`, await profilePage(panel, async () => {
-    for (const word of ['model', 'learning', 'language', 'reasoning', 'data']) {
-      await panel.locator('#search').fill(word);
-      await panel.evaluate(() => window.__panel.quiet(100));
-    }
-  }));
+  out.searchCommon = await saveProfile(
+    `${size}-search-common-words`,
+    await profilePage(panel, async () => {
+      for (const word of ['model', 'learning', 'language', 'reasoning', 'data']) {
+        await panel.locator('#search').fill(word);
+        await panel.evaluate(() => window.__panel.quiet(100));
+      }
+    }),
+  );
   await panel.close();
   const popup = await extension.context.newPage();
   await popup.goto(extension.pageUrl('popup.html'));
   await popup.waitForSelector('article');
-  out.popupOpen = await saveProfile(`${size}-popup-open`, await profilePage(popup, async () => {
-    await popup.reload();
-    await popup.waitForSelector('article');
-    await popup.waitForTimeout(100);
-  }));
+  out.popupOpen = await saveProfile(
+    `${size}-popup-open`,
+    await profilePage(popup, async () => {
+      await popup.reload();
+      await popup.waitForSelector('article');
+      await popup.waitForTimeout(100);
+    }),
+  );
   await popup.close();
   return out;
 }
@@ -398,43 +440,193 @@ function report(results, sizesBuilt) {
     }
   };
   const pp = (stats) => ({ text: `${stats.p50} / ${stats.p95} ms`, p50: stats.p50 });
-  per('popup open → list painted (p50/p95)', '≤ 50 ms', (r) => pp(r.popup.painted), (v) => verdict(v.p50, TARGETS.popupOpenP50));
-  per('baseline (http page) open → painted', '', (r) => pp(r.baseline.painted), () => '');
-  per('popup / baseline (p50 ratio)', '', (r) => ({ text: `${r.popupVsBaseline}×` }), () => '');
-  per('baseline as an extension page', '', (r) => pp(r.baselineExtension.painted), () => '');
-  per('popup / baseline ext. page (p50 ratio)', '', (r) => ({ text: `${Math.round((r.popup.painted.p50 / r.baselineExtension.painted.p50) * 100) / 100}×` }), () => '');
-  per('floor: no-script http page', '', (r) => pp(r.floor.painted), () => '');
-  per('floor: no-script extension page', '', (r) => pp(r.floorExtension.painted), () => '');
-  per('bound: one card put in by a script', '', (r) => pp(r.boundScript.painted), () => '');
-  per('bound: popup (1 view read, 8 cards, no library)', '', (r) => pp(r.boundPopup.painted), () => '');
-  per('bound: month (head + 6 records, no library)', '', (r) => pp(r.boundMonth.painted), () => '');
+  per(
+    'popup open → list painted (p50/p95)',
+    '≤ 50 ms',
+    (r) => pp(r.popup.painted),
+    (v) => verdict(v.p50, TARGETS.popupOpenP50),
+  );
+  per(
+    'baseline (http page) open → painted',
+    '',
+    (r) => pp(r.baseline.painted),
+    () => '',
+  );
+  per(
+    'popup / baseline (p50 ratio)',
+    '',
+    (r) => ({ text: `${r.popupVsBaseline}×` }),
+    () => '',
+  );
+  per(
+    'baseline as an extension page',
+    '',
+    (r) => pp(r.baselineExtension.painted),
+    () => '',
+  );
+  per(
+    'popup / baseline ext. page (p50 ratio)',
+    '',
+    (r) => ({ text: `${Math.round((r.popup.painted.p50 / r.baselineExtension.painted.p50) * 100) / 100}×` }),
+    () => '',
+  );
+  per(
+    'floor: no-script http page',
+    '',
+    (r) => pp(r.floor.painted),
+    () => '',
+  );
+  per(
+    'floor: no-script extension page',
+    '',
+    (r) => pp(r.floorExtension.painted),
+    () => '',
+  );
+  per(
+    'bound: one card put in by a script',
+    '',
+    (r) => pp(r.boundScript.painted),
+    () => '',
+  );
+  per(
+    'bound: popup (1 view read, 8 cards, no library)',
+    '',
+    (r) => pp(r.boundPopup.painted),
+    () => '',
+  );
+  per(
+    'bound: month (head + 6 records, no library)',
+    '',
+    (r) => pp(r.boundMonth.painted),
+    () => '',
+  );
   const ratio = (rounds, numerator, denominator) => {
     const { p50, min, max, n } = pairedRatio(rounds.rounds, numerator, denominator);
     return { text: `${p50}× (${min}–${max}, ${n} rounds)` };
   };
-  per('popup ÷ baseline, paired rounds (p50 of ratios)', '', (r) => ratio(r.popupRounds, 'popup', 'baseline'), () => '');
-  per('popup ÷ its bound, paired rounds (p50 of ratios)', '', (r) => ratio(r.popupRounds, 'popup', 'bound'), () => '');
-  per('month ÷ its bound, paired rounds (p50 of ratios)', '', (r) => ratio(r.monthRounds, 'month', 'bound'), () => '');
-  per('side panel open, today (p50/p95)', '', (r) => pp(r.panelToday.painted), () => '');
-  per('side panel open, month with a filter', '', (r) => pp(r.panelMonthFiltered.painted), () => '');
-  per('side panel open, month (p50/p95)', '≤ 100 ms', (r) => pp(r.panelMonth.painted), (v) => verdict(v.p50, TARGETS.monthOpenP50));
-  per('cold: floor, extension page', '', (r) => pp(r.floorExtensionCold.painted), () => '');
-  per('cold: popup open (process not running)', '', (r) => pp(r.popupCold.painted), () => '');
-  per('cold: side panel, month', '', (r) => pp(r.panelMonthCold.painted), () => '');
-  per('search keystroke → DOM, all (p50/p95)', '≤ 16 ms', (r) => pp(r.searchAll.dom), (v) => verdict(v.p50, TARGETS.searchKeystrokeP50));
-  per('search keystroke → DOM, view (p50/p95)', '≤ 16 ms', (r) => pp(r.searchView.dom), (v) => verdict(v.p50, TARGETS.searchKeystrokeP50));
-  per('first keystroke → first results', '', (r) => ({ text: `${Math.round(r.searchAll.firstKeystroke.dom)} ms` }), () => '');
-  per('first keystroke → full results (index built)', '', (r) => ({ text: `${Math.round(r.searchAll.firstKeystrokeComplete?.dom ?? NaN)} ms` }), () => '');
-  per('a query during the build → first results', '', (r) => ({ text: r.searchAll.duringBuild ? `${Math.round(r.searchAll.duringBuild.dom)} ms` : 'build done' }), () => '');
-  per('ingest one 100-entry page (p50/p95)', '≤ 50 ms', (r) => pp(r.ingestPage.ingest), (v) => verdict(v.p50, TARGETS.ingestPageMs));
-  per('side panel heap, month loaded', '≤ 30 MB', (r) => ({ text: `${mb(r.heapAfterMonth.usedSize)} MB`, mb: mb(r.heapAfterMonth.usedSize) }), (v) => verdict(v.mb, TARGETS.heapMB));
-  per('side panel heap, index built', '', (r) => ({ text: `${mb(r.heapAfterIndex.usedSize)} MB` }), () => '');
-  per('requests: popup + side panel opens', '0', (r) => {
-    const n = r.popup.requests + r.panelToday.requests + r.panelMonth.requests + (r.popupCold?.requests ?? 0) + (r.panelMonthCold?.requests ?? 0);
-    return { text: String(n), n };
-  }, (v) => (v.n === 0 ? 'met' : 'MISSED'));
-  per('load store via fetchView (wall)', '', (r) => ({ text: `${(r.load.wallMs / 1000).toFixed(1)} s, ${r.load.requests} requests` }), () => '');
-  per('machine busy just before (others)', '', (r) => ({ text: `${Math.round((r.machine?.idleBefore?.busy ?? 0) * 100)}%, load ${r.machine?.idleBefore?.load}` }), () => '');
+  per(
+    'popup ÷ baseline, paired rounds (p50 of ratios)',
+    '',
+    (r) => ratio(r.popupRounds, 'popup', 'baseline'),
+    () => '',
+  );
+  per(
+    'popup ÷ its bound, paired rounds (p50 of ratios)',
+    '',
+    (r) => ratio(r.popupRounds, 'popup', 'bound'),
+    () => '',
+  );
+  per(
+    'month ÷ its bound, paired rounds (p50 of ratios)',
+    '',
+    (r) => ratio(r.monthRounds, 'month', 'bound'),
+    () => '',
+  );
+  per(
+    'side panel open, today (p50/p95)',
+    '',
+    (r) => pp(r.panelToday.painted),
+    () => '',
+  );
+  per(
+    'side panel open, month with a filter',
+    '',
+    (r) => pp(r.panelMonthFiltered.painted),
+    () => '',
+  );
+  per(
+    'side panel open, month (p50/p95)',
+    '≤ 100 ms',
+    (r) => pp(r.panelMonth.painted),
+    (v) => verdict(v.p50, TARGETS.monthOpenP50),
+  );
+  per(
+    'cold: floor, extension page',
+    '',
+    (r) => pp(r.floorExtensionCold.painted),
+    () => '',
+  );
+  per(
+    'cold: popup open (process not running)',
+    '',
+    (r) => pp(r.popupCold.painted),
+    () => '',
+  );
+  per(
+    'cold: side panel, month',
+    '',
+    (r) => pp(r.panelMonthCold.painted),
+    () => '',
+  );
+  per(
+    'search keystroke → DOM, all (p50/p95)',
+    '≤ 16 ms',
+    (r) => pp(r.searchAll.dom),
+    (v) => verdict(v.p50, TARGETS.searchKeystrokeP50),
+  );
+  per(
+    'search keystroke → DOM, view (p50/p95)',
+    '≤ 16 ms',
+    (r) => pp(r.searchView.dom),
+    (v) => verdict(v.p50, TARGETS.searchKeystrokeP50),
+  );
+  per(
+    'first keystroke → first results',
+    '',
+    (r) => ({ text: `${Math.round(r.searchAll.firstKeystroke.dom)} ms` }),
+    () => '',
+  );
+  per(
+    'first keystroke → full results (index built)',
+    '',
+    (r) => ({ text: `${Math.round(r.searchAll.firstKeystrokeComplete?.dom ?? NaN)} ms` }),
+    () => '',
+  );
+  per(
+    'a query during the build → first results',
+    '',
+    (r) => ({ text: r.searchAll.duringBuild ? `${Math.round(r.searchAll.duringBuild.dom)} ms` : 'build done' }),
+    () => '',
+  );
+  per(
+    'ingest one 100-entry page (p50/p95)',
+    '≤ 50 ms',
+    (r) => pp(r.ingestPage.ingest),
+    (v) => verdict(v.p50, TARGETS.ingestPageMs),
+  );
+  per(
+    'side panel heap, month loaded',
+    '≤ 30 MB',
+    (r) => ({ text: `${mb(r.heapAfterMonth.usedSize)} MB`, mb: mb(r.heapAfterMonth.usedSize) }),
+    (v) => verdict(v.mb, TARGETS.heapMB),
+  );
+  per(
+    'side panel heap, index built',
+    '',
+    (r) => ({ text: `${mb(r.heapAfterIndex.usedSize)} MB` }),
+    () => '',
+  );
+  per(
+    'requests: popup + side panel opens',
+    '0',
+    (r) => {
+      const n = r.popup.requests + r.panelToday.requests + r.panelMonth.requests + (r.popupCold?.requests ?? 0) + (r.panelMonthCold?.requests ?? 0);
+      return { text: String(n), n };
+    },
+    (v) => (v.n === 0 ? 'met' : 'MISSED'),
+  );
+  per(
+    'load store via fetchView (wall)',
+    '',
+    (r) => ({ text: `${(r.load.wallMs / 1000).toFixed(1)} s, ${r.load.requests} requests` }),
+    () => '',
+  );
+  per(
+    'machine busy just before (others)',
+    '',
+    (r) => ({ text: `${Math.round((r.machine?.idleBefore?.busy ?? 0) * 100)}%, load ${r.machine?.idleBefore?.load}` }),
+    () => '',
+  );
   for (const page of ['popup', 'sidepanel', 'background']) {
     const gzip = kb(sizesBuilt[page].js.gzip);
     rows.push([`built JS gzip: ${page}`, `${gzip} KB`, `≤ ${TARGETS.gzipKB[page]} KB`, verdict(gzip, TARGETS.gzipKB[page])]);
@@ -446,12 +638,31 @@ function report(results, sizesBuilt) {
     if (floor) phaseRows.push([`floor, extension page @${result.size / 1000}k`, floor.domContentLoaded.p50, '', '', '', '', floor.painted.p50]);
     const coldFloor = result.floorExtensionCold;
     const scriptFloor = result.boundScript;
-    if (scriptFloor) phaseRows.push([`bound, one card by script @${result.size / 1000}k`, scriptFloor.domContentLoaded.p50, '', '', '', '', scriptFloor.painted.p50]);
-    if (coldFloor) phaseRows.push([`cold floor, extension page @${result.size / 1000}k`, coldFloor.domContentLoaded.p50, '', '', '', '', coldFloor.painted.p50]);
-    for (const [label, key] of [['popup', 'popup'], ['side panel, today', 'panelToday'], ['side panel, month', 'panelMonth'], ['side panel, month with a filter', 'panelMonthFiltered'], ['cold popup', 'popupCold'], ['cold side panel, month', 'panelMonthCold'], ['bound, popup', 'boundPopup'], ['bound, month', 'boundMonth']]) {
+    if (scriptFloor)
+      phaseRows.push([`bound, one card by script @${result.size / 1000}k`, scriptFloor.domContentLoaded.p50, '', '', '', '', scriptFloor.painted.p50]);
+    if (coldFloor)
+      phaseRows.push([`cold floor, extension page @${result.size / 1000}k`, coldFloor.domContentLoaded.p50, '', '', '', '', coldFloor.painted.p50]);
+    for (const [label, key] of [
+      ['popup', 'popup'],
+      ['side panel, today', 'panelToday'],
+      ['side panel, month', 'panelMonth'],
+      ['side panel, month with a filter', 'panelMonthFiltered'],
+      ['cold popup', 'popupCold'],
+      ['cold side panel, month', 'panelMonthCold'],
+      ['bound, popup', 'boundPopup'],
+      ['bound, month', 'boundMonth'],
+    ]) {
       const p = result[key]?.phases;
       if (!p) continue;
-      phaseRows.push([`${label} @${result.size / 1000}k`, p.scripts, p.toFirstRead, `${p.reads} (${p.readCount})`, p.toFirstCard, p.toPainted, result[key].painted.p50]);
+      phaseRows.push([
+        `${label} @${result.size / 1000}k`,
+        p.scripts,
+        p.toFirstRead,
+        `${p.reads} (${p.readCount})`,
+        p.toFirstCard,
+        p.toPainted,
+        result[key].painted.p50,
+      ]);
     }
   }
   const phases = table(['open, p50 ms of each phase', 'scripts run', '→ 1st read', 'reads (n)', '→ 1st card', '→ painted', 'total'], phaseRows);
@@ -477,15 +688,29 @@ async function main() {
   const durationS = Math.round((performance.now() - began) / 1000);
   const cpuEnd = readCpu();
   env.busyBefore = idle;
-  env.busyDuring = { busy: Math.round(busyBetween(cpuStart, cpuEnd) * 100) / 100, load: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') };
+  env.busyDuring = {
+    busy: Math.round(busyBetween(cpuStart, cpuEnd) * 100) / 100,
+    load: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
+  };
   const date = new Date().toISOString().slice(0, 10);
-  const output = { date, durationS, extension: EXTENSION, machine: { ...env, chromiumFromBrowser: results[0]?.browser }, targets: TARGETS, options: { sizes, opens, queries: queries.length, ingestPages: ingestPageCount }, builtSizes: sizesBuilt, results };
+  const output = {
+    date,
+    durationS,
+    extension: EXTENSION,
+    machine: { ...env, chromiumFromBrowser: results[0]?.browser },
+    targets: TARGETS,
+    options: { sizes, opens, queries: queries.length, ingestPages: ingestPageCount },
+    builtSizes: sizesBuilt,
+    results,
+  };
   mkdirSync(OUT, { recursive: true });
   const name = args.extension ? 'results-diagnostic' : 'results';
   writeFileSync(join(OUT, `${name}.json`), JSON.stringify(output, null, 2));
   if (!args.extension) writeFileSync(join(OUT, `results-${date}.json`), JSON.stringify(output, null, 2));
   console.log(report(results, sizesBuilt));
-  console.log(`\n${date}, ${durationS} s; ${env.nproc} × ${env.cpu}, ${env.chromium}, Node ${env.node}; machine busy ${Math.round(idle.busy * 100)}% before, ${Math.round(env.busyDuring.busy * 100)}% during (all processes)`);
+  console.log(
+    `\n${date}, ${durationS} s; ${env.nproc} × ${env.cpu}, ${env.chromium}, Node ${env.node}; machine busy ${Math.round(idle.busy * 100)}% before, ${Math.round(env.busyDuring.busy * 100)}% during (all processes)`,
+  );
   console.log(`JSON: ${join(OUT, `${name}.json`)}`);
 }
 

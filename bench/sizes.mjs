@@ -63,8 +63,17 @@ export function builtSizes(root) {
   const page = (html) => {
     const path = join(root, html);
     const { scripts, styles } = htmlAssets(readFileSync(path, 'utf8'));
-    const js = measure(root, jsClosure(root, scripts.map((src) => resolveSpec(root, path, src))));
-    const css = measure(root, styles.map((href) => resolveSpec(root, path, href)));
+    const js = measure(
+      root,
+      jsClosure(
+        root,
+        scripts.map((src) => resolveSpec(root, path, src)),
+      ),
+    );
+    const css = measure(
+      root,
+      styles.map((href) => resolveSpec(root, path, href)),
+    );
     return { js, css };
   };
   const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));

@@ -64,6 +64,9 @@ export function summariseTrace(events, { top = 25 } = {}) {
   const busy = spans.length > 0 ? [...stacks.keys()].length : 0;
   return {
     threads: busy,
-    selfMs: [...self].map(([name, us]) => [name, Math.round(us / 100) / 10]).sort((a, b) => b[1] - a[1]).slice(0, top),
+    selfMs: [...self]
+      .map(([name, us]) => [name, Math.round(us / 100) / 10])
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top),
   };
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { fillMissingHeads } from '@/lib/store/derived';
+import { buildSearchIndex } from '@/lib/store/postings';
 import { getDb } from '@/lib/store/connection';
 import { handleCommand } from '@/lib/background/commands';
 import { followLanguage } from '@/lib/i18n/language';
@@ -58,6 +59,11 @@ export default defineBackground({
     });
     // The badge tooltip speaks the chosen language, and is rewritten as soon as it changes.
     const language = followLanguage(() => void service.refreshBadge());
+
+    // Papers stored before the search index existed are indexed once, in slices; a worker stopped midway resumes here.
+    void getDb()
+      .then((db) => buildSearchIndex(db))
+      .catch(() => undefined);
 
     browser.runtime.onInstalled.addListener(({ reason }) => {
       if (reason === 'install') void service.sync('install');

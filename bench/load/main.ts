@@ -38,8 +38,14 @@ function table(results: readonly Result[]): string {
     [`peak minute, requests/s (≤ ${TARGET_PEAK_TO_MEAN}× mean)`, ...results.map((r) => `${fmt(r.peakPerSecond)} (${fmt(r.peakToMean, 2)}×) ${r.peakAt}`)],
     ['peak 10 minutes, requests/s', ...results.map((r) => `${fmt(r.peak10MinPerSecond)} (${fmt(r.peak10MinToMean, 2)}×) ${r.peak10MinAt}`)],
     ['peak minute ÷ the hour before it (busy hours)', ...results.map((r) => `${fmt(r.peakToLocalHour, 2)}× ${r.peakToLocalHourAt}`)],
-    ['outage hour: mean, peak requests/s', ...results.map((r) => `${fmt(r.outage.meanPerSecond)}, ${fmt(r.outage.peakPerSecond)} (${fmt(r.outage.peakToMean, 2)}×)`)],
-    ['hour after: mean, peak requests/s', ...results.map((r) => `${fmt(r.afterOutage.meanPerSecond)}, ${fmt(r.afterOutage.peakPerSecond)} (${fmt(r.afterOutage.peakToMean, 2)}×)`)],
+    [
+      'outage hour: mean, peak requests/s',
+      ...results.map((r) => `${fmt(r.outage.meanPerSecond)}, ${fmt(r.outage.peakPerSecond)} (${fmt(r.outage.peakToMean, 2)}×)`),
+    ],
+    [
+      'hour after: mean, peak requests/s',
+      ...results.map((r) => `${fmt(r.afterOutage.meanPerSecond)}, ${fmt(r.afterOutage.peakPerSecond)} (${fmt(r.afterOutage.peakToMean, 2)}×)`),
+    ],
     ['failed requests (5xx)', ...results.map((r) => r.failedRequests.toLocaleString('en-US'))],
     ['simulation time, s', ...results.map((r) => fmt(r.seconds))],
   ];
@@ -53,7 +59,16 @@ export function main(argv: readonly string[]): boolean {
   const weekStart = Date.parse('2026-11-30T00:00:00Z'); // a Monday
   const outageStart = Date.parse('2026-12-01T13:00:00Z'); // Tuesday: Europe's afternoon, New York's morning
   const results = options.installs.map((installs, index) =>
-    simulate({ installs, sampleCap: options.sampleCap, seed: options.seed + index, weekStart, outageStart, outageMs: options.outageMinutes * MINUTE, warmupDays: 2, period: options.period }),
+    simulate({
+      installs,
+      sampleCap: options.sampleCap,
+      seed: options.seed + index,
+      weekStart,
+      outageStart,
+      outageMs: options.outageMinutes * MINUTE,
+      warmupDays: 2,
+      period: options.period,
+    }),
   );
   console.log(table(results));
   const met = results.every((r) => r.perInstallPer30MinUptime <= TARGET_PER_30_MIN && r.peakToMean <= TARGET_PEAK_TO_MEAN);

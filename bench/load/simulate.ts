@@ -64,7 +64,10 @@ export function simulate(options: Options): Result {
   let uptimeMs = 0;
   const kinds: Record<RequestKind, number> = { today: 0, 'previous day': 0, 'latest day': 0, trending: 0, failed: 0 };
   // By the schedule's pace: 1 weekday daytime, more than 1 at night UTC, 4 at weekends.
-  const pace = (time: number) => { const f = quietFactor(time); return f === 1 ? 1 : f === 4 ? 4 : 2; };
+  const pace = (time: number) => {
+    const f = quietFactor(time);
+    return f === 1 ? 1 : f === 4 ? 4 : 2;
+  };
   const paceRequests: Record<number, number> = { 1: 0, 2: 0, 4: 0 };
   const paceUptime: Record<number, number> = { 1: 0, 2: 0, 4: 0 };
   const tally = {
@@ -154,7 +157,11 @@ export function simulate(options: Options): Result {
   const byPace = Object.fromEntries(
     [1, 2, 4].map((pace) => [
       paceName[pace]!,
-      { requests: Math.round(paceRequests[pace]!), uptimeShare: paceUptime[pace]! / uptimeMs, perInstallPer30MinUptime: paceRequests[pace]! / (paceUptime[pace]! / (30 * MINUTE)) },
+      {
+        requests: Math.round(paceRequests[pace]!),
+        uptimeShare: paceUptime[pace]! / uptimeMs,
+        perInstallPer30MinUptime: paceRequests[pace]! / (paceUptime[pace]! / (30 * MINUTE)),
+      },
     ]),
   );
   return {

@@ -1,7 +1,7 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
-import { getAllSummaries } from '@/lib/store/reads';
-import { type PaperSummary } from '@/lib/store/records';
-import { type PaperboyDb } from '@/lib/store/schema';
+import { getAllSummaries, getSummaries } from '@/lib/store/reads';
+import type { PaperSummary } from '@/lib/store/records';
+import type { PaperboyDb } from '@/lib/store/schema';
 import type { sendRequest } from '@/lib/protocol/messages';
 import type { LiveSearch } from '@/lib/search/live';
 import { createQuickSearch } from '@/lib/search/quick';
@@ -12,7 +12,7 @@ import { PAGE } from './list-paging';
 export type SearchScope = 'view' | 'all';
 
 /** Asking HF's own search, for a query nothing stored matches. */
-export interface RemoteSearch {
+interface RemoteSearch {
   status: 'idle' | 'searching' | 'done';
   error?: SyncError;
 }
@@ -20,7 +20,7 @@ export interface RemoteSearch {
 export interface PanelSearchDeps {
   db: () => Promise<PaperboyDb>;
   send: typeof sendRequest;
-  /** The full-text index over every stored paper. */
+  /** The full-text search over every stored paper (its index is in IndexedDB). */
   index: LiveSearch;
   /** The view's papers, in the listing's order: what a search of the view looks in. */
   papers: ReadonlySignal<readonly PaperSummary[]>;
@@ -42,7 +42,7 @@ export interface PanelSearch {
   scope: ReadonlySignal<SearchScope>;
   /** The words of the query whose results are shown, to mark in the cards. */
   terms: ReadonlySignal<string[]>;
-  /** The results shown are the quick search's (titles, authors, organisations): the index is still being built. */
+  /** The results shown are the quick search's (titles, authors, organisations): the background is still building the index. */
   searchPartial: ReadonlySignal<boolean>;
   remote: ReadonlySignal<RemoteSearch>;
   /** What the list shows: the view (or everything, when searching all), searched, filtered, sorted. */
@@ -55,13 +55,19 @@ export interface PanelSearch {
   searchRemote(): Promise<void>;
   /** Forgets HF's answer: a new view. */
   clearRemote(): void;
-  /** New or changed papers (a sync, a fetched view, marks): keeps the index and the "everything" list in step. */
+  /** New or changed papers (a sync, a fetched view, marks): a search over everything reads them again. */
   storedPapersChanged(): void;
-  /** Marks changed: reads everything again, if a search over everything shows it. */
+  /** Marks changed: a search over everything reads its summaries again. */
   marksChanged(): Promise<void>;
-  /** Builds the index at idle, so that the first keystroke does not wait for it. */
+  /** Learns whether the index is built, so that the first keystroke need not. */
   warm(): void;
 }
+
+/**
+ * Above this many summaries to read for a search over everything, one read of them all (about
+ * 400 ms and 15 MB at a year of papers, once) is worth more than one read per paper, per keystroke.
+ */
+const READ_ALL_ABOVE = 400;
 
 export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
   const { index, send } = deps;
@@ -71,31 +77,57 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
   const scope = signal<SearchScope>('view');
   const remote = signal<RemoteSearch>({ status: 'idle' });
   const searchPartial = signal(false);
-  /** Every stored paper's summary, read once a search covers everything. */
-  const allSummaries = signal<PaperSummary[] | undefined>(undefined);
-  let allSummariesLoading: Promise<PaperSummary[]> | undefined;
+  /**
+   * Summaries of papers outside the view, read as searches over everything match them (all of
+   * them only when a search matches many, or for the quick search): a year of summaries is
+   * tens of megabytes and most of a second to read. Forgotten when papers or marks change.
+   */
+  let known = new Map<string, PaperSummary>();
+  /** Every stored summary, once read (a search that matched many, or the quick search): then results are picked from its order, not sorted. */
+  const allKnown = signal<PaperSummary[] | undefined>(undefined);
   /** Ids the search matched (any order), or undefined when not searching. */
   const matchedIds = signal<ReadonlySet<string> | undefined>(undefined);
+  /** The matched papers' summaries, when searching everything and not every summary is read. */
+  const matchedAll = signal<readonly PaperSummary[] | undefined>(undefined);
   /** The query whose results are shown: marks change with the results, in the same render. */
   const shownQuery = signal('');
   const terms = computed(() => queryTerms(shownQuery.value));
 
   const viewIds = computed<ReadonlySet<string>>(() => new Set(deps.papers.value.map((paper) => paper.id)));
-  const allOrder = computed(() => deps.arrange(allSummaries.value ?? []));
+  const allOrder = computed(() => deps.arrange(allKnown.value ?? []));
+  /** The order a result is picked from, or the matched summaries to sort (a search over everything before all are read). */
+  const source = (all: boolean, everything: readonly PaperSummary[] | undefined): PaperSummary[] =>
+    !all ? deps.viewOrder.value : allKnown.value ? allOrder.value : deps.arrange(everything ?? []);
   const visible = computed(() => {
     const matched = matchedIds.value;
     if (!matched) return deps.viewOrder.value;
-    const order = scope.value === 'all' && allSummaries.value ? allOrder.value : deps.viewOrder.value;
-    return order.filter((paper) => matched.has(paper.id));
+    const all = scope.value === 'all' && (allKnown.value !== undefined || matchedAll.value !== undefined);
+    const order = source(all, matchedAll.value);
+    return all && !allKnown.value ? order : order.filter((paper) => matched.has(paper.id));
   });
 
-  function loadAllSummaries(): Promise<PaperSummary[]> {
-    allSummariesLoading ??= deps
-      .db()
-      .then(getAllSummaries)
-      .then((all) => (allSummaries.value = all))
-      .finally(() => (allSummariesLoading = undefined));
-    return allSummariesLoading;
+  /** Papers or marks changed: summaries are read again (every one at once, when every one is shown). */
+  async function forgetSummaries(): Promise<void> {
+    known = new Map();
+    if (allKnown.value) await readAllSummaries();
+  }
+  async function readAllSummaries(): Promise<PaperSummary[]> {
+    const all = await getAllSummaries(await deps.db());
+    known = new Map(all.map((summary) => [summary.id, summary]));
+    allKnown.value = all;
+    return all;
+  }
+  /** The summaries of `ids` (those stored), read as needed; undefined once every summary is read (pick from allOrder). */
+  async function summariesOf(ids: Iterable<string>): Promise<PaperSummary[] | undefined> {
+    if (allKnown.value) return undefined;
+    const wanted = [...ids];
+    const missing = wanted.filter((id) => !known.has(id));
+    if (missing.length > READ_ALL_ABOVE) {
+      await readAllSummaries();
+      return undefined;
+    }
+    if (missing.length > 0) for (const summary of await getSummaries(await deps.db(), missing)) known.set(summary.id, summary);
+    return wanted.flatMap((id) => known.get(id) ?? []);
   }
 
   async function run(): Promise<void> {
@@ -104,6 +136,7 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
     if (!text.trim()) {
       batch(() => {
         matchedIds.value = undefined;
+        matchedAll.value = undefined;
         shownQuery.value = '';
         searchPartial.value = false;
       });
@@ -111,10 +144,10 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
     }
     const stale = () => text !== query.value || all !== (scope.value === 'all');
     /** Shows a result once the first cards' records are in, so the list changes once. */
-    const show = async (matched: ReadonlySet<string>, partial: boolean): Promise<void> => {
-      const order = all ? allOrder.value : deps.viewOrder.value;
+    const show = async (matched: ReadonlySet<string>, partial: boolean, shown = text): Promise<void> => {
+      const everything = all ? await summariesOf(matched) : undefined;
       const first: PaperSummary[] = [];
-      for (const paper of order) {
+      for (const paper of source(all, everything)) {
         if (!matched.has(paper.id)) continue;
         first.push(paper);
         if (first.length === PAGE) break;
@@ -123,23 +156,26 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
       if (stale()) return;
       batch(() => {
         matchedIds.value = matched;
-        shownQuery.value = text;
+        matchedAll.value = everything;
+        shownQuery.value = shown;
         searchPartial.value = partial;
       });
     };
-    // While the index is built (seconds at a year of papers), titles, authors and organisations
-    // first, before the search asks for the rest of the build at full speed (which holds the page).
+    // Until the background has indexed the papers stored before the index existed (once, after
+    // an upgrade), titles, authors and organisations only, marked as such; the full answer once built.
     if (!index.ready) {
       try {
-        const base = all ? (allSummaries.value ?? (await loadAllSummaries())) : deps.papers.value;
+        const base = all ? (allKnown.value ?? (await readAllSummaries())) : deps.papers.value;
         if (stale()) return;
         await show(quick.match(base, text), true);
       } catch {
-        // Only a head start: the full search reports what goes wrong.
+        // Only a stand-in: the full search reports what goes wrong.
       }
       if (stale()) return;
+      await index.whenReady();
+      if (stale()) return;
     }
-    const [ids] = await Promise.all([index.search(text, all ? undefined : viewIds.value), all && !allSummaries.value ? loadAllSummaries() : undefined]);
+    const ids = await index.search(text, all ? undefined : viewIds.value);
     if (stale()) return;
     await show(new Set(ids), false);
   }
@@ -170,15 +206,21 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
         scope.value = 'all';
         remote.value = { status: 'done', error: outcome.error };
       });
-      // The answers are stored: index them and read them before searching again.
-      await Promise.all([index.refresh(), loadAllSummaries()]);
+      // The answers are stored (and indexed, by the background): search again.
+      await Promise.all([forgetSummaries(), index.refresh()]);
       await run();
       // Show HF's answers even where our index would rank them differently.
       if (!outcome.error && outcome.ids.length > 0 && (matchedIds.value?.size ?? 0) === 0) {
         const ids = new Set(outcome.ids);
-        await deps.ensureRecords(allOrder.value.filter((paper) => ids.has(paper.id)).slice(0, PAGE));
+        const found = await summariesOf(ids);
+        await deps.ensureRecords(
+          source(true, found)
+            .filter((paper) => ids.has(paper.id))
+            .slice(0, PAGE),
+        );
         batch(() => {
           matchedIds.value = ids;
+          matchedAll.value = found;
           shownQuery.value = text;
         });
       }
@@ -188,10 +230,15 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
     },
     storedPapersChanged() {
       void index.refresh().catch(() => undefined);
-      if (allSummaries.value) void loadAllSummaries().then(() => run(), () => undefined);
+      const showsEverything = scope.value === 'all' && matchedIds.value !== undefined;
+      void forgetSummaries().then(
+        () => (showsEverything ? run() : undefined),
+        () => undefined,
+      );
     },
     async marksChanged() {
-      if (allSummaries.value) await loadAllSummaries().catch(() => undefined);
+      // The marks are on the summaries (the reload that follows runs the search again).
+      await forgetSummaries().catch(() => undefined);
     },
     warm: () => index.warm(),
   };

@@ -8,7 +8,7 @@ import type { ReaderPrefs } from '@/lib/reader/prefs';
 import { DEFAULT_READER_PREFS } from '@/lib/settings/defaults';
 import { readerPrefsSetting } from '@/lib/settings/page-items';
 import { stepView, type ReaderView } from '@/lib/reader/view';
-import { createLiveSearch, type LiveSearch, type LiveSearchOptions } from '@/lib/search/live';
+import { createLiveSearch, type LiveSearch } from '@/lib/search/live';
 import { createRefreshState } from '../shared/refresh-state';
 import { countMuted } from '@/lib/alerts/mute';
 import { createPanelFocus, focusAfterLeaving, type PanelFocus } from './panel-focus';
@@ -27,9 +27,7 @@ export interface PanelDeps {
   /** What the page's first script read (lib/boot/early-read.ts, lib/boot/first-screen.ts): the start uses it. */
   firstScreen?: Promise<FirstScreen>;
   openUrl?: (url: string) => void;
-  /** How the search index waits for idle time between slices of its build (tests: at once). */
-  searchIdle?: LiveSearchOptions['idle'];
-  /** The search index (tests: one whose build they control); by default built from deps.db. */
+  /** The search index (tests: one whose readiness they control); by default read from deps.db. */
   search?: LiveSearch;
 }
 
@@ -62,7 +60,7 @@ export interface PanelState
   organizations: ReadonlySignal<ReturnType<typeof organizationsOf>>;
   /** Opens the view of the preferences (read early by the page's first script, when it did). */
   start(): Promise<void>;
-  /** Builds the search index at idle, so that the first keystroke does not wait for it. */
+  /** Learns whether the search index is built, so that the first keystroke need not. */
   warmSearch(): void;
   setView(next: ReaderView): Promise<void>;
   /** The previous or next day, week or month. */
@@ -108,7 +106,7 @@ export function createPanelState(deps: PanelDeps): PanelState {
   const search: PanelSearch = createPanelSearch({
     db: deps.db,
     send,
-    index: deps.search ?? createLiveSearch(deps.db, { idle: deps.searchIdle }),
+    index: deps.search ?? createLiveSearch(deps.db),
     papers: loader.papers,
     viewOrder: loader.viewOrder,
     arrange: (list) => arrange(list, filters.value, sort.value, loader.trendingOrder.value, showMuted.value),

@@ -1,94 +1,62 @@
-import { getPapersPage, getPapersUpdatedAfter } from '../store/reads';
 import type { PaperboyDb } from '../store/schema';
-import type { SearchIndex } from './full-text';
+import { createFullTextSearch } from './full-text';
+import { isSearchIndexBuilt } from '../store/postings';
 
-/** Papers indexed per slice at idle: a few milliseconds of work, so a keystroke or a scroll never waits long. */
-const SLICE = 40;
-/**
- * Per slice once a search waits for the index: fewer round trips, yet short enough that keystrokes
- * typed meanwhile get their quick answers (lib/search/quick.ts) between slices. Slices of 500 held
- * the page about 225 ms each in the benchmark (a 20k build, 9.1 s in 40 slices).
- */
-const URGENT_SLICE = 100;
+/** How often a page waiting for the background's first build of the index looks again. */
+const BUILD_POLL_MS = 1500;
 
 export interface LiveSearchOptions {
-  /** Waits for the page to be idle between slices of the build. */
-  idle?: () => Promise<void>;
+  /** Waits before looking again whether the index is built (tests: at once). */
+  wait?: () => Promise<void>;
 }
 
-const browserIdle = (): Promise<void> =>
-  new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 500 });
-    else setTimeout(resolve, 0);
-  });
+const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, BUILD_POLL_MS));
 
 /**
- * The reader's search index: built once per page, from every stored paper, in small slices at
- * idle (minisearch is loaded only then), reading the papers a page at a time so they are never
- * all in memory. Papers stored or updated later are picked up by their `updatedAt`.
+ * The reader's full-text search over every stored paper. The index is in IndexedDB, kept by the
+ * background as it writes papers; a page holds none of it, only the postings of recent queries.
+ * After an upgrade the background first indexes the papers stored before (buildSearchIndex):
+ * until then `ready` is false and results may miss those papers.
  */
 export function createLiveSearch(db: () => Promise<PaperboyDb>, options: LiveSearchOptions = {}) {
-  const idle = options.idle ?? browserIdle;
-  let index: SearchIndex | undefined;
-  let building: Promise<SearchIndex> | undefined;
-  /** A search is waiting: build without pausing. */
-  let urgent = false;
-  /** The newest `updatedAt` indexed. */
-  let indexedUpTo = 0;
-  let refreshing: Promise<void> | undefined;
+  const wait = options.wait ?? pause;
+  const fullText = createFullTextSearch(db);
+  let ready = false;
+  let built: Promise<void> | undefined;
 
-  async function build(): Promise<SearchIndex> {
-    const [{ createSearchIndex }, database] = await Promise.all([import('./full-text'), db()]);
-    const next = createSearchIndex();
-    for (let after: string | undefined; ; ) {
-      if (!urgent) await idle();
-      const page = await getPapersPage(database, after, urgent ? URGENT_SLICE : SLICE);
-      if (page.length === 0) break;
-      next.addAll(page);
-      for (const paper of page) indexedUpTo = Math.max(indexedUpTo, paper.updatedAt);
-      after = page[page.length - 1]!.id;
-    }
-    index = next;
-    return next;
-  }
-
-  function ensure(): Promise<SearchIndex> {
-    building ??= build().catch((error: unknown) => {
-      building = undefined;
+  function whenBuilt(): Promise<void> {
+    built ??= (async () => {
+      const database = await db();
+      while (!(await isSearchIndexBuilt(database))) await wait();
+      // Papers indexed while waiting were not in the postings read so far.
+      fullText.forget();
+      ready = true;
+    })().catch((error: unknown) => {
+      built = undefined;
       throw error;
     });
-    return building;
+    return built;
   }
 
   return {
-    /** Starts the build at idle (once). */
+    /** Learns whether the index is built (once). */
     warm(): void {
-      void ensure().catch(() => undefined);
+      void whenBuilt().catch(() => undefined);
     },
+    /** The index covers every stored paper (false only until the background's first build ends). */
     get ready(): boolean {
-      return index !== undefined;
+      return ready;
     },
-    /** Paper ids, best match first; the first search finishes the build at full speed. */
-    async search(query: string, within?: ReadonlySet<string>): Promise<string[]> {
-      if (!index) urgent = true;
-      const ready = index ?? (await ensure());
-      if (refreshing) await refreshing;
-      return ready.search(query, { within });
+    /** Resolves once the index covers every stored paper. */
+    whenReady: whenBuilt,
+    /** Paper ids, best match first. */
+    search(query: string, within?: ReadonlySet<string>): Promise<string[]> {
+      return fullText.search(query, { within });
     },
-    /** Indexes papers stored or updated since the last build or refresh (a sync, a fetched view). */
+    /** Papers were stored or changed (a sync, a fetched view): postings read before may be stale. */
     refresh(): Promise<void> {
-      if (!index) return Promise.resolve();
-      const current = index;
-      refreshing = (async () => {
-        const changed = await getPapersUpdatedAfter(await db(), indexedUpTo);
-        current.upsert(changed);
-        for (const paper of changed) indexedUpTo = Math.max(indexedUpTo, paper.updatedAt);
-      })().finally(() => (refreshing = undefined));
-      return refreshing;
-    },
-    /** Forgets papers that were deleted (retention). */
-    remove(ids: Iterable<string>): void {
-      index?.remove(ids);
+      fullText.forget();
+      return Promise.resolve();
     },
   };
 }

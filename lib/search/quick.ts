@@ -1,5 +1,6 @@
 import type { PaperSummary } from '../store/records';
-import { STOP_WORDS, normalizeText, queryWords, splitWords, type QueryWord } from './text';
+import { STOP_WORDS, normalizeText, splitWords } from '../core/words';
+import { queryWords, type QueryWord } from './text';
 
 /**
  * The search's first answer while the full index (lib/search/live.ts: abstracts and keywords too)
@@ -15,7 +16,9 @@ export function createQuickSearch() {
     let text = wordsOf.get(paper);
     if (text === undefined) {
       // Without stop words, as the index holds them (a typed "for" is a prefix of "format", not "for").
-      const words = splitWords(normalizeText([paper.title, ...paper.authors, paper.organization ?? ''].join(' '))).filter((word) => word && !STOP_WORDS.has(word));
+      const words = splitWords(normalizeText([paper.title, ...paper.authors, paper.organization ?? ''].join(' '))).filter(
+        (word) => word && !STOP_WORDS.has(word),
+      );
       text = ` ${words.join(' ')} `;
       wordsOf.set(paper, text);
     }

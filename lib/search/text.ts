@@ -1,37 +1,6 @@
-// Query parsing, text folding and highlighting: what every page needs to show a search, without
-// the index itself (lib/search/full-text.ts, minisearch), which only the side panel loads, and only once a
-// search starts.
-
-// Letters that carry no combining mark under NFD but are still "accented" to a reader.
-// Final sigma folds into sigma because toLowerCase picks it by context, which would make a
-// word's normalised form depend on its neighbours.
-const FOLDS: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe', ς: 'σ' };
-const COMBINING_MARKS = /\p{M}/gu;
-const FOLDABLE = /[łøđħıßæœς]/g;
-
-/** Lowercase without accents, so "Gödel", "GODEL" and "godel" compare equal. */
-export function normalizeText(s: string): string {
-  return s
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .replace(FOLDABLE, (ch) => FOLDS[ch] ?? ch);
-}
-
-// minisearch's own default tokenizer, copied so that pages which only highlight (the popup)
-// need not load minisearch; full-text.ts indexes with this same function.
-const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
-export const splitWords = (text: string): string[] => text.split(SPACE_OR_PUNCTUATION);
-
-// Words in nearly every abstract: they cannot narrow a search, yet they would be about a
-// third of the index and make queries that contain them slow.
-export const STOP_WORDS = new Set(
-  (
-    'a an and are as at be been but by can do does for from had has have he her his how i if in into is it its ' +
-    'may more most no not of on or our over she so such than that the their them then there these they this ' +
-    'those through to under up us via was we were what when where which while who why will with within would you your'
-  ).split(' '),
-);
+// Query parsing and highlighting: what every page needs to show a search, without the index
+// itself (lib/search/full-text.ts), which only the side panel loads, and only once a search starts.
+import { STOP_WORDS, normalizeText, splitWords } from '../core/words';
 
 /** Shorter last words are matched whole: as prefixes they match most papers, slowly and uselessly. */
 const MIN_PREFIX = 3;

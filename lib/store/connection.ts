@@ -40,7 +40,10 @@ export async function openPaperboyDb(name = DB_NAME, timeoutMs = OPEN_TIMEOUT_MS
     },
   });
   // A connection that arrives after giving up is closed, not leaked.
-  void opening.then((db) => gaveUp && db.close(), () => undefined);
+  void opening.then(
+    (db) => gaveUp && db.close(),
+    () => undefined,
+  );
   try {
     opened = await Promise.race([opening, stuck]);
   } finally {

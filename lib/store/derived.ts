@@ -1,14 +1,18 @@
 // The copies kept beside the papers so that reads are cheap: each paper's summary, each
 // listing's view of summaries, and each long view's head. Every writer goes through here, in
 // the same transaction as the papers it changes, so the copies never fall out of step.
-import type { IDBPTransaction } from 'idb';
 import { viewKeysOf } from './listing-keys';
 import { summaryOf, type ListingKey, type ListingView, type PaperRecord, type PaperSummary } from './records';
+import type { IDBPTransaction } from 'idb';
 import type { PaperboyDb, PaperboySchema } from './schema';
 import { hasHead, headOf } from './view-heads';
 
 /** A writer's transaction: over PAPER_STORES, or also over listings (storeListing's). */
-type ViewsTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'listings' | 'views' | 'heads')[] | ('papers' | 'summaries' | 'views' | 'heads')[], 'readwrite'>;
+type ViewsTx = IDBPTransaction<
+  PaperboySchema,
+  ('papers' | 'summaries' | 'listings' | 'views' | 'heads' | 'postings')[] | ('papers' | 'summaries' | 'views' | 'heads' | 'postings')[],
+  'readwrite'
+>;
 
 /** Writes a changed paper and its summary together. */
 export function putPaper(tx: ViewsTx, paper: PaperRecord): PaperSummary {
@@ -31,7 +35,10 @@ export async function patchViews(tx: ViewsTx, changed: readonly PaperSummary[], 
     for (const key of viewKeysOf(summary)) {
       if (key === skip) continue;
       let updates = byKey.get(key);
-      if (!updates) byKey.set(key, (updates = new Map()));
+      if (!updates) {
+        updates = new Map();
+        byKey.set(key, updates);
+      }
       updates.set(summary.id, summary);
     }
   }
@@ -40,7 +47,7 @@ export async function patchViews(tx: ViewsTx, changed: readonly PaperSummary[], 
   const stored = await Promise.all(keys.map((key) => views.get(key)));
   stored.forEach((view, index) => {
     const updates = byKey.get(keys[index]!)!;
-    if (!view || !view.summaries.some((summary) => updates.has(summary.id))) return;
+    if (!view?.summaries.some((summary) => updates.has(summary.id))) return;
     putView(tx, { key: view.key, summaries: view.summaries.map((summary) => updates.get(summary.id) ?? summary) });
   });
 }

@@ -34,15 +34,12 @@ function mergePaper(existing: PaperRecord | undefined, { listedOnGuessed, ...fie
       upvoteHistory: [[now, paper.upvotes]],
     };
   }
-  const listedDays = existing.listedDays.includes(paper.listedOn)
-    ? existing.listedDays
-    : [...existing.listedDays, paper.listedOn].sort();
+  const listedDays = existing.listedDays.includes(paper.listedOn) ? existing.listedDays : [...existing.listedDays, paper.listedOn].sort();
   // An answer older than what is stored (a slow request overtaken) must not roll counts back.
   if (now < existing.updatedAt) return { ...existing, listedDays };
   const history = existing.upvoteHistory;
   const lastUpvotes = history[history.length - 1]?.[1];
-  const upvoteHistory =
-    lastUpvotes === paper.upvotes ? history : [...history, [now, paper.upvotes] as [number, number]].slice(-MAX_UPVOTE_SAMPLES);
+  const upvoteHistory = lastUpvotes === paper.upvotes ? history : [...history, [now, paper.upvotes] as [number, number]].slice(-MAX_UPVOTE_SAMPLES);
   return {
     ...existing,
     ...paper,

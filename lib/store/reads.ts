@@ -67,6 +67,13 @@ export async function getViewHead(db: PaperboyDb, key: ListingKey): Promise<{ li
   return { listing, head: listing ? head : undefined };
 }
 
+/** The summaries of `ids` (in no particular order); ids not stored are left out. */
+export async function getSummaries(db: PaperboyDb, ids: readonly string[]): Promise<PaperSummary[]> {
+  const tx = db.transaction('summaries');
+  const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+  return found.filter((summary): summary is PaperSummary => summary !== undefined);
+}
+
 export async function getAllSummaries(db: PaperboyDb): Promise<PaperSummary[]> {
   return db.getAll('summaries');
 }
@@ -83,9 +90,4 @@ export async function getUnseenSummaries(db: PaperboyDb): Promise<PaperSummary[]
 /** Papers stored or updated from the source after `since`. */
 export async function getPapersUpdatedAfter(db: PaperboyDb, since: number): Promise<PaperRecord[]> {
   return db.getAllFromIndex('papers', 'updatedAt', IDBKeyRange.lowerBound(since, true));
-}
-
-/** Up to `count` papers in id order after `afterId`: a bounded page, for work done in slices. */
-export async function getPapersPage(db: PaperboyDb, afterId: string | undefined, count: number): Promise<PaperRecord[]> {
-  return db.getAll('papers', afterId === undefined ? undefined : IDBKeyRange.lowerBound(afterId, true), count);
 }

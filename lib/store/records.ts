@@ -47,7 +47,16 @@ export interface PaperRecord extends Paper {
 export type PaperSummary = Omit<PaperRecord, 'abstract' | 'aiSummary' | 'aiKeywords' | 'upvoteHistory' | 'thumbnail' | 'mediaUrls' | 'submitter'>;
 
 export function summaryOf(record: PaperRecord): PaperSummary {
-  const { abstract: _abstract, aiSummary: _aiSummary, aiKeywords: _aiKeywords, upvoteHistory: _history, thumbnail: _thumbnail, mediaUrls: _media, submitter: _submitter, ...summary } = record;
+  const {
+    abstract: _abstract,
+    aiSummary: _aiSummary,
+    aiKeywords: _aiKeywords,
+    upvoteHistory: _history,
+    thumbnail: _thumbnail,
+    mediaUrls: _media,
+    submitter: _submitter,
+    ...summary
+  } = record;
   return summary;
 }
 

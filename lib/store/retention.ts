@@ -1,6 +1,7 @@
 import { lastDayOf } from './listing-keys';
-import type { ListingKey, ListingRecord } from './records';
+import type { ListingKey, ListingRecord, PaperRecord } from './records';
 import type { PaperboyDb } from './schema';
+import { updateIndex } from './postings';
 import { deleteListing, deletePaper } from './writes';
 
 export interface PruneResult {
@@ -25,7 +26,7 @@ async function pruneListings(
   /** Also papers listed before this day that no listing holds (imported, fetched by id, dropped from a replaced listing). */
   orphansBefore?: string,
 ): Promise<PruneResult> {
-  const tx = db.transaction(['listings', 'papers', 'summaries', 'views', 'heads'], 'readwrite');
+  const tx = db.transaction(['listings', 'papers', 'summaries', 'views', 'heads', 'postings'], 'readwrite');
   const listings = tx.objectStore('listings');
   const papers = tx.objectStore('papers');
   const all = await listings.getAll();
@@ -33,7 +34,7 @@ async function pruneListings(
   const doomedKeys = new Set(doomed.map((listing) => listing.key));
   // A paper also listed elsewhere (another day, a week, trending) stays.
   const stillListed = new Set(all.filter((listing) => !doomedKeys.has(listing.key)).flatMap((listing) => listing.ids));
-  let removedPapers = 0;
+  const removed: PaperRecord[] = [];
   for (const listing of doomed) {
     deleteListing(tx, listing.key);
     for (const id of listing.ids) {
@@ -42,7 +43,7 @@ async function pruneListings(
       if (!paper || paper.savedAt !== undefined) continue;
       stillListed.add(id); // once
       deletePaper(tx, id);
-      removedPapers += 1;
+      removed.push(paper);
     }
   }
   if (orphansBefore !== undefined) {
@@ -51,19 +52,22 @@ async function pruneListings(
       const paper = cursor.value;
       if (stillListed.has(paper.id) || paper.savedAt !== undefined) continue;
       deletePaper(tx, paper.id);
-      removedPapers += 1;
+      removed.push(paper);
     }
   }
+  // Once for all of them: postings shared by several deleted papers are each rewritten once.
+  await updateIndex(
+    tx,
+    removed.map((paper) => ({ before: paper })),
+  );
   await tx.done;
-  return { listings: doomed.length, papers: removedPapers };
+  return { listings: doomed.length, papers: removed.length };
 }
 
 /** Frees space: the oldest day listings go first, never the last one nor those in `keep`. */
 export function pruneOldestListings(db: PaperboyDb, options: { count: number; keep?: ReadonlySet<ListingKey> }): Promise<PruneResult> {
   return pruneListings(db, (all) => {
-    const days = all
-      .filter((listing) => listing.key.startsWith('day:') && !options.keep?.has(listing.key))
-      .sort((a, b) => a.key.localeCompare(b.key));
+    const days = all.filter((listing) => listing.key.startsWith('day:') && !options.keep?.has(listing.key)).sort((a, b) => a.key.localeCompare(b.key));
     return days.slice(0, Math.min(options.count, Math.max(0, days.length - 1)));
   });
 }

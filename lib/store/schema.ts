@@ -5,7 +5,7 @@ import type { ViewHead } from './view-heads';
 import type { LinkedReposRecord } from './records';
 
 export const DB_NAME = 'paperboy';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 export interface PaperboySchema extends DBSchema {
   papers: { key: string; value: PaperRecord; indexes: { unseen: number; listedOn: string; savedAt: number; updatedAt: number } };
@@ -19,17 +19,26 @@ export interface PaperboySchema extends DBSchema {
   meta: { key: 'sync'; value: SyncState };
   /** v5: a paper's models, datasets and Spaces, fetched when the reader asks and kept a day (lib/store/linked-repos.ts). */
   linkedRepos: { key: string; value: LinkedReposRecord };
+  /** v6: the full-text index: per first letter of a term and listing day, `term id:mask id:mask…` lines (lib/store/postings.ts). */
+  postings: { key: [string, string]; value: string };
+  /** v6: how far the background's build of the index over papers stored before v6 has got. */
+  searchBuild: { key: 'build'; value: SearchBuildState };
+}
+
+interface SearchBuildState {
+  done: boolean;
+  /** The last paper id indexed by the build (papers are visited in id order). */
+  after?: string;
 }
 
 export type PaperboyDb = IDBPDatabase<PaperboySchema>;
 
 /** The stores a writer of papers must include in its transaction, so summaries and views stay in step. */
-export const PAPER_STORES = ['papers', 'summaries', 'views', 'heads'] as const;
-
+export const PAPER_STORES = ['papers', 'summaries', 'views', 'heads', 'postings'] as const;
 /** A transaction over PAPER_STORES: what every writer of papers holds. */
-export type PapersTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'views' | 'heads')[], 'readwrite'>;
+export type PapersTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'views' | 'heads' | 'postings')[], 'readwrite'>;
 /** A transaction that may also write listings: storeListing's, and retention's. */
-export type ListingsTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'listings' | 'views' | 'heads')[], 'readwrite'>;
+export type ListingsTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'listings' | 'views' | 'heads' | 'postings')[], 'readwrite'>;
 
 /**
  * Brings a database of `oldVersion` (0: a new one) to DB_VERSION, inside the upgrade
@@ -82,5 +91,13 @@ export async function upgradeSchema(
   if (oldVersion < 5) {
     // v5: what a paper links to on the Hub, fetched on demand by the background and kept a day.
     db.createObjectStore('linkedRepos', { keyPath: 'id' });
+  }
+  if (oldVersion < 6) {
+    // v6: the search index, kept by the writers of papers so that the side panel reads only the
+    // postings a query needs. Papers stored before are indexed by the background, in slices
+    // (buildSearchIndex), not here: an upgrade of a year of papers would hold every page.
+    db.createObjectStore('postings');
+    const stored = await transaction.objectStore('papers').count();
+    void db.createObjectStore('searchBuild').put({ done: stored === 0 }, 'build');
   }
 }

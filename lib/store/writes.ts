@@ -1,6 +1,7 @@
 // The writers: a fetched listing, the marks (new, read, saved), papers written by other modules
 // (imports, synced marks, alerts), and deletions. Each keeps the derived copies in step (derived.ts).
 import type { Paper } from '../source/entry';
+import { updateIndex } from './postings';
 import { patchViews, putPaper, putView } from './derived';
 import { mergeFetched } from './merge';
 import type { ListingKey, PaperRecord, PaperSummary } from './records';
@@ -21,7 +22,7 @@ export interface StoreListingInput {
  * stored whole or not at all. Returns the ids that were never stored before.
  */
 export async function storeListing(db: PaperboyDb, input: StoreListingInput): Promise<string[]> {
-  const tx = db.transaction(['papers', 'summaries', 'listings', 'views', 'heads'], 'readwrite');
+  const tx = db.transaction(['papers', 'summaries', 'listings', 'views', 'heads', 'postings'], 'readwrite');
   const papers = tx.objectStore('papers');
   const summaries = tx.objectStore('summaries');
   const listings = tx.objectStore('listings');
@@ -32,11 +33,14 @@ export async function storeListing(db: PaperboyDb, input: StoreListingInput): Pr
   ]);
   const newIds: string[] = [];
   const changed: PaperSummary[] = [];
-  input.papers.forEach((paper, index) => {
+  const indexChanges = input.papers.map((paper, index) => {
     const existing = existingPapers[index];
     if (!existing) newIds.push(paper.id);
-    changed.push(putPaper(tx, mergeFetched(existing, paper, input)));
+    const record = mergeFetched(existing, paper, input);
+    changed.push(putPaper(tx, record));
+    return { before: existing, after: record };
   });
+  const indexing = updateIndex(tx, indexChanges);
   const fetchedIds = input.papers.map((paper) => paper.id);
   const fetched = new Set(fetchedIds);
   const kept = input.mode === 'merge' ? (existingListing?.ids ?? []).filter((id) => !fetched.has(id)) : [];
@@ -48,7 +52,7 @@ export async function storeListing(db: PaperboyDb, input: StoreListingInput): Pr
   const unknown = ids.filter((id) => !known.has(id));
   for (const summary of await Promise.all(unknown.map((id) => summaries.get(id)))) if (summary) known.set(summary.id, summary);
   putView(tx, { key: input.key, summaries: ids.flatMap((id) => known.get(id) ?? []) });
-  await patchViews(tx, changed, input.key);
+  await Promise.all([patchViews(tx, changed, input.key), indexing]);
   await tx.done;
   return newIds;
 }
@@ -58,18 +62,39 @@ export async function storeListing(db: PaperboyDb, input: StoreListingInput): Pr
  * with their summaries and patches the listing views that hold them. `tx` covers PAPER_STORES.
  */
 export async function putPapers(tx: PapersTx, records: readonly PaperRecord[]): Promise<void> {
-  await patchViews(tx, records.map((record) => putPaper(tx, record)));
+  // Asked before the puts, so they answer with what was stored (requests run in order).
+  const before = Promise.all(records.map((record) => tx.objectStore('papers').get(record.id)));
+  const summaries = records.map((record) => putPaper(tx, record));
+  const stored = await before;
+  await Promise.all([
+    patchViews(tx, summaries),
+    updateIndex(
+      tx,
+      records.map((record, index) => ({ before: stored[index], after: record })),
+    ),
+  ]);
 }
 
-/** Deletes papers no listing holds (e.g. a saved-id stub that was unsaved) with their summaries. */
+/** Deletes papers no listing holds (e.g. a saved-id stub that was unsaved) with their summaries and postings. */
 export function deleteUnlistedPapers(tx: PapersTx, ids: readonly string[]): void {
+  // Asked before the deletes, so they answer with what was stored: the postings to remove.
+  const before = Promise.all(ids.map((id) => tx.objectStore('papers').get(id)));
   for (const id of ids) {
     void tx.objectStore('papers').delete(id);
     void tx.objectStore('summaries').delete(id);
   }
+  // A failure aborts the transaction, which the caller's `tx.done` reports.
+  void before
+    .then((stored) =>
+      updateIndex(
+        tx,
+        stored.flatMap((paper) => (paper ? [{ before: paper }] : [])),
+      ),
+    )
+    .catch(() => undefined);
 }
 
-/** Deletes a paper and its summary (retention: only papers no remaining listing holds). */
+/** Deletes a paper and its summary (retention: only papers no remaining listing holds; it removes their postings together, updateIndex). */
 export function deletePaper(tx: ListingsTx, id: string): void {
   void tx.objectStore('papers').delete(id);
   void tx.objectStore('summaries').delete(id);

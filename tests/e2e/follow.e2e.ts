@@ -103,13 +103,11 @@ describe('follow the user, export and import, in Chromium', () => {
     const papersBefore = await storedCount();
 
     // A malformed file is refused and changes nothing.
-    await options
-      .getByLabel('Import a Paperboy JSON export')
-      .setInputFiles({
-        name: 'broken.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from('{"format":"paperboy-papers","version":1,"papers":[{"id":"x"}]}'),
-      });
+    await options.getByLabel('Import a Paperboy JSON export').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"paperboy-papers","version":1,"papers":[{"id":"x"}]}'),
+    });
     await options.getByText(/That file is not a Paperboy export this version can read \(papers\.0\.id: not an arXiv id\)\. Nothing was imported\./).waitFor();
     expect(await savedIds()).toEqual([ids[2]]);
 

@@ -1,8 +1,14 @@
+// The full-text search as the side panel uses it: postings written with the papers, read per query.
 import { describe, expect, it, vi } from 'vitest';
-import MiniSearch from 'minisearch';
-import { createSearchIndex, type SearchIndex } from '@/lib/search/full-text';
+import { getDb } from '@/lib/store/connection';
+import { putPapers, storeListing } from '@/lib/store/writes';
+import { pruneBefore } from '@/lib/store/retention';
+import { PAPER_STORES } from '@/lib/store/schema';
+import { createFullTextSearch } from '@/lib/search/full-text';
 import type { Paper } from '@/lib/source/entry';
 import { makePaper } from '../../support/make-paper';
+
+const T0 = Date.parse('2026-11-20T08:00:00Z');
 
 const PAPERS: Paper[] = [
   makePaper('2611.00001', {
@@ -29,17 +35,16 @@ const PAPERS: Paper[] = [
   makePaper('2611.00006', { title: 'GPT-3 Was Few-Shot', abstract: 'In-context learning.' }),
 ];
 
-function indexOf(papers: Paper[] = PAPERS): SearchIndex {
-  const index = createSearchIndex();
-  index.addAll(papers);
-  return index;
+async function store(papers: Paper[], key: `day:${string}` = 'day:2026-11-20', fetchedAt = T0): Promise<void> {
+  await storeListing(await getDb(), { key, papers, fetchedAt, mode: 'merge' });
 }
 
-const QUERIES = ['diffusion', 'diffu', 'godel', 'gpt 4', 'language models', 'ecole', 'difusion', 'video', 'the', 'reasoning rl'];
+async function searchOf(papers: Paper[] = PAPERS) {
+  await store(papers);
+  return createFullTextSearch(getDb);
+}
 
 describe('search', () => {
-  const index = indexOf();
-
   it.each([
     ['diffusion', ['2611.00001', '2611.00003']], // title beats abstract
     ['DIFFUSION', ['2611.00001', '2611.00003']],
@@ -64,70 +69,96 @@ describe('search', () => {
     ['', []],
     ['   ', []],
     ['!!! ...', []],
-  ])('%j finds %j', (query, ids) => {
-    expect(index.search(query)).toEqual(ids);
+  ])('%j finds %j', async (query, ids) => {
+    const search = await searchOf();
+    expect(await search.search(query)).toEqual(ids);
   });
 
-  it('keeps only papers within the current view', () => {
-    expect(index.search('diffusion', { within: new Set(['2611.00003', '2611.00004']) })).toEqual(['2611.00003']);
-    expect(index.search('diffusion video', { within: new Set(['2611.00003']) })).toEqual([]);
-    expect(index.search('diffusion', { within: new Set() })).toEqual([]);
+  it('keeps only papers within the current view', async () => {
+    const search = await searchOf();
+    expect(await search.search('diffusion', { within: new Set(['2611.00003', '2611.00004']) })).toEqual(['2611.00003']);
+    expect(await search.search('diffusion video', { within: new Set(['2611.00003']) })).toEqual([]);
+    expect(await search.search('diffusion', { within: new Set() })).toEqual([]);
   });
 
   it.each([
     [1, ['2611.00001']],
     [5, ['2611.00001', '2611.00003']],
     [0, []],
-  ])('returns at most %i ids', (limit, ids) => {
-    expect(index.search('diffusion', { limit })).toEqual(ids);
+  ])('returns at most %i ids', async (limit, ids) => {
+    const search = await searchOf();
+    expect(await search.search('diffusion', { limit })).toEqual(ids);
   });
 
-  it('tolerates typos only in words the index does not know', () => {
-    const modal = makePaper('2611.00099', { title: 'Modal Logic' });
-    const model = makePaper('2611.10000', { title: 'A Model' });
+  it('tolerates typos only in words the index does not know', async () => {
+    const search = await searchOf([makePaper('2611.00099', { title: 'Modal Logic' }), makePaper('2611.10000', { title: 'A Model' })]);
     // "modol" is in no paper: "modal" or "model" may be what was meant.
-    expect(indexOf([modal, model]).search('modol').sort()).toEqual(['2611.00099', '2611.10000']);
+    expect((await search.search('modol')).sort()).toEqual(['2611.00099', '2611.10000']);
     // A word the index knows is spelled right; its neighbours would be noise no highlight explains.
-    expect(indexOf([modal, model]).search('model')).toEqual(['2611.10000']);
+    expect(await search.search('model')).toEqual(['2611.10000']);
   });
 
-  it('counts papers', () => {
-    expect(index.size).toBe(PAPERS.length);
-    expect(createSearchIndex().size).toBe(0);
+  it('answers a longer prefix from the postings a shorter one read', async () => {
+    const search = await searchOf();
+    expect(await search.search('dif')).toEqual(['2611.00001', '2611.00003']);
+    const db = await getDb();
+    const getAll = db.getAll.bind(db);
+    let reads = 0;
+    db.getAll = ((...args: Parameters<typeof getAll>) => (reads++, getAll(...args))) as typeof db.getAll;
+    expect(await search.search('diffusi')).toEqual(['2611.00001', '2611.00003']);
+    expect(await search.search('diffusion vid')).toEqual(['2611.00001']);
+    expect(reads).toBe(1); // "vid" only
+    db.getAll = getAll;
   });
 });
 
-describe('updating the index', () => {
-  it('replaces a changed paper so its old text is no longer found', () => {
-    const index = indexOf();
-    index.upsert([makePaper('2611.00001', { title: 'Protein Folding at Scale', authors: ['Ada Lovelace'] })]);
-    expect(index.size).toBe(PAPERS.length);
-    expect(index.search('diffusion')).toEqual(['2611.00003']);
-    expect(index.search('godel')).toEqual([]);
-    expect(index.search('protein')).toEqual(['2611.00001']);
+describe('keeping the index', () => {
+  it('indexes what later writes add, and replaces a changed paper so its old text is no longer found', async () => {
+    const search = await searchOf();
+    await store([makePaper('2611.00001', { title: 'Protein Folding at Scale', authors: ['Ada Lovelace'] })], 'day:2026-11-20', T0 + 1000);
+    search.forget();
+    expect(await search.search('diffusion')).toEqual(['2611.00003']);
+    expect(await search.search('godel')).toEqual([]);
+    expect(await search.search('protein')).toEqual(['2611.00001']);
   });
 
-  it('leaves unchanged papers alone, however often they come back', () => {
-    const index = indexOf();
-    const add = vi.spyOn(MiniSearch.prototype, 'add');
-    const discard = vi.spyOn(MiniSearch.prototype, 'discard');
-    index.upsert(PAPERS);
-    index.addAll(PAPERS.map((paper) => ({ ...paper, upvotes: paper.upvotes + 1 }))); // counts are not indexed
-    expect(add).not.toHaveBeenCalled();
-    expect(discard).not.toHaveBeenCalled();
-    add.mockRestore();
-    discard.mockRestore();
-    expect(index.size).toBe(PAPERS.length);
-    expect(QUERIES.map((q) => index.search(q))).toEqual(QUERIES.map((q) => indexOf().search(q)));
+  it('leaves unchanged papers alone, however often they come back', async () => {
+    await searchOf();
+    const db = await getDb();
+    const before = await db.getAll('postings');
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    await store(
+      PAPERS.map((paper) => ({ ...paper, upvotes: paper.upvotes + 1 })),
+      'day:2026-11-20',
+      T0 + 1000,
+    ); // counts are not indexed
+    expect(put.mock.contexts.some((store) => (store as IDBObjectStore).name === 'postings')).toBe(false);
+    put.mockRestore();
+    expect(await db.getAll('postings')).toEqual(before);
   });
 
-  it('removes papers by id, ignoring unknown ones', () => {
-    const index = indexOf();
-    index.remove(['2611.00001', '9999.99999']);
-    expect(index.size).toBe(PAPERS.length - 1);
-    expect(index.search('diffusion')).toEqual(['2611.00003']);
-    // A removed paper can come back.
-    index.upsert([PAPERS[0]!]);
-    expect(index.search('diffusion')).toEqual(['2611.00001', '2611.00003']);
+  it('follows papers written by other modules (imports, saved papers)', async () => {
+    const search = await searchOf();
+    const db = await getDb();
+    const tx = db.transaction([...PAPER_STORES], 'readwrite');
+    await putPapers(tx, [
+      { ...makePaper('2611.00500', { title: 'Imported tokamak study' }), firstSeenAt: T0, updatedAt: T0, listedDays: [], upvoteHistory: [] },
+    ]);
+    await tx.done;
+    expect(await search.search('tokamak')).toEqual(['2611.00500']);
+  });
+
+  it('forgets papers retention deletes, with their postings', async () => {
+    await store([makePaper('2610.00001', { title: 'Old diffusion paper', listedOn: '2026-10-01' })], 'day:2026-10-01');
+    const search = await searchOf();
+    expect(await search.search('diffusion')).toContain('2610.00001');
+    await pruneBefore(await getDb(), '2026-11-01');
+    search.forget();
+    expect(await search.search('diffusion')).toEqual(['2611.00001', '2611.00003']);
+    expect(await search.search('old')).toEqual([]);
+    const db = await getDb();
+    expect((await db.getAll('postings')).some((text) => text.includes('2610.00001'))).toBe(false);
+    // Its day's records are gone with it: nothing else was listed then.
+    expect(await db.getAllKeys('postings')).not.toContainEqual(['o', '2026-10-01']);
   });
 });

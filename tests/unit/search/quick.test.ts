@@ -1,10 +1,12 @@
-// The quick search answers while the full index is built: titles, authors and organisations.
+// The quick search answers until the background has built the index (once, after an upgrade): titles, authors and organisations.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { summaryOf, type PaperRecord, type PaperSummary } from '@/lib/store/records';
 import type { Paper } from '@/lib/source/entry';
 import { createQuickSearch } from '@/lib/search/quick';
-import { createSearchIndex } from '@/lib/search/full-text';
+import { createFullTextSearch } from '@/lib/search/full-text';
+import { getDb } from '@/lib/store/connection';
+import { storeListing } from '@/lib/store/writes';
 import { makePaper } from '../../support/make-paper';
 
 const record = (paper: Paper): PaperRecord => ({ ...paper, firstSeenAt: 1, updatedAt: 1, listedDays: [paper.listedOn], upvoteHistory: [] });
@@ -55,7 +57,7 @@ describe('quick search', () => {
     expect([...createQuickSearch().match(SUMMARIES.slice(1), 'models')]).toEqual(['2611.00002']);
   });
 
-  it('finds nothing the full search would not find, whatever the query', () => {
+  it('finds nothing the full search would not find, whatever the query', async () => {
     const vocabulary = [
       'diffusion',
       'models',
@@ -78,21 +80,21 @@ describe('quick search', () => {
       'gr',
       'x',
     ];
-    const index = createSearchIndex();
-    index.addAll(PAPERS);
+    await storeListing(await getDb(), { key: 'day:2026-11-20', papers: PAPERS, fetchedAt: 1, mode: 'merge' });
+    const index = createFullTextSearch(getDb);
     const quick = createQuickSearch();
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 4 }), fc.boolean(), (words, typing) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 4 }), fc.boolean(), async (words, typing) => {
         const query = words.join(' ') + (typing ? '' : ' ');
-        const full = new Set(index.search(query));
+        const full = new Set(await index.search(query));
         for (const id of quick.match(SUMMARIES, query)) expect(full.has(id), `${id} for "${query}"`).toBe(true);
       }),
     );
   });
 });
 
-describe('the reader while its index is built', () => {
-  it('shows the title and author matches at once, marked partial, then every match once the index answers', async () => {
+describe('the reader while the background builds its index', () => {
+  it('shows the title and author matches at once, marked partial, then every match once the index is built', async () => {
     const { createPanelState } = await import('@/components/sidepanel/panel-state');
     const { getDb } = await import('@/lib/store/connection');
     const { storeListing } = await import('@/lib/store/writes');
@@ -106,13 +108,13 @@ describe('the reader while its index is built', () => {
     ];
     await storeListing(db, { key: 'day:2026-11-20', papers: listed, fetchedAt: NOW, mode: 'replace', markNew: false });
 
-    let answer: (ids: string[]) => void = () => undefined;
+    let built: () => void = () => undefined;
     const index = {
       ready: false,
-      search: () => new Promise<string[]>((resolve) => (answer = resolve)),
+      whenReady: () => new Promise<void>((resolve) => (built = resolve)),
+      search: async () => ['2611.00012', '2611.00011'],
       warm: () => undefined,
       refresh: async () => undefined,
-      remove: () => undefined,
     };
     const state = createPanelState({
       db: getDb,
@@ -129,7 +131,7 @@ describe('the reader while its index is built', () => {
     await expect.poll(() => state.visible.value.map((paper) => paper.id)).toEqual(['2611.00011']);
     expect(state.searchPartial.value).toBe(true);
 
-    answer(['2611.00012', '2611.00011']);
+    built();
     await searching;
     expect(state.visible.value.map((paper) => paper.id)).toEqual(['2611.00011', '2611.00012']);
     expect(state.searchPartial.value).toBe(false);

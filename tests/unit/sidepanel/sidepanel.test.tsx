@@ -226,7 +226,7 @@ describe('side panel reader', () => {
     const { requests } = await mount();
     await screen.findAllByRole('article');
     fireEvent.input(screen.getByLabelText('Search papers'), { target: { value: 'quantum chromodynamics' } });
-    // The first search waits for the index (minisearch is imported lazily): slow on a busy machine.
+    // The first search learns whether the index is built and reads postings: slow on a busy machine.
     const button = await screen.findByRole('button', { name: 'Search Hugging Face for “quantum chromodynamics”' }, { timeout: 5000 });
     expect(screen.getByText('No stored paper matches “quantum chromodynamics”.')).toBeTruthy();
     fireEvent.click(button);
@@ -234,29 +234,33 @@ describe('side panel reader', () => {
     expect(await screen.findByRole('link', { name: 'Remote result' })).toBeTruthy();
   });
 
-  it('while the index is built, shows title and author matches and says the abstracts are still coming', async () => {
+  it('until the background has built the index, shows title and author matches and says search is being prepared', async () => {
     await seedFriday();
-    const answers: ((ids: string[]) => void)[] = [];
+    let built: () => void = () => undefined;
+    const ready = new Promise<void>((resolve) => (built = resolve));
+    const answers = new Map([
+      ['agents', ['2611.00003']],
+      ['quantum', []],
+    ]);
     const search = {
       ready: false,
-      search: () => new Promise<string[]>((resolve) => answers.push(resolve)),
+      whenReady: () => ready,
+      search: async (query: string) => answers.get(query) ?? [],
       warm: () => undefined,
       refresh: async () => undefined,
-      remove: () => undefined,
     };
     await mount({ search: search as unknown as LiveSearch });
     await screen.findAllByRole('article');
     fireEvent.input(screen.getByLabelText('Search papers'), { target: { value: 'agents' } });
     await waitFor(() => expect(titles()).toEqual(['A Survey of Agents']));
-    expect(document.querySelector('.list-bar')!.textContent).toContain('titles and authors so far, abstracts in a moment…');
-    answers.shift()!(['2611.00003']);
-    await waitFor(() => expect(document.querySelector('.list-bar')!.textContent).not.toContain('abstracts in a moment'));
+    expect(document.querySelector('.list-bar')!.textContent).toContain('search is being prepared: titles and authors only for now…');
 
     // Nothing by title or author yet: not "no match" (the abstracts may hold it), no HF search offered.
     fireEvent.input(screen.getByLabelText('Search papers'), { target: { value: 'quantum' } });
-    expect(await screen.findByText('No title or author matches “quantum”; searching the abstracts…')).toBeTruthy();
+    expect(await screen.findByText('No title or author matches “quantum”; search is being prepared, abstracts soon…')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Search Hugging Face/ })).toBeNull();
-    answers.shift()!([]);
+    search.ready = true;
+    built();
     expect(await screen.findByText('No stored paper matches “quantum”.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Search Hugging Face for “quantum”' })).toBeTruthy();
   });
