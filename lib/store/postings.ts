@@ -100,8 +100,12 @@ type IndexTx = IDBPTransaction<
  * indexed text and day did not change (most re-fetches: counts are not indexed) costs nothing.
  * Re-adding a paper replaces what it had in those records, so indexing twice is harmless.
  * Awaits only IndexedDB requests, so `tx` stays open.
+ *
+ * `deletesOnly`: only the records left empty are written (deleted); the rest keep the ids of
+ * papers that are gone, which a search skips as it shows only stored papers. For a prune under
+ * a full quota: Chromium counts every put against the quota, however much it shrinks a record.
  */
-export async function updateIndex(tx: IndexTx, changes: readonly IndexChange[]): Promise<void> {
+export async function updateIndex(tx: IndexTx, changes: readonly IndexChange[], options: { deletesOnly?: boolean } = {}): Promise<void> {
   /** Per touched record: the ids to take out of it, and the postings to put in. */
   const touched = new Map<string, { key: [string, string]; drop: Set<string>; add: BucketPostings }>();
   const recordOf = (term: string, day: string) => {
@@ -143,8 +147,9 @@ export async function updateIndex(tx: IndexTx, changes: readonly IndexChange[]):
       else terms.set(term, papers);
     }
     const text = formatBucket(terms);
-    if (text) void postings.put(text, key);
-    else if (stored[index] !== undefined) void postings.delete(key);
+    if (text) {
+      if (!options.deletesOnly) void postings.put(text, key);
+    } else if (stored[index] !== undefined) void postings.delete(key);
   });
 }
 

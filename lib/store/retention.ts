@@ -55,12 +55,20 @@ async function pruneListings(
       removed.push(paper);
     }
   }
-  // Once for all of them: postings shared by several deleted papers are each rewritten once.
-  await updateIndex(
-    tx,
-    removed.map((paper) => ({ before: paper })),
-  );
+  // A prune runs when the quota is full, and Chromium refuses any put then, even one that
+  // shrinks a record: this transaction only deletes (postings records left empty among them).
+  const changes = removed.map((paper) => ({ before: paper }));
+  await updateIndex(tx, changes, { deletesOnly: true });
   await tx.done;
+  // Then the records still holding other papers drop the deleted ids, if there is room for it;
+  // until then a search skips those ids, as it shows only stored papers.
+  try {
+    const rewrite = db.transaction(['papers', 'summaries', 'listings', 'views', 'heads', 'postings'], 'readwrite');
+    await updateIndex(rewrite, changes);
+    await rewrite.done;
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+  }
   return { listings: doomed.length, papers: removed.length };
 }
 

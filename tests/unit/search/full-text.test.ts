@@ -1,7 +1,7 @@
 // The full-text search as the side panel uses it: postings written with the papers, read per query.
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/lib/store/connection';
-import { putPapers, storeListing } from '@/lib/store/writes';
+import { putPapers, setSaved, storeListing } from '@/lib/store/writes';
 import { pruneBefore } from '@/lib/store/retention';
 import { PAPER_STORES } from '@/lib/store/schema';
 import { createFullTextSearch } from '@/lib/search/full-text';
@@ -159,6 +159,35 @@ describe('keeping the index', () => {
     const db = await getDb();
     expect((await db.getAll('postings')).some((text) => text.includes('2610.00001'))).toBe(false);
     // Its day's records are gone with it: nothing else was listed then.
+    expect(await db.getAllKeys('postings')).not.toContainEqual(['o', '2026-10-01']);
+  });
+
+  it('prunes with no room left: the prune only deletes, and a search never shows what it deleted', async () => {
+    const old = [
+      makePaper('2610.00001', { title: 'Old diffusion paper', listedOn: '2026-10-01' }),
+      makePaper('2610.00002', { title: 'Kept diffusion paper', listedOn: '2026-10-01' }),
+    ];
+    await store(old, 'day:2026-10-01');
+    const search = await searchOf();
+    const db = await getDb();
+    await setSaved(db, '2610.00002', true, T0);
+    // A full quota as Chromium has it: every put refused, however small; deletes go through.
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore) {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    try {
+      expect(await pruneBefore(db, '2026-11-01')).toEqual({ listings: 1, papers: 1 });
+    } finally {
+      put.mockRestore();
+    }
+    search.forget();
+    const diffusion = await search.search('diffusion');
+    expect(diffusion).toContain('2610.00002');
+    // The "d" record still names the deleted paper (no room to rewrite it)…
+    expect((await db.get('postings', ['d', '2026-10-01']))?.includes('2610.00001')).toBe(true);
+    // …which the list never shows: it shows stored papers only.
+    expect(await db.get('papers', '2610.00001')).toBeUndefined();
+    // Records left empty went: only the deleted paper had an "o" word that day.
     expect(await db.getAllKeys('postings')).not.toContainEqual(['o', '2026-10-01']);
   });
 });
