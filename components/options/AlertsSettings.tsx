@@ -3,7 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BADGE_MODES } from '@/lib/settings/defaults';
 import { parseTimeOfDay } from '@/lib/alerts/digest';
-import { t } from '@/lib/i18n/options';
+import { RULE_KIND_LABEL, t } from '@/lib/i18n/options';
 import { watchMarkText } from '@/lib/i18n/ui';
 import { RISING_CHOICES } from '@/lib/alerts/rising';
 import { BADGE_MODE_RULE, DIGEST_TIME_RULE, NOTIFICATIONS_RULE, RISING_RULE, digestTimeSetting, notificationsSetting, readSetting } from '@/lib/settings/items';
@@ -21,7 +21,6 @@ export interface AlertsDeps {
 }
 
 const BADGE_MODE_LABEL = { new: 'badgeModeNew', unread: 'badgeModeUnread', off: 'badgeModeOff' } as const;
-const KIND_LABEL = { keyword: 'watchKindKeyword', author: 'watchKindAuthor', organization: 'watchKindOrganization' } as const;
 
 type Message = { tone: 'ok' | 'error'; text: string } | undefined;
 
@@ -87,7 +86,7 @@ function Watchlist() {
           {rules.value.map((rule) => (
             <li key={`${rule.kind}:${rule.value}`}>
               <span>
-                {t(KIND_LABEL[rule.kind])}: <bdi>{rule.label}</bdi>
+                {t(RULE_KIND_LABEL[rule.kind])}: <bdi>{rule.label}</bdi>
               </span>
               <button type="button" class="chip-button" onClick={() => void remove(rule)} aria-label={t('watchRemove', { rule: rule.label })}>
                 {t('watchRemove', { rule: '' }).trim()}
@@ -105,7 +104,7 @@ function Watchlist() {
           <select id="watch-kind" value={kind.value} onChange={(event) => (kind.value = event.currentTarget.value as WatchKind)}>
             {WATCH_KINDS.map((option) => (
               <option key={option} value={option}>
-                {t(KIND_LABEL[option])}
+                {t(RULE_KIND_LABEL[option])}
               </option>
             ))}
           </select>

@@ -1,15 +1,14 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { t } from '@/lib/i18n/options';
+import { RULE_KIND_LABEL, t } from '@/lib/i18n/options';
 import { MAX_RULE_LENGTH, WATCH_KINDS, type WatchKind, type WatchRule } from '@/lib/alerts/watchlist';
 import { MAX_MUTE_RULES, addMuteRule, loadMuteRules, muteRulesChanged, removeMuteRule } from '@/lib/alerts/mute-store';
 import type { AddRuleResult } from '@/lib/alerts/rule-store';
 
-const KIND_LABEL = { keyword: 'watchKindKeyword', author: 'watchKindAuthor', organization: 'watchKindOrganization' } as const;
 
 type Message = { tone: 'ok' | 'error'; text: string } | undefined;
 
-const ruleText = (rule: Pick<WatchRule, 'kind' | 'label'>) => `${t(KIND_LABEL[rule.kind])}: ${rule.label}`;
+const ruleText = (rule: Pick<WatchRule, 'kind' | 'label'>) => `${t(RULE_KIND_LABEL[rule.kind])}: ${rule.label}`;
 
 function addError(result: Exclude<AddRuleResult, { ok: true }>, label: string): string {
   switch (result.reason) {
@@ -77,7 +76,7 @@ export function MuteSettings() {
           {rules.value.map((rule) => (
             <li key={`${rule.kind}:${rule.value}`}>
               <span>
-                {t(KIND_LABEL[rule.kind])}: <bdi>{rule.label}</bdi>
+                {t(RULE_KIND_LABEL[rule.kind])}: <bdi>{rule.label}</bdi>
               </span>
               <button type="button" class="chip-button" onClick={() => void remove(rule)} aria-label={t('muteRemove', { rule: rule.label })}>
                 {t('muteRemove', { rule: '' }).trim()}
@@ -95,7 +94,7 @@ export function MuteSettings() {
           <select id="mute-kind" value={kind.value} onChange={(event) => (kind.value = event.currentTarget.value as WatchKind)}>
             {WATCH_KINDS.map((option) => (
               <option key={option} value={option}>
-                {t(KIND_LABEL[option])}
+                {t(RULE_KIND_LABEL[option])}
               </option>
             ))}
           </select>

@@ -3,7 +3,7 @@ import type { WatchHit } from '../store/records';
 
 /** The kinds of rule: those a watch mark stored on a paper can name. */
 export type WatchKind = WatchHit['kind'];
-export const WATCH_KINDS: readonly WatchKind[] = ['keyword', 'author', 'organization'];
+export const WATCH_KINDS: readonly WatchKind[] = ['keyword', 'author', 'organization', 'submitter'];
 
 export interface WatchRule {
   kind: WatchKind;
@@ -69,30 +69,39 @@ export interface MatchablePaper {
   authors: readonly string[];
   organization?: string;
   aiKeywords?: readonly string[];
+  /** Who put it on Daily Papers (a Hugging Face user). */
+  submitter?: { name: string; fullname?: string };
 }
 
 /**
  * Builds the matcher for a set of rules once, for many papers:
  * - keywords: whole words or phrases in the title, abstract or AI keywords;
  * - authors: one author's whole name (not part of it: "Li" is not "Lin" nor "Li Wei");
- * - organizations: whole words of the organization ("Google" finds "Google DeepMind").
- * Returns each rule a paper matches, authors first, then organizations, then keywords.
+ * - organizations: whole words of the organization ("Google" finds "Google DeepMind");
+ * - submitters: the Hugging Face user who put it on Daily Papers, by user name (with or without
+ *   "@") or whole full name.
+ * Returns each rule a paper matches, authors first, then submitters, organizations, keywords.
  */
 export function createWatchMatcher(rules: readonly WatchRule[]): (paper: MatchablePaper) => WatchHit[] {
-  const order: Record<WatchKind, number> = { author: 0, organization: 1, keyword: 2 };
+  const order: Record<WatchKind, number> = { author: 0, submitter: 1, organization: 2, keyword: 3 };
   const sorted = [...rules].sort((a, b) => order[a.kind] - order[b.kind] || a.addedAt - b.addedAt);
-  const tests = sorted.map((rule) => ({ rule, matches: rule.kind === 'author' ? undefined : phraseMatcher(rule.value) }));
+  const byName = (kind: WatchKind) => kind === 'author' || kind === 'submitter';
+  const tests = sorted.map((rule) => ({ rule, matches: byName(rule.kind) ? undefined : phraseMatcher(rule.value) }));
   return (paper) => {
     if (tests.length === 0) return [];
     let text: string | undefined;
     let authors: Set<string> | undefined;
     let organization: string | undefined;
+    let submitter: Set<string> | undefined;
     const hits: WatchHit[] = [];
     for (const { rule, matches } of tests) {
       let hit = false;
       if (rule.kind === 'author') {
         authors ??= new Set(paper.authors.map(normaliseText));
         hit = authors.has(rule.value);
+      } else if (rule.kind === 'submitter') {
+        submitter ??= new Set([paper.submitter?.name, paper.submitter?.fullname].filter((name) => name !== undefined).map(normaliseText));
+        hit = submitter.has(rule.value.startsWith('@') ? rule.value.slice(1) : rule.value);
       } else if (rule.kind === 'organization') {
         organization ??= normaliseText(paper.organization ?? '');
         hit = organization !== '' && matches!(organization);

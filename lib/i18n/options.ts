@@ -1,6 +1,7 @@
 // The settings page's own strings (sync, appearance, alerts, watchlist, saved papers, import):
 // only the settings page loads them. Their translations are in lib/i18n/locales/zh-CN-options.ts,
 // loaded with the shared ones (lib/i18n/ui.ts).
+import type { WatchHit } from '../store/records';
 import { addStrings, type MessageKey } from './ui';
 
 export { formatAge, formatDay, formatNumber, formatTime } from './ui';
@@ -55,11 +56,12 @@ const en = {
   digestCleared: 'No daily digest.',
   watchlistTitle: 'Watchlist',
   watchlistHelp:
-    'Papers matching a rule are marked in every list and, with notifications on, announced once when they arrive. Keywords match whole words in the title, abstract and AI keywords (case-insensitive); authors match a whole name; organizations match whole words.',
+    'Papers matching a rule are marked in every list and, with notifications on, announced once when they arrive. Keywords match whole words in the title, abstract and AI keywords (case-insensitive); authors match a whole name; organizations match whole words; submitters match the Hugging Face user name or full name of who put the paper on Daily Papers.',
   watchKindLabel: 'Rule type',
   watchKindKeyword: 'Keyword',
   watchKindAuthor: 'Author',
   watchKindOrganization: 'Organization',
+  watchKindSubmitter: 'Submitter (Hugging Face user)',
   watchValueLabel: 'Keyword, author or organization',
   watchAdd: 'Add',
   watchRemove: 'Remove {rule}',
@@ -114,3 +116,11 @@ export type OptionsKey = keyof typeof en;
 export type OptionsMessageKey = OptionsKey | MessageKey;
 
 export const { t, tn } = addStrings<OptionsKey>(en, { 'zh-CN': () => import('./locales/zh-CN-options').then((module) => module.zhCNOptions) });
+
+/** A rule's kind in words, as the watchlist and the muted rules name it. */
+export const RULE_KIND_LABEL = {
+  keyword: 'watchKindKeyword',
+  author: 'watchKindAuthor',
+  organization: 'watchKindOrganization',
+  submitter: 'watchKindSubmitter',
+} as const satisfies Record<WatchHit['kind'], OptionsKey>;

@@ -59,6 +59,7 @@ const en = {
   githubStars: '{n} stars on GitHub',
   watchMarkKeyword: 'Watchlist: {rule}',
   watchMarkAuthor: 'Watchlist author: {rule}',
+  watchMarkSubmitter: 'Watchlist submitter: {rule}',
   watchMarkOrganization: 'Watchlist organization: {rule}',
   watchMarkMore: '(+{n})',
   mutedMark: 'Muted: {rule}',
@@ -119,7 +120,7 @@ export async function messagesOf(language: Language): Promise<Readonly<Strings>>
 // The shared strings' translations: a part like any other.
 export const { t, tn } = addStrings<UiKey>(en, { 'zh-CN': () => import('./locales/zh-CN').then((module) => module.zhCN) });
 
-const WATCH_MARK = { keyword: 'watchMarkKeyword', author: 'watchMarkAuthor', organization: 'watchMarkOrganization' } as const;
+const WATCH_MARK = { keyword: 'watchMarkKeyword', author: 'watchMarkAuthor', organization: 'watchMarkOrganization', submitter: 'watchMarkSubmitter' } as const;
 
 /** A watchlist rule or hit in words, as a card marks it and the settings page names it. */
 export function watchMarkText(hit: WatchHit): string {

@@ -6,7 +6,7 @@ import type { LinkedRepos } from '../source/linked-repos';
 
 /** A watchlist rule a paper matches, as stored on the paper and shown on its card (the rules themselves: lib/alerts/watchlist.ts). */
 export interface WatchHit {
-  kind: 'keyword' | 'author' | 'organization';
+  kind: 'keyword' | 'author' | 'organization' | 'submitter';
   label: string;
 }
 

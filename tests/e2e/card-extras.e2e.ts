@@ -105,6 +105,20 @@ describe('a side panel card in Chromium', () => {
     expect(await card(rich).locator('.submitter').textContent()).toBe('Submitted by Ada Lovelace');
   });
 
+  it('watches a submitter: a rule added in the options marks that submitter’s papers, and only theirs', async () => {
+    const options = await openPage(extension, 'options.html');
+    await options.getByLabel('Rule type').first().selectOption({ label: 'Submitter (Hugging Face user)' });
+    await options.getByLabel('Keyword, author or organization').fill('@ada-l');
+    await options.getByRole('button', { name: 'Add' }).first().click();
+    await options.getByRole('button', { name: 'Remove @ada-l' }).waitFor();
+    await options.close();
+    const reader = await openPage(extension, 'sidepanel.html');
+    const marked = reader.locator(`[data-paper-id="${rich}"] .watch-marker`);
+    await expect.poll(async () => ((await marked.count()) > 0 ? marked.innerText() : ''), { timeout: 10_000 }).toMatch(/Watchlist submitter: @ada-l/);
+    expect(await reader.locator('.watch-marker').count()).toBe(1);
+    await reader.close();
+  });
+
   it('links arXiv HTML and alphaXiv beside arXiv and PDF', async () => {
     const hrefs = await card(rich)
       .locator('.links a')

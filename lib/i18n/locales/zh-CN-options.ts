@@ -50,11 +50,12 @@ export const zhCNOptions = {
   digestCleared: '不发送每日摘要。',
   watchlistTitle: '关注列表',
   watchlistHelp:
-    '与规则匹配的论文会在所有列表中标出；开启通知后，论文到达时会提醒一次。关键词按整词匹配标题、摘要和 AI 关键词（不区分大小写）；作者按完整姓名匹配；机构按整词匹配。',
+    '与规则匹配的论文会在所有列表中标出；开启通知后，论文到达时会提醒一次。关键词按整词匹配标题、摘要和 AI 关键词（不区分大小写）；作者按完整姓名匹配；机构按整词匹配；提交者按把论文发到 Daily Papers 的 Hugging Face 用户名或全名匹配。',
   watchKindLabel: '规则类型',
   watchKindKeyword: '关键词',
   watchKindAuthor: '作者',
   watchKindOrganization: '机构',
+  watchKindSubmitter: '提交者（Hugging Face 用户）',
   watchValueLabel: '关键词、作者或机构',
   watchAdd: '添加',
   watchRemove: '删除 {rule}',

@@ -48,6 +48,7 @@ export const zhCN = {
   githubStars: 'GitHub 上有 {n} 个星标',
   watchMarkKeyword: '关注：{rule}',
   watchMarkAuthor: '关注作者：{rule}',
+  watchMarkSubmitter: '关注提交者：{rule}',
   watchMarkOrganization: '关注机构：{rule}',
   watchMarkMore: '（+{n}）',
   mutedMark: '已屏蔽：{rule}',

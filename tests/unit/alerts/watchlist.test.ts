@@ -6,7 +6,16 @@ const rule = (kind: WatchKind, label: string, addedAt = 1): WatchRule => {
   if (!checked.ok) throw new Error(label);
   return { kind, label: checked.label, value: checked.value, addedAt };
 };
-const paper = (over: Partial<{ title: string; abstract: string; authors: string[]; organization: string; aiKeywords: string[] }> = {}) => ({
+const paper = (
+  over: Partial<{
+    title: string;
+    abstract: string;
+    authors: string[];
+    organization: string;
+    aiKeywords: string[];
+    submitter: { name: string; fullname?: string };
+  }> = {},
+) => ({
   title: 'A paper',
   abstract: '',
   authors: ['Ada Lovelace'],
@@ -52,7 +61,7 @@ describe('keyword rules', () => {
   });
 });
 
-describe('author and organization rules', () => {
+describe('author, organization and submitter rules', () => {
   it.each([
     ['Ada Lovelace', ['Ada Lovelace', 'Charles Babbage'], true],
     ['ada  lovelace', ['Ada Lovelace'], true],
@@ -77,10 +86,35 @@ describe('author and organization rules', () => {
     expect(createWatchMatcher([rule('organization', org)])(p).length > 0).toBe(expected);
   });
 
-  it('reports every rule matched, authors first, then organizations, then keywords', () => {
-    const match = createWatchMatcher([rule('keyword', 'agents', 1), rule('organization', 'OpenAI', 2), rule('author', 'Ada Lovelace', 3)]);
-    expect(match(paper({ title: 'Agents', organization: 'OpenAI' }))).toEqual([
+  it.each([
+    // rule, submitter, matches
+    ['akhaliq', { name: 'akhaliq', fullname: 'AK' }, true],
+    ['@akhaliq', { name: 'akhaliq' }, true], // as Hugging Face writes a user
+    ['AKHALIQ', { name: 'akhaliq' }, true],
+    ['Ada Lovelace', { name: 'ada-l', fullname: 'Ada Lovelace' }, true], // the full name, whole
+    ['Ada', { name: 'ada-l', fullname: 'Ada Lovelace' }, false],
+    ['akhaliq', { name: 'akhaliq2' }, false],
+    ['akhaliq', undefined, false], // no submitter sent: never matches
+  ])('submitter %j for %j → %s', (who, submitter, expected) => {
+    const p = submitter === undefined ? paper() : paper({ submitter });
+    expect(createWatchMatcher([rule('submitter', who)])(p).length > 0).toBe(expected);
+  });
+
+  it('never takes an author for the submitter, nor the submitter for an author', () => {
+    expect(createWatchMatcher([rule('submitter', 'Ada Lovelace')])(paper({ authors: ['Ada Lovelace'] }))).toEqual([]);
+    expect(createWatchMatcher([rule('author', 'AK')])(paper({ authors: [], submitter: { name: 'akhaliq', fullname: 'AK' } }))).toEqual([]);
+  });
+
+  it('reports every rule matched, authors first, then submitters, organizations, then keywords', () => {
+    const match = createWatchMatcher([
+      rule('keyword', 'agents', 1),
+      rule('organization', 'OpenAI', 2),
+      rule('submitter', 'akhaliq', 3),
+      rule('author', 'Ada Lovelace', 4),
+    ]);
+    expect(match(paper({ title: 'Agents', organization: 'OpenAI', submitter: { name: 'akhaliq' } }))).toEqual([
       { kind: 'author', label: 'Ada Lovelace' },
+      { kind: 'submitter', label: 'akhaliq' },
       { kind: 'organization', label: 'OpenAI' },
       { kind: 'keyword', label: 'agents' },
     ]);
