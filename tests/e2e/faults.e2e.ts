@@ -202,7 +202,7 @@ describe('fault table in Chromium', () => {
     const again = structuredClone(good[1]!);
     again.paper.submittedOnDailyAt = `${earlier}T00:00:00.000Z`;
     days[earlier] = [...days[earlier]!, again];
-    fake.state.setDays(days as never);
+    fake.state.setDays(days);
     await refresh(page);
     const after = await stored(page);
     expect(after.listings[`day:${day}`]).toBe(4);

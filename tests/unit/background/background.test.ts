@@ -116,7 +116,7 @@ describe('background', () => {
     await fakeBrowser.storage.sync.set({ retentionDays: 0, pollMinutes: 1 });
     background.main();
     await sendRequest({ type: 'refresh' });
-    await sendRequest({ type: 'fetchView', key: `day:${lastWeek}`, force: true } as never);
+    await sendRequest({ type: 'fetchView', key: `day:${lastWeek}`, force: true });
     await sendRequest({ type: 'refresh' }); // retention runs after a good sync
     expect((await getListing(await getDb(), `day:${lastWeek}`))?.ids).toHaveLength(40);
     expect(await storedPapers()).toBe(70);

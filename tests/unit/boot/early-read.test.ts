@@ -10,11 +10,12 @@ import type { FirstScreen } from '@/lib/boot/first-screen';
 import type { ReaderPrefs } from '@/lib/reader/prefs';
 import { DEFAULT_READER_PREFS } from '@/lib/settings/defaults';
 import { makePaper } from '../../support/make-paper';
+import { fakeSend, freshViewsSend } from '../../support/fakes';
 
 const NOW = Date.parse('2026-11-20T15:00:00Z');
 
 describe('early reads', () => {
-  it('hands a read over once, and nothing that was never started', async () => {
+  it('hands a read over once, and nothing that had not been started', async () => {
     const screen: FirstScreen = { prefs: DEFAULT_READER_PREFS, view: { kind: 'today' } };
     startEarly('firstScreen', async () => screen);
     const first = takeEarly('firstScreen');
@@ -46,7 +47,7 @@ describe('early reads', () => {
     await storeListing(db, { key: 'day:2026-11-20', papers: [makePaper('2611.00002', { listedOn: '2026-11-20' })], fetchedAt: NOW, mode: 'merge' });
     const state = createPopupState({
       db: getDb,
-      send: (async () => ({ unseen: 0 })) as never,
+      send: fakeSend({ markSeen: async () => ({ unseen: 0 }) }),
       subscribe: () => () => undefined,
       now: () => NOW,
       firstHome: early,
@@ -63,7 +64,7 @@ describe('early reads', () => {
     await storeListing(db, { key: 'day:2026-11-20', papers: [makePaper('2611.00001', { listedOn: '2026-11-20' })], fetchedAt: NOW, mode: 'merge' });
     const state = createPopupState({
       db: getDb,
-      send: (async () => ({ unseen: 0 })) as never,
+      send: fakeSend({ markSeen: async () => ({ unseen: 0 }) }),
       subscribe: () => () => undefined,
       now: () => NOW,
       firstHome: Promise.reject(new Error('blocked')),
@@ -80,7 +81,7 @@ describe('early reads', () => {
     let reads = 0;
     const state = createPanelState({
       db: getDb,
-      send: (async () => ({ status: 'fresh' })) as never,
+      send: freshViewsSend(),
       subscribe: () => () => undefined,
       now: () => NOW,
       prefs: { getValue: async () => (reads++, stored), setValue: async () => undefined },

@@ -9,6 +9,7 @@ import type { ReaderPrefs } from '@/lib/reader/prefs';
 import { DEFAULT_READER_PREFS } from '@/lib/settings/defaults';
 import { HEAD_SIZE } from '@/lib/store/view-heads';
 import { makePaper } from '../../support/make-paper';
+import { freshViewsSend } from '../../support/fakes';
 
 const NOW = Date.parse('2026-11-20T15:00:00Z');
 const monthPapers = (count: number, prefix = '2611.000') =>
@@ -67,7 +68,7 @@ describe('the side panel opening on an early head read', () => {
     let prefReads = 0;
     const state = createPanelState({
       db: getDb,
-      send: (async () => ({ status: 'fresh' })) as never,
+      send: freshViewsSend(),
       subscribe: () => () => undefined,
       now: () => NOW,
       prefs: { getValue: async () => (prefReads++, month()), setValue: async () => undefined },

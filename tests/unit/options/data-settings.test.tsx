@@ -9,16 +9,19 @@ import type { ImportOutcome } from '@/lib/protocol/messages';
 import { EXPORT_FORMAT } from '@/lib/transfer/export-format';
 import { MAX_IMPORT_BYTES } from '@/lib/transfer/import';
 import { makePaper } from '../../support/make-paper';
+import { recordingSend } from '../../support/fakes';
 
 afterEach(cleanup);
 
 function mount(outcome: ImportOutcome | Error) {
-  const send = vi.fn(async () => {
-    if (outcome instanceof Error) throw outcome;
-    return outcome;
+  const { send, sent } = recordingSend({
+    importData: async () => {
+      if (outcome instanceof Error) throw outcome;
+      return outcome;
+    },
   });
-  render(<DataSettings send={send as never} />);
-  return send;
+  render(<DataSettings send={send} />);
+  return sent;
 }
 
 async function chooseFile(text: string) {

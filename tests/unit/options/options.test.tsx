@@ -3,14 +3,16 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { pollMinutesSetting, retentionDaysSetting, sourceSetting } from '@/lib/settings/items';
+import { recordingSend } from '../../support/fakes';
 
 afterEach(cleanup);
 
 function mount(granted = true) {
   const requestOrigin = vi.fn(async () => granted);
-  const send = vi.fn(async () => ({ ran: true, state: { failures: 0 } })) as never;
+  const synced = async () => ({ ran: true, state: { failures: 0 } });
+  const { send, sent } = recordingSend({ refresh: synced, sourceChanged: synced });
   render(<OptionsApp requestOrigin={requestOrigin} send={send} />);
-  return { requestOrigin, send };
+  return { requestOrigin, send: sent };
 }
 
 /** The Source form's own status line (each setting has one). */
@@ -90,10 +92,10 @@ describe('options', () => {
 
   it('asks this browser for access to a mirror chosen on another device', async () => {
     await browser.storage.sync.set({ source: 'https://hf-mirror.com' });
-    const contains = vi.spyOn(browser.permissions, 'contains').mockResolvedValue(false as never);
+    const contains = vi.spyOn(browser.permissions, 'contains').mockImplementation(async () => false);
     const { requestOrigin, send } = mount(true);
     await screen.findByText(/chosen on another device.*permission to read https:\/\/hf-mirror.com/);
-    contains.mockResolvedValue(true as never);
+    contains.mockImplementation(async () => true);
     fireEvent.click(screen.getByRole('button', { name: 'Grant access' }));
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Grant access' })).toBeNull());
     expect(requestOrigin).toHaveBeenCalledWith('https://hf-mirror.com/*');

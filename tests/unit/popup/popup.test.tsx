@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { PopupApp } from '@/components/popup/PopupApp';
 import { createPopupState } from '@/components/popup/popup-state';
 import { getDb } from '@/lib/store/connection';
@@ -8,6 +8,7 @@ import { formatDay } from '@/lib/i18n/ui';
 import type { Broadcast, Request } from '@/lib/protocol/messages';
 import type { Paper } from '@/lib/source/entry';
 import { makePaper } from '../../support/make-paper';
+import { recordingSend } from '../../support/fakes';
 import type { SyncState } from '@/lib/store/records';
 
 const NOW = Date.parse('2026-11-20T15:00:00Z');
@@ -30,12 +31,11 @@ async function seed({ day = '2026-11-20', sync }: { day?: string; sync?: Partial
 }
 
 function mount() {
-  const requests: Request[] = [];
   let listener: ((notice: Broadcast) => void) | undefined;
-  const send = vi.fn(async (request: Request) => {
-    requests.push(request);
-    return request.type === 'markSeen' ? { unseen: 0 } : { ran: true, state: { failures: 0, last: { newPapers: 2 } } };
-  }) as never;
+  const { send, requests } = recordingSend({
+    markSeen: async () => ({ unseen: 0 }),
+    refresh: async () => ({ ran: true, state: { failures: 0, last: { at: NOW, newPapers: 2, fetched: 2, skipped: 0, requests: 1, problems: [] } } }),
+  });
   const state = createPopupState({ db: getDb, send, subscribe: (fn) => ((listener = fn), () => undefined), now: () => NOW });
   render(<PopupApp state={state} close={() => undefined} />);
   return { requests, state, notify: (notice: Broadcast) => listener?.(notice) };

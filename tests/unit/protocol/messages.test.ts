@@ -84,7 +84,8 @@ describe('messages', () => {
     ['an import of a saved id with no time', { type: 'importData', papers: [], savedIds: [{ id: '2611.00001' }] }, 'savedIds.0.savedAt'],
     ['no request', undefined, ''],
   ])('refuses %s from its own page, without acting', async (_name, request, where) => {
-    const acted = vi.fn(async () => ({}) as never);
+    // Never called: a refused request reaches no handler (the assertions below check it).
+    const acted = vi.fn((): Promise<never> => Promise.reject(new Error('acted on a refused request')));
     const listener = registered({
       refresh: acted,
       sourceChanged: acted,

@@ -117,7 +117,7 @@ describe('describeFreshness: views', () => {
     ],
     ['a future day', { view: 'day', requested: '2026-11-27' }, 'Fri, 27 Nov 2026', ['This day has not been listed yet', 'Last synced 10:32']],
     [
-      'an empty weekday that was never fetched',
+      'an empty weekday not fetched yet',
       { view: 'day', requested: '2026-11-23', count: 0 },
       'Mon, 23 Nov 2026',
       ['No papers', 'Not fetched yet', 'Last synced 10:32'],

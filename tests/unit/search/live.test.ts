@@ -11,7 +11,7 @@ const T0 = Date.parse('2026-11-20T08:00:00Z');
 
 /** A database of version 4 (before the search index) with `count` papers, as an install upgraded to v6 finds it. */
 async function createVersion4(count: number) {
-  // Written through today's code, then the index stores dropped and marked as never built.
+  // Written through today's code, then the index stores dropped and marked not built.
   const db = await getDb();
   const papers = Array.from({ length: count }, (_, index) =>
     makePaper(`2611.${String(index + 1).padStart(5, '0')}`, { title: index === 90 ? 'Diffusion transformers' : `Paper ${index}` }),

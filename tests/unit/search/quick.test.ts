@@ -7,7 +7,9 @@ import { createQuickSearch } from '@/lib/search/quick';
 import { createFullTextSearch } from '@/lib/search/full-text';
 import { getDb } from '@/lib/store/connection';
 import { storeListing } from '@/lib/store/writes';
+import type { LiveSearch } from '@/lib/search/live';
 import { makePaper } from '../../support/make-paper';
+import { freshViewsSend } from '../../support/fakes';
 
 const record = (paper: Paper): PaperRecord => ({ ...paper, firstSeenAt: 1, updatedAt: 1, listedDays: [paper.listedOn], upvoteHistory: [] });
 
@@ -109,7 +111,7 @@ describe('the reader while the background builds its index', () => {
     await storeListing(db, { key: 'day:2026-11-20', papers: listed, fetchedAt: NOW, mode: 'replace', markNew: false });
 
     let built: () => void = () => undefined;
-    const index = {
+    const index: LiveSearch = {
       ready: false,
       whenReady: () => new Promise<void>((resolve) => (built = resolve)),
       search: async () => ['2611.00012', '2611.00011'],
@@ -118,11 +120,11 @@ describe('the reader while the background builds its index', () => {
     };
     const state = createPanelState({
       db: getDb,
-      send: (async () => ({ status: 'fresh' })) as never,
+      send: freshViewsSend(),
       subscribe: () => () => undefined,
       now: () => NOW,
       prefs: { getValue: async () => ({ ...DEFAULT_READER_PREFS, view: 'today' }), setValue: async () => undefined },
-      search: index as never,
+      search: index,
     });
     await state.start();
     expect(state.visible.value.map((paper) => paper.id)).toEqual(['2611.00011', '2611.00012', '2611.00013']);

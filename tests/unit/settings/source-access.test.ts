@@ -11,7 +11,7 @@ describe('maySyncFrom', () => {
     ['https://hf-mirror.com', true, true],
     ['https://hf-mirror.com', false, false],
   ])('%s with the host permission %s: %s', async (source, granted, expected) => {
-    vi.spyOn(browser.permissions, 'contains').mockResolvedValue(granted as never);
+    vi.spyOn(browser.permissions, 'contains').mockImplementation(async () => granted);
     expect(await maySyncFrom(source)).toBe(expected);
   });
 
@@ -32,7 +32,7 @@ describe('releaseSourceAccess', () => {
     [undefined, 'https://huggingface.co', undefined],
     [42, 'https://huggingface.co', undefined],
   ])('from %j to %j gives back %j', async (previous, current, pattern) => {
-    const remove = vi.spyOn(browser.permissions, 'remove').mockResolvedValue(true as never);
+    const remove = vi.spyOn(browser.permissions, 'remove').mockImplementation(async () => true);
     await releaseSourceAccess(previous, current);
     if (pattern) expect(remove).toHaveBeenCalledWith({ origins: [pattern] });
     else expect(remove).not.toHaveBeenCalled();

@@ -8,6 +8,7 @@ import { t } from '@/lib/i18n/options';
 import { DEFAULT_LOCALE, currentLocale, setLocale } from '@/lib/core/locale';
 import { languageSetting, themeSetting } from '@/lib/settings/items';
 import { applyTheme } from '@/lib/boot/theme';
+import { fakeSend } from '../../support/fakes';
 
 const root = document.documentElement;
 let appearance: Appearance | undefined;
@@ -82,7 +83,7 @@ describe('startAppearance', () => {
 describe('Language and Theme in the options page', () => {
   it('lists the choices, English by default in an English browser', async () => {
     start();
-    render(<OptionsApp requestOrigin={async () => true} send={(async () => ({})) as never} />);
+    render(<OptionsApp requestOrigin={async () => true} send={fakeSend({})} />);
     const language = (await screen.findByLabelText('Language')) as HTMLSelectElement;
     await waitFor(() => expect(language.value).toBe('browser'));
     expect([...language.options].map((option) => [option.value, option.text, option.lang])).toEqual([
@@ -97,7 +98,7 @@ describe('Language and Theme in the options page', () => {
 
   it('applies both at once: the page re-renders in Chinese, the theme changes, both are stored', async () => {
     start();
-    render(<OptionsApp requestOrigin={async () => true} send={(async () => ({})) as never} />);
+    render(<OptionsApp requestOrigin={async () => true} send={fakeSend({})} />);
     const language = await screen.findByLabelText('Language');
     await waitFor(() => expect((language as HTMLSelectElement).value).toBe('browser'));
     fireEvent.change(language, { target: { value: 'zh-CN' } });

@@ -8,6 +8,7 @@ import type { ReaderPrefs } from '@/lib/reader/prefs';
 import { DEFAULT_READER_PREFS } from '@/lib/settings/defaults';
 import { HEAD_SIZE } from '@/lib/store/view-heads';
 import { makePaper } from '../../support/make-paper';
+import { freshViewsSend } from '../../support/fakes';
 
 const NOW = Date.parse('2026-11-20T15:00:00Z');
 
@@ -24,7 +25,7 @@ async function seedMonth() {
 const panelWith = (prefs: ReaderPrefs) =>
   createPanelState({
     db: getDb,
-    send: (async () => ({ status: 'fresh' })) as never,
+    send: freshViewsSend(),
     subscribe: () => () => undefined,
     now: () => NOW,
     prefs: { getValue: async () => prefs, setValue: async () => undefined },

@@ -8,11 +8,12 @@ import { getDb } from '@/lib/store/connection';
 import { putPapers, setRead, storeListing } from '@/lib/store/writes';
 import { PAPER_STORES, type PaperboyDb } from '@/lib/store/schema';
 import type { PaperRecord, PaperSummary } from '@/lib/store/records';
-import type { Request, Responses } from '@/lib/protocol/messages';
+import type { Responses } from '@/lib/protocol/messages';
 import type { ReaderPrefs } from '@/lib/reader/prefs';
 import { DEFAULT_READER_PREFS } from '@/lib/settings/defaults';
 import { EMPTY_LINKED_REPOS } from '@/lib/source/linked-repos';
 import { makePaper } from '../../support/make-paper';
+import { recordingSend } from '../../support/fakes';
 
 const NOW = Date.parse('2026-11-20T15:00:00Z');
 
@@ -22,18 +23,16 @@ type LinkedAnswer = Responses['linkedRepos'];
 
 async function mount({ prefs = DEFAULT_READER_PREFS, linked }: { prefs?: ReaderPrefs; linked?: () => Promise<LinkedAnswer> } = {}) {
   const db = await getDb();
-  const requests: Request[] = [];
-  const send = vi.fn(async (request: Request): Promise<unknown> => {
-    requests.push(request);
-    if (request.type === 'markRead') return { changed: await setRead(db, request.ids, request.read, NOW) };
-    if (request.type === 'linkedRepos') return linked ? linked() : { status: 'ok', repos: EMPTY_LINKED_REPOS, fetchedAt: NOW };
-    if (request.type === 'markSeen') return { unseen: 0 };
-    return { status: 'fresh' };
+  const { send, requests } = recordingSend({
+    markRead: async (request) => ({ changed: await setRead(db, request.ids, request.read, NOW) }),
+    linkedRepos: async () => (linked ? linked() : { status: 'ok', repos: EMPTY_LINKED_REPOS, fetchedAt: NOW }),
+    markSeen: async () => ({ unseen: 0 }),
+    fetchView: async () => ({ status: 'fresh' }),
   });
   const saved: ReaderPrefs[] = [];
   const state = createPanelState({
     db: getDb,
-    send: send as never,
+    send,
     subscribe: () => () => undefined,
     now: () => NOW,
     prefs: { getValue: async () => prefs, setValue: async (value) => void saved.push(value) },

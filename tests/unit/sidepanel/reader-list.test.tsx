@@ -8,6 +8,7 @@ import { getDb } from '@/lib/store/connection';
 import { storeListing } from '@/lib/store/writes';
 import { DEFAULT_READER_PREFS } from '@/lib/settings/defaults';
 import { makePaper } from '../../support/make-paper';
+import { fakeSend } from '../../support/fakes';
 
 const NOW = Date.parse('2026-11-20T15:00:00Z');
 const DAY = '2026-11-20';
@@ -71,7 +72,7 @@ async function mount() {
   });
   const state = createPanelState({
     db: getDb,
-    send: (async () => ({ ran: true, state: { failures: 0 } })) as never,
+    send: fakeSend({ fetchView: async () => ({ status: 'fresh' }), markSeen: async () => ({ unseen: 0 }) }),
     subscribe: () => () => undefined,
     now: () => NOW,
     prefs: { getValue: async () => DEFAULT_READER_PREFS, setValue: async () => undefined },

@@ -1,18 +1,19 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { SidePanelApp } from '@/components/sidepanel/SidePanelApp';
 import { createPanelState } from '@/components/sidepanel/panel-state';
 import { dayKey } from '@/lib/store/listing-keys';
 import { getDb } from '@/lib/store/connection';
 import { markSeen, setRead, setSaved, storeListing } from '@/lib/store/writes';
 import type { PaperboyDb } from '@/lib/store/schema';
-import type { Broadcast, Request, Responses } from '@/lib/protocol/messages';
+import type { Broadcast } from '@/lib/protocol/messages';
 import type { Paper } from '@/lib/source/entry';
 import type { ReaderPrefs } from '@/lib/reader/prefs';
 import { DEFAULT_READER_PREFS } from '@/lib/settings/defaults';
 import type { LiveSearch } from '@/lib/search/live';
 import { publishUnsavedState } from '@/lib/sync/unstored-state';
 import { makePaper } from '../../support/make-paper';
+import { recordingSend } from '../../support/fakes';
 
 const NOW = Date.parse('2026-11-20T15:00:00Z'); // a Friday
 const paper = (id: string, overrides: Partial<Paper> = {}): Paper =>
@@ -32,28 +33,25 @@ afterEach(cleanup);
 
 /** A stand-in background: answers the reader's requests by writing IndexedDB as the real one does. */
 function fakeBackground(db: PaperboyDb, onFetchView?: (key: string) => Promise<void>) {
-  const requests: Request[] = [];
-  const send = vi.fn(async (request: Request): Promise<Responses[Request['type']]> => {
-    requests.push(request);
-    switch (request.type) {
-      case 'markSeen':
-        await markSeen(db, request.ids);
-        return { unseen: 0 };
-      case 'markRead':
-        return { changed: await setRead(db, request.ids, request.read, NOW) };
-      case 'setSaved':
-        return { changed: await setSaved(db, request.id, request.saved, NOW) };
-      case 'fetchView':
-        await onFetchView?.(request.key);
-        return onFetchView ? { status: 'fetched', count: 1, skipped: 0 } : { status: 'fresh' };
-      case 'searchRemote':
-        await storeListing(db, { key: 'search', papers: [paper('2601.00042', { title: 'Remote result' })], fetchedAt: NOW, mode: 'replace', markNew: false });
-        return { ids: ['2601.00042'] };
-      default:
-        return { ran: true, state: { failures: 0 } };
-    }
+  const synced = async () => ({ ran: true, state: { failures: 0 } });
+  return recordingSend({
+    markSeen: async (request) => {
+      await markSeen(db, request.ids);
+      return { unseen: 0 };
+    },
+    markRead: async (request) => ({ changed: await setRead(db, request.ids, request.read, NOW) }),
+    setSaved: async (request) => ({ changed: await setSaved(db, request.id, request.saved, NOW) }),
+    fetchView: async (request) => {
+      await onFetchView?.(request.key);
+      return onFetchView ? { status: 'fetched', count: 1, skipped: 0 } : { status: 'fresh' };
+    },
+    searchRemote: async () => {
+      await storeListing(db, { key: 'search', papers: [paper('2601.00042', { title: 'Remote result' })], fetchedAt: NOW, mode: 'replace', markNew: false });
+      return { ids: ['2601.00042'] };
+    },
+    refresh: synced,
+    sourceChanged: synced,
   });
-  return { requests, send: send as never };
 }
 
 async function mount({

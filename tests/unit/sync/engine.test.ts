@@ -171,8 +171,8 @@ describe('sync engine', () => {
     const friday = days['2026-11-20'] as { paper: Record<string, unknown> }[];
     friday[2]!.paper.upvotes = 'lots';
     delete friday[3]!.paper.authors;
-    friday[5] = { junk: true } as never;
-    fake.state.setDays(days as never);
+    friday[5] = { junk: true } as unknown as (typeof friday)[number]; // deliberately ill-typed: an entry with no paper
+    fake.state.setDays(days);
     const outcome = await engine().sync('install');
     // Counted per entry received: trending sends the same bad entries again.
     expect(outcome.state.last!.skipped).toBeGreaterThanOrEqual(1);
@@ -189,7 +189,7 @@ describe('sync engine', () => {
     const friday = days['2026-11-20'] as { paper: Record<string, unknown> }[];
     const id = friday[0]!.paper.id as string;
     delete friday[0]!.paper.submittedOnDailyAt;
-    fake.state.setDays(days as never);
+    fake.state.setDays(days);
     const outcome = await engine().sync('install');
     expect(fetchedPaths()).toContain('sort=trending&limit=50&p=0');
     expect((await getListing(db, 'trending'))!.ids).toContain(id);

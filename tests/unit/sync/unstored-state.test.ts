@@ -46,9 +46,7 @@ describe('a sync outcome the database could not take', () => {
   it('reads the home whole even when session storage answers after the database (one transaction, not ended early)', async () => {
     await publishUnsavedState(UNSAVED);
     const get = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
-    vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementation(
-      ((keys: never) => new Promise((resolve) => setTimeout(() => resolve(get(keys)), 20))) as never,
-    );
+    vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementation((keys) => new Promise((resolve) => setTimeout(() => resolve(get(keys)), 20)));
     const home = await loadHome(db, NOW);
     expect(home.latest.papers.map((paper) => paper.id)).toEqual(['2611.00001']);
     expect(home.sync).toEqual(UNSAVED);
