@@ -146,7 +146,8 @@ describe('a new user in Firefox, by mouse', () => {
     await panel.locator('.export-items button::-p-text(BibTeX)').click();
     await expect.poll(() => readdirSync(downloads).filter((name) => name.endsWith('.bib')), { timeout: 15_000 }).toHaveLength(1);
     const [file] = readdirSync(downloads).filter((name) => name.endsWith('.bib'));
-    expect(readFileSync(join(downloads, file!), 'utf8').match(/^@misc\{/gm)).toHaveLength(1);
+    // Firefox creates the file before it writes it: read it until the entry is there.
+    await expect.poll(() => readFileSync(join(downloads, file!), 'utf8').match(/^@misc\{/gm)?.length ?? 0, { timeout: 10_000 }).toBe(1);
   }, 180_000);
 
   it('switches to 简体中文 in the options, and back', async () => {
