@@ -5,7 +5,6 @@ import { MAX_RULE_LENGTH, WATCH_KINDS, type WatchKind, type WatchRule } from '@/
 import { MAX_MUTE_RULES, addMuteRule, loadMuteRules, muteRulesChanged, removeMuteRule } from '@/lib/alerts/mute-store';
 import type { AddRuleResult } from '@/lib/alerts/rule-store';
 
-
 type Message = { tone: 'ok' | 'error'; text: string } | undefined;
 
 const ruleText = (rule: Pick<WatchRule, 'kind' | 'label'>) => `${t(RULE_KIND_LABEL[rule.kind])}: ${rule.label}`;

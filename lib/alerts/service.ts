@@ -38,7 +38,12 @@ export const DIGEST_ALARM = 'digest';
 const LATE_DIGEST_MS = 12 * 3_600_000;
 /** chrome.windows.WINDOW_ID_CURRENT, where `windows` is missing. */
 const CURRENT_WINDOW = -2;
-const WATCH_DETAIL = { keyword: 'notifyWatchKeyword', author: 'notifyWatchAuthor', organization: 'notifyWatchOrganization', submitter: 'notifyWatchSubmitter' } as const;
+const WATCH_DETAIL = {
+  keyword: 'notifyWatchKeyword',
+  author: 'notifyWatchAuthor',
+  organization: 'notifyWatchOrganization',
+  submitter: 'notifyWatchSubmitter',
+} as const;
 
 export interface AlertDeps {
   db: () => Promise<PaperboyDb>;
