@@ -3,13 +3,13 @@ import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BADGE_MODES } from '@/lib/settings/defaults';
 import { parseTimeOfDay } from '@/lib/alerts/digest';
-import { RULE_KIND_LABEL, t } from '@/lib/i18n/options';
+import { t } from '@/lib/i18n/options';
 import { watchMarkText } from '@/lib/i18n/ui';
 import { RISING_CHOICES } from '@/lib/alerts/rising';
 import { BADGE_MODE_RULE, DIGEST_TIME_RULE, NOTIFICATIONS_RULE, RISING_RULE, digestTimeSetting, notificationsSetting, readSetting } from '@/lib/settings/items';
 import { SelectSetting, ruledAccess } from './SelectSetting';
-import { MAX_RULE_LENGTH, WATCH_KINDS, type WatchKind, type WatchRule } from '@/lib/alerts/watchlist';
-import { MAX_WATCH_RULES, addWatchRule, loadWatchRules, removeWatchRule, watchRulesChanged, type AddRuleResult } from '@/lib/alerts/watchlist-store';
+import { MAX_WATCH_RULES, addWatchRule, loadWatchRules, removeWatchRule, watchRulesChanged } from '@/lib/alerts/watchlist-store';
+import { RuleListSettings, type Message, type RuleListProps, type RuleListStrings } from './RuleListSettings';
 
 const NOTIFICATIONS: Parameters<typeof browser.permissions.request>[0] = { permissions: ['notifications'] };
 
@@ -22,116 +22,32 @@ export interface AlertsDeps {
 
 const BADGE_MODE_LABEL = { new: 'badgeModeNew', unread: 'badgeModeUnread', off: 'badgeModeOff' } as const;
 
-type Message = { tone: 'ok' | 'error'; text: string } | undefined;
+/** The watchlist's store, read at each call (tests replace the module's functions). */
+const WATCHLIST: RuleListProps['rules'] = {
+  max: MAX_WATCH_RULES,
+  load: () => loadWatchRules(),
+  add: (kind, input) => addWatchRule(kind, input),
+  remove: (rule) => removeWatchRule(rule),
+  changed: (listener) => watchRulesChanged(listener),
+};
 
-function addError(result: Exclude<AddRuleResult, { ok: true }>, label: string): string {
-  switch (result.reason) {
-    case 'empty':
-      return t('watchErrorEmpty');
-    case 'tooLong':
-      return t('watchErrorTooLong', { n: MAX_RULE_LENGTH });
-    case 'duplicate':
-      return t('watchErrorDuplicate', { rule: label });
-    case 'full':
-      return t('watchErrorFull', { n: MAX_WATCH_RULES });
-    case 'quota':
-      return t('watchErrorQuota', { reason: result.detail ?? '' });
-  }
-}
+const WATCHLIST_STRINGS: RuleListStrings = {
+  title: 'watchlistTitle',
+  help: 'watchlistHelp',
+  empty: 'watchEmpty',
+  valueLabel: 'watchValueLabel',
+  add: 'watchAdd',
+  added: 'watchAdded',
+  removed: 'watchRemoved',
+  remove: 'watchRemove',
+  duplicate: 'watchErrorDuplicate',
+  full: 'watchErrorFull',
+};
+
+const WATCHLIST_IDS = { title: 'watchlist-title', help: 'watchlist-help', kind: 'watch-kind', value: 'watch-value' };
 
 function Watchlist() {
-  const rules = useSignal<WatchRule[]>([]);
-  const kind = useSignal<WatchKind>('keyword');
-  const value = useSignal('');
-  const message = useSignal<Message>(undefined);
-
-  useEffect(() => {
-    void loadWatchRules().then((loaded) => (rules.value = loaded));
-    // Another device (or the background) changed it: show what is stored.
-    return watchRulesChanged((loaded) => (rules.value = loaded));
-  }, []);
-
-  const add = async (event: Event) => {
-    event.preventDefault();
-    const label = value.value.trim();
-    const result = await addWatchRule(kind.value, value.value);
-    if (!result.ok) {
-      message.value = { tone: 'error', text: addError(result, label) };
-      return;
-    }
-    rules.value = await loadWatchRules();
-    value.value = '';
-    message.value = { tone: 'ok', text: t('watchAdded', { rule: watchMarkText(result.rule) }) };
-  };
-
-  const remove = async (rule: WatchRule) => {
-    await removeWatchRule(rule);
-    rules.value = await loadWatchRules();
-    message.value = { tone: 'ok', text: t('watchRemoved', { rule: watchMarkText(rule) }) };
-    // The button that had focus is gone: keep the keyboard user in the list's form.
-    document.getElementById('watch-value')?.focus();
-  };
-
-  const full = rules.value.length >= MAX_WATCH_RULES;
-  return (
-    <section class="watchlist-section" aria-labelledby="watchlist-title">
-      <h2 id="watchlist-title">{t('watchlistTitle')}</h2>
-      <p class="help" id="watchlist-help">
-        {t('watchlistHelp')}
-      </p>
-      {rules.value.length === 0 ? (
-        <p>{t('watchEmpty')}</p>
-      ) : (
-        <ul class="watchlist" aria-labelledby="watchlist-title">
-          {rules.value.map((rule) => (
-            <li key={`${rule.kind}:${rule.value}`}>
-              <span>
-                {t(RULE_KIND_LABEL[rule.kind])}: <bdi>{rule.label}</bdi>
-              </span>
-              <button type="button" class="chip-button" onClick={() => void remove(rule)} aria-label={t('watchRemove', { rule: rule.label })}>
-                {t('watchRemove', { rule: '' }).trim()}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <p class={`help${full ? ' form-message error' : ''}`}>
-        {full ? t('watchErrorFull', { n: MAX_WATCH_RULES }) : t('watchCount', { n: rules.value.length, max: MAX_WATCH_RULES })}
-      </p>
-      <form class="watch-add" onSubmit={(event) => void add(event)} noValidate>
-        <div>
-          <label for="watch-kind">{t('watchKindLabel')}</label>
-          <select id="watch-kind" value={kind.value} onChange={(event) => (kind.value = event.currentTarget.value as WatchKind)}>
-            {WATCH_KINDS.map((option) => (
-              <option key={option} value={option}>
-                {t(RULE_KIND_LABEL[option])}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label for="watch-value">{t('watchValueLabel')}</label>
-          <input
-            id="watch-value"
-            type="text"
-            value={value.value}
-            maxLength={MAX_RULE_LENGTH * 2}
-            aria-describedby="watchlist-help"
-            aria-invalid={message.value?.tone === 'error'}
-            onInput={(event) => (value.value = event.currentTarget.value)}
-            spellcheck={false}
-            autocomplete="off"
-          />
-        </div>
-        <button type="submit" class="button" disabled={full}>
-          {t('watchAdd')}
-        </button>
-      </form>
-      <p class={`form-message ${message.value?.tone ?? ''}`} role="status">
-        {message.value?.text ?? ''}
-      </p>
-    </section>
-  );
+  return <RuleListSettings rules={WATCHLIST} strings={WATCHLIST_STRINGS} ids={WATCHLIST_IDS} sectionClass="watchlist-section" describe={watchMarkText} />;
 }
 
 /** Badge mode, notifications (opt-in, with the optional permission), rising threshold, digest time and the watchlist. */

@@ -21,7 +21,7 @@ export interface RuleStore {
   changed(listener: (rules: WatchRule[]) => void): () => void;
 }
 
-export type AddRuleResult = { ok: true; rule: WatchRule } | { ok: false; reason: 'empty' | 'tooLong' | 'duplicate' | 'full' | 'quota'; detail?: string };
+type AddRuleResult = { ok: true; rule: WatchRule } | { ok: false; reason: 'empty' | 'tooLong' | 'duplicate' | 'full' | 'quota'; detail?: string };
 
 interface StoredRule {
   label: string;

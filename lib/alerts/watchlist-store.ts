@@ -4,8 +4,6 @@ import type { WatchRule } from './watchlist';
 // { label, addedAt }), kept as rule-store.ts keeps a list of rules.
 import { WATCH_KEY_PREFIX } from '../settings/keys';
 
-export type { AddRuleResult } from './rule-store';
-
 /**
  * storage.sync holds 512 items and 100 KB in all, shared with settings, saved papers and the
  * muted rules: the watchlist takes at most this many (each item is well under its 8 KB limit).
