@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, vi } from 'vitest';
+import { afterAll, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { resetDbConnection } from '@/lib/store/connection';
 
@@ -39,3 +39,7 @@ Object.assign(fakeBrowser.runtime, {
     return (await onMessage.trigger(message, sender)).find((response) => !!response);
   },
 });
+
+// Preact runs effects, and the cleanups of the effects they replace, on a timer up to 100 ms after
+// a render: let those run while the file's jsdom still has a `document` (one ran after it once).
+afterAll(() => new Promise<void>((resolve) => setTimeout(resolve, 150)));

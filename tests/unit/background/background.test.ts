@@ -114,6 +114,9 @@ describe('background', () => {
     fake.state.setDays({ [today]: makeDay(today, 30, { seed: 5 }), [lastWeek]: makeDay(lastWeek, 40, { seed: 6 }) });
     // What another device or version might have synced.
     await fakeBrowser.storage.sync.set({ retentionDays: 0, pollMinutes: 1 });
+    // The first poll lands anywhere in the first period (down to a minute): the middle of it here,
+    // 15 minutes or more for the default 30, 2 at most for a 1-minute period.
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.5);
     background.main();
     await sendRequest({ type: 'refresh' });
     await sendRequest({ type: 'fetchView', key: `day:${lastWeek}`, force: true });
@@ -121,7 +124,8 @@ describe('background', () => {
     expect((await getListing(await getDb(), `day:${lastWeek}`))?.ids).toHaveLength(40);
     expect(await storedPapers()).toBe(70);
     const alarm = await fakeBrowser.alarms.get(POLL_ALARM);
-    expect(alarm!.scheduledTime - Date.now()).toBeGreaterThan(1.5 * 60_000); // the default 30 minutes, jittered, not 1
+    random.mockRestore();
+    expect(alarm!.scheduledTime - Date.now()).toBeGreaterThan(5 * 60_000); // the default 30 minutes, not 1
     // Three syncs through fake-indexeddb: seconds on a loaded machine.
   }, 20_000);
 
