@@ -3,7 +3,7 @@ import type { PaperboyDb } from '@/lib/store/schema';
 import { organizationsOf, type PaperFilters } from '@/lib/reader/filters';
 import type { SortKey } from '@/lib/store/order';
 import { onBroadcast, sendRequest } from '@/lib/protocol/messages';
-import { readFirstScreen, type FirstScreen } from '@/lib/boot/first-screen';
+import { readFirstScreen } from '@/lib/boot/first-screen';
 import type { ReaderPrefs } from '@/lib/reader/prefs';
 import { DEFAULT_READER_PREFS } from '@/lib/settings/defaults';
 import { readerPrefsSetting } from '@/lib/settings/page-items';
@@ -24,8 +24,6 @@ export interface PanelDeps {
   subscribe?: typeof onBroadcast;
   now?: () => number;
   prefs?: { getValue(): Promise<ReaderPrefs>; setValue(value: ReaderPrefs): Promise<void> };
-  /** What the page's first script read (lib/boot/early-read.ts, lib/boot/first-screen.ts): the start uses it. */
-  firstScreen?: Promise<FirstScreen>;
   openUrl?: (url: string) => void;
   /** The search index (tests: one whose readiness they control); by default read from deps.db. */
   search?: LiveSearch;
@@ -58,7 +56,7 @@ export interface PanelState
   linked: LinkedReposState;
   /** The organisations of the view's papers, to filter by. */
   organizations: ReadonlySignal<ReturnType<typeof organizationsOf>>;
-  /** Opens the view of the preferences (read early by the page's first script, when it did). */
+  /** Opens the view of the preferences (a week's or month's head first). */
   start(): Promise<void>;
   /** Learns whether the search index is built, so that the first keystroke need not. */
   warmSearch(): void;
@@ -76,7 +74,6 @@ export function createPanelState(deps: PanelDeps): PanelState {
   const subscribe = deps.subscribe ?? onBroadcast;
   const now = deps.now ?? Date.now;
   const prefsStore = deps.prefs ?? readerPrefsSetting;
-  let firstScreen = deps.firstScreen;
   const openUrl = deps.openUrl ?? ((url: string) => void window.open(url, '_blank', 'noopener'));
 
   const view = signal<ReaderView>({ kind: 'today' });
@@ -192,11 +189,9 @@ export function createPanelState(deps: PanelDeps): PanelState {
     ensureRecords: cache.ensureRecords,
 
     async start() {
-      const early = firstScreen;
-      firstScreen = undefined;
       // The preferences say which view; a week's or month's head is read with them (the database
-      // opens meanwhile), from the page's first script when it started them.
-      const screen = await (early ?? readFirstScreen(prefsStore.getValue(), deps.db(), now()));
+      // opens meanwhile).
+      const screen = await readFirstScreen(prefsStore.getValue(), deps.db(), now());
       batch(() => {
         view.value = screen.view;
         listSort.value = screen.prefs.sort;

@@ -4,7 +4,6 @@
  * the page's code loads, instead of after its first render.
  */
 import type { HomeData } from './home';
-import type { FirstScreen } from './first-screen';
 
 /**
  * Every early read, by name, with what it resolves to: a first script and its page's main script
@@ -13,8 +12,6 @@ import type { FirstScreen } from './first-screen';
 export interface EarlyReads {
   /** The popup's home lists (entrypoints/popup/early.ts). */
   home: HomeData;
-  /** The side panel's preferences and, for a week or month, its head (entrypoints/sidepanel/early.ts). */
-  firstScreen: FirstScreen;
 }
 
 export type EarlyReadName = keyof EarlyReads;

@@ -27,9 +27,8 @@ export interface FirstScreen {
 }
 
 /**
- * The side panel's opening reads, from its first script (lib/boot/early-read.ts): the preferences say
- * which view; a week or month shown with no filter and a sort its head keeps is then read as
- * its head and the first cards' records, while the page's code still loads. Anything else (a
+ * The side panel's opening reads: the preferences say which view; a week or month shown with no
+ * filter and a sort its head keeps is then read as its head and the first cards' records. Anything else (a
  * day, a filter, trending) is read by the page itself. Never rejects: what it could not read,
  * the page reads (and reports) itself.
  */

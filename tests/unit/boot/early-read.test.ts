@@ -6,7 +6,6 @@ import { getDb } from '@/lib/store/connection';
 import { storeListing } from '@/lib/store/writes';
 import { startEarly, takeEarly } from '@/lib/boot/early-read';
 import { loadHome, type HomeData } from '@/lib/boot/home';
-import type { FirstScreen } from '@/lib/boot/first-screen';
 import type { ReaderPrefs } from '@/lib/reader/prefs';
 import { DEFAULT_READER_PREFS } from '@/lib/settings/defaults';
 import { makePaper } from '../../support/make-paper';
@@ -16,11 +15,10 @@ const NOW = Date.parse('2026-11-20T15:00:00Z');
 
 describe('early reads', () => {
   it('hands a read over once, and nothing that had not been started', async () => {
-    const screen: FirstScreen = { prefs: DEFAULT_READER_PREFS, view: { kind: 'today' } };
-    startEarly('firstScreen', async () => screen);
-    const first = takeEarly('firstScreen');
-    expect(await first).toBe(screen);
-    expect(takeEarly('firstScreen')).toBeUndefined();
+    const home = await loadHome(await getDb(), NOW);
+    expect(takeEarly('home')).toBeUndefined();
+    startEarly('home', async () => home);
+    expect(await takeEarly('home')).toBe(home);
     expect(takeEarly('home')).toBeUndefined();
   });
 
@@ -32,7 +30,6 @@ describe('early reads', () => {
 
   it('a read is typed by its name: another name or type does not compile (the typecheck runs these lines)', async () => {
     expectTypeOf(takeEarly('home')).toEqualTypeOf<Promise<HomeData> | undefined>();
-    expectTypeOf(takeEarly('firstScreen')).toEqualTypeOf<Promise<FirstScreen> | undefined>();
     // @ts-expect-error: no early read has that name
     expect(takeEarly('answer')).toBeUndefined();
     // @ts-expect-error: the home read resolves to the home lists
@@ -74,21 +71,5 @@ describe('early reads', () => {
     await state.load();
     expect(state.loadError.value).toBe('');
     expect(state.home.value?.latest.papers).toHaveLength(1);
-  });
-
-  it('the side panel opens on the view of the preferences read early, not a second read of them', async () => {
-    const stored: ReaderPrefs = { ...DEFAULT_READER_PREFS, view: 'today' };
-    let reads = 0;
-    const state = createPanelState({
-      db: getDb,
-      send: freshViewsSend(),
-      subscribe: () => () => undefined,
-      now: () => NOW,
-      prefs: { getValue: async () => (reads++, stored), setValue: async () => undefined },
-      firstScreen: Promise.resolve({ prefs: { ...DEFAULT_READER_PREFS, view: 'month' }, view: { kind: 'month', month: '2026-11' } }),
-    });
-    await state.start();
-    expect(state.view.value).toEqual({ kind: 'month', month: '2026-11' });
-    expect(reads).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-// The side panel's opening reads from its first script (lib/boot/first-screen.ts), and their handover.
+// The side panel's opening reads (lib/boot/first-screen.ts): the preferences, and a week's or month's head.
 import { effect } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
 import { createPanelState } from '@/components/sidepanel/panel-state';
@@ -59,20 +59,16 @@ describe('readFirstScreen', () => {
   });
 });
 
-describe('the side panel opening on an early head read', () => {
-  it('paints the head read early, then the whole month as stored now', async () => {
+describe('the side panel opening on a month', () => {
+  it('paints the month’s head first (its first cards, whole), then the whole month', async () => {
     const db = await seedMonth();
-    const early = await readFirstScreen(Promise.resolve(month()), Promise.resolve(db), NOW);
-    // The month grows after the early read: the first paint is the early one, the list is current.
-    await storeListing(db, { key: 'month:2026-11', papers: monthPapers(12), fetchedAt: NOW - 500, mode: 'replace', markNew: false });
-    let prefReads = 0;
+    const { head } = await readFirstScreen(Promise.resolve(month()), Promise.resolve(db), NOW);
     const state = createPanelState({
       db: getDb,
       send: freshViewsSend(),
       subscribe: () => () => undefined,
       now: () => NOW,
-      prefs: { getValue: async () => (prefReads++, month()), setValue: async () => undefined },
-      firstScreen: Promise.resolve(early),
+      prefs: { getValue: async () => month(), setValue: async () => undefined },
     });
     const shown: { ids: string[]; total: number; abstracts: number }[] = [];
     const stop = effect(() => {
@@ -81,9 +77,8 @@ describe('the side panel opening on an early head read', () => {
     });
     await state.start();
     stop();
-    expect(prefReads).toBe(0);
-    expect(shown[0]).toEqual({ ids: early.head!.records.map((record) => record.id), total: 10, abstracts: HEAD_SIZE });
-    expect(shown.at(-1)?.total).toBe(12);
-    expect(shown.at(-1)?.ids.slice(0, 2)).toEqual(['2611.00011', '2611.00010']);
+    expect(shown[0]).toEqual({ ids: head!.records.map((record) => record.id), total: 10, abstracts: HEAD_SIZE });
+    expect(shown.at(-1)?.total).toBe(10);
+    expect(shown.at(-1)?.ids.slice(0, 2)).toEqual(['2611.00009', '2611.00008']);
   });
 });
