@@ -44,7 +44,7 @@ describe('alerts in Chromium', () => {
     await options.getByText('Notifications are on.').waitFor();
     expect(await extension.worker().evaluate(() => chrome.permissions.contains({ permissions: ['notifications'] }))).toBe(true);
 
-    await options.getByLabel('Keyword, author or organization').fill('Zebrafish');
+    await options.getByLabel('Keyword, author, organization or submitter').fill('Zebrafish');
     await options.getByRole('button', { name: 'Add' }).click();
     await options.getByText('Added Watchlist: Zebrafish.').waitFor();
     await options.getByRole('button', { name: 'Remove Zebrafish' }).waitFor();

@@ -108,7 +108,7 @@ describe('a side panel card in Chromium', () => {
   it('watches a submitter: a rule added in the options marks that submitter’s papers, and only theirs', async () => {
     const options = await openPage(extension, 'options.html');
     await options.getByLabel('Rule type').first().selectOption({ label: 'Submitter (Hugging Face user)' });
-    await options.getByLabel('Keyword, author or organization').fill('@ada-l');
+    await options.getByLabel('Keyword, author, organization or submitter').fill('@ada-l');
     await options.getByRole('button', { name: 'Add' }).first().click();
     await options.getByRole('button', { name: 'Remove @ada-l' }).waitFor();
     await options.close();

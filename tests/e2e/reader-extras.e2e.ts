@@ -49,7 +49,7 @@ describe('reader extras in Chromium', () => {
     const options = await openPage(extension, 'options.html');
     await options.getByLabel('Show notifications').check();
     await options.getByText('Notifications are on.').waitFor();
-    await options.getByLabel('Word, author or organization to mute').fill('Zorblax');
+    await options.getByLabel('Word, author, organization or submitter to mute').fill('Zorblax');
     await options.getByRole('button', { name: 'Mute', exact: true }).click();
     await options.getByText('Muted Keyword: Zorblax.').waitFor();
     await options.getByRole('button', { name: 'Unmute Zorblax' }).waitFor();

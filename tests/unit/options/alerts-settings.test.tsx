@@ -22,7 +22,7 @@ const watchStatus = () => within(screen.getByRole('region', { name: 'Watchlist' 
 
 async function addRule(kind: string, value: string) {
   fireEvent.change(screen.getByLabelText('Rule type'), { target: { value: kind } });
-  fireEvent.input(screen.getByLabelText('Keyword, author or organization'), { target: { value } });
+  fireEvent.input(screen.getByLabelText('Keyword, author, organization or submitter'), { target: { value } });
   fireEvent.click(screen.getByRole('button', { name: 'Add' }));
 }
 
@@ -45,12 +45,12 @@ describe('alerts settings', () => {
     await addRule('keyword', 'llama-3');
     await waitFor(() => expect(watchStatus().textContent).toBe('llama-3 is already on the watchlist.'));
     await addRule('keyword', '   ');
-    await waitFor(() => expect(watchStatus().textContent).toBe('Type a keyword, author or organization first.'));
+    await waitFor(() => expect(watchStatus().textContent).toBe('Type a keyword, author, organization or submitter first.'));
 
     fireEvent.click(screen.getByRole('button', { name: 'Remove LLaMA-3' }));
     await waitFor(() => expect(watchStatus().textContent).toBe('Removed Watchlist: LLaMA-3.'));
     expect((await loadWatchRules()).map((rule) => rule.label)).toEqual(['Ada Lovelace']);
-    expect(document.activeElement).toBe(screen.getByLabelText('Keyword, author or organization'));
+    expect(document.activeElement).toBe(screen.getByLabelText('Keyword, author, organization or submitter'));
   });
 
   it('shows a rule added on another device', async () => {

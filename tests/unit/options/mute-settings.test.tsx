@@ -12,7 +12,7 @@ const status = () => within(region()).getAllByRole('status')[0]!;
 
 async function mute(kind: string, value: string) {
   fireEvent.change(within(region()).getByLabelText('Rule type'), { target: { value: kind } });
-  fireEvent.input(within(region()).getByLabelText('Word, author or organization to mute'), { target: { value } });
+  fireEvent.input(within(region()).getByLabelText('Word, author, organization or submitter to mute'), { target: { value } });
   fireEvent.click(within(region()).getByRole('button', { name: 'Mute' }));
 }
 
@@ -34,7 +34,7 @@ describe('muted rules in the options page', () => {
     fireEvent.click(within(region()).getByRole('button', { name: 'Unmute Crypto' }));
     await waitFor(() => expect(status().textContent).toBe('Unmuted Keyword: Crypto.'));
     expect((await loadMuteRules()).map((rule) => rule.label)).toEqual(['Mallory Q']);
-    expect(document.activeElement).toBe(within(region()).getByLabelText('Word, author or organization to mute'));
+    expect(document.activeElement).toBe(within(region()).getByLabelText('Word, author, organization or submitter to mute'));
   });
 
   it('shows rules another device added, and says when the list is full', async () => {
