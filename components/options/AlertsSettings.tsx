@@ -8,8 +8,8 @@ import { watchMarkText } from '@/lib/i18n/ui';
 import { RISING_CHOICES } from '@/lib/alerts/rising';
 import { BADGE_MODE_RULE, DIGEST_TIME_RULE, NOTIFICATIONS_RULE, RISING_RULE, digestTimeSetting, notificationsSetting, readSetting } from '@/lib/settings/items';
 import { SelectSetting, ruledAccess } from './SelectSetting';
-import { MAX_WATCH_RULES, addWatchRule, loadWatchRules, removeWatchRule, watchRulesChanged } from '@/lib/alerts/watchlist-store';
-import { RuleListSettings, type Message, type RuleListProps, type RuleListStrings } from './RuleListSettings';
+import { watchlistStore } from '@/lib/alerts/watchlist-store';
+import { RuleListSettings, type Message, type RuleListStrings } from './RuleListSettings';
 
 const NOTIFICATIONS: Parameters<typeof browser.permissions.request>[0] = { permissions: ['notifications'] };
 
@@ -21,15 +21,6 @@ export interface AlertsDeps {
 }
 
 const BADGE_MODE_LABEL = { new: 'badgeModeNew', unread: 'badgeModeUnread', off: 'badgeModeOff' } as const;
-
-/** The watchlist's store, read at each call (tests replace the module's functions). */
-const WATCHLIST: RuleListProps['rules'] = {
-  max: MAX_WATCH_RULES,
-  load: () => loadWatchRules(),
-  add: (kind, input) => addWatchRule(kind, input),
-  remove: (rule) => removeWatchRule(rule),
-  changed: (listener) => watchRulesChanged(listener),
-};
 
 const WATCHLIST_STRINGS: RuleListStrings = {
   title: 'watchlistTitle',
@@ -47,7 +38,7 @@ const WATCHLIST_STRINGS: RuleListStrings = {
 const WATCHLIST_IDS = { title: 'watchlist-title', help: 'watchlist-help', kind: 'watch-kind', value: 'watch-value' };
 
 function Watchlist() {
-  return <RuleListSettings rules={WATCHLIST} strings={WATCHLIST_STRINGS} ids={WATCHLIST_IDS} sectionClass="watchlist-section" describe={watchMarkText} />;
+  return <RuleListSettings rules={watchlistStore} strings={WATCHLIST_STRINGS} ids={WATCHLIST_IDS} sectionClass="watchlist-section" describe={watchMarkText} />;
 }
 
 /** Badge mode, notifications (opt-in, with the optional permission), rising threshold, digest time and the watchlist. */

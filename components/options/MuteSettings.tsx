@@ -1,18 +1,9 @@
 import { RULE_KIND_LABEL, t } from '@/lib/i18n/options';
 import type { WatchRule } from '@/lib/alerts/watchlist';
-import { MAX_MUTE_RULES, addMuteRule, loadMuteRules, muteRulesChanged, removeMuteRule } from '@/lib/alerts/mute-store';
-import { RuleListSettings, type RuleListProps, type RuleListStrings } from './RuleListSettings';
+import { muteStore } from '@/lib/alerts/mute-store';
+import { RuleListSettings, type RuleListStrings } from './RuleListSettings';
 
 const ruleText = (rule: Pick<WatchRule, 'kind' | 'label'>) => `${t(RULE_KIND_LABEL[rule.kind])}: ${rule.label}`;
-
-/** The muted rules' store, read at each call (tests replace the module's functions). */
-const MUTED: RuleListProps['rules'] = {
-  max: MAX_MUTE_RULES,
-  load: () => loadMuteRules(),
-  add: (kind, input) => addMuteRule(kind, input),
-  remove: (rule) => removeMuteRule(rule),
-  changed: (listener) => muteRulesChanged(listener),
-};
 
 const MUTE_STRINGS: RuleListStrings = {
   title: 'muteTitle',
@@ -35,5 +26,5 @@ const MUTE_IDS = { title: 'mute-title', help: 'mute-help', kind: 'mute-kind', va
  * the watchlist's.
  */
 export function MuteSettings() {
-  return <RuleListSettings rules={MUTED} strings={MUTE_STRINGS} ids={MUTE_IDS} sectionClass="watchlist-section mute-section" describe={ruleText} />;
+  return <RuleListSettings rules={muteStore} strings={MUTE_STRINGS} ids={MUTE_IDS} sectionClass="watchlist-section mute-section" describe={ruleText} />;
 }

@@ -6,9 +6,10 @@ import { MUTE_KEY_PREFIX } from '../settings/keys';
 /** Fewer than the watchlist's: both share storage.sync's 512 items with settings and saved papers. */
 export const MAX_MUTE_RULES = 50;
 
-const muted = createRuleStore(MUTE_KEY_PREFIX, MAX_MUTE_RULES);
+/** The muted rules' list (the options page shows it whole). */
+export const muteStore = createRuleStore(MUTE_KEY_PREFIX, MAX_MUTE_RULES);
 
-export const loadMuteRules = muted.load;
-export const addMuteRule = muted.add;
-export const removeMuteRule = muted.remove;
-export const muteRulesChanged = muted.changed;
+export const loadMuteRules = muteStore.load;
+export const addMuteRule = muteStore.add;
+export const removeMuteRule = muteStore.remove;
+export const muteRulesChanged = muteStore.changed;

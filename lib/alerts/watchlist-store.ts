@@ -10,10 +10,11 @@ import { WATCH_KEY_PREFIX } from '../settings/keys';
  */
 export const MAX_WATCH_RULES = 100;
 
-const watchlist = createRuleStore(WATCH_KEY_PREFIX, MAX_WATCH_RULES);
+/** The watchlist's list (the options page shows it whole). */
+export const watchlistStore = createRuleStore(WATCH_KEY_PREFIX, MAX_WATCH_RULES);
 
-export const rulesFromItems = (items: Record<string, unknown>): WatchRule[] => watchlist.fromItems(items);
-export const loadWatchRules = watchlist.load;
-export const addWatchRule = watchlist.add;
-export const removeWatchRule = watchlist.remove;
-export const watchRulesChanged = watchlist.changed;
+export const rulesFromItems = (items: Record<string, unknown>): WatchRule[] => watchlistStore.fromItems(items);
+export const loadWatchRules = watchlistStore.load;
+export const addWatchRule = watchlistStore.add;
+export const removeWatchRule = watchlistStore.remove;
+export const watchRulesChanged = watchlistStore.changed;
