@@ -89,14 +89,15 @@ async function workerLog(extension, reset = false) {
 
 /**
  * Splits one fetchView's time in the worker: from its first request to the commit of its write
- * transaction, minus the time spent waiting for the network (request sent → whole body read).
+ * transaction, minus the time spent waiting for the network (for each answer and its body's chunks).
  */
 function splitIngest(log) {
   const fetches = log.fetches;
   const tx = log.txs.filter((record) => record.stores.includes('papers') && record.stores.includes('listings')).at(-1);
   if (fetches.length === 0 || !tx?.end) return undefined;
+  if (fetches.some((record) => record.end === undefined)) throw new Error('a body was not read through its stream reader: the network time is unknown');
   const start = fetches[0].start;
-  const network = fetches.reduce((sum, record) => sum + (record.end - record.start), 0);
+  const network = fetches.reduce((sum, record) => sum + record.network, 0);
   const parse = log.parses.reduce((sum, record) => sum + (record.end - record.start), 0);
   const write = tx.end - tx.start;
   const total = tx.end - start;
@@ -115,7 +116,7 @@ function splitIngest(log) {
     /** Validation (valibot) and paging: between one answer and the next request (or the write), JSON.parse excluded. */
     validate: between + beforeWrite - parse,
     write,
-    /** What is neither network, JSON.parse, validation nor the write transaction (0 by construction). */
+    /** Reading the bodies between their chunks (decoding): neither network, JSON.parse, validation nor the write. */
     other: ingest - parse - write - (between + beforeWrite - parse),
   };
 }

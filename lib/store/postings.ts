@@ -42,40 +42,37 @@ function termsOf(paper: Paper): Map<string, number> {
   return terms;
 }
 
-/** The record a term of a paper listed on `day` is in. */
+/** The record a term of a paper listed on `day` is in: [bucketOf(term), day]. */
 export const bucketOf = (term: string): string => String.fromCodePoint(term.codePointAt(0)!);
-const postingKey = (term: string, day: string): [string, string] => [bucketOf(term), day];
 
-/** term → (paper id → field mask). */
-type BucketPostings = Map<string, Map<string, number>>;
-
-function parseBucket(text: string | undefined): BucketPostings {
-  const terms: BucketPostings = new Map();
-  if (!text) return terms;
-  for (const line of text.split('\n')) {
-    const parts = line.split(' ');
-    const papers = new Map<string, number>();
-    for (let i = 1; i < parts.length; i++) {
-      const posting = parts[i]!;
-      const colon = posting.lastIndexOf(':');
-      papers.set(posting.slice(0, colon), Number(posting.slice(colon + 1)));
+/**
+ * A stored record with the postings of `drop`'s papers taken out and `add`'s put in. Postings are
+ * handled as text (` id:mask` segments) rather than maps of ids: a day's 100 papers bring some
+ * 15,000 postings, and one object per posting made the write mostly allocation and collection.
+ */
+function mergeRecord(stored: string | undefined, drop: ReadonlySet<string>, add: ReadonlyMap<string, string>): string {
+  const lines = new Map<string, string>();
+  if (stored) {
+    for (const line of stored.split('\n')) {
+      const space = line.indexOf(' ');
+      let postings = line.slice(space);
+      if (drop.size > 0) {
+        postings = postings
+          .split(' ')
+          .filter((posting) => posting !== '' && !drop.has(posting.slice(0, posting.lastIndexOf(':'))))
+          .map((posting) => ` ${posting}`)
+          .join('');
+      }
+      if (postings) lines.set(line.slice(0, space), postings);
     }
-    terms.set(parts[0]!, papers);
   }
-  return terms;
-}
-
-/** Sorted by term, so that a reader finds a prefix's terms together (full-text.ts). */
-function formatBucket(terms: BucketPostings): string {
-  const lines: string[] = [];
-  for (const term of [...terms.keys()].sort()) {
-    const papers = terms.get(term)!;
-    if (papers.size === 0) continue;
-    let line = term;
-    for (const [id, mask] of papers) line += ` ${id}:${mask}`;
-    lines.push(line);
-  }
-  return lines.join('\n');
+  // A paper written here is in `drop` too, so its postings are never in a line twice.
+  for (const [term, postings] of add) lines.set(term, (lines.get(term) ?? '') + postings);
+  // Sorted by term, so that a reader finds a prefix's terms together (full-text.ts).
+  return [...lines.keys()]
+    .sort()
+    .map((term) => term + lines.get(term))
+    .join('\n');
 }
 
 const sameIndexedText = (a: Paper, b: Paper): boolean => a.listedOn === b.listedOn && FIELDS.every((field) => fieldText(a, field) === fieldText(b, field));
@@ -106,47 +103,52 @@ type IndexTx = IDBPTransaction<
  * a full quota: Chromium counts every put against the quota, however much it shrinks a record.
  */
 export async function updateIndex(tx: IndexTx, changes: readonly IndexChange[], options: { deletesOnly?: boolean } = {}): Promise<void> {
-  /** Per touched record: the ids to take out of it, and the postings to put in. */
-  const touched = new Map<string, { key: [string, string]; drop: Set<string>; add: BucketPostings }>();
-  const recordOf = (term: string, day: string) => {
-    const key = postingKey(term, day);
-    const name = `${key[0]}\u0000${day}`;
-    let entry = touched.get(name);
+  /**
+   * Per listing day: the papers whose postings leave its records (every paper written there too:
+   * re-adding replaces), the letters of the records touched, and the postings to put in, as
+   * term → ` id:mask…` (terms are grouped into their letters' records only at the end).
+   */
+  const days = new Map<string, { drop: Set<string>; letters: Set<string>; add: Map<string, string> }>();
+  const dayOf = (day: string) => {
+    let entry = days.get(day);
     if (!entry) {
-      entry = { key, drop: new Set(), add: new Map() };
-      touched.set(name, entry);
+      entry = { drop: new Set(), letters: new Set(), add: new Map() };
+      days.set(day, entry);
     }
     return entry;
   };
   for (const { before, after } of changes) {
     if (before && after && sameIndexedText(before, after)) continue;
-    if (before) for (const term of termsOf(before).keys()) recordOf(term, before.listedOn).drop.add(before.id);
+    if (before) {
+      const { drop, letters } = dayOf(before.listedOn);
+      drop.add(before.id);
+      for (const term of termsOf(before).keys()) letters.add(bucketOf(term));
+    }
     if (after) {
-      for (const [term, mask] of termsOf(after)) {
-        const entry = recordOf(term, after.listedOn);
-        entry.drop.add(after.id);
-        let papers = entry.add.get(term);
-        if (!papers) {
-          papers = new Map();
-          entry.add.set(term, papers);
-        }
-        papers.set(after.id, mask);
-      }
+      const { drop, add } = dayOf(after.listedOn);
+      drop.add(after.id);
+      for (const [term, mask] of termsOf(after)) add.set(term, `${add.get(term) ?? ''} ${after.id}:${mask}`);
     }
   }
-  if (touched.size === 0) return;
-  const postings = (tx as unknown as IDBPTransaction<PaperboySchema, ['postings'], 'readwrite'>).objectStore('postings');
-  const entries = [...touched.values()];
-  const stored = await Promise.all(entries.map((entry) => postings.get(entry.key)));
-  entries.forEach(({ key, drop, add }, index) => {
-    const terms = parseBucket(stored[index]);
-    for (const papers of terms.values()) for (const id of drop) papers.delete(id);
-    for (const [term, papers] of add) {
-      const kept = terms.get(term);
-      if (kept) for (const [id, mask] of papers) kept.set(id, mask);
-      else terms.set(term, papers);
+  const records: { key: [string, string]; drop: Set<string>; add: Map<string, string> }[] = [];
+  for (const [day, { drop, letters, add }] of days) {
+    const byLetter = new Map<string, Map<string, string>>([...letters].map((letter) => [letter, new Map()]));
+    for (const [term, postings] of add) {
+      const letter = bucketOf(term);
+      let terms = byLetter.get(letter);
+      if (!terms) {
+        terms = new Map();
+        byLetter.set(letter, terms);
+      }
+      terms.set(term, postings);
     }
-    const text = formatBucket(terms);
+    for (const [letter, terms] of byLetter) records.push({ key: [letter, day], drop, add: terms });
+  }
+  if (records.length === 0) return;
+  const postings = (tx as unknown as IDBPTransaction<PaperboySchema, ['postings'], 'readwrite'>).objectStore('postings');
+  const stored = await Promise.all(records.map((record) => postings.get(record.key)));
+  records.forEach(({ key, drop, add }, index) => {
+    const text = mergeRecord(stored[index], drop, add);
     if (text) {
       if (!options.deletesOnly) void postings.put(text, key);
     } else if (stored[index] !== undefined) void postings.delete(key);
