@@ -170,6 +170,38 @@ export async function ingestMonths(extension, driver, months) {
 }
 
 /**
+ * The ingest's bound, run in the worker right after a page's ingest: the papers it stored, read
+ * back, put in one transaction into a scratch database whose `papers` store has the real one's
+ * key and indexes, then removed. No validation, no summaries, views or index: what storing these
+ * records costs at the least, on this machine at this moment. Returns its milliseconds.
+ */
+async function ingestBound(day) {
+  const request = (r) => new Promise((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+  const done = (tx) => new Promise((resolve, reject) => ((tx.oncomplete = resolve), (tx.onerror = tx.onabort = () => reject(tx.error))));
+  const real = await request(indexedDB.open('paperboy'));
+  const store = real.transaction('papers').objectStore('papers');
+  const papers = await request(store.index('listedOn').getAll(day));
+  const shape = { keyPath: store.keyPath, indexes: [...store.indexNames].map((name) => [name, store.index(name).keyPath]) };
+  real.close();
+  const open = indexedDB.open('bench-ingest-bound', 1);
+  open.onupgradeneeded = () => {
+    const papersStore = open.result.createObjectStore('papers', { keyPath: shape.keyPath });
+    for (const [name, keyPath] of shape.indexes) papersStore.createIndex(name, keyPath);
+  };
+  const scratch = await request(open);
+  const start = performance.now();
+  const tx = scratch.transaction('papers', 'readwrite');
+  for (const paper of papers) tx.objectStore('papers').put(paper);
+  await done(tx);
+  const ms = performance.now() - start;
+  const clear = scratch.transaction('papers', 'readwrite');
+  clear.objectStore('papers').clear();
+  await done(clear);
+  scratch.close();
+  return ms;
+}
+
+/**
  * Times the ingest of one 100-entry listing page: a forced fetchView of a day with exactly 100
  * entries never stored before (two requests: the page, then the empty page that ends it).
  */
@@ -180,11 +212,17 @@ export async function ingestPages(extension, driver, days) {
     await workerLog(extension, true);
     const { response, ms } = await request(driver, { type: 'fetchView', key: `day:${day}`, force: true });
     if (response?.status !== 'fetched' || response.count !== 100) throw new Error(`fetchView day:${day}: ${JSON.stringify(response)}`);
-    runs.push({ day, roundTripMs: ms, ...splitIngest(await workerLog(extension, true)) });
+    const split = splitIngest(await workerLog(extension, true));
+    const bound = await extension.worker().evaluate(ingestBound, day);
+    runs.push({ day, roundTripMs: ms, ...split, bound, boundRatio: split.ingest / bound });
   }
   const pick = (key) => summarize(runs.map((run) => run[key]));
   return {
     ingest: pick('ingest'),
+    /** The floor: the same papers, as stored, put in one transaction into a store with the same indexes, nothing else. */
+    bound: pick('bound'),
+    /** Paired: each ingest ÷ the bound measured right after it. */
+    boundRatio: pick('boundRatio'),
     parse: pick('parse'),
     validate: pick('validate'),
     write: pick('write'),

@@ -85,7 +85,10 @@ line(
   '≤ 50 (p50)',
   (r) => verdict(r.ingestPage.ingest.p50, targets.ingestPageMs),
 );
-line('… of which read body / validate / write', (r) => `${Math.round(r.ingestPage.other.p50)} / ${Math.round(r.ingestPage.validate.p50)} / ${Math.round(r.ingestPage.write.p50)}`);
+line(
+  '… of which read body / validate / write',
+  (r) => `${Math.round(r.ingestPage.other.p50)} / ${Math.round(r.ingestPage.validate.p50)} / ${Math.round(r.ingestPage.write.p50)}`,
+);
 line(
   'side panel heap, month loaded (MB)',
   (r) => mb(r.heapAfterMonth.usedSize),

@@ -202,7 +202,9 @@ async function runSize(size, baseline) {
       if (result.storedPapers !== size) throw new Error(`expected ${size} stored papers, found ${result.storedPapers}`);
       if (args['ingest-only']) {
         result.ingestPage = await ingestPages(extension, driver, Object.keys(ingestDays));
-        log(`${size}: ingest of a 100-entry page p50 ${result.ingestPage.ingest.p50} ms (write ${result.ingestPage.write.p50} ms)`);
+        log(
+          `${size}: ingest of a 100-entry page p50 ${result.ingestPage.ingest.p50} ms (write ${result.ingestPage.write.p50} ms; bound ${result.ingestPage.bound.p50} ms, paired ratio ${result.ingestPage.boundRatio.p50.toFixed(2)}×)`,
+        );
         return result;
       }
       await driver.close();
@@ -593,6 +595,18 @@ function report(results, sizesBuilt) {
     '≤ 50 ms',
     (r) => pp(r.ingestPage.ingest),
     (v) => verdict(v.p50, TARGETS.ingestPageMs),
+  );
+  per(
+    'bound: the same papers put alone (p50/p95)',
+    '',
+    (r) => pp(r.ingestPage.bound),
+    () => '',
+  );
+  per(
+    'ingest ÷ its bound, paired (p50)',
+    '',
+    (r) => ({ text: `${r.ingestPage.boundRatio.p50.toFixed(2)}×` }),
+    () => '',
   );
   per(
     'side panel heap, month loaded',
