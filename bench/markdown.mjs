@@ -89,6 +89,8 @@ line(
   '… of which read body / validate / write',
   (r) => `${Math.round(r.ingestPage.other.p50)} / ${Math.round(r.ingestPage.validate.p50)} / ${Math.round(r.ingestPage.write.p50)}`,
 );
+line('bound: the same papers put alone', (r) => (r.ingestPage.bound ? pp(r.ingestPage.bound) : ''));
+line('ingest ÷ its bound, paired (p50)', (r) => (r.ingestPage.boundRatio ? `${r.ingestPage.boundRatio.p50.toFixed(2)}×` : ''));
 line(
   'side panel heap, month loaded (MB)',
   (r) => mb(r.heapAfterMonth.usedSize),
