@@ -3,9 +3,7 @@
 import { fetchLinkedRepos, type LinkedRepos } from '../source/linked-repos';
 import { getFreshLinkedRepos, putLinkedRepos } from '../store/linked-repos';
 import type { SyncError } from '../store/records';
-import type { PaperboyDb } from '../store/schema';
-import { readSyncState, toSyncError } from './engine';
-import { emptySummary, withFailure } from './state';
+import { activeRateLimit, requestFailure } from './rate-limit';
 import type { ViewFetcherDeps } from './view-fetch';
 
 export type LinkedReposOutcome = { status: 'ok'; repos: LinkedRepos; fetchedAt: number } | { status: 'failed'; error: SyncError };
@@ -18,28 +16,11 @@ export function createLinkedReposFetcher(deps: ViewFetcherDeps) {
   const random = deps.random ?? Math.random;
   const inFlight = new Map<string, Promise<LinkedReposOutcome>>();
 
-  /** The rate limit the syncs obey binds this request too: while it holds, nothing is sent. */
-  async function activeRateLimit(db: PaperboyDb): Promise<SyncError | undefined> {
-    const state = await readSyncState(db);
-    const limited = state.error?.kind === 'rate-limited' && state.notBefore !== undefined && now() < state.notBefore;
-    return limited ? state.error : undefined;
-  }
-
-  /** A rate limit met here is recorded for the syncs as well (as lib/sync/view-fetch.ts does). */
-  async function failure(db: PaperboyDb, error: unknown): Promise<SyncError> {
-    const at = now();
-    const syncError = toSyncError(error, at);
-    if (syncError.kind === 'rate-limited') {
-      await db.put('meta', withFailure(await readSyncState(db), syncError, emptySummary(at, { requests: 1 }), random), 'sync');
-    }
-    return syncError;
-  }
-
   async function get(id: string): Promise<LinkedReposOutcome> {
     const db = await deps.db();
     const cached = await getFreshLinkedRepos(db, id, now());
     if (cached) return { status: 'ok', repos: cached.repos, fetchedAt: cached.fetchedAt };
-    const limit = await activeRateLimit(db);
+    const limit = await activeRateLimit(db, now());
     if (limit) return { status: 'failed', error: limit };
     try {
       const repos = await fetchLinkedRepos(await deps.source(), id, { ...deps.client, now, deadline: now() + LINKED_REPOS_DEADLINE_MS });
@@ -47,7 +28,7 @@ export function createLinkedReposFetcher(deps: ViewFetcherDeps) {
       await putLinkedRepos(db, { id, fetchedAt, repos }, fetchedAt);
       return { status: 'ok', repos, fetchedAt };
     } catch (error) {
-      return { status: 'failed', error: await failure(db, error) };
+      return { status: 'failed', error: await requestFailure(db, error, now(), random) };
     }
   }
 

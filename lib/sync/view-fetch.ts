@@ -5,8 +5,8 @@ import { storeListing } from '../store/writes';
 import type { ListingKey, SyncError } from '../store/records';
 import type { PaperboyDb } from '../store/schema';
 import { isListingFresh } from './plan';
-import { queryFor, readSyncState, toSyncError, type SyncDeps } from './engine';
-import { emptySummary, withFailure } from './state';
+import { queryFor, type SyncDeps } from './engine';
+import { activeRateLimit, requestFailure } from './rate-limit';
 
 export type ViewFetchOutcome = { status: 'fresh' } | { status: 'fetched'; count: number; skipped: number } | { status: 'failed'; error: SyncError };
 
@@ -27,24 +27,10 @@ export function createViewFetcher(deps: ViewFetcherDeps) {
   const random = deps.random ?? Math.random;
   const inFlight = new Map<string, Promise<ViewFetchOutcome>>();
 
-  /** A rate limit binds every request; other failures are the caller's to show. */
-  async function failure(db: PaperboyDb, error: unknown): Promise<SyncError> {
-    const at = now();
-    // Storage failures read as the sync's do ("no room left", "is the disk full?"). No prune
-    // here: the sync engine prunes once per spell; a view the user opens must not delete history.
-    const syncError = toSyncError(error, at);
-    if (syncError.kind === 'rate-limited') {
-      const state = await readSyncState(db);
-      await db.put('meta', withFailure(state, syncError, emptySummary(at, { requests: 1 }), random), 'sync');
-    }
-    return syncError;
-  }
-
-  async function rateLimited(db: PaperboyDb): Promise<SyncError | undefined> {
-    const state = await readSyncState(db);
-    const limited = state.error?.kind === 'rate-limited' && state.notBefore !== undefined && now() < state.notBefore;
-    return limited ? state.error : undefined;
-  }
+  // No prune on a storage failure here: the sync engine prunes once per spell; a view the user
+  // opens must not delete history.
+  const failure = (db: PaperboyDb, error: unknown) => requestFailure(db, error, now(), random);
+  const rateLimited = (db: PaperboyDb) => activeRateLimit(db, now());
 
   async function fetchView(key: ListingKey, force = false): Promise<ViewFetchOutcome> {
     const db = await deps.db();
