@@ -1,5 +1,6 @@
 import { utcDay } from '../core/dates';
 import { dayKey } from '../store/listing-keys';
+import { latestDayIn } from '../store/reads';
 import type { PaperSummary, SyncState } from '../store/records';
 import type { PaperboyDb } from '../store/schema';
 import { pageSyncState, readUnsavedState } from '../sync/unstored-state';
@@ -28,12 +29,7 @@ export async function loadHome(db: PaperboyDb, now: number): Promise<HomeData> {
   const tx = db.transaction(['listings', 'summaries', 'meta', 'views']);
   const listings = tx.objectStore('listings');
   const views = tx.objectStore('views');
-  const latestDay = (async () => {
-    for (let cursor = await listings.openCursor(IDBKeyRange.bound('day:', 'day:\uffff'), 'prev'); cursor; cursor = await cursor.continue()) {
-      if (cursor.value.ids.length > 0) return cursor.key.slice(4);
-    }
-    return undefined;
-  })();
+  const latestDay = latestDayIn(listings);
   const [trending, sync, unseen, day] = await Promise.all([
     views.get('trending'),
     tx.objectStore('meta').get('sync'),

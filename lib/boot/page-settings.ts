@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 // Only version 1 with no migration (a SettingSpec) can be read without the library: a later
 // version may still hold an old shape until it migrates.
-import { LANGUAGE, THEME, type SettingSpec, type VersionedSpec } from '../settings/keys';
+import { LANGUAGE, THEME, areaAndName, type SettingSpec, type VersionedSpec } from '../settings/keys';
 
 /** What a page does with a setting: read it, and follow it (the same calls as a storage item's). */
 export interface SettingReader<T> {
@@ -17,7 +17,7 @@ export interface SettingReader<T> {
 
 /** Reads a setting stored by its storage item (lib/settings/items.ts). */
 export function settingReader<T>({ key, fallback }: SettingSpec<T>): SettingReader<T> {
-  const [area, name] = key.split(':') as ['sync' | 'local', string];
+  const { area, name } = areaAndName(key);
   const storageArea = () => browser.storage[area];
   return {
     async getValue() {
@@ -56,7 +56,7 @@ export interface PageItem<T> {
  * against a real WXT item.
  */
 export function pageItem<T>({ key, fallback, version, migrations }: VersionedSpec<T>): PageItem<T> {
-  const [area, name] = key.split(':') as ['sync' | 'local', string];
+  const { area, name } = areaAndName(key);
   const metaName = `${name}$`;
   const storageArea = () => browser.storage[area];
   async function migrate(): Promise<void> {

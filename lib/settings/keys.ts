@@ -104,10 +104,13 @@ export interface StoredKey {
   fallback?: unknown;
 }
 
-const itemEntry = ({ key, fallback }: ItemSpec<unknown>): StoredKey => {
-  const [area, name] = key.split(':') as ['sync' | 'local', string];
-  return { area, name, fallback };
-};
+/** A storage item's key (`sync:name`, `local:name`) as its area and its name there. */
+export function areaAndName(key: `sync:${string}` | `local:${string}`): { area: 'sync' | 'local'; name: string } {
+  const colon = key.indexOf(':');
+  return { area: key.slice(0, colon) as 'sync' | 'local', name: key.slice(colon + 1) };
+}
+
+const itemEntry = ({ key, fallback }: ItemSpec<unknown>): StoredKey => ({ ...areaAndName(key), fallback });
 
 /**
  * Every stored key, for the docs and the tests: each is defined above and nowhere else. A

@@ -1,6 +1,8 @@
 // The readers: listings, papers, their summaries and views, the heads, and counts.
 import type { ListingKey, ListingRecord, PaperRecord, PaperSummary } from './records';
-import type { PaperboyDb } from './schema';
+import type { IDBPObjectStore, StoreNames } from 'idb';
+import { dayOfKey } from './listing-keys';
+import type { PaperboyDb, PaperboySchema } from './schema';
 import type { ViewHead } from './view-heads';
 
 export async function getListing(db: PaperboyDb, key: ListingKey): Promise<ListingRecord | undefined> {
@@ -17,11 +19,17 @@ export async function getAllListings(db: PaperboyDb): Promise<ListingRecord[]> {
   return db.getAll('listings');
 }
 
-/** The latest stored listing day that has papers: day listings from the newest, by key range. */
+/** The latest stored listing day that has papers. */
 export async function latestListedDay(db: PaperboyDb): Promise<string | undefined> {
-  const tx = db.transaction('listings');
-  for (let cursor = await tx.store.openCursor(IDBKeyRange.bound('day:', 'day:\uffff'), 'prev'); cursor; cursor = await cursor.continue()) {
-    if (cursor.value.ids.length > 0) return cursor.key.slice(4);
+  return latestDayIn(db.transaction('listings').store);
+}
+
+/** The same, in a transaction of the caller's (the popup reads its home in one): day listings from the newest, by key range. */
+export async function latestDayIn<Stores extends ArrayLike<StoreNames<PaperboySchema>>>(
+  listings: IDBPObjectStore<PaperboySchema, Stores, 'listings', 'readonly'>,
+): Promise<string | undefined> {
+  for (let cursor = await listings.openCursor(IDBKeyRange.bound('day:', 'day:\uffff'), 'prev'); cursor; cursor = await cursor.continue()) {
+    if (cursor.value.ids.length > 0) return dayOfKey(cursor.key);
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { lastDayOf } from './listing-keys';
+import { dayOfKey, lastDayOf } from './listing-keys';
 import type { ListingKey, ListingRecord, PaperRecord } from './records';
 import type { PaperboyDb } from './schema';
 import { updateIndex } from './postings';
@@ -75,7 +75,7 @@ async function pruneListings(
 /** Frees space: the oldest day listings go first, never the last one nor those in `keep`. */
 export function pruneOldestListings(db: PaperboyDb, options: { count: number; keep?: ReadonlySet<ListingKey> }): Promise<PruneResult> {
   return pruneListings(db, (all) => {
-    const days = all.filter((listing) => listing.key.startsWith('day:') && !options.keep?.has(listing.key)).sort((a, b) => a.key.localeCompare(b.key));
+    const days = all.filter((listing) => dayOfKey(listing.key) !== undefined && !options.keep?.has(listing.key)).sort((a, b) => a.key.localeCompare(b.key));
     return days.slice(0, Math.min(options.count, Math.max(0, days.length - 1)));
   });
 }

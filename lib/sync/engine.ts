@@ -1,6 +1,6 @@
 import { ApiError, fetchListing, type ClientOptions, type ListingQuery, type ListingResult } from '../source/client';
 import { utcDay } from '../core/dates';
-import { dayKey } from '../store/listing-keys';
+import { dayKey, partsOf } from '../store/listing-keys';
 import { getAllListings } from '../store/reads';
 import { storeListing, type StoreListingInput } from '../store/writes';
 import type { ListingKey, SyncError, SyncState, SyncSummary } from '../store/records';
@@ -90,10 +90,11 @@ function dominantDay(result: ListingResult): string | undefined {
  */
 export function queryFor(key: ListingKey | 'by-content'): ListingQuery {
   if (key === 'by-content') return {};
-  if (key === 'trending') return { sort: 'trending', maxPages: 1 };
-  if (key.startsWith('day:')) return { date: key.slice(4) };
-  if (key.startsWith('week:')) return { week: key.slice(5) };
-  if (key.startsWith('month:')) return { month: key.slice(6) };
+  const parts = partsOf(key);
+  if (parts.kind === 'trending') return { sort: 'trending', maxPages: 1 };
+  if (parts.kind === 'day') return { date: parts.day };
+  if (parts.kind === 'week') return { week: parts.week };
+  if (parts.kind === 'month') return { month: parts.month };
   throw new Error(`No listing query for ${key}`);
 }
 

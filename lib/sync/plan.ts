@@ -1,7 +1,7 @@
 import { addDays, lastWeekdayOnOrBefore } from '../core/dates';
 import { fetchedSettled, hasSettled } from '../source/settle';
 import type { ListingKey } from '../store/records';
-import { dayKey, lastDayOf } from '../store/listing-keys';
+import { dayKey, dayOfKey, lastDayOf } from '../store/listing-keys';
 import { stretchedMinutes } from './schedule';
 
 /** Lists that keep changing but not by the minute: a view the user opens refreshes them this often. */
@@ -38,8 +38,8 @@ export interface PlanInput {
 function latestDayBefore(listings: ReadonlyMap<ListingKey, StoredListing>, day: string): string | undefined {
   let latest: string | undefined;
   for (const [key, listing] of listings) {
-    if (!key.startsWith('day:') || listing.size === 0) continue;
-    const listed = key.slice(4);
+    const listed = dayOfKey(key);
+    if (listed === undefined || listing.size === 0) continue;
     if (listed < day && (!latest || listed > latest)) latest = listed;
   }
   return latest;
