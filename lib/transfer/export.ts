@@ -22,6 +22,8 @@ const PAPER_FIELDS = [
   'aiSummary',
   'aiKeywords',
   'thumbnail',
+  'mediaUrls',
+  'submitter',
   'savedAt',
   'readAt',
 ] as const satisfies readonly (keyof ExportedPaper)[];

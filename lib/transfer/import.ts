@@ -27,6 +27,15 @@ const isoTime = v.pipe(
   v.check((value) => !Number.isNaN(Date.parse(value)), 'not a date'),
 );
 
+/** As lib/source/entry.ts keeps them; the links are checked again where they are shown (hf-urls.ts). */
+const MAX_MEDIA = 8;
+const MAX_NAME = 300;
+const SubmitterSchema = v.object({
+  name: text(MAX_NAME),
+  fullname: v.optional(text(MAX_NAME)),
+  avatarUrl: v.optional(text(MAX_SHORT)),
+});
+
 const PaperSchema = v.object({
   id: PaperIdSchema,
   title: v.pipe(text(MAX_SHORT), v.nonEmpty('empty')),
@@ -43,6 +52,8 @@ const PaperSchema = v.object({
   aiSummary: v.optional(text(MAX_TEXT)),
   aiKeywords: v.optional(v.array(text(MAX_SHORT))),
   thumbnail: v.optional(text(MAX_SHORT)),
+  mediaUrls: v.optional(v.pipe(v.array(text(MAX_SHORT)), v.maxLength(MAX_MEDIA, `more than ${MAX_MEDIA} media`))),
+  submitter: v.optional(SubmitterSchema),
   savedAt: v.optional(time),
   readAt: v.optional(time),
 });

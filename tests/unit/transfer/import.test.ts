@@ -63,6 +63,20 @@ describe('parseImport', () => {
     );
     expect(result).toEqual({ ok: true, papers: [{ ...makePaper('2611.00001'), savedAt: 9, readAt: 7 }], savedIds: [{ id: '2611.00002', savedAt: 3 }] });
   });
+  it('carries the card pictures and the submitter both ways, and refuses a runaway media list', () => {
+    const extras = {
+      thumbnail: 'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2611.00001.png',
+      mediaUrls: ['https://cdn-uploads.huggingface.co/production/uploads/a/b.png'],
+      submitter: { name: 'ada', fullname: 'Ada Lovelace', avatarUrl: 'https://cdn-avatars.huggingface.co/v1/production/uploads/a.png' },
+    };
+    const exported = toJson(
+      [{ ...makePaper('2611.00001', extras), firstSeenAt: T0, updatedAt: T0, listedDays: ['2026-11-20'], upvoteHistory: [[T0, 10]] }],
+      T0,
+    );
+    expect(parseImport(exported)).toMatchObject({ ok: true, papers: [extras] });
+    const tooMany = file([{ ...makePaper('2611.00001'), mediaUrls: Array.from({ length: 9 }, (_, i) => `https://cdn-uploads.huggingface.co/${i}.png`) }]);
+    expect(parseImport(tooMany)).toMatchObject({ ok: false, error: 'invalid', detail: expect.stringContaining('papers.0.mediaUrls') });
+  });
 });
 
 describe('import through the background', () => {
