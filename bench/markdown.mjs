@@ -104,6 +104,9 @@ line(
   '0',
   (r) => (r.popup.requests + r.panelToday.requests + r.panelMonth.requests === 0 ? 'met' : '**missed**'),
 );
+line('cold worker start: alarm → first request', (r) => pp(r.workerStart.paperboy.request));
+line('floor: empty worker, alarm → its request', (r) => pp(r.workerStart.empty.request));
+line("cold worker start ÷ the empty worker's, paired rounds", (r) => paired({ rounds: r.workerStart.pairs }, 'paperboy', 'empty'), 'report');
 line('load the store via fetchView (s)', (r) => `${(r.load.wallMs / 1000).toFixed(1)} (${r.load.requests} req.)`);
 line('machine busy just before', (r) => `${Math.round((r.machine?.idleBefore?.busy ?? 0) * 100)} %`);
 out.push('');
@@ -112,7 +115,15 @@ out.push('Built JS, gzip level 9, what each page loads:', '');
 out.push(row(['page', 'KB gzip', 'KB raw', 'target', '']), row(['---', '---', '---', '---', '---']));
 for (const page of ['popup', 'sidepanel', 'background']) {
   const js = builtSizes[page].js;
-  out.push(row([page, kb(js.gzip), kb(js.bytes), `≤ ${targets.gzipKB[page]}`, verdict(js.gzip / 1024, targets.gzipKB[page])]));
+  // The background is held to its recorded size (plus a little slack), not to a target (older results: a target).
+  const recorded = page === 'background' ? targets.backgroundGzipKB : undefined;
+  const target = recorded ? `≤ ${recorded.reference} (recorded) + ${recorded.slack}` : `≤ ${targets.gzipKB[page]}`;
+  const check = recorded
+    ? Number(kb(js.gzip)) <= recorded.reference + recorded.slack
+      ? 'met'
+      : `**missed** (+${(js.gzip / 1024 - recorded.reference).toFixed(1)})`
+    : verdict(js.gzip / 1024, targets.gzipKB[page]);
+  out.push(row([page, kb(js.gzip), kb(js.bytes), target, check]));
 }
 out.push('');
 
@@ -121,7 +132,8 @@ out.push(
   '',
 );
 out.push(row(['open', 'scripts', '→ 1st read', 'reads (n)', '→ 1st card', '→ painted', 'total']), row(Array(7).fill('---')));
-for (const r of results.slice(-1)) {
+// A run of part of the figures (--ingest-only, --worker-start-only) has no opens.
+for (const r of results.slice(-1).filter((result) => result.floorExtension)) {
   out.push(
     row([
       `floor, extension page @${sizeLabel(r.size)}`,

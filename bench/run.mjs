@@ -6,6 +6,8 @@
 //                      [--opens-only]   (page opens only: no heap, search, profiles or ingest)
 //                      [--ingest-only]  (the load and the ingest of single pages only)
 //                      [--trace]        (also a Chrome trace of one popup and one month open)
+//                      [--worker-start-only] (the load, then the cold worker start rounds only)
+//                      [--worker-rounds N] (paired rounds of the cold worker start, default 10)
 //
 // Prints a table and writes .output/bench/results.json (and a dated copy); CPU profiles of the
 // slow paths go to .output/bench/profiles/. Not part of `npm test`.
@@ -18,6 +20,7 @@ import { CHROMIUM_PATH } from '../tests/support/browser.mjs';
 import { startFakeHf } from '../tests/support/fake-hf.mjs';
 import { startBaselineServer } from './baseline.mjs';
 import { launchExtension, newProfile, removeProfile, snapshotExtension } from './browser.mjs';
+import { EMPTY_WORKER_DIR, measureWorkerStart } from './worker-start.mjs';
 import { launchRaw } from './cdp.mjs';
 import { installPanelHelpers, openProbe } from './probes.mjs';
 import { summariseTrace, traceOpen } from './trace.mjs';
@@ -53,7 +56,14 @@ const TARGETS = {
   ingestPageMs: 50,
   heapMB: 30,
   requestsOnOpen: 0,
-  gzipKB: { popup: 20, sidepanel: 30, background: 10 },
+  gzipKB: { popup: 20, sidepanel: 30 },
+  /**
+   * The background has no size target: it must not grow but for the polyfill. Its gzip size when
+   * the cold start figure came in (34.7 KB, the polyfill included), and the slack allowed.
+   */
+  backgroundGzipKB: { reference: 34.7, slack: 0.5 },
+  /** Cold worker start → first request ÷ the empty worker's: reported, no target given. */
+  workerStartRatio: null,
 };
 
 const { values: args } = parseArgs({
@@ -74,6 +84,10 @@ const { values: args } = parseArgs({
     'ingest-only': { type: 'boolean', default: false },
     /** Also trace one popup and one month open (Chrome trace, renderer main thread), at each size. */
     trace: { type: 'boolean', default: false },
+    /** Only the load and the cold worker start (paired with an empty extension's), at each size. */
+    'worker-start-only': { type: 'boolean', default: false },
+    /** Paired rounds of the cold worker start (after 1 warm-up), at the smallest size only in a full run. */
+    'worker-rounds': { type: 'string', default: '10' },
   },
 });
 const sizes = args.sizes
@@ -211,6 +225,11 @@ async function runSize(size, baseline) {
     } finally {
       await extension.close();
     }
+    if (args['worker-start-only']) {
+      result.workerStart = await workerStart(size, fake, profileDir);
+      result.machine = { idleBefore, busyDuring: Math.round(busyBetween(cpuAtStart, readCpu()) * 100) / 100 };
+      return result;
+    }
 
     // Phase 2 (bare CDP): page opens, each a new tab with nothing injected but the probe.
     fake.state.clearRequests();
@@ -266,6 +285,8 @@ async function runSize(size, baseline) {
       await raw.close();
     }
     result.sourceRequests = { opens: describeRequests(fake) };
+    // The cold worker start, once per run (the store's size hardly matters to it): at the smallest size.
+    if (!args['opens-only'] && size === Math.min(...sizes)) result.workerStart = await workerStart(size, fake, profileDir);
 
     if (args['opens-only']) return result;
     // Phase 3 (Playwright): heap, search, profiles, then the ingest of single pages (it adds papers).
@@ -317,6 +338,34 @@ async function runSize(size, baseline) {
   }
   result.machine = { idleBefore, busyDuring: Math.round(busyBetween(cpuAtStart, readCpu()) * 100) / 100 };
   return result;
+}
+
+/**
+ * The cold worker start (bench/worker-start.mjs): Paperboy on its profile (the store loaded, the
+ * source set) and the empty extension on a profile of its own, both browsers up, rounds interleaved.
+ */
+async function workerStart(size, fake, profileDir) {
+  const emptyProfile = newProfile();
+  fake.state.clearRequests();
+  const paperboy = await launchRaw({ extensionDir: EXTENSION, profileDir });
+  let empty;
+  try {
+    const launchSync = await settleAfterLaunch(fake);
+    empty = await launchRaw({ extensionDir: EMPTY_WORKER_DIR, profileDir: emptyProfile });
+    log(`${size}: cold worker start, ${args['worker-rounds']} rounds paired with an empty extension…`);
+    const figure = await measureWorkerStart({ paperboy, empty }, fake, { count: Number(args['worker-rounds']), log: (text) => log(`${size}: ${text}`) });
+    const { p50 } = pairedRatio(figure.pairs, 'paperboy', 'empty');
+    log(
+      `${size}: alarm → first request p50 ${figure.paperboy.request.p50} ms, empty worker ${figure.empty.request.p50} ms, paired ratio ${p50}× ` +
+        `(alarm → worker starting p50 ${figure.paperboy.workerStarting.p50} / ${figure.empty.workerStarting.p50} ms)`,
+    );
+    if (figure.warmProcess > 0) log(`${size}: warning: in ${figure.warmProcess} rounds the extension's process was still up when the alarm fired`);
+    return { ...figure, launchSync, sourceRequests: describeRequests(fake) };
+  } finally {
+    await empty?.close();
+    await paperboy.close();
+    removeProfile(emptyProfile);
+  }
 }
 
 /**
@@ -457,7 +506,10 @@ function report(results, sizesBuilt) {
   per(
     'popup / baseline (p50 ratio)',
     '',
-    (r) => ({ text: `${r.popupVsBaseline}×` }),
+    (r) => {
+      if (r.popupVsBaseline === undefined) throw new Error('not measured');
+      return { text: `${r.popupVsBaseline}×` };
+    },
     () => '',
   );
   per(
@@ -630,6 +682,30 @@ function report(results, sizesBuilt) {
     (v) => (v.n === 0 ? 'met' : 'MISSED'),
   );
   per(
+    'cold worker start: alarm → first request (p50/p95)',
+    '',
+    (r) => pp(r.workerStart.paperboy.request),
+    () => '',
+  );
+  per(
+    'floor: empty worker, alarm → its request',
+    '',
+    (r) => pp(r.workerStart.empty.request),
+    () => '',
+  );
+  per(
+    'alarm time → worker starting, Paperboy / empty (p50)',
+    '',
+    (r) => ({ text: `${r.workerStart.paperboy.workerStarting.p50} / ${r.workerStart.empty.workerStarting.p50} ms` }),
+    () => '',
+  );
+  per(
+    "cold worker start → first request ÷ empty worker's, paired rounds (p50 of ratios)",
+    'report',
+    (r) => ratio({ rounds: r.workerStart.pairs }, 'paperboy', 'empty'),
+    () => '',
+  );
+  per(
     'load store via fetchView (wall)',
     '',
     (r) => ({ text: `${(r.load.wallMs / 1000).toFixed(1)} s, ${r.load.requests} requests` }),
@@ -641,10 +717,19 @@ function report(results, sizesBuilt) {
     (r) => ({ text: `${Math.round((r.machine?.idleBefore?.busy ?? 0) * 100)}%, load ${r.machine?.idleBefore?.load}` }),
     () => '',
   );
-  for (const page of ['popup', 'sidepanel', 'background']) {
+  for (const page of ['popup', 'sidepanel']) {
     const gzip = kb(sizesBuilt[page].js.gzip);
     rows.push([`built JS gzip: ${page}`, `${gzip} KB`, `≤ ${TARGETS.gzipKB[page]} KB`, verdict(gzip, TARGETS.gzipKB[page])]);
   }
+  // The background must not grow but for the polyfill: against its recorded size, with a little slack.
+  const background = kb(sizesBuilt.background.js.gzip);
+  const { reference, slack } = TARGETS.backgroundGzipKB;
+  rows.push([
+    'built JS gzip: background',
+    `${background} KB`,
+    `≤ ${reference} KB (recorded) + ${slack}`,
+    background <= reference + slack ? 'met' : `MISSED +${Math.round((background - reference) * 10) / 10} KB`,
+  ]);
   const main = table(['figure', 'value', 'target', ''], rows);
   const phaseRows = [];
   for (const result of results) {
