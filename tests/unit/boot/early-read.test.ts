@@ -1,15 +1,12 @@
 // A page's first script starts its opening reads (lib/boot/early-read.ts); the page's state uses them once.
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { createPanelState } from '@/components/sidepanel/panel-state';
 import { createPopupState } from '@/components/popup/popup-state';
 import { getDb } from '@/lib/store/connection';
 import { storeListing } from '@/lib/store/writes';
 import { startEarly, takeEarly } from '@/lib/boot/early-read';
 import { loadHome, type HomeData } from '@/lib/boot/home';
-import type { ReaderPrefs } from '@/lib/reader/prefs';
-import { DEFAULT_READER_PREFS } from '@/lib/settings/defaults';
 import { makePaper } from '../../support/make-paper';
-import { fakeSend, freshViewsSend } from '../../support/fakes';
+import { fakeSend } from '../../support/fakes';
 
 const NOW = Date.parse('2026-11-20T15:00:00Z');
 
