@@ -1,10 +1,10 @@
 import { useSignal } from '@preact/signals';
 import type { CitationKind } from '@/lib/transfer/citation';
-import { t, type PanelMessageKey } from '@/lib/i18n/panel';
+import { t, type PanelLaterKey } from '@/lib/i18n/panel-later';
 import type { CardPaper } from '../shared/PaperCard';
 import { copyCitation, copyOutcome } from './copy-citation';
 
-const KINDS: { kind: CitationKind; label: PanelMessageKey }[] = [
+const KINDS: { kind: CitationKind; label: PanelLaterKey }[] = [
   { kind: 'bibtex', label: 'copyBibtex' },
   { kind: 'markdown', label: 'copyMarkdown' },
   { kind: 'plain', label: 'copyPlain' },

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { hfMediaUrl, isVideoUrl } from '@/lib/core/hf-urls';
-import { t } from '@/lib/i18n/panel';
+import { t } from '@/lib/i18n/panel-later';
 import type { CardPaper } from '../shared/PaperCard';
 
 // Remote images and videos of a side panel card, all from Hugging Face's hosts (hfMediaUrl, checked

@@ -1,5 +1,5 @@
 import { hfUserUrl } from '@/lib/core/hf-urls';
-import { t } from '@/lib/i18n/panel';
+import { t } from '@/lib/i18n/panel-later';
 import type { CardPaper } from '../shared/PaperCard';
 import { Avatar } from './CardImages';
 

@@ -1,50 +1,19 @@
 import { useSignal } from '@preact/signals';
-import { getDb } from '@/lib/store/connection';
-import { getPapers } from '@/lib/store/reads';
-import type { PaperRecord, PaperSummary } from '@/lib/store/records';
-import { t, tn } from '@/lib/i18n/panel';
-import { exportPapers, type ExportKind } from '../shared/download';
-import { periodOf, type ReaderView } from '@/lib/reader/view';
+import { t, withLaterStrings } from '@/lib/i18n/panel';
+import { useLazy } from '../shared/use-lazy';
+import type { ExportItemsProps } from './ExportItems';
 
-/** A file name part for a view: `saved`, `day-2026-11-20`, `week-2026-W48`… */
-function viewFileName(view: ReaderView): string {
-  const period = periodOf(view);
-  return period ? `${period.kind}-${period.value}` : view.kind;
-}
+const loadItems = () => withLaterStrings(import('./ExportItems'));
 
-const loadFullRecords = async (ids: string[]) => getPapers(await getDb(), ids);
-
-/** Exports what the reader shows now (its search, filters and sort applied) as BibTeX or JSON. */
-export function ExportMenu({
-  papers,
-  view,
-  now = Date.now,
-  loadPapers = loadFullRecords,
-}: {
-  /** The shown papers, in order: summaries are enough, the full records are read on export. */
-  papers: readonly PaperSummary[];
-  view: ReaderView;
-  now?: () => number;
-  loadPapers?: (ids: string[]) => Promise<PaperRecord[]>;
-}) {
+/** The header's Export menu: what the reader shows now, as BibTeX or JSON (ExportItems.tsx). */
+export function ExportMenu(props: ExportItemsProps) {
   const open = useSignal(false);
-  const run = async (kind: ExportKind) => exportPapers(kind, await loadPapers(papers.map((paper) => paper.id)), viewFileName(view), now());
-  const empty = papers.length === 0;
+  const items = useLazy(loadItems, open.value);
   // The choices exist only while open: closed, the menu adds nothing to the page's text.
   return (
     <details class="export-menu" onToggle={(event) => (open.value = event.currentTarget.open)}>
       <summary class="link-button">{t('exportLabel')}</summary>
-      {open.value ? (
-        <div class="export-items" role="group" aria-label={t('exportShownLabel')}>
-          <p class="help">{empty ? t('exportNothing') : tn('exportShown', papers.length)}</p>
-          <button type="button" class="button secondary" disabled={empty} onClick={() => void run('bibtex')}>
-            {t('exportBibtex')}
-          </button>
-          <button type="button" class="button secondary" disabled={empty} onClick={() => void run('json')}>
-            {t('exportJson')}
-          </button>
-        </div>
-      ) : null}
+      {open.value && items ? <items.ExportItems {...props} /> : null}
     </details>
   );
 }

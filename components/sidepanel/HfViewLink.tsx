@@ -1,4 +1,4 @@
-import { hfPeriodUrl } from '@/lib/core/hf-urls';
+import { hfPeriodUrl } from '@/lib/core/hf-pages';
 import { t } from '@/lib/i18n/panel';
 import type { ReaderView } from '@/lib/reader/view';
 

@@ -1,11 +1,9 @@
+// What "Mark read" just took out of the list, with an Undo that brings it back: in a chunk of its
+// own, since it is shown only after such a click (ReaderList keeps the status region it goes in).
 import { useEffect, useRef } from 'preact/hooks';
-import { t, tn } from '@/lib/i18n/panel';
+import { t, tn } from '@/lib/i18n/panel-later';
 import type { PanelState } from './panel-state';
 
-/**
- * "Hide read": what "Mark read" just took out of the list, said in a status region (always
- * there, so a screen reader hears it change), with an Undo that brings it back.
- */
 export function HideReadUndo({ state }: { state: PanelState }) {
   const hidden = state.hiddenByRead.value;
   const undo = useRef<HTMLButtonElement>(null);
@@ -18,16 +16,13 @@ export function HideReadUndo({ state }: { state: PanelState }) {
     }, 0);
     return () => clearTimeout(timer);
   }, [hidden]);
+  if (hidden.length === 0) return null;
   return (
-    <div class="hide-read-undo" role="status">
-      {hidden.length > 0 ? (
-        <>
-          {tn('hiddenRead', hidden.length)}{' '}
-          <button ref={undo} type="button" class="link-button" onClick={() => void state.undoHide()}>
-            {t('undo')}
-          </button>
-        </>
-      ) : null}
-    </div>
+    <>
+      {tn('hiddenRead', hidden.length)}{' '}
+      <button ref={undo} type="button" class="link-button" onClick={() => void state.undoHide()}>
+        {t('undo')}
+      </button>
+    </>
   );
 }

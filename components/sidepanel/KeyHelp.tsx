@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { t, type PanelMessageKey as MessageKey } from '@/lib/i18n/panel';
+import { t, type PanelLaterKey } from '@/lib/i18n/panel-later';
 
-const KEYS: { keys: string[]; label: MessageKey }[] = [
+const KEYS: { keys: string[]; label: PanelLaterKey }[] = [
   { keys: ['j', 'k'], label: 'keyMove' },
   { keys: ['Enter', 'o'], label: 'keyOpen' },
   { keys: ['s'], label: 'keySave' },

@@ -1,9 +1,13 @@
 import { REPO_KINDS, repoUrl, type LinkedRepo, type RepoKind } from '@/lib/source/linked-repos';
 import { paperLinks } from '@/lib/core/urls';
-import { formatNumber, formatTime, t, tn, type PanelMessageKey } from '@/lib/i18n/panel';
+import { formatNumber, formatTime } from '@/lib/i18n/panel';
+import { t, tn, type PanelLaterKey } from '@/lib/i18n/panel-later';
 import type { LinkedEntry, LinkedReposState } from './linked-repos-state';
 
-const KIND_TITLE: Record<RepoKind, PanelMessageKey> = { models: 'linkedModels', datasets: 'linkedDatasets', spaces: 'linkedSpaces' };
+// The state the panel keeps for these (created once this chunk is in: ReaderList) comes with them.
+export { createLinkedReposState } from './linked-repos-state';
+
+const KIND_TITLE: Record<RepoKind, PanelLaterKey> = { models: 'linkedModels', datasets: 'linkedDatasets', spaces: 'linkedSpaces' };
 
 function RepoItem({ kind, repo }: { kind: RepoKind; repo: LinkedRepo }) {
   return (

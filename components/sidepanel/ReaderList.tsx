@@ -1,13 +1,15 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperRecord, PaperSummary } from '@/lib/store/records';
-import { t, tn } from '@/lib/i18n/panel';
+import { t, tn, withLaterStrings } from '@/lib/i18n/panel';
 import { useAfterFirstPaint } from '../shared/first-paint';
 import { FIRST_PAINT, PAGE } from './list-paging';
 import type { PanelState } from './panel-state';
 import { PaperCard } from '../shared/PaperCard';
 import { useCardExtras } from './card-extras';
-import { HideReadUndo } from './HideReadUndo';
+import { useLazy } from '../shared/use-lazy';
+
+const loadUndo = () => withLaterStrings(import('./HideReadUndo'));
 
 export function ReaderList({ state }: { state: PanelState }) {
   const list = state.visible.value;
@@ -17,19 +19,24 @@ export function ReaderList({ state }: { state: PanelState }) {
   const [sentinel, setSentinel] = useState<HTMLDivElement | null>(null);
   const focused = state.focusedId.value;
   const settingsExtras = useCardExtras();
-  // The linked repositories at each card's foot, in a chunk of their own loaded beside the first
-  // reads (as the card's parts are); one component for every card, so cards whose props did not
-  // change are not rendered again.
+  // The linked repositories at each card's foot, and what the background answered for each
+  // paper, in a chunk of their own loaded beside the first reads (as the card's parts are); one
+  // component for every card, so cards whose props did not change are not rendered again.
   const linkedRepos = useSignal<typeof import('./LinkedRepos') | undefined>(undefined);
   useEffect(() => {
-    void import('./LinkedRepos').then((module) => (linkedRepos.value = module));
+    void withLaterStrings(import('./LinkedRepos')).then((module) => (linkedRepos.value = module));
   }, []);
   const Linked = linkedRepos.value?.LinkedRepos;
+  // One for the panel's life, whatever else changes: a card's answer is asked for once.
+  const linked = useMemo(() => linkedRepos.value?.createLinkedReposState(state.send), [linkedRepos.value, state]);
   const extras = useMemo(
     () =>
-      Linked ? { ...settingsExtras, Footer: ({ paper }: { paper: { id: string } }) => <Linked paperId={paper.id} linked={state.linked} /> } : settingsExtras,
-    [settingsExtras, Linked, state],
+      Linked && linked
+        ? { ...settingsExtras, Footer: ({ paper }: { paper: { id: string } }) => <Linked paperId={paper.id} linked={linked} /> }
+        : settingsExtras,
+    [settingsExtras, Linked, linked],
   );
+  const undo = useLazy(loadUndo, state.hiddenByRead.value.length > 0);
 
   // A new view or search starts at the top with one page.
   useEffect(() => {
@@ -127,7 +134,11 @@ export function ReaderList({ state }: { state: PanelState }) {
           {t('markAllRead')}
         </button>
       </div>
-      <HideReadUndo state={state} />
+      {/* "Hide read": what Mark read just took out of the list, said in a status region (always
+          there, so a screen reader hears it change), with an Undo that brings it back. */}
+      <div class="hide-read-undo" role="status">
+        {undo ? <undo.HideReadUndo state={state} /> : null}
+      </div>
       <div class="paper-list">
         {shown.map((paper) => (
           <PaperCard key={paper.id} paper={paper} isNew={newIds.has(paper.id)} full terms={terms} focused={paper.id === focused} extras={extras} {...actions} />

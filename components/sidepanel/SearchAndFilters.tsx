@@ -1,22 +1,19 @@
+import { useSignal } from '@preact/signals';
 import { isFiltering } from '@/lib/reader/filters';
-import type { SortKey } from '@/lib/store/order';
-import { t, type PanelMessageKey as MessageKey } from '@/lib/i18n/panel';
+import { t, withLaterStrings } from '@/lib/i18n/panel';
+import { useLazy } from '../shared/use-lazy';
 import type { SearchScope } from './panel-search';
 import type { PanelState } from './panel-state';
 
-const SORTS: { key: SortKey; label: MessageKey }[] = [
-  { key: 'upvotes', label: 'sortUpvotes' },
-  { key: 'trending', label: 'sortTrending' },
-  { key: 'published', label: 'sortPublished' },
-  { key: 'comments', label: 'sortComments' },
-  { key: 'stars', label: 'sortStars' },
-];
+const loadGrid = () => withLaterStrings(import('./FilterGrid'));
 
 /** Search (this view or everything stored), then filters and sort. */
 export function SearchAndFilters({ state }: { state: PanelState }) {
   const filters = state.filters.value;
-  const organizations = state.organizations.value;
-  const setFilter = (change: Partial<typeof filters>) => state.setFilters({ ...filters, ...change });
+  // The filters and sort are shown only once opened: their controls are in a chunk of their own,
+  // loaded at idle (or on the opening), and rendered inside the closed <details> as soon as they are in.
+  const open = useSignal(false);
+  const grid = useLazy(loadGrid, open.value);
   // The field and the list never disagree: whatever changes the field changes the query. Chromium
   // empties a search field on Escape with a change event and no input event.
   const followField = (field: HTMLInputElement) => {
@@ -53,70 +50,12 @@ export function SearchAndFilters({ state }: { state: PanelState }) {
           <option value="all">{t('scopeAll')}</option>
         </select>
       </div>
-      <details class="filters">
+      <details class="filters" onToggle={(event) => (open.value = event.currentTarget.open)}>
         <summary>
           {t('filtersLabel')}
           {isFiltering(filters) ? <span class="filter-active"> · {t('filtersActive')}</span> : null}
         </summary>
-        <div class="filter-grid">
-          <label>
-            {t('sortLabel')}
-            <select value={state.sort.value} onChange={(event) => state.setSort(event.currentTarget.value as SortKey)}>
-              {SORTS.map(({ key, label }) => (
-                <option key={key} value={key}>
-                  {t(label)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('filterOrg')}
-            <select value={filters.organization ?? ''} onChange={(event) => setFilter({ organization: event.currentTarget.value || undefined })}>
-              <option value="">{t('anyOrg')}</option>
-              {filters.organization && !organizations.some((org) => org.name === filters.organization) ? (
-                <option value={filters.organization}>{filters.organization}</option>
-              ) : null}
-              {organizations.map((org) => (
-                <option key={org.name} value={org.name}>
-                  {org.name} ({org.count})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('minUpvotes')}
-            <input
-              type="number"
-              min={0}
-              step={1}
-              inputMode="numeric"
-              value={filters.minUpvotes ?? ''}
-              onInput={(event) => setFilter({ minUpvotes: event.currentTarget.value === '' ? undefined : Number(event.currentTarget.value) })}
-            />
-          </label>
-          <label class="check">
-            <input type="checkbox" checked={filters.hasCode === true} onChange={(event) => setFilter({ hasCode: event.currentTarget.checked || undefined })} />
-            {t('hasCode')}
-          </label>
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={filters.hasProjectPage === true}
-              onChange={(event) => setFilter({ hasProjectPage: event.currentTarget.checked || undefined })}
-            />
-            {t('hasProject')}
-          </label>
-          <label class="check">
-            <input
-              type="checkbox"
-              role="switch"
-              checked={filters.unreadOnly === true}
-              aria-checked={filters.unreadOnly === true}
-              onChange={(event) => setFilter({ unreadOnly: event.currentTarget.checked || undefined })}
-            />
-            {t('hideRead')}
-          </label>
-        </div>
+        {grid ? <grid.FilterGrid state={state} /> : null}
       </details>
     </div>
   );

@@ -2,11 +2,10 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { utcDay } from '@/lib/core/dates';
-import { t, tn } from '@/lib/i18n/panel';
+import { t, tn, withLaterStrings } from '@/lib/i18n/panel';
 import { ExportMenu } from './ExportMenu';
 import { Header } from '../shared/Header';
-import { KeyHelp } from './KeyHelp';
-import { copyFocusedBibtex } from './copy-citation';
+import { useLazy } from '../shared/use-lazy';
 import type { PanelState } from './panel-state';
 import { ReaderList } from './ReaderList';
 import { SearchAndFilters } from './SearchAndFilters';
@@ -14,6 +13,8 @@ import { ViewNav } from './ViewNav';
 
 /** Long enough for the first view to be read and painted, short enough to be ready before most first searches. */
 const WARM_SEARCH_AFTER_MS = 1500;
+
+const loadKeyHelp = () => withLaterStrings(import('./KeyHelp'));
 
 /** Inputs that take no typed letters: the reader's keys still work when one has the focus. */
 const KEYLESS_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset']);
@@ -41,7 +42,8 @@ function useReaderKeys(state: PanelState, showHelp: () => void) {
         o: () => state.openFocused(),
         s: () => state.focusedId.value && void state.toggleSaved(state.focusedId.value),
         m: () => state.focusedId.value && void state.toggleRead(state.focusedId.value),
-        c: () => copyFocusedBibtex(state),
+        // With the card's Copy menu, in the cards' chunk (loaded as the panel opens).
+        c: () => void import('./copy-citation').then((module) => module.copyFocusedBibtex(state)),
         '/': () => document.getElementById('search')?.focus(),
         '?': showHelp,
       };
@@ -64,6 +66,8 @@ function useReaderKeys(state: PanelState, showHelp: () => void) {
 export function SidePanelApp({ state, now = Date.now }: { state: PanelState; now?: () => number }) {
   const helpOpen = useSignal(false);
   useReaderKeys(state, () => (helpOpen.value = true));
+  // The keys' dialog is in a chunk of its own, loaded at idle (or on the first ? or Keys).
+  const keyHelp = useLazy(loadKeyHelp, helpOpen.value);
   // A layout effect: reading starts as the first render commits, not after the first paint.
   useLayoutEffect(() => {
     const stop = state.follow();
@@ -142,7 +146,7 @@ export function SidePanelApp({ state, now = Date.now }: { state: PanelState; now
         ) : null}
         <ReaderList state={state} />
       </main>
-      <KeyHelp open={helpOpen.value} onClose={() => (helpOpen.value = false)} />
+      {keyHelp ? <keyHelp.KeyHelp open={helpOpen.value} onClose={() => (helpOpen.value = false)} /> : null}
     </div>
   );
 }

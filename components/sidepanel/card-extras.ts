@@ -4,6 +4,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import { cardLinksSetting, showImagesSetting } from '@/lib/settings/display';
 import { CARD_LINKS } from '@/lib/settings/keys';
+import { withLaterStrings } from '@/lib/i18n/panel';
 import type { OutboundLink } from '@/lib/core/urls';
 import type { CardExtras } from '../shared/PaperCard';
 import { useStored } from '../shared/use-stored';
@@ -20,7 +21,7 @@ export function useCardExtras(): CardExtras {
   const links = useStored<readonly OutboundLink[]>(cardLinksSetting, CARD_LINKS.fallback);
   const parts = useSignal<Parts | undefined>(undefined);
   useEffect(() => {
-    void import('./card-parts').then((module) => {
+    void withLaterStrings(import('./card-parts')).then((module) => {
       parts.value = module;
     });
   }, []);

@@ -12,7 +12,6 @@ import { createLiveSearch, type LiveSearch } from '@/lib/search/live';
 import { createRefreshState } from '../shared/refresh-state';
 import { countMuted } from '@/lib/alerts/mute';
 import { createPanelFocus, focusAfterLeaving, type PanelFocus } from './panel-focus';
-import { createLinkedReposState, type LinkedReposState } from './linked-repos-state';
 import { createPanelMarks, type PanelMarks } from './panel-marks';
 import { createPanelSearch, type PanelSearch } from './panel-search';
 import { createRecordCache, type RecordCache } from './record-cache';
@@ -52,8 +51,8 @@ export interface PanelState
   mutedCount: ReadonlySignal<number>;
   showMuted: ReadonlySignal<boolean>;
   setShowMuted(show: boolean): void;
-  /** The cards' linked models, datasets and Spaces, asked for by a card. */
-  linked: LinkedReposState;
+  /** How the panel asks the background: also for the parts loaded after its first screen (the cards' linked models, datasets and Spaces). */
+  send: typeof sendRequest;
   /** The organisations of the view's papers, to filter by. */
   organizations: ReadonlySignal<ReturnType<typeof organizationsOf>>;
   /** Opens the view of the preferences (a week's or month's head first). */
@@ -139,7 +138,6 @@ export function createPanelState(deps: PanelDeps): PanelState {
   });
   const organizations = computed(() => organizationsOf(loader.papers.value));
   const mutedCount = computed(() => countMuted(loader.papers.value));
-  const linked = createLinkedReposState(send);
 
   async function savePrefs(): Promise<void> {
     await prefsStore.setValue({ view: view.value.kind, sort: listSort.value, trendingSort: trendingSort.value, filters: filters.value });
@@ -171,7 +169,7 @@ export function createPanelState(deps: PanelDeps): PanelState {
     setShowMuted(show) {
       showMuted.value = show;
     },
-    linked,
+    send,
     freshness: loader.freshness,
     status: loader.status,
     fetchError: loader.fetchError,

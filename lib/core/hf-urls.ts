@@ -1,8 +1,7 @@
-// Addresses on Hugging Face built or accepted by Paperboy: its images, its users' pages and its
-// listing pages. Images are loaded by the reader without a click, so only Hugging Face's own hosts
-// may serve them: a mirror or a changed answer cannot make the reader fetch from anywhere else
-// (a tracking pixel, a local address).
-import { isDay, isIsoWeek, isMonth } from './dates';
+// Addresses on Hugging Face built or accepted by Paperboy: its images and its users' pages (its
+// listing pages are in hf-pages.ts). Images are loaded by the reader without a click, so only
+// Hugging Face's own hosts may serve them: a mirror or a changed answer cannot make the reader
+// fetch from anywhere else (a tracking pixel, a local address).
 import { safeHttpsUrl } from './urls';
 
 const HF = 'https://huggingface.co';
@@ -46,16 +45,4 @@ export function isHfUserName(value: unknown): value is string {
 /** A user's page on Hugging Face, or undefined for a name that is not one. */
 export function hfUserUrl(name: string): string | undefined {
   return isHfUserName(name) ? `${HF}/${name}` : undefined;
-}
-
-export type HfPeriod = { kind: 'day'; day: string } | { kind: 'week'; week: string } | { kind: 'month'; month: string };
-
-/**
- * Hugging Face's own page of a day's, week's or month's Daily Papers, always on huggingface.co
- * (a mirror need not serve the site's pages); undefined for a period that is not one.
- */
-export function hfPeriodUrl(period: HfPeriod): string | undefined {
-  if (period.kind === 'day') return isDay(period.day) ? `${HF}/papers/date/${period.day}` : undefined;
-  if (period.kind === 'week') return isIsoWeek(period.week) ? `${HF}/papers/week/${period.week}` : undefined;
-  return isMonth(period.month) ? `${HF}/papers/month/${period.month}` : undefined;
 }

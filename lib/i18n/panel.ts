@@ -1,6 +1,6 @@
-// The side panel's own strings (views, search, filters, freshness, export of the list shown): only
-// the side panel loads them. Their translations are in lib/i18n/locales/zh-CN-panel.ts, loaded with the
-// shared ones (lib/i18n/ui.ts).
+// The side panel's own strings for its first screen (views, search, filters, freshness): only the
+// side panel loads them. Their translations are in lib/i18n/locales/zh-CN-panel.ts, loaded with the
+// shared ones (lib/i18n/ui.ts). The strings of what it shows later are in lib/i18n/panel-later.ts.
 import { addStrings, type MessageKey } from './ui';
 
 export { formatAge, formatDay, formatNumber, formatTime } from './ui';
@@ -31,56 +31,19 @@ const en = {
   noQuickMatches: 'No title or author matches “{q}”; search is being prepared, abstracts soon…',
   filtersLabel: 'Filters and sort',
   filtersActive: 'filtering',
-  filterOrg: 'Organization',
-  anyOrg: 'Any organization',
-  minUpvotes: 'Min. upvotes',
-  hasCode: 'Has code',
-  hasProject: 'Has project page',
-  sortLabel: 'Sort by',
-  sortUpvotes: 'Upvotes',
-  sortTrending: 'HF trending',
-  sortPublished: 'Newest published',
-  sortComments: 'Comments',
-  sortStars: 'GitHub stars',
   unread_one: '{n} unread',
   unread_other: '{n} unread',
   shownOf: '{shown} of {total} shown',
   markAllRead: 'Mark all read',
-  hideRead: 'Hide read',
-  hiddenRead_one: '{n} paper marked read and hidden.',
-  hiddenRead_other: '{n} papers marked read and hidden.',
-  undo: 'Undo',
   mutedCount_one: '{n} muted',
   mutedCount_other: '{n} muted',
   showMuted: 'Show muted',
   hideMuted: 'Hide muted',
-  linkedButton: 'Models · Datasets · Spaces',
-  linkedLoading: 'Loading linked models, datasets and Spaces…',
-  linkedNone: 'No model, dataset or Space links to this paper yet.',
-  linkedModels: 'Models ({n})',
-  linkedDatasets: 'Datasets ({n})',
-  linkedSpaces: 'Spaces ({n})',
-  linkedAll: 'All on Hugging Face',
-  linkedRateLimited: 'Hugging Face is rate-limiting requests: try again after {time}.',
-  linkedFailed: 'Could not load them: {reason}',
-  linkedRetry: 'Try again',
-  linkedLikes_one: '{n} like',
-  linkedLikes_other: '{n} likes',
-  linkedDownloads_one: '{n} download',
-  linkedDownloads_other: '{n} downloads',
   fetchingView: 'Fetching this listing from the source…',
   fetchViewFailed: 'Could not fetch this listing: {reason}',
   emptySaved: 'No saved papers yet. Save one with its ☆ button or the s key.',
   emptyFiltered: 'No paper in this view matches the search and filters.',
   keysButton: 'Keys',
-  keysTitle: 'Keyboard shortcuts',
-  keyMove: 'Next / previous paper',
-  keyOpen: 'Open on Hugging Face',
-  keySave: 'Save or unsave',
-  keyRead: 'Mark read or unread',
-  keySearch: 'Search',
-  keyHelp: 'Show these keys',
-  close: 'Close',
   sidePanelTitle: 'Daily Papers',
   sidePanelPageTitle: 'Paperboy — Daily Papers',
   freshnessTodayTitle: 'Today, {day}',
@@ -118,21 +81,6 @@ const en = {
   freshnessShowingDataFrom: 'showing data from {time}',
   freshnessNothingStored: 'nothing stored for this view yet',
   exportLabel: 'Export',
-  exportShownLabel: 'Export the papers shown',
-  exportShown_one: 'The {n} paper shown, with the search and filters applied:',
-  exportShown_other: 'The {n} papers shown, with the search and filters applied:',
-  mediaButton: 'Media ({n})',
-  mediaRegion: 'Media of “{title}”',
-  mediaImage: 'Image {n} of {count}',
-  mediaVideo: 'Video {n} of {count}',
-  submittedBy: 'Submitted by {name}',
-  copyButton: 'Copy',
-  copyBibtex: 'BibTeX',
-  copyMarkdown: 'Markdown link',
-  copyPlain: 'Plain citation',
-  copied: 'Copied',
-  copyFailed: 'Could not copy',
-  keyCopy: 'Copy as BibTeX',
   openViewOnHf: 'Open this view on Hugging Face',
 } as const;
 
@@ -140,3 +88,12 @@ export type PanelKey = keyof typeof en;
 export type PanelMessageKey = PanelKey | MessageKey;
 
 export const { t, tn } = addStrings<PanelKey>(en, { 'zh-CN': () => import('./locales/zh-CN-panel').then((module) => module.zhCNPanel) });
+
+/**
+ * A part of the panel loaded after its first screen (a chunk of its own), once the strings it uses
+ * (lib/i18n/panel-later.ts, fetched beside it) are in the language shown.
+ */
+export async function withLaterStrings<M>(part: Promise<M>): Promise<M> {
+  const [module] = await Promise.all([part, import('./panel-later').then((strings) => strings.loaded)]);
+  return module;
+}

@@ -1,5 +1,5 @@
 import type { PaperboyDb } from '../store/schema';
-import { createFullTextSearch } from './full-text';
+import type { FullTextSearch } from './full-text';
 import { isSearchIndexBuilt } from '../store/postings';
 
 /** How often a page waiting for the background's first build of the index looks again. */
@@ -20,7 +20,22 @@ const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 
  */
 export function createLiveSearch(db: () => Promise<PaperboyDb>, options: LiveSearchOptions = {}) {
   const wait = options.wait ?? pause;
-  const fullText = createFullTextSearch(db);
+  // The query side is in a chunk of its own: no panel needs it before the first search, and
+  // warm() (at idle after the first view, or on the search field's focus) loads it ahead of one.
+  let fullText: Promise<FullTextSearch> | undefined;
+  let loaded: FullTextSearch | undefined;
+  const loadFullText = (): Promise<FullTextSearch> => {
+    fullText ??= import('./full-text').then(
+      (module) => (loaded = module.createFullTextSearch(db)),
+      (error: unknown) => {
+        fullText = undefined;
+        throw error;
+      },
+    );
+    return fullText;
+  };
+  /** Postings read before may be stale (none were read while the query side is not loaded). */
+  const forget = (): void => loaded?.forget();
   let ready = false;
   let built: Promise<void> | undefined;
 
@@ -29,7 +44,7 @@ export function createLiveSearch(db: () => Promise<PaperboyDb>, options: LiveSea
       const database = await db();
       while (!(await isSearchIndexBuilt(database))) await wait();
       // Papers indexed while waiting were not in the postings read so far.
-      fullText.forget();
+      forget();
       ready = true;
     })().catch((error: unknown) => {
       built = undefined;
@@ -42,6 +57,7 @@ export function createLiveSearch(db: () => Promise<PaperboyDb>, options: LiveSea
     /** Learns whether the index is built (once). */
     warm(): void {
       void whenBuilt().catch(() => undefined);
+      void loadFullText().catch(() => undefined);
     },
     /** The index covers every stored paper (false only until the background's first build ends). */
     get ready(): boolean {
@@ -50,12 +66,12 @@ export function createLiveSearch(db: () => Promise<PaperboyDb>, options: LiveSea
     /** Resolves once the index covers every stored paper. */
     whenReady: whenBuilt,
     /** Paper ids, best match first. */
-    search(query: string, within?: ReadonlySet<string>): Promise<string[]> {
-      return fullText.search(query, { within });
+    async search(query: string, within?: ReadonlySet<string>): Promise<string[]> {
+      return (await loadFullText()).search(query, { within });
     },
     /** Papers were stored or changed (a sync, a fetched view): postings read before may be stale. */
     refresh(): Promise<void> {
-      fullText.forget();
+      forget();
       return Promise.resolve();
     },
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hfMediaUrl, hfPeriodUrl, hfUserUrl, isVideoUrl } from '@/lib/core/hf-urls';
+import { hfPeriodUrl } from '@/lib/core/hf-pages';
+import { hfMediaUrl, hfUserUrl, isVideoUrl } from '@/lib/core/hf-urls';
 import { paperLinks } from '@/lib/core/urls';
 
 describe('hfMediaUrl: what the reader may load', () => {

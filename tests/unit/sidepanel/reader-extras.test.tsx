@@ -75,7 +75,7 @@ describe('Hide read', () => {
   it('is a switch in the filters, remembered with them', async () => {
     await seed();
     const { saved } = await mount();
-    fireEvent.click(screen.getByRole('switch', { name: 'Hide read' }));
+    fireEvent.click(await screen.findByRole('switch', { name: 'Hide read' }));
     await waitFor(() => expect(saved.at(-1)?.filters).toEqual({ unreadOnly: true }));
   });
 

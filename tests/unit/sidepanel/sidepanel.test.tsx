@@ -268,7 +268,8 @@ describe('side panel reader', () => {
     const { saved } = await mount();
     await screen.findAllByRole('article');
     fireEvent.click(screen.getByText('Filters and sort'));
-    fireEvent.click(screen.getByLabelText('Has code'));
+    // The filters' controls come in a chunk of their own, loaded at idle or on the opening.
+    fireEvent.click(await screen.findByLabelText('Has code'));
     await waitFor(() => expect(titles()).toEqual(['A Survey of Agents', 'Gödel Machines Revisited']));
     fireEvent.change(screen.getByLabelText('Organization'), { target: { value: 'ACME Research' } });
     fireEvent.input(screen.getByLabelText('Min. upvotes'), { target: { value: '10' } });
@@ -294,7 +295,7 @@ describe('side panel reader', () => {
     const ids = () => screen.getAllByRole('article').map((article) => article.dataset.paperId);
     fireEvent.click(screen.getByRole('button', { name: 'Trending' }));
     await waitFor(() => expect(ids()).toEqual(['2611.00001', '2611.00003', '2611.00002']));
-    expect((screen.getByLabelText('Sort by') as HTMLSelectElement).value).toBe('trending');
+    expect(((await screen.findByLabelText('Sort by')) as HTMLSelectElement).value).toBe('trending');
     fireEvent.click(screen.getByRole('button', { name: 'Today' }));
     await waitFor(() => expect(ids()).toEqual(['2611.00002', '2611.00003', '2611.00001']));
     expect((screen.getByLabelText('Sort by') as HTMLSelectElement).value).toBe('upvotes');
