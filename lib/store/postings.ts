@@ -171,6 +171,8 @@ const shortPause = () => new Promise<void>((resolve) => setTimeout(resolve, 20))
  * by their writers; indexing one again is harmless. Returns once every paper is indexed.
  */
 export async function buildSearchIndex(db: PaperboyDb, pause: () => Promise<void> = shortPause): Promise<void> {
+  // Every worker start asks: a read, so the usual answer (built) holds no write lock on the papers.
+  if (await isSearchIndexBuilt(db)) return;
   for (;;) {
     const tx = db.transaction(['papers', 'postings', 'searchBuild'], 'readwrite');
     const state = await tx.objectStore('searchBuild').get('build');
