@@ -351,11 +351,19 @@ export async function pickViewRaw(raw, label) {
 export async function toggleFilterRaw(raw, label) {
   const checked = await inPanelRaw(
     raw,
-    `(() => {
-    const found = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === ${JSON.stringify(label)});
-    const box = found?.control ?? found?.querySelector('input');
-    box?.click();
-    return box ? box.checked : undefined;
+    // The filter controls load after the first screen (components/shared/use-lazy.ts): wait for them, 5 s at most.
+    `(async () => {
+    const deadline = performance.now() + 5000;
+    for (;;) {
+      const found = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === ${JSON.stringify(label)});
+      const box = found?.control ?? found?.querySelector('input');
+      if (box) {
+        box.click();
+        return box.checked;
+      }
+      if (performance.now() > deadline) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   })()`,
   );
   if (checked === undefined) throw new Error(`no ${label} filter in the side panel`);
