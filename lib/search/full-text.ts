@@ -16,6 +16,8 @@ const BOOSTS: [bit: number, boost: number][] = [
 const FIELD_WEIGHT = Array.from({ length: 32 }, (_, mask) => BOOSTS.reduce((sum, [bit, boost]) => (mask & bit ? sum + boost : sum), 0));
 /** A longer word the typed one begins, or one a typo away, counts less than the word itself. */
 const PREFIX_WEIGHT = 0.5;
+/** The least a word found counts for, however common. */
+const MIN_RARITY = 1e-6;
 const FUZZY_WEIGHT = 0.45;
 
 /** One typo in 5–7 letters, two from 8 up; shorter words would match too many others. */
@@ -173,7 +175,11 @@ export function createFullTextSearch(db: () => Promise<PaperboyDb>): FullTextSea
   function score(word: QueryWord, postings: Postings, papers: number, weight: number, candidates?: ReadonlySet<string>): Map<string, number> {
     const scores = new Map<string, number>();
     for (const [term, { ids, fields }] of postings) {
-      const rarity = Math.log(1 + (papers - ids.length + 0.5) / (ids.length + 0.5));
+      // A word can have more postings than the papers counted (a count read before more were
+      // stored; ids a prune could not rewrite away): its rarity would be 0 or less and drop every
+      // match. However common, a word found matches.
+      const holders = Math.min(ids.length, papers);
+      const rarity = Math.max(MIN_RARITY, Math.log(1 + (papers - holders + 0.5) / (holders + 0.5)));
       const factor = term === word.term ? weight : weight * PREFIX_WEIGHT * (word.term.length / term.length);
       ids.forEach((id, at) => {
         if (candidates && !candidates.has(id)) return;

@@ -74,6 +74,14 @@ describe('search', () => {
     expect(await search.search(query)).toEqual(ids);
   });
 
+  it('finds a word with more postings than the papers it counted (a count read before more were stored, or ids a failed prune left)', async () => {
+    await store(PAPERS.slice(0, 1));
+    const search = createFullTextSearch(getDb);
+    expect(await search.search('diffusion')).toEqual(['2611.00001']); // the paper count is read: 1
+    await store(PAPERS.map((paper) => ({ ...paper, abstract: `${paper.abstract} Benchmark results.` })));
+    expect((await search.search('benchmark')).sort()).toEqual(PAPERS.map((paper) => paper.id).sort());
+  });
+
   it('keeps only papers within the current view', async () => {
     const search = await searchOf();
     expect(await search.search('diffusion', { within: new Set(['2611.00003', '2611.00004']) })).toEqual(['2611.00003']);
