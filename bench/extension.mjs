@@ -398,9 +398,10 @@ export async function heapUsage(page) {
  * timed apart, until the list's count line changes.
  * @param {Page} page the side panel
  */
-// Each query's settled list is learnt by waiting for a quiet DOM: a query reads the index from
-// IndexedDB first, with no DOM change meanwhile, so the wait is longer than that read (the first
-// search over everything reads every summary); only the last keystroke is timed.
+// Each query's settled list is learnt by waiting until the list no longer says it is searching
+// (aria-busy) and the DOM is quiet: a query reads the index from IndexedDB first, with no DOM
+// change meanwhile (the first search over everything reads every summary, a second at 20k); only
+// the last keystroke is timed.
 export async function measureSearch(page, queries, { scope = 'all', quietMs = 400 } = {}) {
   await page.getByLabel('Search in').selectOption(scope);
   const input = page.locator('#search');

@@ -74,7 +74,9 @@ export function installPanelHelpers() {
       .join('|');
     return `${bar}#${empty}#${cards}#${marks}`;
   };
-  /** Resolves once nothing in the DOM changed for `ms` (at most `max` ms). */
+  /** The list says a search is under way (a common word over a year of papers reads for a second without a DOM change). */
+  const searching = () => document.querySelector('.reader-list[aria-busy="true"]') !== null;
+  /** Resolves once no search is under way and nothing in the DOM changed for `ms` (at most `max` ms). */
   const quiet = (ms = 150, max = 60_000) =>
     new Promise((resolve) => {
       const start = performance.now();
@@ -85,11 +87,12 @@ export function installPanelHelpers() {
         clearTimeout(limit);
         resolve(performance.now() - start);
       };
+      const check = () => (searching() ? (timer = setTimeout(check, ms)) : finish());
       const observer = observe(() => {
         clearTimeout(timer);
-        timer = setTimeout(finish, ms);
+        timer = setTimeout(check, ms);
       });
-      timer = setTimeout(finish, ms);
+      timer = setTimeout(check, ms);
       const limit = setTimeout(finish, max);
     });
   /**

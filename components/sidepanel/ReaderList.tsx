@@ -114,7 +114,7 @@ export function ReaderList({ state }: { state: PanelState }) {
   const newIds = state.newIds.value;
   const terms = state.terms.value;
   return (
-    <section class="reader-list" aria-label={state.freshness.value.title}>
+    <section class="reader-list" aria-label={state.freshness.value.title} aria-busy={state.searching.value}>
       <div class="list-bar">
         <span>
           {tn('unread', state.unreadCount.value)}
@@ -130,6 +130,9 @@ export function ReaderList({ state }: { state: PanelState }) {
             </>
           ) : null}
         </span>
+        {/* A search that takes a while (common words over a year of papers) says so; a quick one
+            ends before the hint fades in (theme.css), so typing does not flicker. */}
+        {state.searching.value ? <span class="search-busy">{t('searching')}</span> : null}
         <button type="button" class="link-button" onClick={() => void state.markAllRead()} disabled={state.unreadCount.value === 0}>
           {t('markAllRead')}
         </button>

@@ -44,6 +44,10 @@ export interface PanelSearch {
   terms: ReadonlySignal<string[]>;
   /** The results shown are the quick search's (titles, authors, organisations): the background is still building the index. */
   searchPartial: ReadonlySignal<boolean>;
+  /** The answer to the query typed is not shown yet (the index or the papers are being read). */
+  searching: ReadonlySignal<boolean>;
+  /** How many papers a search over everything looked in (every stored one), while it shows; undefined otherwise. */
+  searchedTotal: ReadonlySignal<number | undefined>;
   remote: ReadonlySignal<RemoteSearch>;
   /** What the list shows: the view (or everything, when searching all), searched, filtered, sorted. */
   visible: ReadonlySignal<PaperSummary[]>;
@@ -77,6 +81,12 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
   const scope = signal<SearchScope>('view');
   const remote = signal<RemoteSearch>({ status: 'idle' });
   const searchPartial = signal(false);
+  const searching = signal(false);
+  const searchedTotal = signal<number | undefined>(undefined);
+  /** Runs started: only the latest one's end clears `searching`. */
+  let runsStarted = 0;
+  /** Stored papers, counted for a search over everything's count line; forgotten when papers change. */
+  let storedCount: number | undefined;
   /**
    * Summaries of papers outside the view, read as searches over everything match them (all of
    * them only when a search matches many, or for the quick search): a year of summaries is
@@ -109,6 +119,7 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
   /** Papers or marks changed: summaries are read again (every one at once, when every one is shown). */
   async function forgetSummaries(): Promise<void> {
     known = new Map();
+    storedCount = undefined;
     if (allKnown.value) await readAllSummaries();
   }
   async function readAllSummaries(): Promise<PaperSummary[]> {
@@ -130,7 +141,22 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
     return wanted.flatMap((id) => known.get(id) ?? []);
   }
 
+  async function countStored(): Promise<number> {
+    storedCount ??= allKnown.value?.length ?? (await (await deps.db()).count('papers'));
+    return storedCount;
+  }
+
   async function run(): Promise<void> {
+    const started = ++runsStarted;
+    searching.value = query.value.trim() !== '';
+    try {
+      await answer();
+    } finally {
+      if (started === runsStarted) searching.value = false;
+    }
+  }
+
+  async function answer(): Promise<void> {
     const text = query.value;
     const all = scope.value === 'all';
     if (!text.trim()) {
@@ -139,6 +165,7 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
         matchedAll.value = undefined;
         shownQuery.value = '';
         searchPartial.value = false;
+        searchedTotal.value = undefined;
       });
       return;
     }
@@ -146,6 +173,7 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
     /** Shows a result once the first cards' records are in, so the list changes once. */
     const show = async (matched: ReadonlySet<string>, partial: boolean, shown = text): Promise<void> => {
       const everything = all ? await summariesOf(matched) : undefined;
+      const total = all ? await countStored() : undefined;
       const first: PaperSummary[] = [];
       for (const paper of source(all, everything)) {
         if (!matched.has(paper.id)) continue;
@@ -159,6 +187,7 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
         matchedAll.value = everything;
         shownQuery.value = shown;
         searchPartial.value = partial;
+        searchedTotal.value = total;
       });
     };
     // Until the background has indexed the papers stored before the index existed (once, after
@@ -185,6 +214,8 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
     scope,
     terms,
     searchPartial,
+    searching,
+    searchedTotal,
     remote,
     visible,
     run,

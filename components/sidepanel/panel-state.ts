@@ -35,9 +35,9 @@ export interface PanelDeps {
  * (panel-marks.ts) and the keyboard focus (panel-focus.ts).
  */
 export interface PanelState
-  extends Pick<ViewLoader, 'papers' | 'total' | 'freshness' | 'status' | 'fetchError' | 'loadError' | 'sync' | 'newIds' | 'load'>,
+  extends Pick<ViewLoader, 'papers' | 'freshness' | 'status' | 'fetchError' | 'loadError' | 'sync' | 'newIds' | 'load'>,
     Pick<RecordCache, 'records' | 'ensureRecords'>,
-    Pick<PanelSearch, 'query' | 'terms' | 'searchPartial' | 'scope' | 'remote' | 'visible' | 'setQuery' | 'setScope' | 'searchRemote'>,
+    Pick<PanelSearch, 'query' | 'terms' | 'searchPartial' | 'searching' | 'scope' | 'remote' | 'visible' | 'setQuery' | 'setScope' | 'searchRemote'>,
     PanelMarks,
     Omit<PanelFocus, 'clearFocus' | 'focusOn'> {
   refresher: ReturnType<typeof createRefreshState>;
@@ -46,6 +46,8 @@ export interface PanelState
   filters: ReadonlySignal<PaperFilters>;
   /** How many papers the list holds (the head shows only its first few of them). */
   matching: ReadonlySignal<number>;
+  /** How many papers the list picks from: the view's, or every stored paper's while a search over everything shows. */
+  total: ReadonlySignal<number>;
   unreadCount: ReadonlySignal<number>;
   /** Muted papers in the view (left out of the list unless shown). */
   mutedCount: ReadonlySignal<number>;
@@ -129,6 +131,7 @@ export function createPanelState(deps: PanelDeps): PanelState {
   const { visible } = search;
   const { preview } = loader;
   const matching = computed(() => preview.value?.count ?? visible.value.length);
+  const total = computed(() => search.searchedTotal.value ?? loader.total.value);
   const unreadCount = computed(() => {
     const head = preview.value;
     if (head) return head.unread;
@@ -158,7 +161,7 @@ export function createPanelState(deps: PanelDeps): PanelState {
     refresher,
     view,
     papers: loader.papers,
-    total: loader.total,
+    total,
     matching,
     records: cache.records,
     visible,
@@ -179,6 +182,7 @@ export function createPanelState(deps: PanelDeps): PanelState {
     query: search.query,
     terms: search.terms,
     searchPartial: search.searchPartial,
+    searching: search.searching,
     scope: search.scope,
     sort,
     filters,

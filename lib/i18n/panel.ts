@@ -24,6 +24,7 @@ const en = {
   scopeView: 'This view',
   scopeAll: 'All stored papers',
   searchHf: 'Search Hugging Face for “{q}”',
+  searching: 'Searching…',
   searchingHf: 'Searching Hugging Face…',
   searchHfFailed: 'Hugging Face search failed: {reason}',
   noMatches: 'No stored paper matches “{q}”.',

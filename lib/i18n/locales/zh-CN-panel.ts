@@ -21,6 +21,7 @@ export const zhCNPanel = {
   scopeView: '当前视图',
   scopeAll: '所有已存储的论文',
   searchHf: '在 Hugging Face 上搜索“{q}”',
+  searching: '正在搜索…',
   searchingHf: '正在搜索 Hugging Face…',
   searchHfFailed: 'Hugging Face 搜索失败：{reason}',
   noMatches: '没有已存储的论文与“{q}”匹配。',

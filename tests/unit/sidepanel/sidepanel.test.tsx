@@ -263,6 +263,37 @@ describe('side panel reader', () => {
     expect(screen.getByRole('button', { name: 'Search Hugging Face for “quantum”' })).toBeTruthy();
   });
 
+  it('says a slow search is searching, and counts a search over everything against every stored paper', async () => {
+    await seedFriday();
+    await storeListing(await getDb(), {
+      key: dayKey('2026-11-19'),
+      papers: [paper('2611.00004', { title: 'Agents at Work' }), paper('2611.00005', { title: 'Another Paper' })],
+      fetchedAt: NOW,
+      mode: 'merge',
+    });
+    let answer: (ids: string[]) => void = () => undefined;
+    const search = {
+      ready: true,
+      whenReady: async () => undefined,
+      search: () => new Promise<string[]>((resolve) => (answer = resolve)),
+      warm: () => undefined,
+      refresh: async () => undefined,
+    };
+    await mount({ search: search as unknown as LiveSearch });
+    await screen.findAllByRole('article');
+    fireEvent.change(screen.getByLabelText('Search in'), { target: { value: 'all' } });
+    fireEvent.input(screen.getByLabelText('Search papers'), { target: { value: 'agents' } });
+    const list = () => document.querySelector('.reader-list')!;
+    await waitFor(() => expect(list().getAttribute('aria-busy')).toBe('true'));
+    expect(list().querySelector('.search-busy')?.textContent).toBe('Searching…');
+    answer(['2611.00003', '2611.00004']);
+    await waitFor(() => expect(titles().sort()).toEqual(['A Survey of Agents', 'Agents at Work']));
+    // Two of the five stored papers, not "of 3", the Friday the view shows.
+    expect(document.querySelector('.list-bar span')!.textContent).toBe('2 unread · 2 of 5 shown');
+    expect(list().getAttribute('aria-busy')).toBe('false');
+    expect(list().querySelector('.search-busy')).toBeNull();
+  });
+
   it('filters and sorts, and remembers the choice', async () => {
     await seedFriday();
     const { saved } = await mount();
