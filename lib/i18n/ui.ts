@@ -86,10 +86,13 @@ type Strings = Record<string, string>;
 // languages filled in by loadLanguage (a key not loaded yet falls back to English).
 const catalogues: Catalogues<string> = { en: { ...sharedMessages.en, ...en } };
 const parts: { load: Loaders<string>; loaded: Set<Language> }[] = [];
+/** Languages asked for, loaded or still loading: a part registered meanwhile fetches its strings in them too. */
+const asked = new Set<Language>();
 
 /** Makes a language's strings available to t(), for every part registered; until then they are English. */
 export async function loadLanguage(language: Language): Promise<void> {
   if (language === 'en') return;
+  asked.add(language);
   const missing = parts.filter((part) => !part.loaded.has(language));
   if (missing.length === 0 && catalogues[language]) return;
   const loaded = await Promise.all(missing.map((part) => part.load[language]()));
@@ -106,8 +109,9 @@ export function addStrings<K extends string>(english: Catalogue<K>, loaders: Loa
   Object.assign(catalogues.en, english);
   const part = { load: loaders as Loaders<string>, loaded: new Set<Language>() };
   parts.push(part);
-  // Registered after a language was loaded (a module imported late): fetch its strings too.
-  for (const language of Object.keys(catalogues) as Language[]) if (language !== 'en') void loadLanguage(language).catch(() => undefined);
+  // Registered after a language was asked for (a module imported late, maybe while that language
+  // still loads, whose list of parts was taken before this one): fetch its strings too.
+  for (const language of asked) void loadLanguage(language).catch(() => undefined);
   return createTranslator<K | MessageKey>(catalogues as Catalogues<K | MessageKey>);
 }
 

@@ -138,6 +138,19 @@ describe('t, tn and formatting in the chosen locale', () => {
     await vi.waitFor(() => expect(options.t('optionsTitle')).toBe('Paperboy 设置'));
   });
 
+  it('loads a part imported while its language is still loading', async () => {
+    vi.resetModules();
+    const fresh = await import('@/lib/i18n/ui');
+    const locale = await import('@/lib/core/locale');
+    locale.setLocale(locale.resolveLocale('zh-CN', 'en-US'));
+    const loading = fresh.loadLanguage('zh-CN');
+    // Registered before that load has answered (a lazily loaded part of a page).
+    const part = fresh.addStrings({ lateTitle: 'Late part' }, { 'zh-CN': async () => ({ lateTitle: '后加载的部分' }) });
+    await loading;
+    await vi.waitFor(() => expect(part.t('lateTitle')).toBe('后加载的部分'));
+    expect(fresh.t('refresh')).toBe('刷新');
+  });
+
   it('translates, fills placeholders, and writes numbers for the locale', () => {
     expect(optionsT('sourceSaved', { source: 'https://hf-mirror.com' })).toBe('Saved — syncing from https://hf-mirror.com');
     expect(t('githubStars', { n: 12345 })).toBe('12,345 stars on GitHub');
