@@ -111,19 +111,30 @@ line('load the store via fetchView (s)', (r) => `${(r.load.wallMs / 1000).toFixe
 line('machine busy just before', (r) => `${Math.round((r.machine?.idleBefore?.busy ?? 0) * 100)} %`);
 out.push('');
 
-out.push('Built JS, gzip level 9, what each page loads:', '');
-out.push(row(['page', 'KB gzip', 'KB raw', 'target', '']), row(['---', '---', '---', '---', '---']));
+out.push(
+  builtSizes.popup.js.polyfill
+    ? 'Built JS, gzip level 9, what each page loads; of it, what the webextension-polyfill costs (the gzip with and without its code). The popup and side panel targets are without the polyfill:'
+    : 'Built JS, gzip level 9, what each page loads (the polyfill not measured apart in this run: counted in):',
+  '',
+);
+out.push(row(['page', 'KB gzip', 'of which polyfill', 'KB raw', 'target', '']), row(Array(6).fill('---')));
 for (const page of ['popup', 'sidepanel', 'background']) {
   const js = builtSizes[page].js;
-  // The background is held to its recorded size (plus a little slack), not to a target (older results: a target).
+  // Older results have no polyfill figure: their verdict counts it in, as it did then.
+  const polyfill = js.polyfill?.gzip;
+  // The background is held to its recorded size with the polyfill (plus a little slack), not to a target (older results: a target).
   const recorded = page === 'background' ? targets.backgroundGzipKB : undefined;
-  const target = recorded ? `≤ ${recorded.reference} (recorded) + ${recorded.slack}` : `≤ ${targets.gzipKB[page]}`;
+  const target = recorded
+    ? `≤ ${recorded.reference} (recorded) + ${recorded.slack}`
+    : `≤ ${targets.gzipKB[page]}${polyfill === undefined ? '' : ' + polyfill'}`;
   const check = recorded
     ? Number(kb(js.gzip)) <= recorded.reference + recorded.slack
       ? 'met'
       : `**missed** (+${(js.gzip / 1024 - recorded.reference).toFixed(1)})`
-    : verdict(js.gzip / 1024, targets.gzipKB[page]);
-  out.push(row([page, kb(js.gzip), kb(js.bytes), target, check]));
+    : js.gzip - (polyfill ?? 0) <= targets.gzipKB[page] * 1024
+      ? 'met'
+      : `**missed** (+${Math.max(0.1, Math.round(((js.gzip - (polyfill ?? 0)) / 1024 - targets.gzipKB[page]) * 10) / 10)})`;
+  out.push(row([page, kb(js.gzip), polyfill === undefined ? '' : kb(polyfill), kb(js.bytes), target, check]));
 }
 out.push('');
 

@@ -56,6 +56,10 @@ const TARGETS = {
   ingestPageMs: 50,
   heapMB: 30,
   requestsOnOpen: 0,
+  /**
+   * Each page's first script, gzip, without the webextension-polyfill: the issue's targets are
+   * these "plus what the restored polyfill costs, stated apart" (bench/sizes.mjs measures it).
+   */
   gzipKB: { popup: 20, sidepanel: 30 },
   /**
    * The background has no size target: it must not grow but for the polyfill. Its gzip size when
@@ -717,16 +721,23 @@ function report(results, sizesBuilt) {
     (r) => ({ text: `${Math.round((r.machine?.idleBefore?.busy ?? 0) * 100)}%, load ${r.machine?.idleBefore?.load}` }),
     () => '',
   );
+  // The page without the polyfill against the target; the polyfill's part stated apart.
   for (const page of ['popup', 'sidepanel']) {
-    const gzip = kb(sizesBuilt[page].js.gzip);
-    rows.push([`built JS gzip: ${page}`, `${gzip} KB`, `≤ ${TARGETS.gzipKB[page]} KB`, verdict(gzip, TARGETS.gzipKB[page])]);
+    const { gzip, polyfill } = sizesBuilt[page].js;
+    const over = (gzip - polyfill.gzip) / 1024 - TARGETS.gzipKB[page];
+    rows.push([
+      `built JS gzip: ${page}`,
+      `${kb(gzip)} KB, of which polyfill ${kb(polyfill.gzip)}`,
+      `≤ ${TARGETS.gzipKB[page]} KB + polyfill`,
+      over <= 0 ? 'met' : `MISSED +${Math.max(0.1, Math.round(over * 10) / 10)} KB`,
+    ]);
   }
   // The background must not grow but for the polyfill: against its recorded size, with a little slack.
   const background = kb(sizesBuilt.background.js.gzip);
   const { reference, slack } = TARGETS.backgroundGzipKB;
   rows.push([
     'built JS gzip: background',
-    `${background} KB`,
+    `${background} KB, of which polyfill ${kb(sizesBuilt.background.js.polyfill.gzip)}`,
     `≤ ${reference} KB (recorded) + ${slack}`,
     background <= reference + slack ? 'met' : `MISSED +${Math.round((background - reference) * 10) / 10} KB`,
   ]);
