@@ -47,7 +47,7 @@ for (const page of ['popup', 'sidepanel', 'background']) {
     for (const [key, value] of attribute(path)) total.set(key, (total.get(key) ?? 0) + value);
   }
   console.log(`\n${page}: ${(raw / 1024).toFixed(1)} KB raw, ${(gzip / 1024).toFixed(1)} KB gzip (shares of gzip estimated from raw)`);
-  for (const [key, value] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+  for (const [key, value] of [...total].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 25))) {
     console.log(`  ${(value / 1024).toFixed(1).padStart(6)} KB  ~${(((value / raw) * gzip) / 1024).toFixed(1).padStart(5)} KB gz  ${key}`);
   }
 }

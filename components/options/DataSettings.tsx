@@ -7,6 +7,7 @@ import type { PaperboyDb } from '@/lib/store/schema';
 import { MAX_IMPORT_BYTES, parseImport, tooLargeToImport } from '@/lib/transfer/import';
 import { formatNumber } from '@/lib/i18n/ui';
 import { t, tn } from '@/lib/i18n/options';
+import { t as exportT } from '@/lib/i18n/export';
 import { sendRequest } from '@/lib/protocol/messages';
 import { followStatusItem, type FollowStatus } from '@/lib/saved/follow-status';
 import { OPEN_PANEL_COMMAND } from '@/lib/reader/side-panel';
@@ -66,7 +67,7 @@ export function DataSettings({ db = getDb, send = sendRequest, now = Date.now }:
     try {
       const saved = await getSavedPapers(await db());
       if (saved.length === 0) {
-        exportMessage.value = { tone: 'error', text: t('exportNothing') };
+        exportMessage.value = { tone: 'error', text: exportT('exportNothing') };
         return;
       }
       await exportPapers(kind, saved, 'saved', now());
@@ -118,10 +119,10 @@ export function DataSettings({ db = getDb, send = sendRequest, now = Date.now }:
         </span>
         <div class="button-row" role="group" aria-labelledby="export-saved-label">
           <button type="button" class="button secondary" onClick={() => void exportSaved('bibtex')}>
-            {t('exportBibtex')}
+            {exportT('exportBibtex')}
           </button>
           <button type="button" class="button secondary" onClick={() => void exportSaved('json')}>
-            {t('exportJson')}
+            {exportT('exportJson')}
           </button>
         </div>
         <p class={`form-message ${exportMessage.value?.tone ?? ''}`} role="status">

@@ -3,6 +3,7 @@ import { formatDay, t } from '@/lib/i18n/popup';
 import { useAfterFirstPaint } from '../shared/first-paint';
 import { Notices } from './Notices';
 import { PaperCard } from '../shared/PaperCard';
+import { Sparkline } from '../shared/Sparkline';
 import type { ListTab, PopupState } from './popup-state';
 
 const TABS: { id: ListTab; label: () => string }[] = [
@@ -22,7 +23,7 @@ function PaperList({ papers, state, limit = papers.length }: { papers: PaperSumm
   return (
     <div class="paper-list">
       {papers.slice(0, limit).map((paper) => (
-        <PaperCard key={paper.id} paper={paper} isNew={newIds.has(paper.id)} headingLevel={2} onOpen={(id) => void state.opened(id)} />
+        <PaperCard key={paper.id} paper={paper} isNew={newIds.has(paper.id)} headingLevel={2} trend={Sparkline} onOpen={(id) => void state.opened(id)} />
       ))}
     </div>
   );

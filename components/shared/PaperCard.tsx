@@ -6,7 +6,6 @@ import { formatNumber, t, tn, watchMarkText } from '@/lib/i18n/ui';
 import { highlight } from '@/lib/search/text';
 import { codeLink, paperLinks, safeHttpsUrl, type OutboundLink } from '@/lib/core/urls';
 import { Highlighted } from './Highlighted';
-import { Sparkline } from './Sparkline';
 import { PaperMarks } from './PaperMarks';
 
 const FIRST_AUTHORS = 3;
@@ -23,6 +22,8 @@ export type CardPaper = PaperSummary &
   Partial<Pick<PaperRecord, 'abstract' | 'aiSummary' | 'aiKeywords' | 'upvoteHistory' | 'thumbnail' | 'mediaUrls' | 'submitter'>>;
 
 type CardPart = ComponentType<{ paper: CardPaper }>;
+/** The upvotes over time, under their count (components/shared/Sparkline.tsx). */
+type CardTrend = ComponentType<{ history: readonly (readonly [number, number])[] }>;
 
 /**
  * What the side panel adds to its full card, each part at its place. Given by the side panel, so
@@ -41,6 +42,8 @@ export interface CardExtras {
   Actions?: CardPart;
   /** At the card's foot, after its links (the linked models, datasets and Spaces). */
   Footer?: CardPart;
+  /** Under the upvotes. */
+  Trend?: CardTrend;
 }
 
 /** The popup's compact card. */
@@ -58,6 +61,8 @@ interface PaperCardProps extends PaperActions {
   headingLevel?: 2 | 3;
   /** The side panel's additions (full card only); a stable object, so cards are not rendered again for nothing. */
   extras?: CardExtras;
+  /** The popup's upvote trend (the side panel's is one of its extras): given, so a page that loads it later does not carry it in its first script. */
+  trend?: CardTrend;
 }
 
 function ExternalLink({ href, children, onOpen }: { href: string; children: ComponentChildren; onOpen?: () => void }) {
@@ -136,6 +141,7 @@ export function PaperCard({
   focused = false,
   headingLevel = 3,
   extras,
+  trend,
   onOpen,
   onToggleSaved,
   onToggleRead,
@@ -147,7 +153,7 @@ export function PaperCard({
   const opened = onOpen ? () => onOpen(paper.id) : undefined;
   const read = paper.readAt !== undefined;
   const saved = paper.savedAt !== undefined;
-  const { Thumbnail, Submitter, Media, Actions, Footer } = (full && extras) || {};
+  const { Thumbnail, Submitter, Media, Actions, Footer, Trend = trend } = (full && extras) || {};
   return (
     <article
       id={`paper-${paper.id}`}
@@ -161,7 +167,7 @@ export function PaperCard({
           <span class="upvotes" role="img" title={tn('upvotes', paper.upvotes)} aria-label={tn('upvotes', paper.upvotes)}>
             <span aria-hidden="true">▲</span> {formatNumber(paper.upvotes)}
           </span>
-          <Sparkline history={paper.upvoteHistory ?? []} />
+          {Trend ? <Trend history={paper.upvoteHistory ?? []} /> : null}
         </span>
         <Title class="paper-title" id={`title-${paper.id}`}>
           <ExternalLink href={links.hf} onOpen={opened}>

@@ -3,6 +3,7 @@ import { getDb } from '@/lib/store/connection';
 import { getPapers } from '@/lib/store/reads';
 import type { PaperRecord, PaperSummary } from '@/lib/store/records';
 import { t, tn } from '@/lib/i18n/panel-later';
+import { t as exportT } from '@/lib/i18n/export';
 import { exportPapers, type ExportKind } from '../shared/download';
 import { periodOf, type ReaderView } from '@/lib/reader/view';
 
@@ -28,12 +29,12 @@ export function ExportItems({ papers, view, now = Date.now, loadPapers = loadFul
   const empty = papers.length === 0;
   return (
     <div class="export-items" role="group" aria-label={t('exportShownLabel')}>
-      <p class="help">{empty ? t('exportNothing') : tn('exportShown', papers.length)}</p>
+      <p class="help">{empty ? exportT('exportNothing') : tn('exportShown', papers.length)}</p>
       <button type="button" class="button secondary" disabled={empty} onClick={() => void run('bibtex')}>
-        {t('exportBibtex')}
+        {exportT('exportBibtex')}
       </button>
       <button type="button" class="button secondary" disabled={empty} onClick={() => void run('json')}>
-        {t('exportJson')}
+        {exportT('exportJson')}
       </button>
     </div>
   );

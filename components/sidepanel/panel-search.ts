@@ -4,7 +4,7 @@ import type { PaperSummary } from '@/lib/store/records';
 import type { PaperboyDb } from '@/lib/store/schema';
 import type { sendRequest } from '@/lib/protocol/messages';
 import type { LiveSearch } from '@/lib/search/live';
-import { createQuickSearch } from '@/lib/search/quick';
+import type { createQuickSearch } from '@/lib/search/quick';
 import { queryTerms } from '@/lib/search/text';
 import type { SyncError } from '@/lib/store/records';
 import { PAGE } from './list-paging';
@@ -75,7 +75,17 @@ const READ_ALL_ABOVE = 400;
 
 export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
   const { index, send } = deps;
-  const quick = createQuickSearch();
+  // The quick search serves only until the background's first build of the index (after an
+  // upgrade): in a chunk of its own, out of the panel's first script.
+  let quick: Promise<ReturnType<typeof createQuickSearch>> | undefined;
+  const quickSearch = () =>
+    (quick ??= import('@/lib/search/quick').then(
+      (module) => module.createQuickSearch(),
+      (error: unknown) => {
+        quick = undefined;
+        throw error;
+      },
+    ));
 
   const query = signal('');
   const scope = signal<SearchScope>('view');
@@ -196,7 +206,9 @@ export function createPanelSearch(deps: PanelSearchDeps): PanelSearch {
       try {
         const base = all ? (allKnown.value ?? (await readAllSummaries())) : deps.papers.value;
         if (stale()) return;
-        await show(quick.match(base, text), true);
+        const matcher = await quickSearch();
+        if (stale()) return;
+        await show(matcher.match(base, text), true);
       } catch {
         // Only a stand-in: the full search reports what goes wrong.
       }

@@ -6,6 +6,9 @@
 // in lib/i18n/panel.ts), so it never shows English in another language for a moment.
 import { currentLocale } from '../core/locale';
 import { addStrings, loadLanguage } from './ui';
+// The Export menu's choices are a part of their own (the settings page uses them too): registered
+// here, before `loaded` below asks for the language, so that they are in it with these.
+import './export';
 
 const en = {
   filterOrg: 'Organization',

@@ -66,9 +66,6 @@ const en = {
   codeReleasedMark: 'Code released',
   sparklineLabel: 'Upvotes over time: {from} to {to} since {date}',
   detailsPending: 'Saved on another device — details are fetched from the source when it can be reached.',
-  exportNothing: 'Nothing to export.',
-  exportBibtex: 'BibTeX',
-  exportJson: 'JSON',
 } as const;
 
 /** The strings every page shares (each page's own are added to them). */

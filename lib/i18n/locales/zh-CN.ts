@@ -55,7 +55,4 @@ export const zhCN = {
   codeReleasedMark: '代码已发布',
   sparklineLabel: '点赞数变化：自 {date} 起从 {from} 到 {to}',
   detailsPending: '已在其他设备上收藏——数据源可访问时会获取详细信息。',
-  exportNothing: '没有可导出的内容。',
-  exportBibtex: 'BibTeX',
-  exportJson: 'JSON',
 };

@@ -58,9 +58,9 @@ describe.each(['pages', 'background'] as const)('%s catalogue', (which) => {
 
 describe("the pages' parts", () => {
   it('are all checked above: every page part in lib/i18n/ and its translations', () => {
-    // The page parts (lib/i18n/ui.ts, popup, panel and its later part, options) each export a t(); the test sees them all.
+    // The page parts (lib/i18n/ui.ts, popup, panel and its later part, options, the export choices) each export a t(); the test sees them all.
     const parts = Object.entries(partModules).filter(([path]) => !/\/(background|shared|language)\.ts$/.test(path));
-    expect(parts.map(([path]) => path.replace(/^.*\//, '')).sort()).toEqual(['options.ts', 'panel-later.ts', 'panel.ts', 'popup.ts', 'ui.ts']);
+    expect(parts.map(([path]) => path.replace(/^.*\//, '')).sort()).toEqual(['export.ts', 'options.ts', 'panel-later.ts', 'panel.ts', 'popup.ts', 'ui.ts']);
   });
 
   it('share no key: a string belongs to one part', () => {

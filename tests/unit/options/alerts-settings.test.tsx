@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AlertsSettings } from '@/components/options/AlertsSettings';
 import { PaperCard } from '@/components/shared/PaperCard';
+import { Sparkline } from '@/components/shared/Sparkline';
 import type { PaperRecord } from '@/lib/store/records';
 import { badgeModeSetting, digestTimeSetting, notificationsSetting, risingThresholdSetting } from '@/lib/settings/items';
 import { MAX_WATCH_RULES, loadWatchRules } from '@/lib/alerts/watchlist-store';
@@ -145,14 +146,14 @@ describe('the card', () => {
   });
 
   it('has no mark without a match, and draws the upvote history with a text alternative', () => {
-    render(<PaperCard paper={record()} isNew={false} />);
+    render(<PaperCard paper={record()} isNew={false} trend={Sparkline} />);
     expect(document.querySelector('.watch-marker')).toBeNull();
     const spark = screen.getByRole('img', { name: /^Upvotes over time: 12 to 51 since / });
     expect(spark.querySelector('polyline')!.getAttribute('points')).toBe('0,14 48,0');
   });
 
   it('draws nothing for a single sample', () => {
-    render(<PaperCard paper={record({ upvoteHistory: [[0, 3]] })} isNew={false} />);
+    render(<PaperCard paper={record({ upvoteHistory: [[0, 3]] })} isNew={false} trend={Sparkline} />);
     expect(screen.queryByRole('img', { name: /^Upvotes over time/ })).toBeNull();
   });
 });

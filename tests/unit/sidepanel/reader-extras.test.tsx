@@ -147,6 +147,23 @@ describe('code released', () => {
   });
 });
 
+describe('upvotes over time', () => {
+  it('draws the upvote history of a paper under its count, with a text alternative', async () => {
+    await seed({
+      '2611.00001': {
+        upvoteHistory: [
+          [NOW - 3_600_000, 12],
+          [NOW, 30],
+        ],
+      },
+    });
+    await mount();
+    const trend = await within(card('First')).findByRole('img', { name: /^Upvotes over time: 12 to 30 since / });
+    expect(trend.querySelector('polyline')).toBeTruthy();
+    expect(within(card('Second')).queryByRole('img', { name: /^Upvotes over time/ })).toBeNull();
+  });
+});
+
 describe('linked models, datasets and Spaces', () => {
   const answer: LinkedAnswer = {
     status: 'ok',
