@@ -50,7 +50,13 @@ async function shownOf(page: Page): Promise<number | undefined> {
   return match ? Number(match[1]!.replaceAll(',', '')) : undefined;
 }
 async function waitForText(page: Page, text: string, timeout = 30_000): Promise<void> {
-  await page.waitForFunction((wanted: string) => (document.body.textContent ?? '').replace(/\s+/g, ' ').includes(wanted), { timeout, polling: 100 }, text);
+  try {
+    await page.waitForFunction((wanted: string) => (document.body.textContent ?? '').replace(/\s+/g, ' ').includes(wanted), { timeout, polling: 100 }, text);
+  } catch (error) {
+    // What the page said instead (a notice, another view's count) is what a failure needs to be understood.
+    const shown = await page.$eval('main', (main) => (main.textContent ?? '').replace(/\s+/g, ' ').slice(0, 600)).catch(() => '(no main)');
+    throw new Error(`"${text}" not shown within ${timeout} ms; the page shows: ${shown}`, { cause: error });
+  }
 }
 async function waitForBadge(predicate: (text: string) => boolean): Promise<string> {
   await expect.poll(async () => predicate(await badgeText()), { timeout: 20_000 }).toBe(true);
