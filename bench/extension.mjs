@@ -320,6 +320,29 @@ export async function measureRoundsRaw(raw, pages, { count = 20, warmup = 1, fak
 }
 
 /**
+ * The side panel's open with a filter kept against the same open without it, in interleaved
+ * rounds: before each open the filter (by its label) is turned on or off in the panel, as a
+ * reader does, and remembered for the next open. The order alternates from round to round; the
+ * filter is left off. Returns rounds of { filtered, plain } painted times (stats.mjs pairedRatio).
+ */
+export async function measureFilterRoundsRaw(raw, url, label, { count = 20, warmup = 1, fake } = {}) {
+  let on = false;
+  const rounds = [];
+  for (let i = 0; i < warmup + count; i++) {
+    const round = {};
+    for (const wanted of i % 2 === 0 ? [true, false] : [false, true]) {
+      if (on !== wanted) on = await toggleFilterRaw(raw, label);
+      if (on !== wanted) throw new Error(`the ${label} filter did not turn ${wanted ? 'on' : 'off'}`);
+      const { painted } = await measureOpensRaw(raw, url, { count: 1, warmup: 0, fake });
+      round[wanted ? 'filtered' : 'plain'] = painted.p50;
+    }
+    if (i >= warmup) rounds.push(round);
+  }
+  if (on) await toggleFilterRaw(raw, label);
+  return { pages: ['filtered', 'plain'], rounds };
+}
+
+/**
  * Opens the side panel, runs `script` (an expression) in it once it is painted, waits for the
  * page to settle and closes it: a change the reader remembers for its next opens. Returns what
  * the script returned.

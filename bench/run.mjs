@@ -32,6 +32,7 @@ import {
   ingestMonths,
   ingestPages,
   measureOpensRaw,
+  measureFilterRoundsRaw,
   measureRoundsRaw,
   measureSearch,
   openPanel,
@@ -272,6 +273,8 @@ async function runSize(size, baseline) {
       if (!(await toggleFilterRaw(raw, 'Has code'))) throw new Error('the Has code filter did not turn on');
       result.panelMonthFiltered = await measureOpensRaw(raw, raw.pageUrl('sidepanel.html'), { count: opens, fake });
       if (await toggleFilterRaw(raw, 'Has code')) throw new Error('the Has code filter did not turn off');
+      // The same, paired: the filter turned on or off before each open, the order alternating.
+      result.filterRounds = await measureFilterRoundsRaw(raw, raw.pageUrl('sidepanel.html'), 'Has code', { count: opens, fake });
       result.monthRounds = await measureRoundsRaw(
         raw,
         { month: raw.pageUrl('sidepanel.html'), bound: raw.pageUrl('bench/bound/month.html') },
@@ -579,6 +582,12 @@ function report(results, sizesBuilt) {
     '',
     (r) => ratio(r.monthRounds, 'month', 'bound'),
     () => '',
+  );
+  per(
+    'month with a filter kept ÷ month without, paired rounds (p50 of ratios)',
+    '≤ 1.05×',
+    (r) => (r.filterRounds ? ratio(r.filterRounds, 'filtered', 'plain') : { text: '' }),
+    (v) => (v.text ? (Number.parseFloat(v.text) <= 1.05 ? 'met' : 'MISSED') : ''),
   );
   per(
     'side panel open, today (p50/p95)',

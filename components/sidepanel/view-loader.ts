@@ -6,7 +6,7 @@ import { applyFilters, sortPapers, type PaperFilters } from '@/lib/reader/filter
 import type { SortKey } from '@/lib/store/order';
 import { describeFreshness, type Freshness } from '@/lib/reader/freshness';
 import type { sendRequest } from '@/lib/protocol/messages';
-import { headSortOf, readHeadScreen, type HeadScreen } from '@/lib/boot/first-screen';
+import { headFilterOf, headSortOf, readHeadScreen, type HeadScreen } from '@/lib/boot/first-screen';
 import { listingKeyOf, periodOf, type ReaderView } from '@/lib/reader/view';
 import { withoutMuted } from '@/lib/alerts/mute';
 import { EMPTY_SYNC_STATE } from '@/lib/sync/state';
@@ -49,6 +49,14 @@ export interface ViewLoaderDeps {
  * by the background when missing or stale, with what the page says about them: how fresh, how
  * many, what failed.
  */
+/** A long view's head, shown while its summaries are read: its first cards under the filter, their count, the view's whole count. */
+interface HeadPreview {
+  papers: PaperSummary[];
+  count: number;
+  unread: number;
+  total: number;
+}
+
 export interface ViewLoader {
   /** The view's papers as summaries, in the listing's order. */
   papers: ReadonlySignal<PaperSummary[]>;
@@ -58,7 +66,7 @@ export interface ViewLoader {
    * A long view's head (its first cards and counts, lib/store/view-heads.ts), shown while its summaries
    * are read: a month paints from a few KB, then the whole list replaces it.
    */
-  preview: ReadonlySignal<{ papers: PaperSummary[]; count: number; unread: number } | undefined>;
+  preview: ReadonlySignal<HeadPreview | undefined>;
   trendingOrder: ReadonlySignal<string[]>;
   /** The view's papers, counted (before filters and search). */
   total: ReadonlySignal<number>;
@@ -104,7 +112,7 @@ export function createViewLoader(deps: ViewLoaderDeps): ViewLoader {
   const { send, now, view, sort, filters, showMuted, cache } = deps;
 
   const papers = signal<PaperSummary[]>([]);
-  const preview = signal<{ papers: PaperSummary[]; count: number; unread: number } | undefined>(undefined);
+  const preview = signal<HeadPreview | undefined>(undefined);
   const shownDay = signal<string | undefined>(undefined);
   const fetchedAt = signal<number | undefined>(undefined);
   const trendingOrder = signal<string[]>([]);
@@ -129,7 +137,7 @@ export function createViewLoader(deps: ViewLoaderDeps): ViewLoader {
     if (head) return showMuted.value ? head : withoutMuted(head);
     return arranged(papers.value, filters.value, sort.value, trendingOrder.value, showMuted.value);
   });
-  const total = computed(() => preview.value?.count ?? papers.value.length);
+  const total = computed(() => preview.value?.total ?? papers.value.length);
 
   const freshness = computed<Freshness>(() => {
     const current = view.value;
@@ -156,21 +164,23 @@ export function createViewLoader(deps: ViewLoaderDeps): ViewLoader {
 
   /**
    * Shows a long view's head and lets it paint, when the head is what the list would show first:
-   * no filters, no search, a sort the head is kept for.
+   * no filter (or "Has code" alone), no search, a sort the head is kept for.
    */
   async function showHead(db: PaperboyDb, key: ListingKey, token: number, screen?: HeadScreen): Promise<void> {
     const headSort = headSortOf(key, sort.value, filters.value);
-    if (!headSort || deps.searching()) return;
-    // Read already by the page's first script (lib/boot/first-screen.ts) when it is this view in this sort.
-    const ready = screen?.key === key && screen.sort === headSort ? screen : await readHeadScreen(db, key, headSort, cache.isHeld);
+    const filter = headFilterOf(filters.value);
+    if (!headSort || !filter || deps.searching()) return;
+    // Read already by the page's first script (lib/boot/first-screen.ts) when it is this view in this sort and filter.
+    const ready =
+      screen?.key === key && screen.sort === headSort && screen.filter === filter ? screen : await readHeadScreen(db, key, headSort, filter, cache.isHeld);
     if (!ready || token !== loadToken) return;
-    const { listing, head, sync: syncState } = ready;
-    const first = head.top[headSort];
+    const { listing, head, part, sync: syncState } = ready;
+    const first = part.top[headSort];
     cache.keepRecords(first, ready.records);
     const unseen = first.filter((paper) => paper.unseen === 1).map((paper) => paper.id);
     batch(() => {
       papers.value = [];
-      preview.value = { papers: first, count: head.count, unread: head.unread };
+      preview.value = { papers: first, count: part.count, unread: part.unread, total: head.count };
       shownDay.value = undefined;
       fetchedAt.value = listing?.fetchedAt;
       sync.value = syncState;

@@ -7,14 +7,17 @@ import type { ReaderPrefs } from '../reader/prefs';
 import { DEFAULT_READER_PREFS } from '../settings/defaults';
 import { defaultView, listingKeyOf, type ReaderView } from '../reader/view';
 import { pageSyncState } from '../sync/unstored-state';
-import { HEAD_SORTS, hasHead, type HeadSort, type ViewHead } from '../store/view-heads';
+import { HEAD_SORTS, hasHead, headPart, type HeadFilter, type HeadPart, type HeadSort, type ViewHead } from '../store/view-heads';
 
 /** A long view's first paint, read whole: its head, the first cards' records, the sync state. */
 export interface HeadScreen {
   key: ListingKey;
   sort: HeadSort;
+  filter: HeadFilter;
   listing?: ListingRecord;
   head: ViewHead;
+  /** The head's lists and counts under `filter` (the whole head with none). */
+  part: HeadPart;
   records: PaperRecord[];
   sync: SyncState;
 }
@@ -39,9 +42,10 @@ export async function readFirstScreen(prefsRead: Promise<ReaderPrefs>, db: Promi
   const view = defaultView(prefs.view, utcDay(now));
   const key = listingKeyOf(view, undefined);
   const sort = key && headSortOf(key, prefs.sort, prefs.filters);
-  if (!key || !sort) return { prefs, view };
+  const filter = headFilterOf(prefs.filters);
+  if (!key || !sort || !filter) return { prefs, view };
   try {
-    return { prefs, view, head: await readHeadScreen(await db, key, sort) };
+    return { prefs, view, head: await readHeadScreen(await db, key, sort, filter) };
   } catch {
     return { prefs, view };
   }
@@ -49,8 +53,14 @@ export async function readFirstScreen(prefsRead: Promise<ReaderPrefs>, db: Promi
 
 /** The sort to read `key`'s head in, when its head is what the list shows first: a long view, no filter, a kept sort. */
 export function headSortOf(key: ListingKey, sort: SortKey, filters: PaperFilters): HeadSort | undefined {
-  if (!hasHead(key) || isFiltering(filters)) return undefined;
+  if (!hasHead(key) || !headFilterOf(filters)) return undefined;
   return HEAD_SORTS.find((candidate) => candidate === sort);
+}
+
+/** The head part that serves `filters`: none set, or "Has code" alone; undefined for any other. */
+export function headFilterOf(filters: PaperFilters): HeadFilter | undefined {
+  if (!isFiltering(filters)) return 'none';
+  return filters.hasCode === true && !isFiltering({ ...filters, hasCode: false }) ? 'hasCode' : undefined;
 }
 
 /**
@@ -61,14 +71,16 @@ export async function readHeadScreen(
   db: PaperboyDb,
   key: ListingKey,
   sort: HeadSort,
+  filter: HeadFilter = 'none',
   held: (paper: PaperSummary) => boolean = () => false,
 ): Promise<HeadScreen | undefined> {
   const [{ listing, head }, sync] = await Promise.all([getViewHead(db, key), pageSyncState(db.get('meta', 'sync'))]);
-  const first = head?.top[sort];
-  if (!head || !first) return undefined;
+  const part = head && headPart(head, filter);
+  const first = part?.top[sort];
+  if (!head || !part || !first) return undefined;
   const records = await getPapers(
     db,
     first.filter((paper) => !held(paper)).map((paper) => paper.id),
   );
-  return { key, sort, listing, head, records, sync };
+  return { key, sort, filter, listing, head, part, records, sync };
 }

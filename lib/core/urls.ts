@@ -14,6 +14,9 @@ export function safeHttpsUrl(value: string | undefined): string | undefined {
   }
 }
 
+/** A paper "has code" when its code address would be shown (an https URL): the filter and the views' heads agree. */
+export const hasCode = (paper: { githubRepo?: string }): boolean => safeHttpsUrl(paper.githubRepo) !== undefined;
+
 /** Where the source's `githubRepo` points: GitHub is the only code host it has been seen to use. */
 const CODE_HOSTS: ReadonlySet<string> = new Set(['github.com', 'www.github.com']);
 

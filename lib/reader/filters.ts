@@ -1,6 +1,6 @@
 import type { Paper } from '../source/entry';
 import { byTieBreak, compareFor, type SortablePaper, type SortKey } from '../store/order';
-import { safeHttpsUrl } from '../core/urls';
+import { hasCode, safeHttpsUrl } from '../core/urls';
 
 /** What filtering and sorting read of a paper: a stored summary is enough. */
 export type { SortablePaper } from '../store/order';
@@ -23,8 +23,7 @@ export function isFiltering(filters: PaperFilters): boolean {
   );
 }
 
-// Only links we would actually show count: a paper whose "code" is not an https URL has none.
-const hasCode = (paper: SortablePaper) => safeHttpsUrl(paper.githubRepo) !== undefined;
+// Only links we would actually show count: a paper whose project page is not an https URL has none.
 const hasProjectPage = (paper: SortablePaper) => safeHttpsUrl(paper.projectPage) !== undefined;
 
 export function applyFilters<T extends SortablePaper & { readAt?: number }>(papers: T[], filters: PaperFilters): T[] {

@@ -53,13 +53,14 @@ export async function patchViews(tx: ViewsTx, changed: readonly PaperSummary[], 
 }
 
 /**
- * Writes the heads of the stored weeks and months that have none (after the v4 upgrade; the
- * background calls it when the extension is updated). Returns how many it wrote.
+ * Writes the heads of the stored weeks and months that have none, or none of what heads keep now
+ * (after the v4 upgrade; "Has code" since; the background calls it when the extension is
+ * updated). Returns how many it wrote.
  */
 export async function fillMissingHeads(db: PaperboyDb): Promise<number> {
   const tx = db.transaction(['views', 'heads'], 'readwrite');
   const heads = tx.objectStore('heads');
-  const have = new Set(await heads.getAllKeys());
+  const have = new Set((await heads.getAll()).flatMap((head) => (head.hasCode ? [head.key] : [])));
   let written = 0;
   for (const prefix of ['week:', 'month:']) {
     const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);

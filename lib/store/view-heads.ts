@@ -1,5 +1,6 @@
 import type { ListingKey, PaperSummary } from './records';
 import { compareFor, type SortKey } from './order';
+import { hasCode } from '../core/urls';
 
 /** The sorts a head is kept for: those that depend on the view's papers alone. */
 export type HeadSort = Exclude<SortKey, 'trending'>;
@@ -12,11 +13,22 @@ export const HEAD_SIZE = 6;
  * view: its first papers in each sort, and its counts. A few KB, where the whole month's
  * summaries are about 0.6 MB to read and deserialize; the panel reads those after that paint.
  */
-export interface ViewHead {
-  key: ListingKey;
+export interface HeadPart {
   count: number;
   unread: number;
   top: Record<HeadSort, PaperSummary[]>;
+}
+
+/**
+ * The filters a head serves beyond none: "Has code", the one most kept (a kept filter must not
+ * read the whole month before the first paint).
+ */
+export type HeadFilter = 'none' | 'hasCode';
+
+export interface ViewHead extends HeadPart {
+  key: ListingKey;
+  /** The same over the papers with code (absent from heads written before it was kept). */
+  hasCode?: HeadPart;
 }
 
 /** Only long views have a head: a day's or trending's view is read whole as fast. */
@@ -41,10 +53,19 @@ function topPapers<T extends PaperSummary>(summaries: readonly T[], sort: HeadSo
   return best;
 }
 
-export function headOf(key: ListingKey, summaries: readonly PaperSummary[], size = HEAD_SIZE): ViewHead {
+function partOf(summaries: readonly PaperSummary[], size: number): HeadPart {
   let unread = 0;
   for (const summary of summaries) if (summary.readAt === undefined) unread += 1;
   const top = {} as Record<HeadSort, PaperSummary[]>;
   for (const sort of HEAD_SORTS) top[sort] = topPapers(summaries, sort, size);
-  return { key, count: summaries.length, unread, top };
+  return { count: summaries.length, unread, top };
+}
+
+export function headOf(key: ListingKey, summaries: readonly PaperSummary[], size = HEAD_SIZE): ViewHead {
+  return { key, ...partOf(summaries, size), hasCode: partOf(summaries.filter(hasCode), size) };
+}
+
+/** The part of `head` a list under `filter` shows first; undefined when the head does not keep it (written before). */
+export function headPart(head: ViewHead, filter: HeadFilter): HeadPart | undefined {
+  return filter === 'none' ? head : head.hasCode;
 }

@@ -12,8 +12,15 @@ import { makePaper } from '../../support/make-paper';
 import { freshViewsSend } from '../../support/fakes';
 
 const NOW = Date.parse('2026-11-20T15:00:00Z');
+// Every third paper has its code on GitHub.
 const monthPapers = (count: number, prefix = '2611.000') =>
-  Array.from({ length: count }, (_, index) => makePaper(`${prefix}${String(index).padStart(2, '0')}`, { upvotes: index, listedOn: `2026-11-1${index % 5}` }));
+  Array.from({ length: count }, (_, index) =>
+    makePaper(`${prefix}${String(index).padStart(2, '0')}`, {
+      upvotes: index,
+      listedOn: `2026-11-1${index % 5}`,
+      githubRepo: index % 3 === 0 ? 'https://github.com/acme/model' : undefined,
+    }),
+  );
 
 async function seedMonth(count = 10) {
   const db = await getDb();
@@ -36,9 +43,19 @@ describe('readFirstScreen', () => {
     expect(screen.head?.records[0]?.abstract).toBeTruthy();
   });
 
+  it('reads the head of the papers with code when "Has code" is the filter kept', async () => {
+    const db = await seedMonth();
+    const screen = await readFirstScreen(Promise.resolve(month({ filters: { hasCode: true } })), Promise.resolve(db), NOW);
+    expect(screen.head?.filter).toBe('hasCode');
+    expect(screen.head?.part.count).toBe(4);
+    expect(screen.head?.head.count).toBe(10);
+    expect(screen.head?.records.map((record) => record.id)).toEqual(['2611.00009', '2611.00006', '2611.00003', '2611.00000']);
+  });
+
   it.each([
     ['a day view', month({ view: 'today' })],
     ['a filter', month({ filters: { ...DEFAULT_READER_PREFS.filters, organization: 'Odd Lab' } })],
+    ['"Has code" with another filter', month({ filters: { hasCode: true, minUpvotes: 3 } })],
     ['the trending sort', month({ sort: 'trending' })],
   ])('leaves the reads to the page with %s', async (_label, prefs) => {
     const db = await seedMonth();
@@ -60,6 +77,31 @@ describe('readFirstScreen', () => {
 });
 
 describe('the side panel opening on a month', () => {
+  it('with "Has code" kept, paints the head of the papers with code first, counted against the month', async () => {
+    const db = await seedMonth();
+    const prefs = month({ filters: { hasCode: true } });
+    const { head } = await readFirstScreen(Promise.resolve(prefs), Promise.resolve(db), NOW);
+    const state = createPanelState({
+      db: getDb,
+      send: freshViewsSend(),
+      subscribe: () => () => undefined,
+      now: () => NOW,
+      prefs: { getValue: async () => prefs, setValue: async () => undefined },
+    });
+    const shown: { ids: string[]; matching: number; total: number }[] = [];
+    const stop = effect(() => {
+      const ids = state.visible.value.map((paper) => paper.id);
+      if (ids.length > 0) shown.push({ ids, matching: state.matching.value, total: state.total.value });
+    });
+    await state.start();
+    stop();
+    const withCode = ['2611.00009', '2611.00006', '2611.00003', '2611.00000'];
+    expect(head?.filter).toBe('hasCode');
+    // The first paint is the head's: the same papers, the same counts, as the whole month's read after it.
+    expect(shown[0]).toEqual({ ids: withCode, matching: 4, total: 10 });
+    expect(shown.at(-1)).toEqual({ ids: withCode, matching: 4, total: 10 });
+  });
+
   it('paints the month’s head first (its first cards, whole), then the whole month', async () => {
     const db = await seedMonth();
     const { head } = await readFirstScreen(Promise.resolve(month()), Promise.resolve(db), NOW);

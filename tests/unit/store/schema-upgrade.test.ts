@@ -188,6 +188,13 @@ describe('database upgrade to version 4', () => {
     const { head } = await getViewHead(db, 'month:2026-11');
     expect(head?.unread).toBe(1);
     expect(head?.top.upvotes.find((one) => one.id === '2611.00001')).not.toHaveProperty('unseen');
+
+    // A head written before heads kept the papers with code is written again, once.
+    const { hasCode: _, ...older } = (await getViewHead(db, 'week:2026-W47')).head!;
+    await db.put('heads', older);
+    expect(await fillMissingHeads(db)).toBe(1);
+    expect((await getViewHead(db, 'week:2026-W47')).head?.hasCode).toBeDefined();
+    expect(await fillMissingHeads(db)).toBe(0);
     db.close();
   });
 });

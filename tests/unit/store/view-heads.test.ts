@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PaperSummary } from '@/lib/store/records';
-import { sortPapers } from '@/lib/reader/filters';
-import { HEAD_SORTS, hasHead, headOf } from '@/lib/store/view-heads';
+import { applyFilters, sortPapers } from '@/lib/reader/filters';
+import { HEAD_SORTS, hasHead, headOf, headPart } from '@/lib/store/view-heads';
 
 const T0 = Date.parse('2026-11-20T08:00:00Z');
 
@@ -18,6 +18,8 @@ function summaries(count: number): PaperSummary[] {
     upvotes: next(6),
     comments: next(3),
     ...(next(2) ? { githubStars: next(4) } : {}),
+    // Code: a GitHub link, an address that is no link (not "has code"), or none.
+    ...[{ githubRepo: 'https://github.com/acme/model' }, { githubRepo: 'javascript:alert(1)' }, {}][next(3)],
     ...(next(3) === 0 ? { readAt: T0 } : {}),
     firstSeenAt: T0,
     updatedAt: T0,
@@ -40,6 +42,24 @@ describe('view heads', () => {
     expect(head.count).toBe(40);
     expect(head.unread).toBe(list.filter((paper) => paper.readAt === undefined).length);
     expect(head.top.comments).toHaveLength(6);
+  });
+
+  it.each(HEAD_SORTS.flatMap((sort) => [0, 5, 300].map((count) => [sort, count] as const)))(
+    'keeps the same for the papers with code (the "Has code" filter), %s over %i papers',
+    (sort, count) => {
+      const list = summaries(count);
+      const withCode = applyFilters(list, { hasCode: true });
+      const part = headPart(headOf('month:2026-11', list, 6), 'hasCode')!;
+      expect(part.top[sort]).toEqual(sortPapers(withCode, sort).slice(0, 6));
+      expect(part.count).toBe(withCode.length);
+      expect(part.unread).toBe(withCode.filter((paper) => paper.readAt === undefined).length);
+    },
+  );
+
+  it('has no "Has code" part in a head written before it was kept', () => {
+    const { hasCode: _, ...older } = headOf('month:2026-11', summaries(10));
+    expect(headPart(older, 'hasCode')).toBeUndefined();
+    expect(headPart(older, 'none')).toBe(older);
   });
 
   it.each([
