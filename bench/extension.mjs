@@ -326,19 +326,18 @@ export async function measureRoundsRaw(raw, pages, { count = 20, warmup = 1, fak
  * filter is left off. Returns rounds of { filtered, plain } painted times (stats.mjs pairedRatio).
  */
 export async function measureFilterRoundsRaw(raw, url, label, { count = 20, warmup = 1, fake } = {}) {
-  let on = false;
   const rounds = [];
   for (let i = 0; i < warmup + count; i++) {
     const round = {};
     for (const wanted of i % 2 === 0 ? [true, false] : [false, true]) {
-      if (on !== wanted) on = await toggleFilterRaw(raw, label);
-      if (on !== wanted) throw new Error(`the ${label} filter did not turn ${wanted ? 'on' : 'off'}`);
+      // Set before every open, changed or not, so that both opens follow the same visit to the panel.
+      if ((await setFilterRaw(raw, label, wanted)) !== wanted) throw new Error(`the ${label} filter did not turn ${wanted ? 'on' : 'off'}`);
       const { painted } = await measureOpensRaw(raw, url, { count: 1, warmup: 0, fake });
       round[wanted ? 'filtered' : 'plain'] = painted.p50;
     }
     if (i >= warmup) rounds.push(round);
   }
-  if (on) await toggleFilterRaw(raw, label);
+  await setFilterRaw(raw, label, false);
   return { pages: ['filtered', 'plain'], rounds };
 }
 
@@ -371,7 +370,15 @@ export async function pickViewRaw(raw, label) {
 }
 
 /** Turns a filter checkbox (by its label) on or off (the reader remembers it); returns whether it is on. */
-export async function toggleFilterRaw(raw, label) {
+export function toggleFilterRaw(raw, label) {
+  return setFilterRaw(raw, label);
+}
+
+/**
+ * Sets a filter checkbox (by its label) to `wanted`, clicking it only if it differs (toggles it when
+ * `wanted` is undefined), in a side panel opened for it; the reader remembers it. Returns whether it is on.
+ */
+async function setFilterRaw(raw, label, wanted) {
   const checked = await inPanelRaw(
     raw,
     // The filter controls load after the first screen (components/shared/use-lazy.ts): wait for them, 5 s at most.
@@ -381,7 +388,7 @@ export async function toggleFilterRaw(raw, label) {
       const found = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === ${JSON.stringify(label)});
       const box = found?.control ?? found?.querySelector('input');
       if (box) {
-        box.click();
+        if (box.checked !== ${JSON.stringify(wanted ?? null)}) box.click();
         return box.checked;
       }
       if (performance.now() > deadline) return undefined;
