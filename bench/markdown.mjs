@@ -56,12 +56,17 @@ const paired = (rounds, numerator, denominator) => {
 line('popup ÷ baseline, paired rounds (p50 of ratios)', (r) => paired(r.popupRounds, 'popup', 'baseline'));
 line('popup ÷ its bound, paired rounds', (r) => paired(r.popupRounds, 'popup', 'bound'));
 line('month ÷ its bound, paired rounds', (r) => paired(r.monthRounds, 'month', 'bound'));
-line(
-  'month with a filter kept ÷ month without, paired rounds',
-  (r) => paired(r.filterRounds, 'filtered', 'plain'),
-  '≤ 1.05×',
-  (r) => (r.filterRounds ? (pairedRatio(r.filterRounds.rounds, 'filtered', 'plain').p50 <= 1.05 ? 'met' : '**missed**') : ''),
-);
+for (const [label, key] of [
+  ['month with "Has code" kept (its head) ÷ month without, paired rounds', 'filterRounds'],
+  ['month with "Hide read" kept (its facets) ÷ month without, paired rounds', 'facetRounds'],
+]) {
+  line(
+    label,
+    (r) => paired(r[key], 'filtered', 'plain'),
+    '≤ 1.05×',
+    (r) => (r[key] ? (pairedRatio(r[key].rounds, 'filtered', 'plain').p50 <= 1.05 ? 'met' : '**missed**') : ''),
+  );
+}
 line('floor: no-script page, http', (r) => pp(r.floor.painted));
 line('floor: no-script page, extension', (r) => pp(r.floorExtension.painted));
 line('side panel open (Today) → painted', (r) => pp(r.panelToday.painted));

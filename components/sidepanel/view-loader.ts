@@ -6,7 +6,7 @@ import { applyFilters, sortPapers, type PaperFilters } from '@/lib/reader/filter
 import type { SortKey } from '@/lib/store/order';
 import { describeFreshness, type Freshness } from '@/lib/reader/freshness';
 import type { sendRequest } from '@/lib/protocol/messages';
-import { headFilterOf, headSortOf, readHeadScreen, type HeadScreen } from '@/lib/boot/first-screen';
+import { headSortOf, readHeadScreen, type HeadScreen } from '@/lib/boot/first-screen';
 import { listingKeyOf, periodOf, type ReaderView } from '@/lib/reader/view';
 import { withoutMuted } from '@/lib/alerts/mute';
 import { EMPTY_SYNC_STATE } from '@/lib/sync/state';
@@ -163,24 +163,24 @@ export function createViewLoader(deps: ViewLoaderDeps): ViewLoader {
   }
 
   /**
-   * Shows a long view's head and lets it paint, when the head is what the list would show first:
-   * no filter (or "Has code" alone), no search, a sort the head is kept for.
+   * Shows a long view's first cards and counts and lets them paint, when the view has a head
+   * screen (lib/boot/first-screen.ts): a week or month in a sort its head keeps, no search.
    */
   async function showHead(db: PaperboyDb, key: ListingKey, token: number, screen?: HeadScreen): Promise<void> {
-    const headSort = headSortOf(key, sort.value, filters.value);
-    const filter = headFilterOf(filters.value);
-    if (!headSort || !filter || deps.searching()) return;
-    // Read already by the page's first script (lib/boot/first-screen.ts) when it is this view in this sort and filter.
+    const headSort = headSortOf(key, sort.value);
+    if (!headSort || deps.searching()) return;
+    // Read already by the page's first script when it is this view in this sort and these filters.
     const ready =
-      screen?.key === key && screen.sort === headSort && screen.filter === filter ? screen : await readHeadScreen(db, key, headSort, filter, cache.isHeld);
+      screen?.key === key && screen.sort === headSort && screen.filters === filters.value
+        ? screen
+        : await readHeadScreen(db, key, headSort, filters.value, cache.isHeld);
     if (!ready || token !== loadToken) return;
-    const { listing, head, part, sync: syncState } = ready;
-    const first = part.top[headSort];
+    const { listing, first, sync: syncState } = ready;
     cache.keepRecords(first, ready.records);
     const unseen = first.filter((paper) => paper.unseen === 1).map((paper) => paper.id);
     batch(() => {
       papers.value = [];
-      preview.value = { papers: first, count: part.count, unread: part.unread, total: head.count };
+      preview.value = { papers: first, count: ready.count, unread: ready.unread, total: ready.total };
       shownDay.value = undefined;
       fetchedAt.value = listing?.fetchedAt;
       sync.value = syncState;

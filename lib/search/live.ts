@@ -1,6 +1,6 @@
 import type { PaperboyDb } from '../store/schema';
 import type { FullTextSearch } from './full-text';
-import { isSearchIndexBuilt } from '../store/postings';
+import { isSearchIndexBuilt } from '../store/reads';
 
 /** How often a page waiting for the background's first build of the index looks again. */
 const BUILD_POLL_MS = 1500;

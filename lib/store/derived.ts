@@ -1,16 +1,17 @@
 // The copies kept beside the papers so that reads are cheap: each paper's summary, each
-// listing's view of summaries, and each long view's head. Every writer goes through here, in
+// listing's view of summaries, and each long view's head and facets. Every writer goes through here, in
 // the same transaction as the papers it changes, so the copies never fall out of step.
 import { viewKeysOf } from './listing-keys';
 import { summaryOf, type ListingKey, type ListingView, type PaperRecord, type PaperSummary } from './records';
 import type { IDBPTransaction } from 'idb';
 import type { PaperboyDb, PaperboySchema } from './schema';
 import { hasHead, headOf } from './view-heads';
+import { facetsOf } from './view-facets';
 
 /** A writer's transaction: over PAPER_STORES, or also over listings (storeListing's). */
 type ViewsTx = IDBPTransaction<
   PaperboySchema,
-  ('papers' | 'summaries' | 'listings' | 'views' | 'heads' | 'postings')[] | ('papers' | 'summaries' | 'views' | 'heads' | 'postings')[],
+  ('papers' | 'summaries' | 'listings' | 'views' | 'heads' | 'facets' | 'postings')[] | ('papers' | 'summaries' | 'views' | 'heads' | 'facets' | 'postings')[],
   'readwrite'
 >;
 
@@ -22,10 +23,12 @@ export function putPaper(tx: ViewsTx, paper: PaperRecord): PaperSummary {
   return summary;
 }
 
-/** Every write of a view goes through here: a long view's head is rewritten with it. */
+/** Every write of a view goes through here: a long view's head and facets are rewritten with it. */
 export function putView(tx: ViewsTx, view: ListingView): void {
   void tx.objectStore('views').put(view);
-  if (hasHead(view.key)) void tx.objectStore('heads').put(headOf(view.key, view.summaries));
+  if (!hasHead(view.key)) return;
+  void tx.objectStore('heads').put(headOf(view.key, view.summaries));
+  void tx.objectStore('facets').put(facetsOf(view.key, view.summaries));
 }
 
 /** Puts changed summaries into every stored view that holds them (except `skip`, written whole). */
@@ -53,20 +56,25 @@ export async function patchViews(tx: ViewsTx, changed: readonly PaperSummary[], 
 }
 
 /**
- * Writes the heads of the stored weeks and months that have none, or none of what heads keep now
- * (after the v4 upgrade; "Has code" since; the background calls it when the extension is
- * updated). Returns how many it wrote.
+ * Writes the heads and facets of the stored weeks and months that have none, or none of what
+ * heads keep now (after the v4 and v7 upgrades; "Has code" since; the background calls it when
+ * the extension is updated). Returns how many views it wrote them for.
  */
 export async function fillMissingHeads(db: PaperboyDb): Promise<number> {
-  const tx = db.transaction(['views', 'heads'], 'readwrite');
+  const tx = db.transaction(['views', 'heads', 'facets'], 'readwrite');
   const heads = tx.objectStore('heads');
-  const have = new Set((await heads.getAll()).flatMap((head) => (head.hasCode ? [head.key] : [])));
+  const facets = tx.objectStore('facets');
+  const [headsKept, facetsKept] = await Promise.all([heads.getAll(), facets.getAllKeys()]);
+  const haveHead = new Set(headsKept.flatMap((head) => (head.hasCode ? [head.key] : [])));
+  const haveFacets = new Set(facetsKept);
   let written = 0;
   for (const prefix of ['week:', 'month:']) {
     const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
     for (let cursor = await tx.objectStore('views').openCursor(range); cursor; cursor = await cursor.continue()) {
-      if (have.has(cursor.key) || !hasHead(cursor.key)) continue;
-      void heads.put(headOf(cursor.key, cursor.value.summaries));
+      const { key, value } = cursor;
+      if (!hasHead(key) || (haveHead.has(key) && haveFacets.has(key))) continue;
+      if (!haveHead.has(key)) void heads.put(headOf(key, value.summaries));
+      if (!haveFacets.has(key)) void facets.put(facetsOf(key, value.summaries));
       written += 1;
     }
   }

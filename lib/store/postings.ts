@@ -9,6 +9,7 @@
 import type { IDBPTransaction } from 'idb';
 import type { Paper } from '../source/entry';
 import type { PaperboyDb, PaperboySchema } from './schema';
+import { isSearchIndexBuilt } from './reads';
 import { STOP_WORDS, normalizeText, splitWords } from '../core/words';
 
 /** The indexed fields as bits of a posting's mask, with their weights in ranking (full-text.ts). */
@@ -86,8 +87,8 @@ export interface IndexChange {
 /** The transactions that write papers, and the build's: each holds `postings`. */
 type IndexTx = IDBPTransaction<
   PaperboySchema,
-  | ('papers' | 'summaries' | 'listings' | 'views' | 'heads' | 'postings')[]
-  | ('papers' | 'summaries' | 'views' | 'heads' | 'postings')[]
+  | ('papers' | 'summaries' | 'listings' | 'views' | 'heads' | 'facets' | 'postings')[]
+  | ('papers' | 'summaries' | 'views' | 'heads' | 'facets' | 'postings')[]
   | ('papers' | 'postings' | 'searchBuild')[],
   'readwrite'
 >;
@@ -157,11 +158,6 @@ export async function updateIndex(tx: IndexTx, changes: readonly IndexChange[], 
 
 /** Papers per slice of the build: one short transaction, so writers and readers wait little. */
 const BUILD_SLICE = 100;
-
-/** Whether the index covers every stored paper (false only until the build after the v6 upgrade ends). */
-export async function isSearchIndexBuilt(db: PaperboyDb): Promise<boolean> {
-  return (await db.get('searchBuild', 'build'))?.done ?? true;
-}
 
 const shortPause = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
 

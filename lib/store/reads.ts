@@ -75,6 +75,15 @@ export async function getViewHead(db: PaperboyDb, key: ListingKey): Promise<{ li
   return { listing, head: listing ? head : undefined };
 }
 
+/**
+ * Whether the search index covers every stored paper (false only until the build after the v6
+ * upgrade ends). Here, not beside the index's writer (postings.ts): the panel asks it at once,
+ * and loads the index's code only for a query.
+ */
+export async function isSearchIndexBuilt(db: PaperboyDb): Promise<boolean> {
+  return (await db.get('searchBuild', 'build'))?.done ?? true;
+}
+
 /** The summaries of `ids` (in no particular order); ids not stored are left out. */
 export async function getSummaries(db: PaperboyDb, ids: readonly string[]): Promise<PaperSummary[]> {
   const tx = db.transaction('summaries');

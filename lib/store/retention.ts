@@ -26,7 +26,7 @@ async function pruneListings(
   /** Also papers listed before this day that no listing holds (imported, fetched by id, dropped from a replaced listing). */
   orphansBefore?: string,
 ): Promise<PruneResult> {
-  const tx = db.transaction(['listings', 'papers', 'summaries', 'views', 'heads', 'postings'], 'readwrite');
+  const tx = db.transaction(['listings', 'papers', 'summaries', 'views', 'heads', 'facets', 'postings'], 'readwrite');
   const listings = tx.objectStore('listings');
   const papers = tx.objectStore('papers');
   const all = await listings.getAll();
@@ -63,7 +63,7 @@ async function pruneListings(
   // Then the records still holding other papers drop the deleted ids, if there is room for it;
   // until then a search skips those ids, as it shows only stored papers.
   try {
-    const rewrite = db.transaction(['papers', 'summaries', 'listings', 'views', 'heads', 'postings'], 'readwrite');
+    const rewrite = db.transaction(['papers', 'summaries', 'listings', 'views', 'heads', 'facets', 'postings'], 'readwrite');
     await updateIndex(rewrite, changes);
     await rewrite.done;
   } catch (error) {

@@ -2,10 +2,11 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { summaryOf, type ListingKey, type ListingRecord, type ListingView, type PaperRecord, type PaperSummary, type SyncState } from './records';
 import type { ViewHead } from './view-heads';
+import type { ViewFacets } from './view-facets';
 import type { LinkedReposRecord } from './records';
 
 export const DB_NAME = 'paperboy';
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 export interface PaperboySchema extends DBSchema {
   papers: { key: string; value: PaperRecord; indexes: { unseen: number; listedOn: string; savedAt: number; updatedAt: number } };
@@ -15,6 +16,8 @@ export interface PaperboySchema extends DBSchema {
   views: { key: ListingKey; value: ListingView };
   /** v4: a week's or month's first papers per sort and its counts, written with its view (lib/store/view-heads.ts). */
   heads: { key: ListingKey; value: ViewHead };
+  /** v7: what the filters and sorts read of each paper of a week or month, written with its view (lib/store/view-facets.ts). */
+  facets: { key: ListingKey; value: ViewFacets };
   listings: { key: ListingKey; value: ListingRecord };
   meta: { key: 'sync'; value: SyncState };
   /** v5: a paper's models, datasets and Spaces, fetched when the reader asks and kept a day (lib/store/linked-repos.ts). */
@@ -34,11 +37,12 @@ interface SearchBuildState {
 export type PaperboyDb = IDBPDatabase<PaperboySchema>;
 
 /** The stores a writer of papers must include in its transaction, so summaries and views stay in step. */
-export const PAPER_STORES = ['papers', 'summaries', 'views', 'heads', 'postings'] as const;
+export const PAPER_STORES = ['papers', 'summaries', 'views', 'heads', 'facets', 'postings'] as const;
+type PaperStore = (typeof PAPER_STORES)[number];
 /** A transaction over PAPER_STORES: what every writer of papers holds. */
-export type PapersTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'views' | 'heads' | 'postings')[], 'readwrite'>;
+export type PapersTx = IDBPTransaction<PaperboySchema, PaperStore[], 'readwrite'>;
 /** A transaction that may also write listings: storeListing's, and retention's. */
-export type ListingsTx = IDBPTransaction<PaperboySchema, ('papers' | 'summaries' | 'listings' | 'views' | 'heads' | 'postings')[], 'readwrite'>;
+export type ListingsTx = IDBPTransaction<PaperboySchema, (PaperStore | 'listings')[], 'readwrite'>;
 
 /**
  * Brings a database of `oldVersion` (0: a new one) to DB_VERSION, inside the upgrade
@@ -99,5 +103,10 @@ export async function upgradeSchema(
     db.createObjectStore('postings');
     const stored = await transaction.objectStore('papers').count();
     void db.createObjectStore('searchBuild').put({ done: stored === 0 }, 'build');
+  }
+  if (oldVersion < 7) {
+    // v7: the long views' facets, so a month opened with any filter kept paints before it is read
+    // whole. Written by the background like the heads (fillMissingHeads, then with every view).
+    db.createObjectStore('facets', { keyPath: 'key' });
   }
 }

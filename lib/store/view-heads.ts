@@ -1,5 +1,6 @@
 import type { ListingKey, PaperSummary } from './records';
-import { compareFor, type SortKey } from './order';
+import type { SortKey } from './order';
+import { topPapers } from './top-papers';
 import { hasCode } from '../core/urls';
 
 /** The sorts a head is kept for: those that depend on the view's papers alone. */
@@ -34,23 +35,6 @@ export interface ViewHead extends HeadPart {
 /** Only long views have a head: a day's or trending's view is read whole as fast. */
 export function hasHead(key: ListingKey): boolean {
   return key.startsWith('week:') || key.startsWith('month:');
-}
-
-/**
- * The first `size` papers of `sortPapers(summaries, sort)`, in one pass (the background writes
- * a head with every change of a month's view, so it must not sort the month four times).
- */
-function topPapers<T extends PaperSummary>(summaries: readonly T[], sort: HeadSort, size: number): T[] {
-  const compare = compareFor(sort);
-  const best: T[] = [];
-  for (const paper of summaries) {
-    if (best.length === size && compare(paper, best[size - 1]!) >= 0) continue;
-    let at = best.length;
-    while (at > 0 && compare(paper, best[at - 1]!) < 0) at -= 1;
-    best.splice(at, 0, paper);
-    if (best.length > size) best.pop();
-  }
-  return best;
 }
 
 function partOf(summaries: readonly PaperSummary[], size: number): HeadPart {

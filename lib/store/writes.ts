@@ -22,7 +22,7 @@ export interface StoreListingInput {
  * stored whole or not at all. Returns the ids that were never stored before.
  */
 export async function storeListing(db: PaperboyDb, input: StoreListingInput): Promise<string[]> {
-  const tx = db.transaction(['papers', 'summaries', 'listings', 'views', 'heads', 'postings'], 'readwrite');
+  const tx = db.transaction(['papers', 'summaries', 'listings', 'views', 'heads', 'facets', 'postings'], 'readwrite');
   const papers = tx.objectStore('papers');
   const summaries = tx.objectStore('summaries');
   const listings = tx.objectStore('listings');
@@ -100,11 +100,12 @@ export function deletePaper(tx: ListingsTx, id: string): void {
   void tx.objectStore('summaries').delete(id);
 }
 
-/** Deletes a listing with its view and head (retention). */
+/** Deletes a listing with its view, head and facets (retention). */
 export function deleteListing(tx: ListingsTx, key: ListingKey): void {
   void tx.objectStore('listings').delete(key);
   void tx.objectStore('views').delete(key);
   void tx.objectStore('heads').delete(key);
+  void tx.objectStore('facets').delete(key);
 }
 
 /** Marks papers as looked at; returns how many were unseen before. */

@@ -1,4 +1,4 @@
-// A week or month paints from its head (DB v4) before its whole view is read.
+// A week or month paints from its head (DB v4) or, under other filters, its facets (v7) before its whole view is read.
 import { effect } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
 import { createPanelState } from '@/components/sidepanel/panel-state';
@@ -78,11 +78,20 @@ describe('opening a month', () => {
     expect(shown.every((state) => state.ids.length === 10 && state.unread === 8)).toBe(true);
   });
 
-  it('reads the whole month at once when a filter is on (the head would not be what is shown)', async () => {
+  it('with a minimum of upvotes kept, shows the first papers from the facets (counted as the whole month will be), then the whole month', async () => {
     await seedMonth();
+    const shown = await open({ ...DEFAULT_READER_PREFS, view: 'month', filters: { minUpvotes: 2 } });
+    const kept = ['2611.00007', '2611.00004', '2611.00001', '2611.00008', '2611.00005', '2611.00002', '2611.00009', '2611.00006'];
+    expect(shown[0]).toEqual({ ids: kept.slice(0, HEAD_SIZE), unread: 6, total: 10, matching: 8, organizations: 0 });
+    expect(shown.at(-1)).toEqual({ ids: kept, unread: 6, total: 10, matching: 8, organizations: 2 });
+  });
+
+  it('reads the whole month at once under a filter when it has no facets (stored before v7, not yet filled in)', async () => {
+    await seedMonth();
+    await (await getDb()).delete('facets', 'month:2026-11');
     const shown = await open({ ...DEFAULT_READER_PREFS, view: 'month', filters: { organization: 'Odd Lab' } });
     expect(shown[0]?.ids).toHaveLength(5);
-    expect(shown.every((state) => state.ids.length === 5)).toBe(true);
+    expect(shown.every((state) => state.ids.length === 5 && state.organizations === 2)).toBe(true);
   });
 
   it('shows the head first when the reader switches to the month, too', async () => {

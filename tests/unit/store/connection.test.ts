@@ -6,8 +6,19 @@ import { openPaperboyDb } from '@/lib/store/connection';
 describe('the connection', () => {
   it('creates the current version with papers, listings and meta', async () => {
     const db = await openPaperboyDb();
-    expect(db.version).toBe(6);
-    expect([...db.objectStoreNames].sort()).toEqual(['heads', 'linkedRepos', 'listings', 'meta', 'papers', 'postings', 'searchBuild', 'summaries', 'views']);
+    expect(db.version).toBe(7);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'facets',
+      'heads',
+      'linkedRepos',
+      'listings',
+      'meta',
+      'papers',
+      'postings',
+      'searchBuild',
+      'summaries',
+      'views',
+    ]);
     expect([...db.transaction('papers').store.indexNames].sort()).toEqual(['listedOn', 'savedAt', 'unseen', 'updatedAt']);
     expect([...db.transaction('summaries').store.indexNames].sort()).toEqual(['savedAt', 'unseen']);
     db.close();

@@ -3,6 +3,7 @@ import { openDB } from 'idb';
 import { DB_NAME, DB_VERSION } from '@/lib/store/schema';
 import { countUnseen, getViewHead, getListingPapers, getListingSummaries, getSavedPapers, getSavedSummaries } from '@/lib/store/reads';
 import { fillMissingHeads } from '@/lib/store/derived';
+import { rowsOf } from '@/lib/store/view-facets';
 import { markSeen, setRead, setSaved } from '@/lib/store/writes';
 import { openPaperboyDb } from '@/lib/store/connection';
 
@@ -182,6 +183,8 @@ describe('database upgrade to version 4', () => {
       expect(listing?.fetchedAt).toBe(T0);
       expect(head).toMatchObject({ key, count: 3, unread: 2 });
       expect(head?.top.upvotes.map((one) => one.id)).toEqual(['2611.00002', '2611.00003', '2611.00001']);
+      // And its facets (v7), which a panel opening under another filter counts from.
+      expect((await db.get('facets', key))?.columns.id.sort()).toEqual(['2611.00001', '2611.00002', '2611.00003']);
     }
     await setRead(db, ['2611.00003'], true, T0 + 5);
     await markSeen(db, ['2611.00001']);
@@ -194,6 +197,14 @@ describe('database upgrade to version 4', () => {
     await db.put('heads', older);
     expect(await fillMissingHeads(db)).toBe(1);
     expect((await getViewHead(db, 'week:2026-W47')).head?.hasCode).toBeDefined();
+    expect(await fillMissingHeads(db)).toBe(0);
+
+    // A view written before v7 has no facets: they are written, once, and its head is kept.
+    await db.delete('facets', 'month:2026-11');
+    const headBefore = (await getViewHead(db, 'month:2026-11')).head;
+    expect(await fillMissingHeads(db)).toBe(1);
+    expect(rowsOf((await db.get('facets', 'month:2026-11'))!).find((row) => row.id === '2611.00003')?.readAt).toBe(T0 + 5);
+    expect((await getViewHead(db, 'month:2026-11')).head).toEqual(headBefore);
     expect(await fillMissingHeads(db)).toBe(0);
     db.close();
   });

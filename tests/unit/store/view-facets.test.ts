@@ -1,0 +1,80 @@
+// A long view's facets (lib/store/view-facets.ts): the first papers and counts they give under any
+// filter and sort are those of the whole view's summaries filtered and sorted.
+import { describe, expect, it } from 'vitest';
+import type { PaperSummary } from '@/lib/store/records';
+import { applyFilters, sortPapers, type PaperFilters } from '@/lib/reader/filters';
+import { facetsOf, rowsOf } from '@/lib/store/view-facets';
+import { pickRows } from '@/lib/boot/facet-screen';
+import { HEAD_SORTS } from '@/lib/store/view-heads';
+
+const T0 = Date.parse('2026-11-20T08:00:00Z');
+
+// Seeded, with ties on every key (a few values only), so the tie-breaks are exercised.
+function summaries(count: number): PaperSummary[] {
+  let seed = 11;
+  const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  return Array.from({ length: count }, (_, index) => ({
+    id: `2611.${String(10000 + next(5000)).padStart(5, '0')}${index}`,
+    title: `Paper ${index}`,
+    authors: ['A'],
+    publishedAt: next(10) === 0 ? 'not a date' : `2026-11-${String(1 + next(5)).padStart(2, '0')}T00:00:00.000Z`,
+    listedOn: '2026-11-20',
+    upvotes: next(6),
+    comments: next(3),
+    ...(next(2) ? { githubStars: next(4) } : {}),
+    ...[{ organization: 'Odd Lab' }, { organization: 'Even Lab' }, {}][next(3)],
+    // Links that are shown, links that are not (no https URL: neither counts), and none.
+    ...[{ githubRepo: 'https://github.com/acme/model' }, { githubRepo: 'javascript:alert(1)' }, {}][next(3)],
+    ...[{ projectPage: 'https://acme.example' }, { projectPage: 'http://acme.example' }, {}][next(3)],
+    ...(next(3) === 0 ? { readAt: T0 } : {}),
+    firstSeenAt: T0,
+    updatedAt: T0,
+    listedDays: ['2026-11-20'],
+  }));
+}
+
+const FILTERS: [string, PaperFilters][] = [
+  ['no filter', {}],
+  ['an organisation', { organization: 'Odd Lab' }],
+  ['a minimum of upvotes', { minUpvotes: 3 }],
+  ['a half-typed minimum', { minUpvotes: Number.NaN }],
+  ['Has code', { hasCode: true }],
+  ['a project page', { hasProjectPage: true }],
+  ['Hide read', { unreadOnly: true }],
+  ['all of them', { organization: 'Even Lab', minUpvotes: 1, hasCode: true, hasProjectPage: true, unreadOnly: true }],
+];
+
+describe('view facets', () => {
+  it.each(FILTERS.flatMap(([label, filters]) => HEAD_SORTS.map((sort) => [label, sort, filters] as const)))(
+    'under %s, in %s, pick the sorted filtered list cut, with its counts',
+    (_label, sort, filters) => {
+      const list = summaries(400);
+      const kept = applyFilters(list, filters);
+      const pick = pickRows(rowsOf(facetsOf('month:2026-11', list)), filters, sort, 6);
+      expect(pick.ids).toEqual(
+        sortPapers(kept, sort)
+          .slice(0, 6)
+          .map((paper) => paper.id),
+      );
+      expect(pick.count).toBe(kept.length);
+      expect(pick.unread).toBe(kept.filter((paper) => paper.readAt === undefined).length);
+    },
+  );
+
+  it('give back what the filters and sorts read of each paper, in the view’s order, and nothing else', () => {
+    const list = summaries(50);
+    const rows = rowsOf(facetsOf('week:2026-W47', list));
+    expect(rows).toEqual(
+      list.map(({ id, upvotes, comments, githubStars, publishedAt, organization, githubRepo, projectPage, readAt }) =>
+        JSON.parse(JSON.stringify({ id, upvotes, comments, githubStars, publishedAt, organization, githubRepo, projectPage, readAt })),
+      ),
+    );
+    // A field a paper lacks is absent, not undefined.
+    expect(rows.filter((row) => 'readAt' in row)).toHaveLength(list.filter((paper) => paper.readAt !== undefined).length);
+  });
+
+  it('are stored a column per field, not an object per paper', () => {
+    const { columns } = facetsOf('month:2026-11', summaries(30));
+    expect(Object.values(columns).every((column) => Array.isArray(column) && column.length === 30)).toBe(true);
+  });
+});
