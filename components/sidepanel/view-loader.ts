@@ -8,7 +8,7 @@ import { describeFreshness, type Freshness } from '@/lib/reader/freshness';
 import type { sendRequest } from '@/lib/protocol/messages';
 import { headSortOf, readHeadScreen, type HeadScreen } from '@/lib/boot/first-screen';
 import { listingKeyOf, periodOf, type ReaderView } from '@/lib/reader/view';
-import { withoutMuted } from '@/lib/alerts/mute';
+import { withoutMuted } from '@/lib/store/records';
 import { EMPTY_SYNC_STATE } from '@/lib/sync/state';
 import type { SyncError, SyncState } from '@/lib/store/records';
 import { pageSyncState } from '@/lib/sync/unstored-state';

@@ -2,7 +2,7 @@
 // without a code link and later came with one in a listing (`codeAddedAt`, set by
 // lib/store/merge.ts). Announced once (alerts/service.ts) and marked on its card. Pure.
 import type { PaperSummary } from '../store/records';
-import { isMuted } from './mute';
+import { isMuted } from '../store/records';
 
 export type CodeReleasePaper = Pick<PaperSummary, 'codeAddedAt' | 'githubRepo' | 'savedAt' | 'watch' | 'muted'>;
 

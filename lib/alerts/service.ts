@@ -29,7 +29,8 @@ import { createSerialQueue } from '../core/serial';
 import { openSidePanel } from '../reader/side-panel';
 import { createWatchMatcher, sameHits, type MatchablePaper, type WatchRule } from './watchlist';
 import { loadWatchRules } from './watchlist-store';
-import { createMuteMatcher, isMuted, withoutMuted } from './mute';
+import { createMuteMatcher } from './mute';
+import { isMuted, withoutMuted } from '../store/records';
 import { loadMuteRules } from './mute-store';
 import { codeReleasedSince, codeWhere } from './code-released';
 

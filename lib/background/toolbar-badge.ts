@@ -6,7 +6,7 @@ import type { PaperboyDb } from '../store/schema';
 import { readSyncState } from '../sync/engine';
 import { EMPTY_SYNC_STATE } from '../sync/state';
 import type { SyncState } from '../store/records';
-import { withoutMuted } from '../alerts/mute';
+import { withoutMuted } from '../store/records';
 
 /** The toolbar button's badge, kept true to the stored state (what it shows: lib/background/badge.ts). */
 export interface ToolbarBadge {

@@ -3,7 +3,7 @@
 // opens are served by the head, and the panel's first script stays small.
 import { applyFilters, type PaperFilters } from '../reader/filters';
 import { getPapers } from '../store/reads';
-import { summaryOf, type ListingKey, type ListingRecord, type PaperRecord, type PaperSummary } from '../store/records';
+import { summaryOf, withoutMuted, type ListingKey, type ListingRecord, type PaperRecord, type PaperSummary } from '../store/records';
 import type { PaperboyDb } from '../store/schema';
 import { rowsOf, type FacetRow } from '../store/view-facets';
 import { HEAD_SIZE, type HeadSort } from '../store/view-heads';
@@ -30,9 +30,12 @@ export interface FacetPick {
   unread: number;
 }
 
-/** The first `size` of `rows` the filters keep, in `sort`, with how many they keep and how many of those are unread. */
+/**
+ * The first `size` of `rows` the filters keep, in `sort`, with how many they keep and how many of
+ * those are unread; muted papers left out, as the list leaves them when it opens.
+ */
 export function pickRows(rows: FacetRow[], filters: PaperFilters, sort: HeadSort, size: number): FacetPick {
-  const kept = applyFilters(rows, filters);
+  const kept = applyFilters(withoutMuted(rows), filters);
   let unread = 0;
   for (const row of kept) if (row.readAt === undefined) unread += 1;
   return { ids: topPapers(kept, sort, size).map((row) => row.id), count: kept.length, unread };

@@ -91,8 +91,8 @@ export async function readHeadScreen(
 async function fromHead(db: PaperboyDb, key: ListingKey, sort: HeadSort, filter: HeadFilter): Promise<FirstCards | undefined> {
   const { listing, head } = await getViewHead(db, key);
   const part = head && headPart(head, filter);
-  if (!head || !part) return undefined;
-  return { listing, total: head.count, count: part.count, unread: part.unread, first: part.top[sort] };
+  if (head?.total === undefined || !part) return undefined;
+  return { listing, total: head.total, count: part.count, unread: part.unread, first: part.top[sort] };
 }
 
 /** A filter the heads do not keep: its part is loaded only then, and the panel's first script stays small. */

@@ -4,7 +4,7 @@ import { latestDayIn } from '../store/reads';
 import type { PaperSummary, SyncState } from '../store/records';
 import type { PaperboyDb } from '../store/schema';
 import { pageSyncState, readUnsavedState } from '../sync/unstored-state';
-import { withoutMuted } from '../alerts/mute';
+import { withoutMuted } from '../store/records';
 
 /** What the popup starts with, read straight from IndexedDB: summaries, no abstracts, nothing muted. */
 export interface HomeData {

@@ -57,15 +57,15 @@ export async function patchViews(tx: ViewsTx, changed: readonly PaperSummary[], 
 
 /**
  * Writes the heads and facets of the stored weeks and months that have none, or none of what
- * heads keep now (after the v4 and v7 upgrades; "Has code" since; the background calls it when
- * the extension is updated). Returns how many views it wrote them for.
+ * heads keep now (after the v4 and v7 upgrades; "Has code" and the total with muted papers since;
+ * the background calls it when the extension is updated). Returns how many views it wrote them for.
  */
 export async function fillMissingHeads(db: PaperboyDb): Promise<number> {
   const tx = db.transaction(['views', 'heads', 'facets'], 'readwrite');
   const heads = tx.objectStore('heads');
   const facets = tx.objectStore('facets');
   const [headsKept, facetsKept] = await Promise.all([heads.getAll(), facets.getAllKeys()]);
-  const haveHead = new Set(headsKept.flatMap((head) => (head.hasCode ? [head.key] : [])));
+  const haveHead = new Set(headsKept.flatMap((head) => (head.hasCode && head.total !== undefined ? [head.key] : [])));
   const haveFacets = new Set(facetsKept);
   let written = 0;
   for (const prefix of ['week:', 'month:']) {

@@ -38,6 +38,16 @@ export interface PaperRecord extends Paper {
   codeAddedAt?: number;
 }
 
+/** Whether a mute rule matches the paper (its `muted` marks): it is then left out of every list, the badge and notifications. */
+export function isMuted(paper: { muted?: readonly WatchHit[] }): boolean {
+  return (paper.muted?.length ?? 0) > 0;
+}
+
+/** The papers no muted rule matches, in their order (the same list when none is muted). */
+export function withoutMuted<T extends { muted?: readonly WatchHit[] }>(papers: readonly T[]): T[] {
+  return papers.some(isMuted) ? papers.filter((paper) => !isMuted(paper)) : (papers as T[]);
+}
+
 /**
  * A paper without its long texts (abstract, AI summary and keywords) and history: what sorting,
  * filtering, the marks and the popup's compact card need, about a tenth of the record (v3).

@@ -4,8 +4,8 @@
 // (lib/boot/facet-screen.ts), a fraction of the month's summaries, and reads those after its first paint.
 import type { ListingKey, PaperSummary } from './records';
 
-/** The fields of a summary the filters (lib/reader/filters.ts) and the sorts (order.ts) read. */
-const FACET_FIELDS = ['id', 'upvotes', 'comments', 'githubStars', 'publishedAt', 'organization', 'githubRepo', 'projectPage', 'readAt'] as const;
+/** The fields of a summary the filters (lib/reader/filters.ts), the sorts (order.ts) and the mute marks read. */
+const FACET_FIELDS = ['id', 'upvotes', 'comments', 'githubStars', 'publishedAt', 'organization', 'githubRepo', 'projectPage', 'readAt', 'muted'] as const;
 type FacetField = (typeof FACET_FIELDS)[number];
 
 /** A paper as the facets give it back: enough to filter and sort it as its summary would be. */

@@ -1,4 +1,4 @@
-import type { ListingKey, PaperSummary } from './records';
+import { withoutMuted, type ListingKey, type PaperSummary } from './records';
 import type { SortKey } from './order';
 import { topPapers } from './top-papers';
 import { hasCode } from '../core/urls';
@@ -26,8 +26,11 @@ export interface HeadPart {
  */
 export type HeadFilter = 'none' | 'hasCode';
 
+/** Its part's counts and lists leave muted papers out, as the list does when it opens. */
 export interface ViewHead extends HeadPart {
   key: ListingKey;
+  /** The view's papers, muted ones too (absent from heads written before it was kept). */
+  total?: number;
   /** The same over the papers with code (absent from heads written before it was kept). */
   hasCode?: HeadPart;
 }
@@ -46,7 +49,8 @@ function partOf(summaries: readonly PaperSummary[], size: number): HeadPart {
 }
 
 export function headOf(key: ListingKey, summaries: readonly PaperSummary[], size = HEAD_SIZE): ViewHead {
-  return { key, ...partOf(summaries, size), hasCode: partOf(summaries.filter(hasCode), size) };
+  const shown = withoutMuted(summaries);
+  return { key, total: summaries.length, ...partOf(shown, size), hasCode: partOf(shown.filter(hasCode), size) };
 }
 
 /** The part of `head` a list under `filter` shows first; undefined when the head does not keep it (written before). */

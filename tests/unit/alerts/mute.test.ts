@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countMuted, createMuteMatcher, isMuted, withoutMuted } from '@/lib/alerts/mute';
+import { countMuted, createMuteMatcher } from '@/lib/alerts/mute';
+import { isMuted, withoutMuted } from '@/lib/store/records';
 import { checkRule, type WatchKind, type WatchRule } from '@/lib/alerts/watchlist';
 
 const rule = (kind: WatchKind, label: string, addedAt = 1): WatchRule => {

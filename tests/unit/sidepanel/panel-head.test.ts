@@ -3,7 +3,8 @@ import { effect } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
 import { createPanelState } from '@/components/sidepanel/panel-state';
 import { getDb } from '@/lib/store/connection';
-import { setRead, storeListing } from '@/lib/store/writes';
+import { putPapers, setRead, storeListing } from '@/lib/store/writes';
+import { PAPER_STORES } from '@/lib/store/schema';
 import type { ReaderPrefs } from '@/lib/reader/prefs';
 import { DEFAULT_READER_PREFS } from '@/lib/settings/defaults';
 import { HEAD_SIZE } from '@/lib/store/view-heads';
@@ -69,6 +70,33 @@ describe('opening a month', () => {
     ];
     expect(shown[0]).toEqual({ ids: byUpvotes.slice(0, HEAD_SIZE), unread: 8, total: 10, matching: 10, organizations: 0 });
     expect(shown.at(-1)).toEqual({ ids: byUpvotes, unread: 8, total: 10, matching: 10, organizations: 2 });
+  });
+
+  it.each([
+    ['no filter', {}],
+    ['"Has code" (its head)', { hasCode: true }],
+    ['a minimum of upvotes (its facets)', { minUpvotes: 1 }],
+  ] as const)('counts the same before and after the whole month is read when papers in it are muted, with %s', async (_label, filters) => {
+    await seedMonth();
+    const db = await getDb();
+    const tx = db.transaction([...PAPER_STORES], 'readwrite');
+    const muted = (await Promise.all(['2611.00007', '2611.00005', '2611.00003'].map((id) => tx.objectStore('papers').get(id)))).map((paper) => ({
+      ...paper!,
+      githubRepo: 'https://github.com/acme/model',
+      muted: [{ kind: 'keyword' as const, label: 'diffusion' }],
+    }));
+    const withCode = (await Promise.all(['2611.00004', '2611.00008'].map((id) => tx.objectStore('papers').get(id)))).map((paper) => ({
+      ...paper!,
+      githubRepo: 'https://github.com/acme/model',
+    }));
+    await putPapers(tx, [...muted, ...withCode]);
+    await tx.done;
+    const shown = await open({ ...DEFAULT_READER_PREFS, view: 'month', filters });
+    const first = shown[0]!;
+    const last = shown.at(-1)!;
+    expect(first.ids.filter((id) => ['2611.00007', '2611.00005', '2611.00003'].includes(id))).toEqual([]);
+    expect({ matching: first.matching, unread: first.unread, total: first.total }).toEqual({ matching: last.matching, unread: last.unread, total: last.total });
+    expect(first.ids).toEqual(last.ids.slice(0, first.ids.length));
   });
 
   it('reads the whole month at once when it has no head (stored before v4, not yet filled in)', async () => {

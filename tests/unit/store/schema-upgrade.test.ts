@@ -198,6 +198,12 @@ describe('database upgrade to version 4', () => {
     expect(await fillMissingHeads(db)).toBe(1);
     expect((await getViewHead(db, 'week:2026-W47')).head?.hasCode).toBeDefined();
     expect(await fillMissingHeads(db)).toBe(0);
+    // And one written before heads counted muted papers apart (no total).
+    const { total: _total, ...uncounted } = (await getViewHead(db, 'week:2026-W47')).head!;
+    await db.put('heads', uncounted);
+    expect(await fillMissingHeads(db)).toBe(1);
+    expect((await getViewHead(db, 'week:2026-W47')).head?.total).toBe(3);
+    expect(await fillMissingHeads(db)).toBe(0);
 
     // A view written before v7 has no facets: they are written, once, and its head is kept.
     await db.delete('facets', 'month:2026-11');

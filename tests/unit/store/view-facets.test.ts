@@ -65,12 +65,26 @@ describe('view facets', () => {
     const list = summaries(50);
     const rows = rowsOf(facetsOf('week:2026-W47', list));
     expect(rows).toEqual(
-      list.map(({ id, upvotes, comments, githubStars, publishedAt, organization, githubRepo, projectPage, readAt }) =>
-        JSON.parse(JSON.stringify({ id, upvotes, comments, githubStars, publishedAt, organization, githubRepo, projectPage, readAt })),
+      list.map(({ id, upvotes, comments, githubStars, publishedAt, organization, githubRepo, projectPage, readAt, muted }) =>
+        JSON.parse(JSON.stringify({ id, upvotes, comments, githubStars, publishedAt, organization, githubRepo, projectPage, readAt, muted })),
       ),
     );
     // A field a paper lacks is absent, not undefined.
     expect(rows.filter((row) => 'readAt' in row)).toHaveLength(list.filter((paper) => paper.readAt !== undefined).length);
+  });
+
+  it('leave muted papers out of what they pick and count', () => {
+    const list = summaries(60).map((paper, index) => (index % 3 === 0 ? { ...paper, muted: [{ kind: 'author' as const, label: 'A' }] } : paper));
+    const shown = list.filter((_, index) => index % 3 !== 0);
+    const pick = pickRows(rowsOf(facetsOf('month:2026-11', list)), { minUpvotes: 1 }, 'upvotes', 6);
+    const kept = applyFilters(shown, { minUpvotes: 1 });
+    expect(pick).toEqual({
+      ids: sortPapers(kept, 'upvotes')
+        .slice(0, 6)
+        .map((paper) => paper.id),
+      count: kept.length,
+      unread: kept.filter((paper) => paper.readAt === undefined).length,
+    });
   });
 
   it('are stored a column per field, not an object per paper', () => {

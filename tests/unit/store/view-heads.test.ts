@@ -44,6 +44,17 @@ describe('view heads', () => {
     expect(head.top.comments).toHaveLength(6);
   });
 
+  it('leaves muted papers out of its lists and counts, as the list does, but not out of the total', () => {
+    const list = summaries(40).map((paper, index) => (index % 4 === 0 ? { ...paper, muted: [{ kind: 'keyword' as const, label: 'llm' }] } : paper));
+    const shown = list.filter((_, index) => index % 4 !== 0);
+    const head = headOf('month:2026-11', list);
+    expect(head.total).toBe(40);
+    expect(head.count).toBe(30);
+    expect(head.unread).toBe(shown.filter((paper) => paper.readAt === undefined).length);
+    for (const sort of HEAD_SORTS) expect(head.top[sort]).toEqual(sortPapers(shown, sort).slice(0, 6));
+    expect(headPart(head, 'hasCode')?.count).toBe(applyFilters(shown, { hasCode: true }).length);
+  });
+
   it.each(HEAD_SORTS.flatMap((sort) => [0, 5, 300].map((count) => [sort, count] as const)))(
     'keeps the same for the papers with code (the "Has code" filter), %s over %i papers',
     (sort, count) => {
