@@ -1,5 +1,6 @@
 // The daily digest: when it fires next, and what it says. Pure: time zones through Intl.
 import { stripBidiControls } from './notify';
+import { byTieBreak } from '../store/order';
 
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const DAY_MS = 86_400_000;
@@ -103,11 +104,11 @@ export interface Digest {
 }
 
 /**
- * The day's top papers by upvotes (ties: the id, for a stable order), their titles as a
+ * The day's top papers by upvotes (ties: the newer arXiv id, as in every list), their titles as a
  * notification may show them; undefined for an empty day.
  */
 export function buildDigest(day: string, papers: readonly DigestPaper[], count = 3): Digest | undefined {
   if (papers.length === 0) return undefined;
-  const top = [...papers].sort((a, b) => b.upvotes - a.upvotes || a.id.localeCompare(b.id)).slice(0, count);
+  const top = [...papers].sort(byTieBreak).slice(0, count);
   return { day, total: papers.length, top: top.map(({ id, title, upvotes }) => ({ id, title: stripBidiControls(title), upvotes })) };
 }

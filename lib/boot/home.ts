@@ -5,18 +5,17 @@ import type { PaperSummary, SyncState } from '../store/records';
 import type { PaperboyDb } from '../store/schema';
 import { pageSyncState, readUnsavedState } from '../sync/unstored-state';
 import { withoutMuted } from '../store/records';
+import { byTieBreak } from '../store/order';
 
 /** What the popup starts with, read straight from IndexedDB: summaries, no abstracts, nothing muted. */
 export interface HomeData {
   trending: PaperSummary[];
-  /** The latest listing day with papers, most upvoted first. */
+  /** The latest listing day with papers, most upvoted first (ties: the newer arXiv id, as everywhere). */
   latest: { day?: string; isToday: boolean; papers: PaperSummary[] };
   /** New papers the user has not looked at that are in neither list (a past day that grew). */
   earlierUnseen: PaperSummary[];
   sync: SyncState;
 }
-
-const byUpvotes = (a: PaperSummary, b: PaperSummary) => b.upvotes - a.upvotes || a.id.localeCompare(b.id);
 
 /**
  * Everything in one read transaction, about five requests whatever the store's size: the sync
@@ -37,7 +36,7 @@ export async function loadHome(db: PaperboyDb, now: number): Promise<HomeData> {
     latestDay,
   ]);
   const latest = day ? await views.get(dayKey(day)) : undefined;
-  const latestPapers = [...withoutMuted(latest?.summaries ?? [])].sort(byUpvotes);
+  const latestPapers = [...withoutMuted(latest?.summaries ?? [])].sort(byTieBreak);
   const trendingPapers = withoutMuted(trending?.summaries ?? []);
   const shown = new Set([...trendingPapers, ...latestPapers].map((paper) => paper.id));
   return {
@@ -45,7 +44,7 @@ export async function loadHome(db: PaperboyDb, now: number): Promise<HomeData> {
     latest: { day, isToday: day === utcDay(now), papers: latestPapers },
     earlierUnseen: withoutMuted(unseen)
       .filter((paper) => !shown.has(paper.id))
-      .sort(byUpvotes),
+      .sort(byTieBreak),
     sync: await pageSyncState(Promise.resolve(sync), unsaved),
   };
 }

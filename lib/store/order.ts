@@ -11,7 +11,10 @@ export type Compare = (a: SortablePaper, b: SortablePaper) => number;
 
 // Every order ends in upvotes then id (newer arXiv id first), so equal keys never shuffle
 // between renders or browsers.
-export const byTieBreak: Compare = (a, b) => b.upvotes - a.upvotes || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+// By code point, not localeCompare: an id is ASCII, and the first localeCompare in a page starts
+// the collator (tens of milliseconds before the popup's first card, measured).
+export const byTieBreak = (a: Pick<SortablePaper, 'upvotes' | 'id'>, b: Pick<SortablePaper, 'upvotes' | 'id'>): number =>
+  b.upvotes - a.upvotes || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 const descending =
   (key: (paper: SortablePaper) => number): Compare =>
   (a, b) =>

@@ -73,7 +73,7 @@ describe('nextDigestTime', () => {
 });
 
 describe('buildDigest', () => {
-  it('keeps the top papers by upvotes, ties in id order', () => {
+  it('keeps the top papers by upvotes, ties: the newer arXiv id first, as in every list', () => {
     const digest = buildDigest('2026-11-20', [
       { id: '2611.00003', title: 'C', upvotes: 5 },
       { id: '2611.00001', title: 'A', upvotes: 40 },
@@ -85,8 +85,8 @@ describe('buildDigest', () => {
       total: 4,
       top: [
         { id: '2611.00001', title: 'A', upvotes: 40 },
-        { id: '2611.00002', title: 'B', upvotes: 12 },
         { id: '2611.00004', title: 'D', upvotes: 12 },
+        { id: '2611.00002', title: 'B', upvotes: 12 },
       ],
     });
     expect(buildDigest('2026-11-21', [])).toBeUndefined();
