@@ -3,9 +3,8 @@ import { Fragment, type ComponentChildren, type ComponentType } from 'preact';
 import { localDate } from '@/lib/core/dates';
 import type { PaperRecord, PaperSummary, WatchHit } from '@/lib/store/records';
 import { formatNumber, t, tn, watchMarkText } from '@/lib/i18n/ui';
-import { highlight } from '@/lib/search/text';
 import { codeLink, paperLinks, safeHttpsUrl, type OutboundLink } from '@/lib/core/urls';
-import { Highlighted } from './Highlighted';
+import type { TextMarks } from './text-marks';
 import { PaperMarks } from './PaperMarks';
 
 const FIRST_AUTHORS = 3;
@@ -55,7 +54,8 @@ interface PaperCardProps extends PaperActions {
   isNew: boolean;
   /** The side panel's full card; the popup's compact one. */
   full?: boolean;
-  terms?: readonly string[];
+  /** A search's terms to mark in the texts (the side panel's, while it searches). */
+  marks?: TextMarks;
   focused?: boolean;
   /** The card's title level under the page's headings: 2 in the popup, 3 under a view's title. */
   headingLevel?: 2 | 3;
@@ -73,10 +73,13 @@ function ExternalLink({ href, children, onOpen }: { href: string; children: Comp
   );
 }
 
-function Authors({ authors, terms, expandable }: { authors: string[]; terms?: readonly string[]; expandable: boolean }) {
+/** `text`, with a search's terms marked when there are marks. */
+const marked = (text: string, marks: TextMarks | undefined): ComponentChildren => (marks ? marks.mark(text) : text);
+
+function Authors({ authors, marks, expandable }: { authors: string[]; marks?: TextMarks; expandable: boolean }) {
   const expanded = useSignal(false);
   // A search that matched an author further down the list shows the whole list, or the match is invisible.
-  const hiddenMatch = !!terms?.length && authors.slice(FIRST_AUTHORS).some((author) => highlight(author, terms).some((segment) => segment.match));
+  const hiddenMatch = !!marks && authors.slice(FIRST_AUTHORS).some((author) => marks.has(author));
   const shown = expanded.value || hiddenMatch ? authors : authors.slice(0, FIRST_AUTHORS);
   const more = authors.length - shown.length;
   return (
@@ -85,9 +88,7 @@ function Authors({ authors, terms, expandable }: { authors: string[]; terms?: re
       {shown.map((author, index) => (
         <Fragment key={index}>
           {index > 0 ? ', ' : null}
-          <bdi>
-            <Highlighted text={author} terms={terms} />
-          </bdi>
+          <bdi>{marked(author, marks)}</bdi>
         </Fragment>
       ))}
       {more > 0 && expandable ? (
@@ -104,12 +105,12 @@ function Authors({ authors, terms, expandable }: { authors: string[]; terms?: re
   );
 }
 
-function Abstract({ text, terms }: { text: string; terms?: readonly string[] }) {
+function Abstract({ text, marks }: { text: string; marks?: TextMarks }) {
   const expanded = useSignal(false);
   return (
     <div class="abstract-wrap">
       <p class={expanded.value ? 'abstract' : 'abstract clamped'} dir="auto">
-        <Highlighted text={text} terms={terms} />
+        {marked(text, marks)}
       </p>
       <button type="button" class="link-button" aria-expanded={expanded.value} onClick={() => (expanded.value = !expanded.value)}>
         {expanded.value ? t('showLess') : t('showMore')}
@@ -137,7 +138,7 @@ export function PaperCard({
   paper,
   isNew,
   full = false,
-  terms,
+  marks,
   focused = false,
   headingLevel = 3,
   extras,
@@ -171,9 +172,7 @@ export function PaperCard({
         </span>
         <Title class="paper-title" id={`title-${paper.id}`}>
           <ExternalLink href={links.hf} onOpen={opened}>
-            <bdi>
-              <Highlighted text={paper.title} terms={terms} />
-            </bdi>
+            <bdi>{marked(paper.title, marks)}</bdi>
           </ExternalLink>
           {isNew ? <span class="new-marker">{t('newMarker')}</span> : null}
         </Title>
@@ -182,12 +181,12 @@ export function PaperCard({
       {paper.watch?.length ? <WatchMark hits={paper.watch} /> : null}
       <PaperMarks paper={paper} />
       <p class="byline">
-        <Authors authors={paper.authors} terms={terms} expandable={full} />
+        <Authors authors={paper.authors} marks={marks} expandable={full} />
         {paper.organization ? (
           <>
             {paper.authors.length > 0 ? ' · ' : null}
             <span class="org" dir="auto">
-              <Highlighted text={paper.organization} terms={terms} />
+              {marked(paper.organization, marks)}
             </span>
           </>
         ) : null}
@@ -202,19 +201,19 @@ export function PaperCard({
       ) : null}
       {full && paper.aiSummary ? (
         <p class="ai-summary" dir="auto">
-          <span class="label">{t('aiSummary')}</span> <Highlighted text={paper.aiSummary} terms={terms} />
+          <span class="label">{t('aiSummary')}</span> {marked(paper.aiSummary, marks)}
         </p>
       ) : null}
       {full && paper.aiKeywords ? (
         <ul class="keywords" aria-label={t('aiKeywords')}>
           {paper.aiKeywords.map((keyword) => (
             <li key={keyword} dir="auto">
-              <Highlighted text={keyword} terms={terms} />
+              {marked(keyword, marks)}
             </li>
           ))}
         </ul>
       ) : null}
-      {full && paper.abstract ? <Abstract text={paper.abstract} terms={terms} /> : null}
+      {full && paper.abstract ? <Abstract text={paper.abstract} marks={marks} /> : null}
       {/* The source sent no abstract (a paper still waiting for its details from the source has no dates either). */}
       {full && paper.abstract === '' && paper.publishedAt ? <p class="abstract abstract-missing">{t('noAbstract')}</p> : null}
       {Media ? <Media paper={paper} /> : null}

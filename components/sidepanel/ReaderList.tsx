@@ -6,6 +6,7 @@ import { useAfterFirstPaint } from '../shared/first-paint';
 import { FIRST_PAINT, PAGE } from './list-paging';
 import type { PanelState } from './panel-state';
 import { PaperCard } from '../shared/PaperCard';
+import { createTextMarks } from '../shared/text-marks';
 import { useCardExtras } from './card-extras';
 import { useLazy } from '../shared/use-lazy';
 
@@ -113,6 +114,8 @@ export function ReaderList({ state }: { state: PanelState }) {
   const total = state.total.value;
   const newIds = state.newIds.value;
   const terms = state.terms.value;
+  // One object per query, so that the cards are not rendered again for nothing.
+  const marks = useMemo(() => createTextMarks(terms), [terms]);
   return (
     <section class="reader-list" aria-label={state.freshness.value.title} aria-busy={state.searching.value}>
       <div class="list-bar">
@@ -144,7 +147,7 @@ export function ReaderList({ state }: { state: PanelState }) {
       </div>
       <div class="paper-list">
         {shown.map((paper) => (
-          <PaperCard key={paper.id} paper={paper} isNew={newIds.has(paper.id)} full terms={terms} focused={paper.id === focused} extras={extras} {...actions} />
+          <PaperCard key={paper.id} paper={paper} isNew={newIds.has(paper.id)} full marks={marks} focused={paper.id === focused} extras={extras} {...actions} />
         ))}
       </div>
       {painted && shown.length < list.length && shown.length === wanted.length ? <div ref={setSentinel} class="sentinel" /> : null}

@@ -1,6 +1,7 @@
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PaperCard } from '@/components/shared/PaperCard';
+import { createTextMarks } from '@/components/shared/text-marks';
 import type { PaperRecord } from '@/lib/store/records';
 import { makePaper } from '../../support/make-paper';
 
@@ -35,7 +36,12 @@ describe('the card’s authors', () => {
 
   it('isolates names in right-to-left scripts too, and marks search matches inside them', () => {
     const { container } = render(
-      <PaperCard paper={record({ authors: ['محمد علي', 'Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Ada Yonath'] })} isNew={false} full terms={['ada']} />,
+      <PaperCard
+        paper={record({ authors: ['محمد علي', 'Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Ada Yonath'] })}
+        isNew={false}
+        full
+        marks={createTextMarks(['ada'])}
+      />,
     );
     // The fifth author matches, so the whole list is shown (each still isolated).
     expect(isolatedNames(container)).toEqual(['محمد علي', 'Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Ada Yonath']);
