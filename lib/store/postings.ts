@@ -46,21 +46,27 @@ function termsOf(paper: Paper): Map<string, number> {
 /** The record a term of a paper listed on `day` is in: [bucketOf(term), day]. */
 export const bucketOf = (term: string): string => String.fromCodePoint(term.codePointAt(0)!);
 
+/** Up to this many papers leaving a record, each is looked for in its text first (a scan per paper costs less than splitting every line). */
+const SCANNED_DROPS = 8;
+
 /**
  * A stored record with the postings of `drop`'s papers taken out and `add`'s put in. Postings are
  * handled as text (` id:mask` segments) rather than maps of ids: a day's 100 papers bring some
  * 15,000 postings, and one object per posting made the write mostly allocation and collection.
  */
-function mergeRecord(stored: string | undefined, drop: ReadonlySet<string>, add: ReadonlyMap<string, string>): string {
+function mergeRecord(stored: string | undefined, drop: ReadonlySet<string>, add: ReadonlyMap<string, readonly string[]>): string {
   const lines = new Map<string, string>();
   if (stored) {
+    // Only the papers this record holds are taken out: most papers written to a day are new to
+    // it, and splitting every line for them was most of the write.
+    const held = drop.size > SCANNED_DROPS ? drop : new Set([...drop].filter((id) => stored.includes(` ${id}:`)));
     for (const line of stored.split('\n')) {
       const space = line.indexOf(' ');
       let postings = line.slice(space);
-      if (drop.size > 0) {
+      if (held.size > 0) {
         postings = postings
           .split(' ')
-          .filter((posting) => posting !== '' && !drop.has(posting.slice(0, posting.lastIndexOf(':'))))
+          .filter((posting) => posting !== '' && !held.has(posting.slice(0, posting.lastIndexOf(':'))))
           .map((posting) => ` ${posting}`)
           .join('');
       }
@@ -68,7 +74,7 @@ function mergeRecord(stored: string | undefined, drop: ReadonlySet<string>, add:
     }
   }
   // A paper written here is in `drop` too, so its postings are never in a line twice.
-  for (const [term, postings] of add) lines.set(term, (lines.get(term) ?? '') + postings);
+  for (const [term, postings] of add) lines.set(term, (lines.get(term) ?? '') + postings.join(''));
   // Sorted by term, so that a reader finds a prefix's terms together (full-text.ts).
   return [...lines.keys()]
     .sort()
@@ -102,14 +108,23 @@ type IndexTx = IDBPTransaction<
  * `deletesOnly`: only the records left empty are written (deleted); the rest keep the ids of
  * papers that are gone, which a search skips as it shows only stored papers. For a prune under
  * a full quota: Chromium counts every put against the quota, however much it shrinks a record.
+ *
+ * `newDays`: listing days no stored paper was listed on before this write. Their records can hold
+ * only the ids of papers that are gone, so they are written without being read first (a day never
+ * stored before, the usual first fetch of a page, then costs a put per letter, not a get and a put).
  */
-export async function updateIndex(tx: IndexTx, changes: readonly IndexChange[], options: { deletesOnly?: boolean } = {}): Promise<void> {
+export async function updateIndex(
+  tx: IndexTx,
+  changes: readonly IndexChange[],
+  options: { deletesOnly?: boolean; newDays?: ReadonlySet<string> } = {},
+): Promise<void> {
   /**
    * Per listing day: the papers whose postings leave its records (every paper written there too:
    * re-adding replaces), the letters of the records touched, and the postings to put in, as
-   * term → ` id:mask…` (terms are grouped into their letters' records only at the end).
+   * term → its ` id:mask` segments (joined once, not copied at each paper; terms are grouped into
+   * their letters' records only at the end).
    */
-  const days = new Map<string, { drop: Set<string>; letters: Set<string>; add: Map<string, string> }>();
+  const days = new Map<string, { drop: Set<string>; letters: Set<string>; add: Map<string, string[]> }>();
   const dayOf = (day: string) => {
     let entry = days.get(day);
     if (!entry) {
@@ -128,12 +143,17 @@ export async function updateIndex(tx: IndexTx, changes: readonly IndexChange[], 
     if (after) {
       const { drop, add } = dayOf(after.listedOn);
       drop.add(after.id);
-      for (const [term, mask] of termsOf(after)) add.set(term, `${add.get(term) ?? ''} ${after.id}:${mask}`);
+      const id = ` ${after.id}:`;
+      for (const [term, mask] of termsOf(after)) {
+        const postings = add.get(term);
+        if (postings) postings.push(id + mask);
+        else add.set(term, [id + mask]);
+      }
     }
   }
-  const records: { key: [string, string]; drop: Set<string>; add: Map<string, string> }[] = [];
+  const records: { key: [string, string]; drop: Set<string>; add: Map<string, string[]> }[] = [];
   for (const [day, { drop, letters, add }] of days) {
-    const byLetter = new Map<string, Map<string, string>>([...letters].map((letter) => [letter, new Map()]));
+    const byLetter = new Map<string, Map<string, string[]>>([...letters].map((letter) => [letter, new Map()]));
     for (const [term, postings] of add) {
       const letter = bucketOf(term);
       let terms = byLetter.get(letter);
@@ -147,7 +167,7 @@ export async function updateIndex(tx: IndexTx, changes: readonly IndexChange[], 
   }
   if (records.length === 0) return;
   const postings = (tx as unknown as IDBPTransaction<PaperboySchema, ['postings'], 'readwrite'>).objectStore('postings');
-  const stored = await Promise.all(records.map((record) => postings.get(record.key)));
+  const stored = await Promise.all(records.map((record) => (options.newDays?.has(record.key[1]) ? undefined : postings.get(record.key))));
   records.forEach(({ key, drop, add }, index) => {
     const text = mergeRecord(stored[index], drop, add);
     if (text) {

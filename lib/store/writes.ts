@@ -1,11 +1,12 @@
 // The writers: a fetched listing, the marks (new, read, saved), papers written by other modules
 // (imports, synced marks, alerts), and deletions. Each keeps the derived copies in step (derived.ts).
+import type { IDBPObjectStore, StoreNames } from 'idb';
 import type { Paper } from '../source/entry';
 import { updateIndex } from './postings';
 import { patchViews, putPaper, putView } from './derived';
 import { mergeFetched } from './merge';
 import type { ListingKey, PaperRecord, PaperSummary } from './records';
-import { PAPER_STORES, type ListingsTx, type PaperboyDb, type PapersTx } from './schema';
+import { PAPER_STORES, type ListingsTx, type PaperboyDb, type PaperboySchema, type PapersTx } from './schema';
 
 export interface StoreListingInput {
   key: ListingKey;
@@ -18,6 +19,26 @@ export interface StoreListingInput {
 }
 
 /**
+ * Which of `papers` are stored: a read of the keys in each arXiv month's span of their ids (a
+ * page's ids fall in a few months), so a page of new papers costs a few reads, not one per paper.
+ */
+async function storedIds(
+  store: IDBPObjectStore<PaperboySchema, ArrayLike<StoreNames<PaperboySchema>>, 'papers', 'readwrite'>,
+  papers: readonly Paper[],
+): Promise<Set<string>> {
+  const spans = new Map<string, [low: string, high: string]>();
+  for (const { id } of papers) {
+    const month = id.slice(0, id.indexOf('.'));
+    const span = spans.get(month);
+    if (!span) spans.set(month, [id, id]);
+    else if (id < span[0]) span[0] = id;
+    else if (id > span[1]) span[1] = id;
+  }
+  const keys = await Promise.all([...spans.values()].map(([low, high]) => store.getAllKeys(IDBKeyRange.bound(low, high))));
+  return new Set(keys.flat());
+}
+
+/**
  * Writes one fetched listing and its papers in a single transaction, so a listing is
  * stored whole or not at all. Returns the ids that were never stored before.
  */
@@ -26,21 +47,29 @@ export async function storeListing(db: PaperboyDb, input: StoreListingInput): Pr
   const papers = tx.objectStore('papers');
   const summaries = tx.objectStore('summaries');
   const listings = tx.objectStore('listings');
-  const [existingPapers, existingListing, existingView] = await Promise.all([
-    Promise.all(input.papers.map((paper) => papers.get(paper.id))),
+  const days = [...new Set(input.papers.map((paper) => paper.listedOn))];
+  const [stored, existingListing, existingView, papersOnDays] = await Promise.all([
+    storedIds(papers, input.papers),
     listings.get(input.key),
     tx.objectStore('views').get(input.key),
+    // Asked before the puts, so they count what was stored before this listing.
+    Promise.all(days.map((day) => papers.index('listedOn').count(day))),
   ]);
+  const existingPapers = await Promise.all(input.papers.map((paper) => (stored.has(paper.id) ? papers.get(paper.id) : undefined)));
   const newIds: string[] = [];
   const changed: PaperSummary[] = [];
+  // Only papers stored before can be in another stored view: every view is made of stored papers.
+  const patched: PaperSummary[] = [];
   const indexChanges = input.papers.map((paper, index) => {
     const existing = existingPapers[index];
     if (!existing) newIds.push(paper.id);
     const record = mergeFetched(existing, paper, input);
-    changed.push(putPaper(tx, record));
+    const summary = putPaper(tx, record);
+    changed.push(summary);
+    if (existing) patched.push(summary);
     return { before: existing, after: record };
   });
-  const indexing = updateIndex(tx, indexChanges);
+  const indexing = updateIndex(tx, indexChanges, { newDays: new Set(days.filter((_day, index) => papersOnDays[index] === 0)) });
   const fetchedIds = input.papers.map((paper) => paper.id);
   const fetched = new Set(fetchedIds);
   const kept = input.mode === 'merge' ? (existingListing?.ids ?? []).filter((id) => !fetched.has(id)) : [];
@@ -52,7 +81,7 @@ export async function storeListing(db: PaperboyDb, input: StoreListingInput): Pr
   const unknown = ids.filter((id) => !known.has(id));
   for (const summary of await Promise.all(unknown.map((id) => summaries.get(id)))) if (summary) known.set(summary.id, summary);
   putView(tx, { key: input.key, summaries: ids.flatMap((id) => known.get(id) ?? []) });
-  await Promise.all([patchViews(tx, changed, input.key), indexing]);
+  await Promise.all([patchViews(tx, patched, input.key), indexing]);
   await tx.done;
   return newIds;
 }

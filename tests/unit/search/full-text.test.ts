@@ -145,6 +145,46 @@ describe('keeping the index', () => {
     expect(await db.getAll('postings')).toEqual(before);
   });
 
+  it('writes a day never stored before without reading its records, then merges what later writes add', async () => {
+    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const readsOfPostings = () => get.mock.contexts.filter((store) => (store as IDBObjectStore).name === 'postings').length;
+    try {
+      await store(PAPERS);
+      expect(readsOfPostings()).toBe(0);
+      await store([makePaper('2611.00007', { title: 'Diffusion Transformers' })], 'day:2026-11-20', T0 + 1000);
+      expect(readsOfPostings()).toBeGreaterThan(0);
+    } finally {
+      get.mockRestore();
+    }
+    const search = createFullTextSearch(getDb);
+    expect((await search.search('diffusion')).sort()).toEqual(['2611.00001', '2611.00003', '2611.00007']);
+    expect(await search.search('godel')).toEqual(['2611.00001']);
+  });
+
+  it('writes anew a day whose papers are all gone: ids a prune left in its records are dropped, never doubled', async () => {
+    const db = await getDb();
+    // What a prune with no room to rewrite leaves (see below): the ids of papers no longer stored.
+    await db.put('postings', 'diffusion 2610.00001:1 2610.00009:1', ['d', '2026-10-01']);
+    await store([makePaper('2610.00001', { title: 'Old diffusion paper', abstract: 'Kept.', listedOn: '2026-10-01' })], 'day:2026-10-01');
+    expect(await db.get('postings', ['d', '2026-10-01'])).toBe('diffusion 2610.00001:1');
+    expect(await createFullTextSearch(getDb).search('diffusion')).toEqual(['2610.00001']);
+  });
+
+  it.each([1, 3, 12])('takes the old words of %i changed papers out of their day, and keeps the others', async (count) => {
+    const ids = Array.from({ length: count }, (_, i) => `2611.${String(100 + i).padStart(5, '0')}`);
+    await store([...PAPERS, ...ids.map((id) => makePaper(id, { title: 'Quantum annealing', abstract: 'Spins.' }))]);
+    await store(
+      ids.map((id) => makePaper(id, { title: 'Protein folding', abstract: 'Spins.' })),
+      'day:2026-11-20',
+      T0 + 1000,
+    );
+    const search = createFullTextSearch(getDb);
+    expect(await search.search('quantum')).toEqual([]);
+    expect((await search.search('protein')).sort()).toEqual(ids);
+    expect((await search.search('spins')).sort()).toEqual(ids);
+    expect((await search.search('diffusion')).sort()).toEqual(['2611.00001', '2611.00003']);
+  });
+
   it('follows papers written by other modules (imports, saved papers)', async () => {
     const search = await searchOf();
     const db = await getDb();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PAPER_STORES } from '@/lib/store/schema';
 import {
   countUnseen,
@@ -29,6 +29,24 @@ describe('the writers', () => {
     expect(stored.map((p) => p.id)).toEqual(['2611.00002', '2611.00001']);
     expect(stored[0]).toMatchObject({ unseen: 1, firstSeenAt: T0, listedDays: ['2026-11-20'], upvoteHistory: [[T0, 1]] });
     expect(await countUnseen(db)).toBe(2);
+  });
+
+  it('tells stored papers from new ones across arXiv months, and reads only the stored ones', async () => {
+    const db = await openPaperboyDb();
+    const earlier = ['2410.00005', '2611.00002'].map((id) => paper(id, { listedOn: '2026-11-19' }));
+    await storeListing(db, { key: 'day:2026-11-19', papers: earlier, fetchedAt: T0, mode: 'merge' });
+    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+    let newIds: string[];
+    try {
+      const ids = ['2410.00005', '2410.00001', '2611.00002', '2611.00009', '2501.00001', '2410.00009'];
+      newIds = await storeListing(db, { key: 'day:2026-11-20', papers: ids.map((id) => paper(id)), fetchedAt: T0 + 1000, mode: 'merge' });
+      expect(get.mock.contexts.filter((store) => (store as IDBObjectStore).name === 'papers')).toHaveLength(2);
+    } finally {
+      get.mockRestore();
+    }
+    expect(newIds).toEqual(['2410.00001', '2611.00009', '2501.00001', '2410.00009']);
+    const [kept] = await getListingPapers(db, 'day:2026-11-20');
+    expect(kept).toMatchObject({ id: '2410.00005', firstSeenAt: T0, listedDays: ['2026-11-19', '2026-11-20'] });
   });
 
   it('keeps a summary of every paper in step with its marks, and reads a month of them in listing order', async () => {
