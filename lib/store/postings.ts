@@ -144,10 +144,13 @@ export async function updateIndex(
       const { drop, add } = dayOf(after.listedOn);
       drop.add(after.id);
       const id = ` ${after.id}:`;
+      // One string per mask a paper has (a handful), not one per posting (some 150 a paper).
+      const segments: string[] = [];
       for (const [term, mask] of termsOf(after)) {
+        const segment = (segments[mask] ??= id + mask);
         const postings = add.get(term);
-        if (postings) postings.push(id + mask);
-        else add.set(term, [id + mask]);
+        if (postings) postings.push(segment);
+        else add.set(term, [segment]);
       }
     }
   }
