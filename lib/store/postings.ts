@@ -147,7 +147,8 @@ export async function updateIndex(
       // One string per mask a paper has (a handful), not one per posting (some 150 a paper).
       const segments: string[] = [];
       for (const [term, mask] of termsOf(after)) {
-        const segment = (segments[mask] ??= id + mask);
+        segments[mask] ??= id + mask;
+        const segment = segments[mask]!;
         const postings = add.get(term);
         if (postings) postings.push(segment);
         else add.set(term, [segment]);
