@@ -2,36 +2,15 @@
 // filter and sort are those of the whole view's summaries filtered and sorted.
 import { describe, expect, it } from 'vitest';
 import type { PaperSummary } from '@/lib/store/records';
+import { SEEDED_AT, seededSummaries } from '../../support/seeded-summaries';
 import { applyFilters, sortPapers, type PaperFilters } from '@/lib/reader/filters';
 import { facetsOf, rowsOf } from '@/lib/store/view-facets';
 import { pickRows } from '@/lib/boot/facet-screen';
 import { HEAD_SORTS } from '@/lib/store/view-heads';
 
-const T0 = Date.parse('2026-11-20T08:00:00Z');
+const T0 = SEEDED_AT;
 
-// Seeded, with ties on every key (a few values only), so the tie-breaks are exercised.
-function summaries(count: number): PaperSummary[] {
-  let seed = 11;
-  const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
-  return Array.from({ length: count }, (_, index) => ({
-    id: `2611.${String(10000 + next(5000)).padStart(5, '0')}${index}`,
-    title: `Paper ${index}`,
-    authors: ['A'],
-    publishedAt: next(10) === 0 ? 'not a date' : `2026-11-${String(1 + next(5)).padStart(2, '0')}T00:00:00.000Z`,
-    listedOn: '2026-11-20',
-    upvotes: next(6),
-    comments: next(3),
-    ...(next(2) ? { githubStars: next(4) } : {}),
-    ...[{ organization: 'Odd Lab' }, { organization: 'Even Lab' }, {}][next(3)],
-    // Links that are shown, links that are not (no https URL: neither counts), and none.
-    ...[{ githubRepo: 'https://github.com/acme/model' }, { githubRepo: 'javascript:alert(1)' }, {}][next(3)],
-    ...[{ projectPage: 'https://acme.example' }, { projectPage: 'http://acme.example' }, {}][next(3)],
-    ...(next(3) === 0 ? { readAt: T0 } : {}),
-    firstSeenAt: T0,
-    updatedAt: T0,
-    listedDays: ['2026-11-20'],
-  }));
-}
+const summaries = (count: number) => seededSummaries(count, 11);
 
 const FILTERS: [string, PaperFilters][] = [
   ['no filter', {}],
