@@ -43,6 +43,7 @@ export function pickRows(rows: FacetRow[], filters: PaperFilters, sort: HeadSort
 
 /** The facets give the first papers' ids: their records are read, and their summaries cut from those. None without facets (written before v7). */
 export async function readFacetCards(db: PaperboyDb, key: ListingKey, sort: HeadSort, filters: PaperFilters): Promise<FirstCards | undefined> {
+  // Read here rather than in reads.ts: a module the panel's first script holds would carry it there.
   const tx = db.transaction(['listings', 'facets']);
   const [listing, facets] = await Promise.all([tx.objectStore('listings').get(key), tx.objectStore('facets').get(key)]);
   if (!listing || !facets) return undefined;
