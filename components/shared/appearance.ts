@@ -2,7 +2,7 @@ import { effect, signal } from '@preact/signals';
 import { loadLanguage } from '@/lib/i18n/ui';
 import { applyLanguage, followLanguage, uiLanguage } from '@/lib/i18n/language';
 import { currentLocale, installLocaleCell } from '@/lib/core/locale';
-import { themeReader } from '@/lib/boot/page-settings';
+import { themeReader } from '@/lib/settings/appearance-readers';
 import { applyTheme } from '@/lib/boot/theme';
 // The localStorage key of the last choices seen, read synchronously before the first render.
 import { APPEARANCE_HINT_KEY as APPEARANCE_HINT } from '@/lib/settings/keys';

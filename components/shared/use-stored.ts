@@ -1,7 +1,7 @@
 import { useSignal, type Signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 
-/** What a stored item offers a page: its value now, and its changes (WXT storage items have both). */
+/** What a stored item offers a page: its value now, and its changes (lib/settings/stored-item.ts). */
 export interface StoredValue<T> {
   getValue(): Promise<T>;
   watch(callback: (value: T) => void): () => void;

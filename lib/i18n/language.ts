@@ -2,7 +2,7 @@
 // browser's UI language, sets the current locale, and says when it changed.
 import { browser } from 'wxt/browser';
 import { resolveLocale, setLocale, type Language } from '../core/locale';
-import { languageReader } from '../boot/page-settings';
+import { languageReader } from '../settings/appearance-readers';
 
 /** The browser's UI language ("en-US"); navigator's where the i18n API is missing (tests). */
 export function uiLanguage(): string {

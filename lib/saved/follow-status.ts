@@ -1,6 +1,6 @@
 // How following went, as the background records it and the options page shows it: apart from
 // lib/saved/follow.ts so that the page reads it without importing the background's writer.
-import { storage } from 'wxt/utils/storage';
+import { storedItem } from '../settings/stored-item';
 import { SAVED_FOLLOW_STATUS } from '../settings/keys';
 
 /** How following went, for the options page. */
@@ -12,4 +12,4 @@ export interface FollowStatus {
   error?: string;
 }
 
-export const followStatusItem = storage.defineItem<FollowStatus>(SAVED_FOLLOW_STATUS.key, { fallback: SAVED_FOLLOW_STATUS.fallback });
+export const followStatusItem = storedItem<FollowStatus>(SAVED_FOLLOW_STATUS);

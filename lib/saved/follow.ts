@@ -1,7 +1,6 @@
 // Saved papers follow the user: the background keeps its saved marks in storage.sync buckets
 // (see saved-merge.ts), merges what other devices write, and writes IndexedDB to match.
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import type { PaperboyDb } from '../store/schema';
 import { fetchPaper as fetchPaperFromSource } from '../source/paper-by-id';
 import {
@@ -26,6 +25,7 @@ import { applyMarks, fillStub, savedMarksOf } from './store';
 import { readSyncState } from '../sync/engine';
 import { forSource, isHeldBack } from '../sync/state';
 import { SAVED_MARKS } from '../settings/keys';
+import { storedItem } from '../settings/stored-item';
 import { followStatusItem } from './follow-status';
 import { createSerialQueue } from '../core/serial';
 
@@ -41,7 +41,7 @@ export interface StorageChange {
 }
 
 /** This device's replica of every mark, so a failed or lost write to storage.sync is never lost. */
-export const savedMarksItem = storage.defineItem<Record<string, Mark>>(SAVED_MARKS.key, { fallback: SAVED_MARKS.fallback });
+export const savedMarksItem = storedItem<Record<string, Mark>>(SAVED_MARKS);
 
 /** Saved papers fetched by id per run, so a long list arriving at once is spread out. */
 const MAX_FETCHES_PER_RUN = 25;

@@ -1,4 +1,3 @@
-import { storage } from 'wxt/utils/storage';
 import { BADGE_MODES, type BadgeMode } from './defaults';
 import { parseTimeOfDay } from '../alerts/digest';
 import { RISING_CHOICES } from '../alerts/rising';
@@ -12,10 +11,8 @@ import {
   DEFAULT_RISING_THRESHOLD,
   DEFAULT_SOURCE,
 } from './defaults';
-import { BADGE_MODE, DIGEST_TIME, LANGUAGE, NOTIFICATIONS, POLL_MINUTES, RETENTION_DAYS, RISING_THRESHOLD, SOURCE, THEME, type ItemSpec } from './keys';
-
-/** The WXT storage item of a key described in lib/settings/keys.ts. */
-const itemOf = <T>({ key, fallback, version }: ItemSpec<T>) => storage.defineItem<T>(key, version === undefined ? { fallback } : { fallback, version });
+import { BADGE_MODE, DIGEST_TIME, LANGUAGE, NOTIFICATIONS, POLL_MINUTES, RETENTION_DAYS, RISING_THRESHOLD, SOURCE, THEME } from './keys';
+import { storedItem as itemOf } from './stored-item';
 
 // Settings live in synced storage (storage.sync) so they follow the user's browser profile.
 export const sourceSetting = itemOf(SOURCE);
@@ -23,19 +20,19 @@ export const sourceSetting = itemOf(SOURCE);
 /** Minutes between polls; 0 is "only when I click Refresh". */
 export const pollMinutesSetting = itemOf(POLL_MINUTES);
 
+/**
+ * The UI language: the browser's (default), or one picked. Read through resolveLocale(), which
+ * ignores unknown values. Pages read it, and the theme, through readers (lib/settings/appearance-readers.ts).
+ */
+export const languageSetting = itemOf(LANGUAGE);
+
+/** Light or dark pages, or whatever the system prefers (default). */
+export const themeSetting = itemOf(THEME);
+
 export const RETENTION_CHOICES = [30, 90, 180, 365] as const;
 
 /** Listing days older than this are removed after a sync; saved papers are always kept. */
 export const retentionDaysSetting = itemOf(RETENTION_DAYS);
-
-/**
- * The UI language: the browser's (default), or one picked. Read through resolveLocale(), which
- * ignores unknown values. Pages read it without WXT storage (lib/boot/page-settings.ts).
- */
-export const languageSetting = itemOf(LANGUAGE);
-
-/** Light or dark pages, or whatever the system prefers (default). Pages read it without WXT storage. */
-export const themeSetting = itemOf(THEME);
 
 export type SourceCheck = { ok: true; source: string; origin: string } | { ok: false };
 

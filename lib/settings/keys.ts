@@ -1,7 +1,6 @@
 // Every key Paperboy stores outside IndexedDB, by area, with its default (docs/storage.md says
-// what each holds). Plain descriptions, no storage library: lib/settings/items.ts makes WXT
-// storage items of them, the pages read some without WXT (lib/boot/page-settings.ts), and the
-// background's modules use the raw keys.
+// what each holds). Plain descriptions: lib/settings/stored-item.ts makes storage items and
+// readers of them (stored as WXT's items store them), and the background's modules use the raw keys.
 import type { ReaderPrefs } from '../reader/prefs';
 import {
   DEFAULT_BADGE_MODE,
@@ -27,7 +26,7 @@ export interface ItemSpec<T> {
   version?: number;
 }
 
-/** A setting: version 1 with no migration, so a page can read it without WXT's storage. */
+/** A setting: version 1 with no migration, so a page can read it with a reader alone (storedReader). */
 export interface SettingSpec<T> extends ItemSpec<T> {
   version: 1;
 }

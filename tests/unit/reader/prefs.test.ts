@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
-import { pageItem } from '@/lib/boot/page-settings';
+import { storedItem } from '@/lib/settings/stored-item';
 import type { ReaderPrefs } from '@/lib/reader/prefs';
 import { DEFAULT_READER_PREFS } from '@/lib/settings/defaults';
 import { READER_PREFS } from '@/lib/settings/keys';
@@ -18,7 +18,7 @@ describe('reader preferences', () => {
       readerPrefs$: { v: 1 },
     });
     const migrated = { view: 'week', sort: 'stars', trendingSort: 'trending', filters: { hasCode: true } };
-    expect(await pageItem(READER_PREFS).getValue()).toEqual(migrated);
+    expect(await storedItem(READER_PREFS).getValue()).toEqual(migrated);
     expect(await fakeBrowser.storage.local.get(['readerPrefs', 'readerPrefs$'])).toEqual({ readerPrefs: migrated, readerPrefs$: { v: 2 } });
   });
 
@@ -34,11 +34,11 @@ describe('reader preferences', () => {
 
   it('read what a WXT item wrote', async () => {
     await wxtItem().setValue(chosen);
-    expect(await pageItem(READER_PREFS).getValue()).toEqual(chosen);
+    expect(await storedItem(READER_PREFS).getValue()).toEqual(chosen);
   });
 
   it('write what a WXT item reads, as the current version (not migrated again)', async () => {
-    await pageItem(READER_PREFS).setValue(chosen);
+    await storedItem(READER_PREFS).setValue(chosen);
     const item = wxtItem();
     await item.migrate();
     expect(await item.getValue()).toEqual(chosen);
@@ -46,7 +46,7 @@ describe('reader preferences', () => {
 
   it('migrate a version-1 value once, whichever reads it first', async () => {
     await fakeBrowser.storage.local.set({ readerPrefs: { view: 'day', sort: 'stars', filters: {} } });
-    const page = pageItem(READER_PREFS);
+    const page = storedItem(READER_PREFS);
     expect((await page.getValue()).trendingSort).toBe('trending');
     await page.setValue({ ...(await page.getValue()), trendingSort: 'comments' });
     const item = wxtItem();
