@@ -12,27 +12,27 @@ import {
   DEFAULT_SOURCE,
 } from './defaults';
 import { BADGE_MODE, DIGEST_TIME, LANGUAGE, NOTIFICATIONS, POLL_MINUTES, RETENTION_DAYS, RISING_THRESHOLD, SOURCE, THEME } from './keys';
-import { storedItem as itemOf } from './stored-item';
+import { storedItem } from './stored-item';
 
 // Settings live in synced storage (storage.sync) so they follow the user's browser profile.
-export const sourceSetting = itemOf(SOURCE);
+export const sourceSetting = storedItem(SOURCE);
 
 /** Minutes between polls; 0 is "only when I click Refresh". */
-export const pollMinutesSetting = itemOf(POLL_MINUTES);
+export const pollMinutesSetting = storedItem(POLL_MINUTES);
 
 /**
  * The UI language: the browser's (default), or one picked. Read through resolveLocale(), which
  * ignores unknown values. Pages read it, and the theme, through readers (lib/settings/appearance-readers.ts).
  */
-export const languageSetting = itemOf(LANGUAGE);
+export const languageSetting = storedItem(LANGUAGE);
 
 /** Light or dark pages, or whatever the system prefers (default). */
-export const themeSetting = itemOf(THEME);
+export const themeSetting = storedItem(THEME);
 
 export const RETENTION_CHOICES = [30, 90, 180, 365] as const;
 
 /** Listing days older than this are removed after a sync; saved papers are always kept. */
-export const retentionDaysSetting = itemOf(RETENTION_DAYS);
+export const retentionDaysSetting = storedItem(RETENTION_DAYS);
 
 export type SourceCheck = { ok: true; source: string; origin: string } | { ok: false };
 
@@ -66,15 +66,15 @@ export function permissionPatternFor(source: string): string | undefined {
 // Alerts. Notifications are opt-in; the permission is asked for when they are turned on.
 
 /** What the toolbar badge counts. */
-export const badgeModeSetting = itemOf(BADGE_MODE);
+export const badgeModeSetting = storedItem(BADGE_MODE);
 
-export const notificationsSetting = itemOf(NOTIFICATIONS);
+export const notificationsSetting = storedItem(NOTIFICATIONS);
 
 /** Upvotes at which a paper counts as rising; 0 turns the rule off. */
-export const risingThresholdSetting = itemOf(RISING_THRESHOLD);
+export const risingThresholdSetting = storedItem(RISING_THRESHOLD);
 
 /** The daily digest's local time of day, "HH:MM"; empty: no digest. */
-export const digestTimeSetting = itemOf(DIGEST_TIME);
+export const digestTimeSetting = storedItem(DIGEST_TIME);
 
 // Every setting in synced storage can be written by another device, another version, or by hand: each has
 // one rule, which the options page offers choices by and the background checks where it reads.
