@@ -63,10 +63,11 @@ const TARGETS = {
    */
   gzipKB: { popup: 20, sidepanel: 30 },
   /**
-   * The background has no size target: it must not grow but for the polyfill. Its gzip size when
-   * the cold start figure came in (34.7 KB, the polyfill included), and the slack allowed.
+   * The background has no size target: it must not grow but for the polyfill. Its gzip size
+   * recorded last (32.3 KB, the polyfill included; 34.7 when the cold start figure came in, until
+   * WXT's storage library left it), and the slack allowed.
    */
-  backgroundGzipKB: { reference: 34.7, slack: 0.5 },
+  backgroundGzipKB: { reference: 32.3, slack: 0.5 },
   /** Cold worker start → first request ÷ the empty worker's: reported, no target given. */
   workerStartRatio: null,
 };
