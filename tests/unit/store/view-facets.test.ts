@@ -1,14 +1,11 @@
 // A long view's facets (lib/store/view-facets.ts): the first papers and counts they give under any
 // filter and sort are those of the whole view's summaries filtered and sorted.
 import { describe, expect, it } from 'vitest';
-import type { PaperSummary } from '@/lib/store/records';
-import { SEEDED_AT, seededSummaries } from '../../support/seeded-summaries';
+import { seededSummaries } from '../../support/seeded-summaries';
 import { applyFilters, sortPapers, type PaperFilters } from '@/lib/reader/filters';
 import { facetsOf, rowsOf } from '@/lib/store/view-facets';
 import { pickRows } from '@/lib/boot/facet-screen';
 import { HEAD_SORTS } from '@/lib/store/view-heads';
-
-const T0 = SEEDED_AT;
 
 const summaries = (count: number) => seededSummaries(count, 11);
 

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PaperSummary } from '@/lib/store/records';
-import { SEEDED_AT, seededSummaries } from '../../support/seeded-summaries';
+import { seededSummaries } from '../../support/seeded-summaries';
 import { applyFilters, sortPapers } from '@/lib/reader/filters';
 import { HEAD_SORTS, hasHead, headOf, headPart } from '@/lib/store/view-heads';
-
-const T0 = SEEDED_AT;
 
 const summaries = (count: number) => seededSummaries(count, 7);
 
