@@ -170,35 +170,66 @@ export async function ingestMonths(extension, driver, months) {
 }
 
 /**
- * The ingest's bound, run in the worker right after a page's ingest: the papers it stored, read
- * back, put in one transaction into a scratch database whose `papers` store has the real one's
- * key and indexes, then removed. No validation, no summaries, views or index: what storing these
- * records costs at the least, on this machine at this moment. Returns its milliseconds.
+ * The ingest's two floors, run in the worker right after a page's ingest, each a put of records
+ * read back from the real database into a scratch one of the same shape, in one transaction, then
+ * removed: what storing them costs at the least, on this machine at this moment. No validation,
+ * no computing of summaries, views or postings.
+ * - `papers`: the papers the page stored, alone (the least any design that keeps them can write).
+ * - `records`: every record the write made, as stored (the papers, their summaries, the day's
+ *   postings, its view and listing): the floor of this storage design, CPU aside.
+ * Returns the milliseconds of each.
  */
 async function ingestBound(day) {
   const request = (r) => new Promise((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
   const done = (tx) => new Promise((resolve, reject) => ((tx.oncomplete = resolve), (tx.onerror = tx.onabort = () => reject(tx.error))));
   const real = await request(indexedDB.open('paperboy'));
-  const store = real.transaction('papers').objectStore('papers');
-  const papers = await request(store.index('listedOn').getAll(day));
-  const shape = { keyPath: store.keyPath, indexes: [...store.indexNames].map((name) => [name, store.index(name).keyPath]) };
+  const names = ['papers', 'summaries', 'postings', 'views', 'listings'];
+  const read = real.transaction(names);
+  const shapeOf = (store) => ({
+    name: store.name,
+    keyPath: store.keyPath,
+    indexes: [...store.indexNames].map((name) => [name, store.index(name).keyPath]),
+  });
+  const shapes = names.map((name) => shapeOf(read.objectStore(name)));
+  const papers = await request(read.objectStore('papers').index('listedOn').getAll(day));
+  const summaries = await Promise.all(papers.map((paper) => request(read.objectStore('summaries').get(paper.id))));
+  // The day's postings records ([letter, day]): keys only over the store, then the day's values.
+  const postingKeys = (await request(read.objectStore('postings').getAllKeys())).filter((key) => key[1] === day);
+  const postings = await Promise.all(postingKeys.map((key) => request(read.objectStore('postings').get(key))));
+  const [view, listing] = await Promise.all([request(read.objectStore('views').get(`day:${day}`)), request(read.objectStore('listings').get(`day:${day}`))]);
   real.close();
-  const open = indexedDB.open('bench-ingest-bound', 1);
+  const open = indexedDB.open('bench-ingest-bound', 2);
   open.onupgradeneeded = () => {
-    const papersStore = open.result.createObjectStore('papers', { keyPath: shape.keyPath });
-    for (const [name, keyPath] of shape.indexes) papersStore.createIndex(name, keyPath);
+    for (const name of [...open.result.objectStoreNames]) open.result.deleteObjectStore(name);
+    for (const { name, keyPath, indexes } of shapes) {
+      const store = open.result.createObjectStore(name, keyPath === null ? undefined : { keyPath });
+      for (const [index, indexKeyPath] of indexes) store.createIndex(index, indexKeyPath);
+    }
   };
   const scratch = await request(open);
-  const start = performance.now();
-  const tx = scratch.transaction('papers', 'readwrite');
-  for (const paper of papers) tx.objectStore('papers').put(paper);
-  await done(tx);
-  const ms = performance.now() - start;
-  const clear = scratch.transaction('papers', 'readwrite');
-  clear.objectStore('papers').clear();
-  await done(clear);
+  const timed = async (write) => {
+    const start = performance.now();
+    const tx = scratch.transaction(names, 'readwrite');
+    write(tx);
+    await done(tx);
+    const ms = performance.now() - start;
+    const clear = scratch.transaction(names, 'readwrite');
+    for (const name of names) clear.objectStore(name).clear();
+    await done(clear);
+    return ms;
+  };
+  const papersMs = await timed((tx) => {
+    for (const paper of papers) tx.objectStore('papers').put(paper);
+  });
+  const recordsMs = await timed((tx) => {
+    for (const paper of papers) tx.objectStore('papers').put(paper);
+    for (const summary of summaries) if (summary) tx.objectStore('summaries').put(summary);
+    for (const [index, text] of postings.entries()) tx.objectStore('postings').put(text, postingKeys[index]);
+    if (view) tx.objectStore('views').put(view);
+    if (listing) tx.objectStore('listings').put(listing);
+  });
   scratch.close();
-  return ms;
+  return { papers: papersMs, records: recordsMs };
 }
 
 /**
@@ -213,8 +244,16 @@ export async function ingestPages(extension, driver, days) {
     const { response, ms } = await request(driver, { type: 'fetchView', key: `day:${day}`, force: true });
     if (response?.status !== 'fetched' || response.count !== 100) throw new Error(`fetchView day:${day}: ${JSON.stringify(response)}`);
     const split = splitIngest(await workerLog(extension, true));
-    const bound = await extension.worker().evaluate(ingestBound, day);
-    runs.push({ day, roundTripMs: ms, ...split, bound, boundRatio: split.ingest / bound });
+    const floors = await extension.worker().evaluate(ingestBound, day);
+    runs.push({
+      day,
+      roundTripMs: ms,
+      ...split,
+      bound: floors.papers,
+      boundRatio: split.ingest / floors.papers,
+      recordsBound: floors.records,
+      recordsRatio: split.ingest / floors.records,
+    });
   }
   const pick = (key) => summarize(runs.map((run) => run[key]));
   return {
@@ -223,6 +262,10 @@ export async function ingestPages(extension, driver, days) {
     bound: pick('bound'),
     /** Paired: each ingest ÷ the bound measured right after it. */
     boundRatio: pick('boundRatio'),
+    /** The design's floor: every record the write made, put alone in one transaction. */
+    recordsBound: pick('recordsBound'),
+    /** Paired: each ingest ÷ its records put alone, measured right after it (what the CPU adds). */
+    recordsRatio: pick('recordsRatio'),
     parse: pick('parse'),
     validate: pick('validate'),
     write: pick('write'),

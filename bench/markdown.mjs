@@ -102,6 +102,8 @@ line(
 );
 line('bound: the same papers put alone', (r) => (r.ingestPage.bound ? pp(r.ingestPage.bound) : ''));
 line('ingest ÷ its bound, paired (p50)', (r) => (r.ingestPage.boundRatio ? `${r.ingestPage.boundRatio.p50.toFixed(2)}×` : ''));
+line('floor of this design: the records the write made, put alone', (r) => (r.ingestPage.recordsBound ? pp(r.ingestPage.recordsBound) : ''));
+line('ingest ÷ its records put alone, paired (p50)', (r) => (r.ingestPage.recordsRatio ? `${r.ingestPage.recordsRatio.p50.toFixed(2)}×` : ''));
 line(
   'side panel heap, month loaded (MB)',
   (r) => mb(r.heapAfterMonth.usedSize),
