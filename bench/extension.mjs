@@ -175,15 +175,15 @@ export async function ingestMonths(extension, driver, months) {
  * removed: what storing them costs at the least, on this machine at this moment. No validation,
  * no computing of summaries, views or postings.
  * - `papers`: the papers the page stored, alone (the least any design that keeps them can write).
- * - `records`: every record the write made, as stored (the papers, their summaries, the day's
- *   postings, its view and listing): the floor of this storage design, CPU aside.
+ * - `records`: every record the write made, as stored (the papers, the day's summaries, postings,
+ *   view and listing): the floor of this storage design, CPU aside.
  * Returns the milliseconds of each.
  */
 async function ingestBound(day) {
   const request = (r) => new Promise((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
   const done = (tx) => new Promise((resolve, reject) => ((tx.oncomplete = resolve), (tx.onerror = tx.onabort = () => reject(tx.error))));
   const real = await request(indexedDB.open('paperboy'));
-  const names = ['papers', 'summaries', 'postings', 'views', 'listings'];
+  const names = ['papers', 'daySummaries', 'postings', 'views', 'listings'];
   const read = real.transaction(names);
   const shapeOf = (store) => ({
     name: store.name,
@@ -192,7 +192,7 @@ async function ingestBound(day) {
   });
   const shapes = names.map((name) => shapeOf(read.objectStore(name)));
   const papers = await request(read.objectStore('papers').index('listedOn').getAll(day));
-  const summaries = await Promise.all(papers.map((paper) => request(read.objectStore('summaries').get(paper.id))));
+  const summaries = await request(read.objectStore('daySummaries').get(day));
   // The day's postings records ([letter, day]): keys only over the store, then the day's values.
   const postingKeys = (await request(read.objectStore('postings').getAllKeys())).filter((key) => key[1] === day);
   const postings = await Promise.all(postingKeys.map((key) => request(read.objectStore('postings').get(key))));
@@ -223,7 +223,7 @@ async function ingestBound(day) {
   });
   const recordsMs = await timed((tx) => {
     for (const paper of papers) tx.objectStore('papers').put(paper);
-    for (const summary of summaries) if (summary) tx.objectStore('summaries').put(summary);
+    if (summaries) tx.objectStore('daySummaries').put(summaries);
     for (const [index, text] of postings.entries()) tx.objectStore('postings').put(text, postingKeys[index]);
     if (view) tx.objectStore('views').put(view);
     if (listing) tx.objectStore('listings').put(listing);

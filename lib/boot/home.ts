@@ -1,6 +1,6 @@
 import { utcDay } from '../core/dates';
 import { dayKey } from '../store/listing-keys';
-import { latestDayIn } from '../store/reads';
+import { latestDayIn, unseenIn } from '../store/reads';
 import type { PaperSummary, SyncState } from '../store/records';
 import type { PaperboyDb } from '../store/schema';
 import { pageSyncState, readUnsavedState } from '../sync/unstored-state';
@@ -25,14 +25,14 @@ export interface HomeData {
 export async function loadHome(db: PaperboyDb, now: number): Promise<HomeData> {
   // Asked for now, awaited once the transaction's reads are done (a foreign await would end it).
   const unsaved = readUnsavedState();
-  const tx = db.transaction(['listings', 'summaries', 'meta', 'views']);
+  const tx = db.transaction(['listings', 'daySummaries', 'meta', 'views']);
   const listings = tx.objectStore('listings');
   const views = tx.objectStore('views');
   const latestDay = latestDayIn(listings);
-  const [trending, sync, unseen, day] = await Promise.all([
+  const [trending, sync, unseenDays, day] = await Promise.all([
     views.get('trending'),
     tx.objectStore('meta').get('sync'),
-    tx.objectStore('summaries').index('unseen').getAll(1),
+    tx.objectStore('daySummaries').index('unseen').getAll(1),
     latestDay,
   ]);
   const latest = day ? await views.get(dayKey(day)) : undefined;
@@ -42,7 +42,7 @@ export async function loadHome(db: PaperboyDb, now: number): Promise<HomeData> {
   return {
     trending: trendingPapers,
     latest: { day, isToday: day === utcDay(now), papers: latestPapers },
-    earlierUnseen: withoutMuted(unseen)
+    earlierUnseen: withoutMuted(unseenIn(unseenDays))
       .filter((paper) => !shown.has(paper.id))
       .sort(byTieBreak),
     sync: await pageSyncState(Promise.resolve(sync), unsaved),

@@ -192,7 +192,7 @@ export function createFullTextSearch(db: () => Promise<PaperboyDb>): FullTextSea
 
   async function run(database: PaperboyDb, words: QueryWord[], within?: ReadonlySet<string>): Promise<string[]> {
     if (words.length === 0) return [];
-    paperCount ??= database.count('summaries');
+    paperCount ??= database.count('papers');
     const [papers, read] = await Promise.all([paperCount, Promise.all(words.map((word) => postingsOf(database, word)))]);
     const size = (postings: Postings) => [...postings.values()].reduce((sum, entry) => sum + entry.ids.length, 0);
     // Rarest first, each further word scored only on the papers still in the running.

@@ -93,8 +93,8 @@ export interface IndexChange {
 /** The transactions that write papers, and the build's: each holds `postings`. */
 type IndexTx = IDBPTransaction<
   PaperboySchema,
-  | ('papers' | 'summaries' | 'listings' | 'views' | 'heads' | 'facets' | 'postings')[]
-  | ('papers' | 'summaries' | 'views' | 'heads' | 'facets' | 'postings')[]
+  | ('papers' | 'daySummaries' | 'listings' | 'views' | 'heads' | 'facets' | 'postings')[]
+  | ('papers' | 'daySummaries' | 'views' | 'heads' | 'facets' | 'postings')[]
   | ('papers' | 'postings' | 'searchBuild')[],
   'readwrite'
 >;

@@ -1,5 +1,5 @@
 // The readers: listings, papers, their summaries and views, the heads, and counts.
-import type { ListingKey, ListingRecord, PaperRecord, PaperSummary } from './records';
+import { summaryOf, type DaySummaries, type ListingKey, type ListingRecord, type PaperRecord, type PaperSummary } from './records';
 import type { IDBPObjectStore, StoreNames } from 'idb';
 import { dayOfKey } from './listing-keys';
 import type { PaperboyDb, PaperboySchema } from './schema';
@@ -59,13 +59,13 @@ export async function countPapers(db: PaperboyDb): Promise<number> {
  * Without one (not expected: every writer keeps them), the summaries are read one by one.
  */
 export async function getListingSummaries(db: PaperboyDb, key: ListingKey): Promise<{ listing?: ListingRecord; summaries: PaperSummary[] }> {
-  const tx = db.transaction(['listings', 'summaries', 'views']);
+  const tx = db.transaction(['listings', 'papers', 'views']);
   const [listing, view] = await Promise.all([tx.objectStore('listings').get(key), tx.objectStore('views').get(key)]);
   if (!listing) return { summaries: [] };
   if (view) return { listing, summaries: view.summaries };
-  const summaries = tx.objectStore('summaries');
-  const found = await Promise.all(listing.ids.map((id) => summaries.get(id)));
-  return { listing, summaries: found.filter((summary): summary is PaperSummary => summary !== undefined) };
+  const papers = tx.objectStore('papers');
+  const found = await Promise.all(listing.ids.map((id) => papers.get(id)));
+  return { listing, summaries: found.flatMap((paper) => (paper ? [summaryOf(paper)] : [])) };
 }
 
 /** A week's or month's head (lib/store/view-heads.ts) with its listing: what the side panel's first paint shows. */
@@ -84,24 +84,31 @@ export async function isSearchIndexBuilt(db: PaperboyDb): Promise<boolean> {
   return (await db.get('searchBuild', 'build'))?.done ?? true;
 }
 
-/** The summaries of `ids` (in no particular order); ids not stored are left out. */
+/**
+ * The summaries of `ids` (in no particular order); ids not stored are left out. Cut from the
+ * papers, read by id: for a few hundred ids that is less than reading the days they are on.
+ */
 export async function getSummaries(db: PaperboyDb, ids: readonly string[]): Promise<PaperSummary[]> {
-  const tx = db.transaction('summaries');
-  const found = await Promise.all(ids.map((id) => tx.store.get(id)));
-  return found.filter((summary): summary is PaperSummary => summary !== undefined);
+  return (await getPapers(db, ids)).map(summaryOf);
 }
 
+/** Every stored paper's summary: one record per listing day. */
 export async function getAllSummaries(db: PaperboyDb): Promise<PaperSummary[]> {
-  return db.getAll('summaries');
+  return (await db.getAll('daySummaries')).flatMap((day) => day.summaries);
 }
 
-/** Saved papers' summaries, most recently saved first. */
+/** Saved papers' summaries, most recently saved first (cut from the saved papers: a few, on any days). */
 export async function getSavedSummaries(db: PaperboyDb): Promise<PaperSummary[]> {
-  return (await db.getAllFromIndex('summaries', 'savedAt')).reverse();
+  return (await getSavedPapers(db)).map(summaryOf);
+}
+
+/** The unseen papers' summaries, read from the days that have any (most often the latest one). */
+export function unseenIn(days: readonly DaySummaries[]): PaperSummary[] {
+  return days.flatMap((day) => day.summaries.filter((summary) => summary.unseen === 1));
 }
 
 export async function getUnseenSummaries(db: PaperboyDb): Promise<PaperSummary[]> {
-  return db.getAllFromIndex('summaries', 'unseen', 1);
+  return unseenIn(await db.getAllFromIndex('daySummaries', 'unseen', 1));
 }
 
 /** Papers stored or updated from the source after `since`. */

@@ -70,6 +70,21 @@ export function summaryOf(record: PaperRecord): PaperSummary {
   return summary;
 }
 
+/**
+ * The summaries of the papers listed on one day (their `listedOn`), in one record (v8): a day's
+ * write puts one record, not one per paper, and every summary is one read per day. `unseen` is
+ * set while one of them is unseen (a sparse index: the unseen papers without a read of every day).
+ */
+export interface DaySummaries {
+  day: string;
+  summaries: PaperSummary[];
+  unseen?: 1;
+}
+
+export function daySummariesOf(day: string, summaries: PaperSummary[]): DaySummaries {
+  return summaries.some((summary) => summary.unseen === 1) ? { day, summaries, unseen: 1 } : { day, summaries };
+}
+
 /** A day, an ISO week, a month, HF's trending list, or the last "Search Hugging Face" answer. */
 export type ListingKey = `day:${string}` | `week:${string}` | `month:${string}` | 'trending' | 'search';
 

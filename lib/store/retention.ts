@@ -3,6 +3,7 @@ import type { ListingKey, ListingRecord, PaperRecord } from './records';
 import type { PaperboyDb } from './schema';
 import { updateIndex } from './postings';
 import { deleteListing, deletePaper } from './writes';
+import { updateSummaries } from './derived';
 
 export interface PruneResult {
   listings: number;
@@ -26,7 +27,7 @@ async function pruneListings(
   /** Also papers listed before this day that no listing holds (imported, fetched by id, dropped from a replaced listing). */
   orphansBefore?: string,
 ): Promise<PruneResult> {
-  const tx = db.transaction(['listings', 'papers', 'summaries', 'views', 'heads', 'facets', 'postings'], 'readwrite');
+  const tx = db.transaction(['listings', 'papers', 'daySummaries', 'views', 'heads', 'facets', 'postings'], 'readwrite');
   const listings = tx.objectStore('listings');
   const papers = tx.objectStore('papers');
   const all = await listings.getAll();
@@ -56,15 +57,15 @@ async function pruneListings(
     }
   }
   // A prune runs when the quota is full, and Chromium refuses any put then, even one that
-  // shrinks a record: this transaction only deletes (postings records left empty among them).
+  // shrinks a record: this transaction only deletes (postings and days' summaries left empty among them).
   const changes = removed.map((paper) => ({ before: paper }));
-  await updateIndex(tx, changes, { deletesOnly: true });
+  await Promise.all([updateIndex(tx, changes, { deletesOnly: true }), updateSummaries(tx, changes, { deletesOnly: true })]);
   await tx.done;
   // Then the records still holding other papers drop the deleted ids, if there is room for it;
   // until then a search skips those ids, as it shows only stored papers.
   try {
-    const rewrite = db.transaction(['papers', 'summaries', 'listings', 'views', 'heads', 'facets', 'postings'], 'readwrite');
-    await updateIndex(rewrite, changes);
+    const rewrite = db.transaction(['papers', 'daySummaries', 'listings', 'views', 'heads', 'facets', 'postings'], 'readwrite');
+    await Promise.all([updateIndex(rewrite, changes), updateSummaries(rewrite, changes)]);
     await rewrite.done;
   } catch (error) {
     if (!isQuotaError(error)) throw error;

@@ -1,17 +1,29 @@
 // The database's shape: its typed idb schema, its version, and the upgrade from any earlier one.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { summaryOf, type ListingKey, type ListingRecord, type ListingView, type PaperRecord, type PaperSummary, type SyncState } from './records';
+import {
+  daySummariesOf,
+  summaryOf,
+  type DaySummaries,
+  type ListingKey,
+  type ListingRecord,
+  type ListingView,
+  type PaperRecord,
+  type PaperSummary,
+  type SyncState,
+} from './records';
 import type { ViewHead } from './view-heads';
 import type { ViewFacets } from './view-facets';
 import type { LinkedReposRecord } from './records';
 
 export const DB_NAME = 'paperboy';
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 
 export interface PaperboySchema extends DBSchema {
   papers: { key: string; value: PaperRecord; indexes: { unseen: number; listedOn: string; savedAt: number; updatedAt: number } };
-  /** v3: one per paper, kept in step with `papers` by every writer. */
+  /** v3 to v7 only: one summary per paper. The upgrade to v8 moves them into `daySummaries` and deletes it. */
   summaries: { key: string; value: PaperSummary; indexes: { unseen: number; savedAt: number } };
+  /** v8: the summaries of each listing day's papers in one record, kept in step with `papers` by every writer (lib/store/derived.ts). */
+  daySummaries: { key: string; value: DaySummaries; indexes: { unseen: number } };
   /** v3: each listing's summaries in its order, ready made: a month is one read, not 1,500. */
   views: { key: ListingKey; value: ListingView };
   /** v4: a week's or month's first papers per sort and its counts, written with its view (lib/store/view-heads.ts). */
@@ -37,7 +49,7 @@ interface SearchBuildState {
 export type PaperboyDb = IDBPDatabase<PaperboySchema>;
 
 /** The stores a writer of papers must include in its transaction, so summaries and views stay in step. */
-export const PAPER_STORES = ['papers', 'summaries', 'views', 'heads', 'facets', 'postings'] as const;
+export const PAPER_STORES = ['papers', 'daySummaries', 'views', 'heads', 'facets', 'postings'] as const;
 type PaperStore = (typeof PAPER_STORES)[number];
 /** A transaction over PAPER_STORES: what every writer of papers holds. */
 export type PapersTx = IDBPTransaction<PaperboySchema, PaperStore[], 'readwrite'>;
@@ -108,5 +120,20 @@ export async function upgradeSchema(
     // v7: the long views' facets, so a month opened with any filter kept paints before it is read
     // whole. Written by the background like the heads (fillMissingHeads, then with every view).
     db.createObjectStore('facets', { keyPath: 'key' });
+  }
+  if (oldVersion < 8) {
+    // v8: the summaries of a listing day's papers in one record, not one record per paper: a
+    // day's 100 new papers cost one put of summaries instead of 100 (each request costs far more
+    // than its bytes), and every summary is read in one request per day.
+    const days = db.createObjectStore('daySummaries', { keyPath: 'day' });
+    days.createIndex('unseen', 'unseen');
+    const byDay = new Map<string, PaperSummary[]>();
+    for (const summary of await transaction.objectStore('summaries').getAll()) {
+      const summaries = byDay.get(summary.listedOn);
+      if (summaries) summaries.push(summary);
+      else byDay.set(summary.listedOn, [summary]);
+    }
+    for (const [day, summaries] of byDay) void days.put(daySummariesOf(day, summaries));
+    db.deleteObjectStore('summaries');
   }
 }

@@ -3,9 +3,9 @@
 import type { IDBPObjectStore, StoreNames } from 'idb';
 import type { Paper } from '../source/entry';
 import { updateIndex } from './postings';
-import { patchViews, putPaper, putView } from './derived';
+import { patchViews, putPaper, putView, updateSummaries } from './derived';
 import { mergeFetched } from './merge';
-import type { ListingKey, PaperRecord, PaperSummary } from './records';
+import { summaryOf, type ListingKey, type PaperRecord, type PaperSummary } from './records';
 import { PAPER_STORES, type ListingsTx, type PaperboyDb, type PaperboySchema, type PapersTx } from './schema';
 
 export interface StoreListingInput {
@@ -43,9 +43,8 @@ async function storedIds(
  * stored whole or not at all. Returns the ids that were never stored before.
  */
 export async function storeListing(db: PaperboyDb, input: StoreListingInput): Promise<string[]> {
-  const tx = db.transaction(['papers', 'summaries', 'listings', 'views', 'heads', 'facets', 'postings'], 'readwrite');
+  const tx = db.transaction(['papers', 'daySummaries', 'listings', 'views', 'heads', 'facets', 'postings'], 'readwrite');
   const papers = tx.objectStore('papers');
-  const summaries = tx.objectStore('summaries');
   const listings = tx.objectStore('listings');
   const days = [...new Set(input.papers.map((paper) => paper.listedOn))];
   const [stored, existingListing, existingView, papersOnDays] = await Promise.all([
@@ -69,7 +68,13 @@ export async function storeListing(db: PaperboyDb, input: StoreListingInput): Pr
     if (existing) patched.push(summary);
     return { before: existing, after: record };
   });
-  const indexing = updateIndex(tx, indexChanges, { newDays: new Set(days.filter((_day, index) => papersOnDays[index] === 0)) });
+  const newDays = new Set(days.filter((_day, index) => papersOnDays[index] === 0));
+  const indexing = updateIndex(tx, indexChanges, { newDays });
+  const summarizing = updateSummaries(
+    tx,
+    indexChanges.map(({ before }, index) => ({ before, after: changed[index] })),
+    { newDays },
+  );
   const fetchedIds = input.papers.map((paper) => paper.id);
   const fetched = new Set(fetchedIds);
   const kept = input.mode === 'merge' ? (existingListing?.ids ?? []).filter((id) => !fetched.has(id)) : [];
@@ -79,9 +84,9 @@ export async function storeListing(db: PaperboyDb, input: StoreListingInput): Pr
   const known = new Map((existingView?.summaries ?? []).map((summary) => [summary.id, summary]));
   for (const summary of changed) known.set(summary.id, summary);
   const unknown = ids.filter((id) => !known.has(id));
-  for (const summary of await Promise.all(unknown.map((id) => summaries.get(id)))) if (summary) known.set(summary.id, summary);
+  for (const paper of await Promise.all(unknown.map((id) => papers.get(id)))) if (paper) known.set(paper.id, summaryOf(paper));
   putView(tx, { key: input.key, summaries: ids.flatMap((id) => known.get(id) ?? []) });
-  await Promise.all([patchViews(tx, patched, input.key), indexing]);
+  await Promise.all([patchViews(tx, patched, input.key), indexing, summarizing]);
   await tx.done;
   return newIds;
 }
@@ -101,32 +106,30 @@ export async function putPapers(tx: PapersTx, records: readonly PaperRecord[]): 
       tx,
       records.map((record, index) => ({ before: stored[index], after: record })),
     ),
+    updateSummaries(
+      tx,
+      summaries.map((summary, index) => ({ before: stored[index], after: summary })),
+    ),
   ]);
 }
 
 /** Deletes papers no listing holds (e.g. a saved-id stub that was unsaved) with their summaries and postings. */
 export function deleteUnlistedPapers(tx: PapersTx, ids: readonly string[]): void {
-  // Asked before the deletes, so they answer with what was stored: the postings to remove.
+  // Asked before the deletes, so they answer with what was stored: the summaries and postings to remove.
   const before = Promise.all(ids.map((id) => tx.objectStore('papers').get(id)));
-  for (const id of ids) {
-    void tx.objectStore('papers').delete(id);
-    void tx.objectStore('summaries').delete(id);
-  }
+  for (const id of ids) void tx.objectStore('papers').delete(id);
   // A failure aborts the transaction, which the caller's `tx.done` reports.
   void before
-    .then((stored) =>
-      updateIndex(
-        tx,
-        stored.flatMap((paper) => (paper ? [{ before: paper }] : [])),
-      ),
-    )
+    .then((stored) => {
+      const removed = stored.flatMap((paper) => (paper ? [{ before: paper }] : []));
+      return Promise.all([updateIndex(tx, removed), updateSummaries(tx, removed)]);
+    })
     .catch(() => undefined);
 }
 
-/** Deletes a paper and its summary (retention: only papers no remaining listing holds; it removes their postings together, updateIndex). */
+/** Deletes a paper (retention: only papers no remaining listing holds; it removes their summaries and postings together, updateSummaries and updateIndex). */
 export function deletePaper(tx: ListingsTx, id: string): void {
   void tx.objectStore('papers').delete(id);
-  void tx.objectStore('summaries').delete(id);
 }
 
 /** Deletes a listing with its view, head and facets (retention). */
@@ -147,7 +150,13 @@ export async function markSeen(db: PaperboyDb, ids: readonly string[]): Promise<
     delete paper.unseen;
     changed.push(putPaper(tx, paper));
   }
-  await patchViews(tx, changed);
+  await Promise.all([
+    patchViews(tx, changed),
+    updateSummaries(
+      tx,
+      changed.map((summary) => ({ after: summary })),
+    ),
+  ]);
   await tx.done;
   return changed.length;
 }
@@ -166,7 +175,13 @@ export async function setRead(db: PaperboyDb, ids: readonly string[], read: bool
     changed.push(paper.id);
     summaries.push(putPaper(tx, paper));
   }
-  await patchViews(tx, summaries);
+  await Promise.all([
+    patchViews(tx, summaries),
+    updateSummaries(
+      tx,
+      summaries.map((summary) => ({ after: summary })),
+    ),
+  ]);
   await tx.done;
   return changed;
 }
@@ -181,7 +196,8 @@ export async function setSaved(db: PaperboyDb, id: string, saved: boolean, now: 
   }
   if (saved) paper.savedAt = now;
   else delete paper.savedAt;
-  await patchViews(tx, [putPaper(tx, paper)]);
+  const summary = putPaper(tx, paper);
+  await Promise.all([patchViews(tx, [summary]), updateSummaries(tx, [{ after: summary }])]);
   await tx.done;
   return true;
 }

@@ -5,6 +5,7 @@ import { DIGEST_ALARM, openNotification } from '@/lib/alerts/service';
 import { BADGE_COLORS } from '@/lib/background/badge';
 import { getDb } from '@/lib/store/connection';
 import type { PaperRecord } from '@/lib/store/records';
+import { getAllSummaries } from '@/lib/store/reads';
 import { createPaperboyService, type ServiceDeps } from '@/lib/background/service';
 import { addWatchRule } from '@/lib/alerts/watchlist-store';
 import { addMuteRule, removeMuteRule } from '@/lib/alerts/mute-store';
@@ -162,7 +163,7 @@ describe('muted papers', () => {
     expect((await shown()).map(([id]) => id)).toEqual([`paperboy:paper:watch:${shownId}`]);
     const db = await getDb();
     expect(((await db.get('papers', muted!)) as PaperRecord).muted).toEqual([{ kind: 'keyword', label: 'larvae' }]);
-    expect(((await db.get('summaries', muted!)) as PaperRecord).muted).toEqual([{ kind: 'keyword', label: 'larvae' }]);
+    expect((await getAllSummaries(db)).find((summary) => summary.id === muted)?.muted).toEqual([{ kind: 'keyword', label: 'larvae' }]);
     // Two unseen papers, one muted: the badge counts one.
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
 
@@ -194,7 +195,7 @@ describe('code released', () => {
     const notes = await shown();
     expect(notes.map(([noteId]) => noteId)).toEqual([`paperboy:paper:code:${id}`]);
     expect(notes[0]![1]).toMatchObject({ title: 'Code released: A paper without code yet', message: 'github.com/lab/paper-code' });
-    expect(((await (await getDb()).get('summaries', id)) as PaperRecord).codeAddedAt).toBeGreaterThan(0);
+    expect((await getAllSummaries(await getDb())).find((summary) => summary.id === id)?.codeAddedAt).toBeGreaterThan(0);
     await clearAll();
     await paperboy.sync('manual');
     expect(await shown()).toEqual([]);

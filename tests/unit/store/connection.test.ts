@@ -6,8 +6,9 @@ import { openPaperboyDb } from '@/lib/store/connection';
 describe('the connection', () => {
   it('creates the current version with papers, listings and meta', async () => {
     const db = await openPaperboyDb();
-    expect(db.version).toBe(7);
+    expect(db.version).toBe(8);
     expect([...db.objectStoreNames].sort()).toEqual([
+      'daySummaries',
       'facets',
       'heads',
       'linkedRepos',
@@ -16,11 +17,10 @@ describe('the connection', () => {
       'papers',
       'postings',
       'searchBuild',
-      'summaries',
       'views',
     ]);
     expect([...db.transaction('papers').store.indexNames].sort()).toEqual(['listedOn', 'savedAt', 'unseen', 'updatedAt']);
-    expect([...db.transaction('summaries').store.indexNames].sort()).toEqual(['savedAt', 'unseen']);
+    expect([...db.transaction('daySummaries').store.indexNames]).toEqual(['unseen']);
     db.close();
   });
 

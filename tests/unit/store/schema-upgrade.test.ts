@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
 import { DB_NAME, DB_VERSION } from '@/lib/store/schema';
-import { countUnseen, getViewHead, getListingPapers, getListingSummaries, getSavedPapers, getSavedSummaries } from '@/lib/store/reads';
+import {
+  countUnseen,
+  getAllSummaries,
+  getViewHead,
+  getListingPapers,
+  getListingSummaries,
+  getSavedPapers,
+  getSavedSummaries,
+  getUnseenSummaries,
+} from '@/lib/store/reads';
 import { fillMissingHeads } from '@/lib/store/derived';
 import { rowsOf } from '@/lib/store/view-facets';
 import { markSeen, setRead, setSaved } from '@/lib/store/writes';
@@ -102,7 +111,7 @@ describe('database upgrade to version 3', () => {
     const db = await openPaperboyDb();
     expect(db.version).toBe(DB_VERSION);
     expect(await db.count('papers')).toBe(3);
-    expect(await db.count('summaries')).toBe(3);
+    expect((await getAllSummaries(db)).map((summary) => summary.id).sort()).toEqual(['2610.00003', '2611.00001', '2611.00002']);
     // Each listing's ready-made view, in its order.
     expect((await db.get('views', 'month:2026-11'))?.summaries.map((summary) => summary.id)).toEqual(['2611.00002', '2611.00001']);
     expect((await getListingPapers(db, 'month:2026-11')).map((paper) => paper.abstract)).toEqual(['A long abstract', 'A long abstract']);
@@ -228,6 +237,44 @@ describe('database upgrade to version 5', () => {
     expect(await db.count('linkedRepos')).toBe(0);
     expect(await db.count('papers')).toBe(3);
     expect((await getListingSummaries(db, 'month:2026-11')).summaries).toHaveLength(3);
+    db.close();
+  });
+});
+
+describe('database upgrade to version 8', () => {
+  it('moves the summaries into one record per listing day, keeping every mark, and writers keep them there', async () => {
+    await createVersion3();
+    // A paper listed on another day, as a v3 to v7 writer stored it.
+    const v3 = await openDB(DB_NAME, 3);
+    const other = { ...(await v3.get('summaries', '2611.00003')), id: '2611.00004', listedOn: '2026-11-19', listedDays: ['2026-11-19'], unseen: 1 };
+    await v3.put('summaries', other);
+    await v3.put('papers', { ...other, abstract: 'A long abstract', upvoteHistory: [[T0, 7]] });
+    v3.close();
+    // Versions 4 to 7 as they shipped: the heads, linked repositories, postings and the index's build, facets.
+    const v7 = await openDB(DB_NAME, 7, {
+      upgrade(db) {
+        db.createObjectStore('heads', { keyPath: 'key' });
+        db.createObjectStore('linkedRepos', { keyPath: 'id' });
+        db.createObjectStore('postings');
+        db.createObjectStore('searchBuild');
+        db.createObjectStore('facets', { keyPath: 'key' });
+      },
+    });
+    v7.close();
+
+    const db = await openPaperboyDb();
+    expect([...db.objectStoreNames]).not.toContain('summaries');
+    const days = await db.getAll('daySummaries');
+    expect(days.map((day) => [day.day, day.summaries.map((summary) => summary.id).sort(), day.unseen])).toEqual([
+      ['2026-11-19', ['2611.00004'], 1],
+      ['2026-11-20', ['2611.00001', '2611.00002', '2611.00003'], 1],
+    ]);
+    expect((await getAllSummaries(db)).find((summary) => summary.id === '2611.00002')).toMatchObject({ readAt: T0 + 1, upvotes: 9 });
+    expect((await getUnseenSummaries(db)).map((summary) => summary.id).sort()).toEqual(['2611.00001', '2611.00004']);
+    // Looking at the last unseen paper of a day clears the day's mark.
+    await markSeen(db, ['2611.00004']);
+    expect((await db.get('daySummaries', '2026-11-19'))?.unseen).toBeUndefined();
+    expect((await getUnseenSummaries(db)).map((summary) => summary.id)).toEqual(['2611.00001']);
     db.close();
   });
 });

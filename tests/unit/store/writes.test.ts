@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { PAPER_STORES } from '@/lib/store/schema';
 import {
   countUnseen,
+  getAllSummaries,
   getListingSummaries,
   getSavedSummaries,
   getUnseenSummaries,
@@ -96,7 +97,37 @@ describe('the writers', () => {
     const removal = db.transaction([...PAPER_STORES], 'readwrite');
     deleteUnlistedPapers(removal, ['2612.00001']);
     await removal.done;
-    expect(await db.get('summaries', '2612.00001')).toBeUndefined();
+    expect((await getAllSummaries(db)).map((summary) => summary.id).sort()).toEqual(['2611.00001', '2611.00002', '2611.00003']);
+    expect(await db.get('daySummaries', '2026-12-01')).toBeUndefined();
+    db.close();
+  });
+
+  it('keeps each summary in the record of its listing day, and moves it when the source moves the paper', async () => {
+    const db = await openPaperboyDb();
+    await storeListing(db, {
+      key: 'day:2026-11-19',
+      papers: [paper('2611.00001', { listedOn: '2026-11-19' }), paper('2611.00002', { listedOn: '2026-11-19' })],
+      fetchedAt: T0,
+      mode: 'merge',
+    });
+    await storeListing(db, { key: 'day:2026-11-20', papers: [paper('2611.00003', { listedOn: '2026-11-20' })], fetchedAt: T0 + 1, mode: 'merge' });
+    const day = async (key: string) => (await db.get('daySummaries', key))?.summaries.map((summary) => summary.id).sort();
+    expect(await day('2026-11-19')).toEqual(['2611.00001', '2611.00002']);
+    expect(await day('2026-11-20')).toEqual(['2611.00003']);
+    // The next day's answer dates 2611.00002 on the 20th: its summary leaves the 19th's record.
+    await storeListing(db, {
+      key: 'day:2026-11-20',
+      papers: [paper('2611.00003', { listedOn: '2026-11-20' }), paper('2611.00002', { listedOn: '2026-11-20', upvotes: 4 })],
+      fetchedAt: T0 + 2,
+      mode: 'merge',
+    });
+    expect(await day('2026-11-19')).toEqual(['2611.00001']);
+    expect(await day('2026-11-20')).toEqual(['2611.00002', '2611.00003']);
+    expect((await getAllSummaries(db)).map((summary) => [summary.id, summary.upvotes]).sort()).toEqual([
+      ['2611.00001', 1],
+      ['2611.00002', 4],
+      ['2611.00003', 1],
+    ]);
     db.close();
   });
 
