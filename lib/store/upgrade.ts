@@ -77,13 +77,13 @@ export async function upgradeSchema(
     days.createIndex('unseen', 'unseen');
     const byDay = new Map<string, PaperSummary[]>();
     // Every database from v3 on has it; one without (never shipped) simply has none to move.
-    const old = db.objectStoreNames.contains('summaries') ? await transaction.objectStore('summaries').getAll() : [];
-    for (const summary of old) {
+    const hadSummaries = db.objectStoreNames.contains('summaries');
+    for (const summary of hadSummaries ? await transaction.objectStore('summaries').getAll() : []) {
       const summaries = byDay.get(summary.listedOn);
       if (summaries) summaries.push(summary);
       else byDay.set(summary.listedOn, [summary]);
     }
     for (const [day, summaries] of byDay) void days.put(daySummariesOf(day, summaries));
-    if (db.objectStoreNames.contains('summaries')) db.deleteObjectStore('summaries');
+    if (hadSummaries) db.deleteObjectStore('summaries');
   }
 }
