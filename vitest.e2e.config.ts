@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // A poll waits for what a person waits for (a fetch, a write, a render) on a loaded machine:
+    // 1 s, the default, failed a past day's fetch that took 1.3 s in CI. Still a cap.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
